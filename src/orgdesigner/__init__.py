@@ -1,0 +1,1 @@
+"""OrgDesigner: design, check and compare the senior structures of public bodies."""

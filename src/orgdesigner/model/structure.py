@@ -1,0 +1,330 @@
+"""The structure: the single source of truth for one organisation chart.
+
+Posts and groups are held in dicts keyed by id (files store them as lists in order).
+Every edit goes through a method here, which checks it, applies it and announces a
+`Change` to the listeners, so the analysis and the canvas follow one path whatever
+the edit came from (a drag, the properties dock, a paste, an undo).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_serializer, field_validator, model_validator
+
+from .changes import Change, ChangeKind
+from .errors import EditRefused
+from .types import Group, PayScale, Post, Settings
+
+Listener = Callable[[Change], None]
+
+
+def _keyed(items: object, what: str) -> object:
+    """Turn a list of items with ids into a dict keyed by id, refusing repeated ids."""
+    if not isinstance(items, list):
+        return items
+    result: dict[str, Any] = {}
+    for index, item in enumerate(items):
+        key = item.get("id") if isinstance(item, dict) else getattr(item, "id", None)
+        if key in result:
+            raise ValueError(f"{what} id {key!r} is used twice (entry {index + 1})")
+        result[key] = item
+    return result
+
+
+class Structure(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = "Untitled structure"
+    organisation: str = ""
+    date: str = ""
+    scenario: str = ""
+    description: str = ""
+    settings: Settings = Field(default_factory=Settings)
+    pay_scales: dict[str, PayScale] = Field(default_factory=dict)
+    groups: dict[str, Group] = Field(default_factory=dict)
+    posts: dict[str, Post] = Field(default_factory=dict)
+
+    _listeners: list[Listener] = PrivateAttr(default_factory=list)
+    _reports: dict[str, set[str]] = PrivateAttr(default_factory=dict)
+
+    # ----- reading and writing as lists -------------------------------------------------
+
+    @field_validator("pay_scales", mode="before")
+    @classmethod
+    def _scales_from_list(cls, value: object) -> object:
+        if isinstance(value, list):
+            result: dict[str, Any] = {}
+            for index, item in enumerate(value):
+                code = item.get("code") if isinstance(item, dict) else getattr(item, "code", None)
+                if code in result:
+                    raise ValueError(f"grade {code!r} is defined twice (entry {index + 1})")
+                result[code] = item
+            return result
+        return value
+
+    @field_validator("groups", mode="before")
+    @classmethod
+    def _groups_from_list(cls, value: object) -> object:
+        return _keyed(value, "group")
+
+    @field_validator("posts", mode="before")
+    @classmethod
+    def _posts_from_list(cls, value: object) -> object:
+        return _keyed(value, "post")
+
+    @field_serializer("pay_scales", "groups", "posts")
+    def _as_list(self, value: dict[str, BaseModel]) -> list[dict[str, Any]]:
+        return [item.model_dump(mode="json", exclude_defaults=True) for item in value.values()]
+
+    @model_validator(mode="after")
+    def _references_resolve(self) -> "Structure":
+        for key, post in self.posts.items():
+            if key != post.id:
+                raise ValueError(f"post stored under {key!r} has id {post.id!r}")
+        for key, group in self.groups.items():
+            if key != group.id:
+                raise ValueError(f"group stored under {key!r} has id {group.id!r}")
+        for post in self.posts.values():
+            _check_post_references(self, post)
+        for group in self.groups.values():
+            _check_group_references(self, group)
+        self._rebuild_index()
+        return self
+
+    def _rebuild_index(self) -> None:
+        self._reports = {pid: set() for pid in self.posts}
+        for post in self.posts.values():
+            if post.reports_to is not None:
+                self._reports[post.reports_to].add(post.id)
+
+    # ----- queries ---------------------------------------------------------------------
+
+    def post(self, post_id: str) -> Post:
+        try:
+            return self.posts[post_id]
+        except KeyError:
+            raise EditRefused(f"there is no post with id {post_id!r}") from None
+
+    def group(self, group_id: str) -> Group:
+        try:
+            return self.groups[group_id]
+        except KeyError:
+            raise EditRefused(f"there is no group with id {group_id!r}") from None
+
+    def reports_of(self, post_id: str) -> set[str]:
+        """Ids of the posts line managed by `post_id` (solid lines only)."""
+        return self._reports.get(post_id, set())
+
+    def chain_above(self, post_id: str) -> list[str]:
+        """Line managers above a post, nearest first; stops if it meets a cycle."""
+        chain: list[str] = []
+        seen = {post_id}
+        current = self.posts[post_id].reports_to
+        while current is not None and current not in seen:
+            chain.append(current)
+            seen.add(current)
+            current = self.posts[current].reports_to
+        return chain
+
+    def group_chain(self, group_id: str) -> list[str]:
+        """The group and its ancestors, innermost first."""
+        chain: list[str] = []
+        current: str | None = group_id
+        while current is not None and current not in chain:
+            chain.append(current)
+            current = self.groups[current].parent
+        return chain
+
+    def new_post_id(self, prefix: str = "P") -> str:
+        return _fresh_id(prefix, self.posts)
+
+    def new_group_id(self, prefix: str = "G") -> str:
+        return _fresh_id(prefix, self.groups)
+
+    # ----- listeners -------------------------------------------------------------------
+
+    def subscribe(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Listener) -> None:
+        self._listeners.remove(listener)
+
+    def _announce(self, change: Change) -> None:
+        for listener in list(self._listeners):
+            listener(change)
+
+    # ----- edits -------------------------------------------------------------------------
+
+    def add_post(self, post: Post) -> None:
+        if post.id in self.posts:
+            raise EditRefused(f"a post with id {post.id!r} already exists")
+        _check_post_references(self, post)
+        if post.reports_to is not None:
+            self._refuse_cycle(post.id, post.reports_to)
+        self.posts[post.id] = post
+        self._reports[post.id] = set()
+        if post.reports_to is not None:
+            self._reports[post.reports_to].add(post.id)
+        self._announce(Change(ChangeKind.POST_ADDED, posts=frozenset({post.id})))
+
+    def remove_post(self, post_id: str) -> Post:
+        """Delete a post. Its reports, dotted lines and group leadership must be detached first."""
+        post = self.post(post_id)
+        if self._reports[post_id]:
+            raise EditRefused(f"{post.title!r} still line manages {len(self._reports[post_id])} post(s)")
+        for other in self.posts.values():
+            if any(d.manager == post_id for d in other.dotted):
+                raise EditRefused(f"{other.title!r} still has a dotted line to {post.title!r}")
+        for group in self.groups.values():
+            if group.leader == post_id:
+                raise EditRefused(f"{post.title!r} still leads the group {group.name!r}")
+        del self.posts[post_id]
+        del self._reports[post_id]
+        if post.reports_to is not None:
+            self._reports[post.reports_to].discard(post_id)
+        self._announce(Change(ChangeKind.POST_REMOVED, posts=frozenset({post_id}), removed=post))
+        return post
+
+    def update_post(self, post_id: str, **fields: Any) -> dict[str, Any]:
+        """Change fields of a post; returns the old values so the edit can be undone."""
+        old = self.post(post_id)
+        if "id" in fields and fields["id"] != post_id:
+            raise EditRefused("a post's id cannot be changed")
+        merged = old.model_dump()
+        merged.update({k: _plain(v) for k, v in fields.items()})
+        new = Post.model_validate(merged)
+        _check_post_references(self, new)
+        if new.reports_to != old.reports_to and new.reports_to is not None:
+            self._refuse_cycle(post_id, new.reports_to)
+        previous = {name: getattr(old, name) for name in fields}
+        self.posts[post_id] = new
+        if new.reports_to != old.reports_to:
+            if old.reports_to is not None:
+                self._reports[old.reports_to].discard(post_id)
+            if new.reports_to is not None:
+                self._reports[new.reports_to].add(post_id)
+        self._announce(
+            Change(
+                ChangeKind.POST_CHANGED,
+                posts=frozenset({post_id}),
+                fields=frozenset(fields),
+                old_manager=old.reports_to,
+            )
+        )
+        return previous
+
+    def set_manager(self, post_id: str, manager_id: str | None) -> str | None:
+        """Point a post's line-management line at `manager_id`; returns the old manager."""
+        return self.update_post(post_id, reports_to=manager_id)["reports_to"]
+
+    def add_group(self, group: Group) -> None:
+        if group.id in self.groups:
+            raise EditRefused(f"a group with id {group.id!r} already exists")
+        _check_group_references(self, group)
+        self.groups[group.id] = group
+        self._announce(Change(ChangeKind.GROUP_ADDED, groups=frozenset({group.id})))
+
+    def remove_group(self, group_id: str) -> Group:
+        group = self.group(group_id)
+        members = [p.title for p in self.posts.values() if p.group == group_id]
+        if members:
+            raise EditRefused(f"the group {group.name!r} still holds {len(members)} post(s)")
+        if any(g.parent == group_id for g in self.groups.values()):
+            raise EditRefused(f"the group {group.name!r} still contains other groups")
+        del self.groups[group_id]
+        self._announce(Change(ChangeKind.GROUP_REMOVED, groups=frozenset({group_id}), removed=group))
+        return group
+
+    def update_group(self, group_id: str, **fields: Any) -> dict[str, Any]:
+        old = self.group(group_id)
+        if "id" in fields and fields["id"] != group_id:
+            raise EditRefused("a group's id cannot be changed")
+        merged = old.model_dump()
+        merged.update({k: _plain(v) for k, v in fields.items()})
+        new = Group.model_validate(merged)
+        _check_group_references(self, new)
+        if new.parent is not None and group_id in self.group_chain(new.parent):
+            raise EditRefused(f"{new.name!r} cannot sit inside itself or one of its own sub-groups")
+        previous = {name: getattr(old, name) for name in fields}
+        self.groups[group_id] = new
+        self._announce(Change(ChangeKind.GROUP_CHANGED, groups=frozenset({group_id}), fields=frozenset(fields)))
+        return previous
+
+    def update_settings(self, **fields: Any) -> dict[str, Any]:
+        merged = self.settings.model_dump()
+        merged.update({k: _plain(v) for k, v in fields.items()})
+        new = Settings.model_validate(merged)
+        previous = {name: getattr(self.settings, name) for name in fields}
+        self.settings = new
+        self._announce(Change(ChangeKind.SETTINGS_CHANGED, fields=frozenset(fields)))
+        return previous
+
+    def set_pay_scale(self, scale: PayScale | None, code: str) -> PayScale | None:
+        """Add, replace (scale given) or remove (None) the grade `code`; returns the old one."""
+        old = self.pay_scales.get(code)
+        if scale is None:
+            self.pay_scales.pop(code, None)
+        else:
+            if scale.code != code:
+                raise EditRefused(f"grade {scale.code!r} cannot be stored as {code!r}")
+            self.pay_scales[code] = scale
+        self._announce(Change(ChangeKind.PAY_SCALES_CHANGED, grades=frozenset({code})))
+        return old
+
+    def _refuse_cycle(self, post_id: str, manager_id: str) -> None:
+        if manager_id == post_id:
+            raise EditRefused(f"{self.posts[post_id].title!r} cannot line manage itself")
+        if post_id in self.chain_above(manager_id):
+            report, manager = self.posts[post_id].title, self.posts[manager_id].title
+            raise EditRefused(
+                f"{report!r} cannot report to {manager!r}: {manager!r} already reports "
+                f"(through the line) to {report!r}, so this would make a reporting cycle"
+            )
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, BaseModel):
+        return value.model_dump()
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _fresh_id(prefix: str, taken: Iterable[str]) -> str:
+    used = set(taken)
+    number = len(used) + 1
+    while f"{prefix}{number}" in used:
+        number += 1
+    return f"{prefix}{number}"
+
+
+def _check_post_references(structure: Structure, post: Post) -> None:
+    where = f"post {post.id!r} ({post.title})"
+    if post.reports_to is not None and post.reports_to not in structure.posts:
+        raise EditRefused(f"{where} reports to {post.reports_to!r}, which is not a post in this structure")
+    if post.reports_to == post.id:
+        raise EditRefused(f"{where} cannot report to itself")
+    for line in post.dotted:
+        if line.manager not in structure.posts:
+            raise EditRefused(f"{where} has a dotted line to {line.manager!r}, which is not a post in this structure")
+        if line.manager == post.id:
+            raise EditRefused(f"{where} cannot have a dotted line to itself")
+    if post.group is not None and post.group not in structure.groups:
+        raise EditRefused(f"{where} sits in group {post.group!r}, which does not exist")
+
+
+def _check_group_references(structure: Structure, group: Group) -> None:
+    where = f"group {group.id!r} ({group.name})"
+    if group.parent is not None and group.parent not in structure.groups:
+        raise EditRefused(f"{where} sits inside {group.parent!r}, which is not a group in this structure")
+    if group.leader is not None and group.leader not in structure.posts:
+        raise EditRefused(f"{where} is led by {group.leader!r}, which is not a post in this structure")
+    seen = {group.id}
+    current = group.parent
+    while current is not None and current in structure.groups:
+        if current in seen:
+            raise EditRefused(f"{where} is nested inside itself")
+        seen.add(current)
+        current = structure.groups[current].parent if current != group.id else group.parent

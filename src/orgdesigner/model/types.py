@@ -1,0 +1,165 @@
+"""The pydantic types a structure is made of: posts, groups, pay scales and settings."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from .designations import Designation
+
+NonNegative = Annotated[float, Field(ge=0)]
+Share = Annotated[float, Field(ge=0, le=1)]
+
+
+class _Strict(BaseModel):
+    """Base for every stored type: unknown keys are refused so typos in files are caught."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class PostStatus(StrEnum):
+    FILLED = "filled"
+    VACANT = "vacant"
+    INTERIM = "interim"
+    FIXED_TERM = "fixed-term"
+    SHARED = "shared"
+
+
+class CostBasis(StrEnum):
+    """Which point of a grade a post is costed at when it has no salary of its own."""
+
+    TOP = "top"
+    MID = "mid"
+    BOTTOM = "bottom"
+
+
+class GroupKind(StrEnum):
+    DIRECTORATE = "directorate"
+    DEPARTMENT = "department"
+    DIVISION = "division"
+    SERVICE = "service"
+    CLUSTER = "cluster"
+    TEAM = "team"
+    GROUP = "group"
+
+
+class Position(_Strict):
+    """Where the user placed an item on the canvas by hand (scene coordinates)."""
+
+    x: float
+    y: float
+
+
+class DottedLine(_Strict):
+    """A dotted (professional, 'aligned to', statutory) line to another post; not counted in spans."""
+
+    manager: str
+    label: str = ""
+
+
+class SpinalPoint(_Strict):
+    point: int
+    salary: NonNegative
+
+
+class PayScale(_Strict):
+    """A named grade: a salary range, optionally with spinal column points."""
+
+    code: str = Field(min_length=1)
+    name: str = ""
+    min: NonNegative
+    max: NonNegative
+    points: list[SpinalPoint] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _range_in_order(self) -> "PayScale":
+        if self.min > self.max:
+            raise ValueError(f"grade {self.code!r}: minimum {self.min:,.0f} is above maximum {self.max:,.0f}")
+        return self
+
+
+class Post(_Strict):
+    """A post in the establishment (the job, not the person)."""
+
+    id: str = Field(min_length=1)
+    title: str = Field(min_length=1)
+    grade: str | None = None
+    tier: str | None = None
+    fte: NonNegative = 1.0
+    salary: NonNegative | None = None
+    """Actual annual salary (full-time equivalent); when absent the grade's cost basis is used."""
+    status: PostStatus = PostStatus.FILLED
+    postholder: str | None = None
+    group: str | None = None
+    reports_to: str | None = None
+    dotted: list[DottedLine] = Field(default_factory=list)
+    designations: list[Designation] = Field(default_factory=list)
+    funding: dict[str, Share] = Field(default_factory=dict)
+    """Shares of the cost paid by other organisations (partner council, NHS…), by name.
+    The structure's own organisation pays what is left (1 − the sum)."""
+    in_scope: bool = True
+    notes: str = ""
+    custom: dict[str, str] = Field(default_factory=dict)
+    position: Position | None = None
+
+    @field_validator("title")
+    @classmethod
+    def _title_not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("a post needs a title")
+        return value
+
+    @field_validator("designations", mode="before")
+    @classmethod
+    def _parse_designations(cls, value: object) -> object:
+        if isinstance(value, list):
+            return [Designation.parse(v) if isinstance(v, str) else v for v in value]
+        return value
+
+    @field_validator("designations")
+    @classmethod
+    def _no_repeated_designation(cls, value: list[Designation]) -> list[Designation]:
+        return list(dict.fromkeys(value))
+
+    @field_validator("funding")
+    @classmethod
+    def _shares_add_up(cls, value: dict[str, float]) -> dict[str, float]:
+        if sum(value.values()) > 1 + 1e-9:
+            raise ValueError(f"funding shares add up to {sum(value.values()):.0%}, more than 100%")
+        return value
+
+
+class Group(_Strict):
+    """A directorate, department, division or cluster; groups nest through `parent`."""
+
+    id: str = Field(min_length=1)
+    name: str = Field(min_length=1)
+    kind: GroupKind = GroupKind.GROUP
+    parent: str | None = None
+    leader: str | None = None
+    staff: Annotated[int, Field(ge=0)] | None = None
+    contractors: Annotated[int, Field(ge=0)] | None = None
+    teams: list[str] = Field(default_factory=list)
+    notes: str = ""
+    position: Position | None = None
+
+
+class RuleOverride(_Strict):
+    """A structure's change to one rule of the default rule set."""
+
+    enabled: bool | None = None
+    severity: str | None = None
+    params: dict[str, float | int | str | list[str]] = Field(default_factory=dict)
+
+
+class Settings(_Strict):
+    on_cost_rate: Annotated[float, Field(ge=0, le=5)] = 0.0
+    cost_basis: CostBasis = CostBasis.TOP
+    span_max: Annotated[int, Field(ge=1)] | None = None
+    """Largest span before a warning; None takes the rule set's default."""
+    span_min: Annotated[int, Field(ge=1)] | None = None
+    """Smallest span a manager should have; None takes the rule set's default."""
+    currency: str = "GBP"
+    rules: dict[str, RuleOverride] = Field(default_factory=dict)
