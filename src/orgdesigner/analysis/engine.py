@@ -1,0 +1,396 @@
+"""The live analysis of a structure, kept up to date edit by edit.
+
+`Analysis.apply(change)` recomputes only what an edit touches: the edited post's cost
+and totals by delta, the spans of its old and new manager, the layers of its own subtree
+when its line manager changes, and the findings of the posts around it. Structure-wide
+checks run over small indexes (roots, designation holders, cycles), not over every post.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import networkx as nx
+
+from ..model import Change, ChangeKind, Designation, Post, PostStatus, Structure
+from .costing import ZERO, Cost, post_cost
+from .findings import Finding, cycle_findings, no_manager_findings, post_findings, statutory_findings
+from .ruleset import RuleSet
+
+
+@dataclass
+class Totals:
+    """Posts, FTE, vacancies and cost of a set of posts (a group, a tier, the whole structure)."""
+
+    posts: int = 0
+    fte: float = 0.0
+    vacant: int = 0
+    gross: float = 0.0
+    net: float = 0.0
+
+    def add(self, record: "PostRecord", sign: int) -> None:
+        self.posts += sign
+        self.fte += sign * record.fte
+        self.vacant += sign * record.vacant
+        self.gross += sign * record.cost.gross
+        self.net += sign * record.cost.net
+
+    def merged(self, other: "Totals") -> "Totals":
+        return Totals(self.posts + other.posts, self.fte + other.fte, self.vacant + other.vacant,
+                      self.gross + other.gross, self.net + other.net)
+
+
+@dataclass(frozen=True)
+class PostRecord:
+    """What a post contributes to the totals, kept so an edit can subtract it again."""
+
+    cost: Cost
+    fte: float
+    vacant: int
+    tier: str | None
+    group: str | None
+    in_scope: bool
+
+
+class Analysis:
+    def __init__(self, structure: Structure, rules: RuleSet | None = None) -> None:
+        self.structure = structure
+        self._fixed_rules = rules
+        self.refresh()
+
+    # ----- full computation ------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Recompute everything (on open, or when settings change the basis of every figure)."""
+        s = self.structure
+        self.rules = self._fixed_rules or RuleSet.for_settings(s.settings)
+        self.graph = nx.DiGraph()
+        self.graph.add_nodes_from(s.posts)
+        self.graph.add_edges_from((p.reports_to, p.id) for p in s.posts.values() if p.reports_to is not None)
+        self._records: dict[str, PostRecord] = {}
+        self._all = Totals()
+        self._in_scope = Totals()
+        self._by_tier: dict[str | None, Totals] = defaultdict(Totals)
+        self._by_group: dict[str | None, Totals] = defaultdict(Totals)
+        for post in s.posts.values():
+            self._add_record(post)
+        self._span_counts = Counter(self.graph.out_degree(p) for p in s.posts)
+        self._roots = {p.id for p in s.posts.values() if p.reports_to is None}
+        self._holders: dict[Designation, set[str]] = defaultdict(set)
+        for post in s.posts.values():
+            for designation in post.designations:
+                self._holders[designation].add(post.id)
+        self._cycle_of: dict[str, tuple[str, ...]] = {}
+        for cycle in _find_cycles(s):
+            for member in cycle:
+                self._cycle_of[member] = cycle
+        self._depth: dict[str, int | None] = {}
+        self._depth_counts: Counter[int] = Counter()
+        for root in self._roots:
+            self._assign_depths(root, 0)
+        for post_id in s.posts:
+            if post_id not in self._depth:  # in or under a cycle
+                self._depth[post_id] = None
+        self._post_findings: dict[str, list[Finding]] = {}
+        for post in s.posts.values():
+            self._check_post(post.id)
+        self._refresh_structure_findings()
+
+    # ----- incremental updates ---------------------------------------------------------
+
+    def apply(self, change: Change) -> None:
+        """Bring the figures and findings up to date with one edit of the structure."""
+        kind = change.kind
+        if kind in (ChangeKind.SETTINGS_CHANGED,):
+            self.refresh()
+            return
+        if kind is ChangeKind.PAY_SCALES_CHANGED:
+            affected = [p.id for p in self.structure.posts.values() if p.grade in change.grades]
+            for post_id in affected:
+                self._replace_record(post_id)
+                self._check_post(post_id)
+            self._refresh_structure_findings()
+            return
+        if kind is ChangeKind.POST_ADDED:
+            for post_id in change.posts:
+                self._post_added(self.structure.posts[post_id])
+        elif kind is ChangeKind.POST_REMOVED:
+            self._post_removed(change.removed)
+        elif kind is ChangeKind.POST_CHANGED:
+            for post_id in change.posts:
+                self._post_changed(post_id, change)
+        # Group edits change no post figure; group totals are rolled up when asked for.
+        self._refresh_structure_findings()
+
+    def _post_added(self, post: Post) -> None:
+        self.graph.add_node(post.id)
+        self._add_record(post)
+        self._span_counts[0] += 1
+        for designation in post.designations:
+            self._holders[designation].add(post.id)
+        self._roots.add(post.id)
+        self._depth[post.id] = 0
+        self._depth_counts[0] += 1
+        if post.reports_to is not None:
+            self._relink(post.id, None, post.reports_to)
+        else:
+            self._check_post(post.id)
+
+    def _post_removed(self, post: Post) -> None:
+        """Forget a deleted post (the model only deletes posts with no reports of their own)."""
+        manager = post.reports_to
+        if manager is not None:
+            span = self.graph.out_degree(manager)
+            self._span_counts[span] -= 1
+            self._span_counts[span - 1] += 1
+        self._subtract_record(post.id)
+        self._span_counts[self.graph.out_degree(post.id)] -= 1
+        self.graph.remove_node(post.id)
+        if manager is not None:
+            self._check_post(manager)
+        self._roots.discard(post.id)
+        for designation in post.designations:
+            self._holders[designation].discard(post.id)
+        depth = self._depth.pop(post.id)
+        if depth is not None:
+            self._uncount_depth(depth)
+        self._post_findings.pop(post.id, None)
+
+    def _post_changed(self, post_id: str, change: Change) -> None:
+        post = self.structure.posts[post_id]
+        self._replace_record(post_id)
+        if "designations" in change.fields:
+            for holders in self._holders.values():
+                holders.discard(post_id)
+            for designation in post.designations:
+                self._holders[designation].add(post_id)
+        if post.reports_to != change.old_manager:
+            self._relink(post_id, change.old_manager, post.reports_to)
+        self._check_post(post_id)
+        if "tier" in change.fields or "title" in change.fields:
+            for report in self.graph.successors(post_id):
+                self._check_post(report)
+
+    def _relink(self, post_id: str, old_manager: str | None, new_manager: str | None) -> None:
+        """Move a post's line-management edge and update spans, roots, cycles and layers."""
+        for manager, sign in ((old_manager, -1), (new_manager, +1)):
+            if manager is None:
+                continue
+            span = self.graph.out_degree(manager)
+            self._span_counts[span] -= 1
+            if sign < 0:
+                self.graph.remove_edge(manager, post_id)
+            else:
+                self.graph.add_edge(manager, post_id)
+            self._span_counts[span + sign] += 1
+        if new_manager is None:
+            self._roots.add(post_id)
+        else:
+            self._roots.discard(post_id)
+        broken = self._cycle_of.get(post_id)
+        if broken is not None:
+            for member in broken:
+                del self._cycle_of[member]
+        if new_manager is not None:
+            cycle = self._cycle_through(post_id)
+            if cycle is not None:
+                for member in cycle:
+                    self._cycle_of[member] = cycle
+        self._redepth_subtree(post_id)
+        for touched in (post_id, old_manager, new_manager):
+            if touched is not None:
+                self._check_post(touched)
+
+    # ----- layers ------------------------------------------------------------------------
+
+    def _assign_depths(self, start: str, depth: int | None) -> None:
+        """Give `start` the depth given and its line-management subtree the depths below it."""
+        stack = [(start, depth)]
+        seen: set[str] = set()
+        while stack:
+            node, node_depth = stack.pop()
+            if node in seen:
+                continue
+            seen.add(node)
+            old = self._depth.get(node)
+            if old is not None:
+                self._uncount_depth(old)
+            self._depth[node] = node_depth
+            if node_depth is not None:
+                self._depth_counts[node_depth] += 1
+            child_depth = None if node_depth is None else node_depth + 1
+            stack.extend((child, child_depth) for child in self.graph.successors(node))
+
+    def _redepth_subtree(self, post_id: str) -> None:
+        manager = self.structure.posts[post_id].reports_to
+        if post_id in self._cycle_of:
+            depth = None
+        elif manager is None:
+            depth = 0
+        else:
+            above = self._depth.get(manager)
+            depth = None if above is None else above + 1
+        self._assign_depths(post_id, depth)
+
+    def _uncount_depth(self, depth: int) -> None:
+        self._depth_counts[depth] -= 1
+        if self._depth_counts[depth] == 0:
+            del self._depth_counts[depth]
+
+    def _cycle_through(self, post_id: str) -> tuple[str, ...] | None:
+        """The cycle a post is on, walking up from it, or None."""
+        chain = [post_id]
+        seen = {post_id}
+        current = self.structure.posts[post_id].reports_to
+        while current is not None:
+            if current == post_id:
+                return _canonical(chain)
+            if current in seen:
+                return None  # above us is a different cycle
+            chain.append(current)
+            seen.add(current)
+            current = self.structure.posts[current].reports_to
+        return None
+
+    # ----- records and totals ------------------------------------------------------------
+
+    def _record(self, post: Post) -> PostRecord:
+        cost = post_cost(post, self.structure.pay_scales, self.structure.settings)
+        return PostRecord(cost, post.fte, int(post.status is PostStatus.VACANT), post.tier, post.group, post.in_scope)
+
+    def _add_record(self, post: Post) -> None:
+        record = self._record(post)
+        self._records[post.id] = record
+        self._count(record, +1)
+
+    def _subtract_record(self, post_id: str) -> None:
+        self._count(self._records.pop(post_id), -1)
+
+    def _replace_record(self, post_id: str) -> None:
+        self._subtract_record(post_id)
+        self._add_record(self.structure.posts[post_id])
+
+    def _count(self, record: PostRecord, sign: int) -> None:
+        self._all.add(record, sign)
+        if record.in_scope:
+            self._in_scope.add(record, sign)
+        self._by_tier[record.tier].add(record, sign)
+        self._by_group[record.group].add(record, sign)
+
+    # ----- findings --------------------------------------------------------------------
+
+    def _check_post(self, post_id: str) -> None:
+        post = self.structure.posts.get(post_id)
+        if post is None:
+            return
+        self._post_findings[post_id] = post_findings(self.structure, self.rules, post, self.graph.out_degree(post_id))
+
+    def _refresh_structure_findings(self) -> None:
+        s = self.structure
+        spans = {root: self.graph.out_degree(root) for root in self._roots}
+        cycles = sorted(set(self._cycle_of.values()))
+        self._structure_findings = (
+            no_manager_findings(s, self.rules, sorted(self._roots, key=_post_order(s)), spans)
+            + statutory_findings(s, self.rules, self._holders)
+            + cycle_findings(s, self.rules, cycles)
+        )
+
+    # ----- answers -----------------------------------------------------------------------
+
+    def findings(self) -> list[Finding]:
+        found = [f for fs in self._post_findings.values() for f in fs] + self._structure_findings
+        return sorted(found, key=Finding.sort_key)
+
+    def findings_for(self, post_id: str) -> list[Finding]:
+        """Every finding that names the post, whichever rule produced it."""
+        return [f for f in self.findings() if post_id in f.posts]
+
+    def cost(self, post_id: str) -> Cost:
+        record = self._records.get(post_id)
+        return record.cost if record is not None else ZERO
+
+    def span(self, post_id: str) -> int:
+        return self.graph.out_degree(post_id)
+
+    def spans(self) -> dict[str, int]:
+        """Direct line reports of every post that has at least one."""
+        return {p: n for p, n in self.graph.out_degree() if n > 0}
+
+    def max_span(self) -> int:
+        return max((span for span, count in self._span_counts.items() if count > 0), default=0)
+
+    def depth(self, post_id: str) -> int | None:
+        """Layer of a post counted from 0 at the top; None when it sits in or under a cycle."""
+        return self._depth.get(post_id)
+
+    def layers(self) -> int:
+        return max(self._depth_counts, default=-1) + 1
+
+    def layer_counts(self) -> dict[int, int]:
+        """Posts per layer, the top layer numbered 1."""
+        return {depth + 1: count for depth, count in sorted(self._depth_counts.items())}
+
+    def totals(self, in_scope_only: bool = False) -> Totals:
+        return _copy(self._in_scope if in_scope_only else self._all)
+
+    def totals_by_tier(self) -> dict[str | None, Totals]:
+        return {tier: _copy(t) for tier, t in self._by_tier.items() if t.posts}
+
+    def totals_by_group(self) -> dict[str, Totals]:
+        """Totals per group, each including the posts of the groups nested inside it."""
+        rolled: dict[str, Totals] = {gid: Totals() for gid in self.structure.groups}
+        for gid, direct in self._by_group.items():
+            if gid is None or not direct.posts or gid not in self.structure.groups:
+                continue
+            for ancestor in self.structure.group_chain(gid):
+                rolled[ancestor] = rolled[ancestor].merged(direct)
+        return rolled
+
+    def ungrouped(self) -> Totals:
+        return _copy(self._by_group.get(None, Totals()))
+
+    def group_staff(self, group_id: str) -> tuple[int, int]:
+        """Staff and contractors under a group, including the groups nested inside it."""
+        staff = contractors = 0
+        for gid, group in self.structure.groups.items():
+            if group_id in self.structure.group_chain(gid):
+                staff += group.staff or 0
+                contractors += group.contractors or 0
+        return staff, contractors
+
+
+def _copy(totals: Totals) -> Totals:
+    return Totals(totals.posts, totals.fte, totals.vacant, totals.gross, totals.net)
+
+
+def _canonical(cycle: list[str]) -> tuple[str, ...]:
+    """A cycle written from its smallest id, so the same cycle always reads the same."""
+    start = cycle.index(min(cycle))
+    return tuple(cycle[start:] + cycle[:start])
+
+
+def _post_order(structure: Structure):
+    order = {pid: index for index, pid in enumerate(structure.posts)}
+    return lambda pid: order[pid]
+
+
+def _find_cycles(structure: Structure) -> Iterable[tuple[str, ...]]:
+    """Cycles of the line-management graph, where each post has at most one manager.
+
+    Walks up from each post, colouring as it goes: a walk that meets its own path has
+    found a cycle; one that meets an earlier walk stops. Linear in the number of posts.
+    """
+    state: dict[str, int] = {}  # 1: on the current walk, 2: finished
+    for start in structure.posts:
+        path: list[str] = []
+        current: str | None = start
+        while current is not None and current not in state:
+            state[current] = 1
+            path.append(current)
+            current = structure.posts[current].reports_to
+        if current is not None and state[current] == 1:
+            yield _canonical(path[path.index(current):])
+        for node in path:
+            state[node] = 2

@@ -1,0 +1,41 @@
+"""The figures and findings of a structure as one plain dict (what `orgdesigner check --json` prints)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import Structure
+from .engine import Analysis
+
+
+def check_report(structure: Structure, analysis: Analysis | None = None) -> dict[str, Any]:
+    analysis = analysis or Analysis(structure)
+    totals = analysis.totals()
+    by_group = analysis.totals_by_group()
+    return {
+        "name": structure.name,
+        "posts": totals.posts,
+        "posts_in_scope": analysis.totals(in_scope_only=True).posts,
+        "fte": round(totals.fte, 4),
+        "vacant_posts": totals.vacant,
+        "cost": {
+            "gross": _money(totals.gross),
+            "net": _money(totals.net),
+            "by_group": {structure.groups[gid].name: _money(t.net) for gid, t in by_group.items()},
+            "by_tier": {(tier or "untiered"): _money(t.net) for tier, t in sorted(
+                analysis.totals_by_tier().items(), key=lambda item: _tier_sort(analysis, item[0]))},
+        },
+        "spans": analysis.spans(),
+        "max_span": analysis.max_span(),
+        "layers": analysis.layers(),
+        "findings": [f.as_dict() for f in analysis.findings()],
+    }
+
+
+def _money(amount: float) -> float:
+    return round(amount + 0.0, 2)
+
+
+def _tier_sort(analysis: Analysis, tier: str | None) -> tuple[float, str]:
+    rank = analysis.rules.rank(tier)
+    return (rank if rank is not None else float("inf"), tier or "")

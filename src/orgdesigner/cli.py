@@ -1,0 +1,113 @@
+"""The `orgdesigner` command: check and import structures, or open the designer window.
+
+Exit codes: 0 success (for `check`: no error findings), 1 error findings, 2 bad input
+(a file that cannot be read, an invalid table, a bad option), always with a message on
+stderr and never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .analysis import Analysis, check_report
+from .io.establishment_csv import ImportFailed, import_csv
+from .model import EditRefused, StructureFileError, load, save
+
+COMMANDS = ("check", "import")
+EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse's default exit code 2 matches ours
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="orgdesigner", description="Design, check and compare the senior structures of public bodies.")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    check = commands.add_parser("check", help="print a structure's figures and rule findings",
+                                description="Print figures and rule findings. Exit 0 with no error findings, "
+                                            "1 with error findings, 2 when the file cannot be read.")
+    check.add_argument("file", metavar="FILE", help="a structure file (.orgd)")
+    check.add_argument("--json", action="store_true", help="print one JSON object instead of text")
+
+    importer = commands.add_parser("import", help="build a structure file from an establishment list (CSV)",
+                                   description="Build a structure from a CSV establishment list with headers "
+                                               "post_id,title,reports_to,dotted_to,grade,tier,fte,salary,"
+                                               "funding_share,group,status,postholder,designations.")
+    importer.add_argument("table", metavar="TABLE.csv")
+    importer.add_argument("-o", "--output", required=True, metavar="FILE", help="the structure file to write")
+    importer.add_argument("--on-cost-rate", type=_rate, default=0.0, metavar="R",
+                          help="employer on-costs as a fraction of salary, e.g. 0.3 (or 30%%)")
+    return parser
+
+
+def _rate(text: str) -> float:
+    try:
+        value = float(text[:-1]) / 100 if text.endswith("%") else float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a rate (write 0.3 or 30%)") from None
+    if not 0 <= value <= 5:
+        raise argparse.ArgumentTypeError(f"{text!r} is outside 0 to 5 (500%)")
+    return value
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args or args[0] not in COMMANDS and args[0] not in ("-h", "--help"):
+        from .launch import launch_window
+
+        return launch_window(args)
+    options = build_parser().parse_args(args)
+    if options.command == "check":
+        return _check(Path(options.file), options.json)
+    return _import(Path(options.table), Path(options.output), options.on_cost_rate)
+
+
+def _fail(message: str) -> int:
+    print(f"orgdesigner: {message}", file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+def _check(path: Path, as_json: bool) -> int:
+    try:
+        structure = load(path)
+        analysis = Analysis(structure)
+    except StructureFileError as exc:
+        return _fail(str(exc))
+    except (ValueError, EditRefused) as exc:
+        return _fail(f"{path}: {exc}")
+    report = check_report(structure, analysis)
+    if as_json:
+        print(json.dumps(report, indent=2, ensure_ascii=False))
+    else:
+        from .textreport import format_check
+
+        print(format_check(structure, analysis))
+    has_errors = any(f["severity"] == "error" for f in report["findings"])
+    return EXIT_FINDINGS if has_errors else EXIT_OK
+
+
+def _import(table: Path, output: Path, on_cost_rate: float) -> int:
+    if not table.is_file():
+        return _fail(f"{table}: no such file")
+    try:
+        structure = import_csv(table, on_cost_rate=on_cost_rate)
+    except ImportFailed as exc:
+        return _fail(str(exc))
+    try:
+        save(structure, output)
+    except OSError as exc:
+        return _fail(f"{output}: cannot write ({exc.strerror or exc})")
+    print(f"Wrote {output}: {len(structure.posts)} posts in {len(structure.groups)} groups.")
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())
