@@ -1,0 +1,52 @@
+"""Shared fixtures: small structures built in code, and the samples shipped with the product."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from orgdesigner.model import Structure  # noqa: E402
+
+SAMPLES = Path(__file__).resolve().parents[1] / "sample_structures"
+
+
+def make_structure(**settings: object) -> Structure:
+    """A small council: a chief executive, two directors, three heads of service."""
+    return Structure.model_validate({
+        "name": "Test Council senior structure",
+        "organisation": "Test Council",
+        "settings": {"on_cost_rate": 0.25, **settings},
+        "pay_scales": [
+            {"code": "CE", "min": 140000, "max": 150000},
+            {"code": "DIR", "min": 90000, "max": 100000},
+            {"code": "HOS", "min": 70000, "max": 80000},
+        ],
+        "groups": [
+            {"id": "corp", "name": "Corporate", "kind": "directorate", "leader": "D1", "staff": 100},
+            {"id": "fin", "name": "Finance", "kind": "cluster", "parent": "corp", "staff": 40, "contractors": 5},
+            {"id": "place", "name": "Place", "kind": "directorate", "leader": "D2", "staff": 200},
+        ],
+        "posts": [
+            {"id": "CE", "title": "Chief Executive", "grade": "CE", "tier": "1", "group": "corp",
+             "designations": ["HoPS"]},
+            {"id": "D1", "title": "Director of Resources", "grade": "DIR", "tier": "2", "reports_to": "CE",
+             "group": "corp", "designations": ["S151"]},
+            {"id": "D2", "title": "Director of Place", "grade": "DIR", "tier": "2", "reports_to": "CE",
+             "group": "place", "funding": {"Partner Council": 0.5}, "status": "shared"},
+            {"id": "H1", "title": "Head of Finance", "grade": "HOS", "tier": "3B", "reports_to": "D1",
+             "group": "fin"},
+            {"id": "H2", "title": "Head of Legal", "grade": "HOS", "tier": "3B", "reports_to": "D1",
+             "group": "corp", "designations": ["MO"]},
+            {"id": "H3", "title": "Head of Planning", "grade": "HOS", "tier": "3B", "reports_to": "D2",
+             "group": "place", "fte": 0.5, "status": "vacant"},
+        ],
+    })
+
+
+@pytest.fixture
+def structure() -> Structure:
+    return make_structure()
