@@ -292,7 +292,7 @@ class Analysis:
         spans = {root: self.graph.out_degree(root) for root in self._roots}
         cycles = sorted(set(self._cycle_of.values()))
         self._structure_findings = (
-            no_manager_findings(s, self.rules, sorted(self._roots, key=_post_order(s)), spans)
+            no_manager_findings(s, self.rules, sorted(self._roots), spans)
             + statutory_findings(s, self.rules, self._holders)
             + cycle_findings(s, self.rules, cycles)
         )
@@ -369,11 +369,6 @@ def _canonical(cycle: list[str]) -> tuple[str, ...]:
     """A cycle written from its smallest id, so the same cycle always reads the same."""
     start = cycle.index(min(cycle))
     return tuple(cycle[start:] + cycle[:start])
-
-
-def _post_order(structure: Structure):
-    order = {pid: index for index, pid in enumerate(structure.posts)}
-    return lambda pid: order[pid]
 
 
 def _find_cycles(structure: Structure) -> Iterable[tuple[str, ...]]:

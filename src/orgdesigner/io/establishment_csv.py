@@ -210,7 +210,7 @@ class _Builder:
                 if manager == post.id:
                     self._problem(row, "reports_to", manager, "a post cannot report to itself")
                 elif manager not in self.posts:
-                    self._problem(row, "reports_to", manager, "no post in the table has this id")
+                    self._problem(row, "reports_to", manager, "is not the id of any post in the table")
                 else:
                     post.reports_to = manager
             dotted = []
@@ -218,7 +218,7 @@ class _Builder:
                 if target == post.id:
                     self._problem(row, "dotted_to", target, "a post cannot have a dotted line to itself")
                 elif target not in self.posts:
-                    self._problem(row, "dotted_to", target, "no post in the table has this id")
+                    self._problem(row, "dotted_to", target, "is not the id of any post in the table")
                 else:
                     dotted.append(DottedLine(manager=target))
             if dotted:
