@@ -14,6 +14,7 @@ class ChangeKind(Enum):
     GROUP_ADDED = "group-added"
     GROUP_REMOVED = "group-removed"
     GROUP_CHANGED = "group-changed"
+    DETAILS_CHANGED = "details-changed"
     SETTINGS_CHANGED = "settings-changed"
     PAY_SCALES_CHANGED = "pay-scales-changed"
 

@@ -252,6 +252,19 @@ class Structure(BaseModel):
         self._announce(Change(ChangeKind.GROUP_CHANGED, groups=frozenset({group_id}), fields=frozenset(fields)))
         return previous
 
+    def update_details(self, **fields: Any) -> dict[str, Any]:
+        """Change the name, organisation, date, scenario or description; returns the old values."""
+        allowed = {"name", "organisation", "date", "scenario", "description"}
+        if not set(fields) <= allowed:
+            raise EditRefused(f"{', '.join(sorted(set(fields) - allowed))} is not a detail of the structure")
+        previous = {name: getattr(self, name) for name in fields}
+        for name, value in fields.items():
+            if not isinstance(value, str):
+                raise EditRefused(f"the structure's {name} must be text")
+            setattr(self, name, value)
+        self._announce(Change(ChangeKind.DETAILS_CHANGED, fields=frozenset(fields)))
+        return previous
+
     def update_settings(self, **fields: Any) -> dict[str, Any]:
         merged = self.settings.model_dump()
         merged.update({k: _plain(v) for k, v in fields.items()})

@@ -1,0 +1,64 @@
+"""How charts look, shared by the canvas and the PDF so screen and print agree (no Qt here)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import Post, PostStatus
+
+
+@dataclass(frozen=True)
+class CardStyle:
+    fill: str
+    border: str
+    text: str
+    dashed: bool
+    label: str
+    """A word printed on the card ("VACANT"), empty for an ordinary filled post."""
+
+
+INK = "#1f2a37"
+MUTED = "#5b6675"
+LINE = "#44505f"
+DOTTED_LINE = "#6b7787"
+ACCENT = "#1d5fa6"
+SEVERITY_COLOURS = {"error": "#c62828", "warning": "#e08a00", "info": "#2f6fb3"}
+GROUP_FILLS = ["#eef4fb", "#f1f7ef", "#fbf3ea", "#f5effa", "#eef7f7", "#fbf0f3", "#f6f6ea"]
+GROUP_BORDERS = ["#9db8d9", "#a9c9a0", "#ddb98f", "#c3a9dc", "#97c5c5", "#dfa6b8", "#c9c98f"]
+
+_STATUS_STYLES = {
+    PostStatus.FILLED: CardStyle("#ffffff", "#5d6b7c", INK, False, ""),
+    PostStatus.VACANT: CardStyle("#f3f4f6", "#8a94a3", INK, True, "VACANT"),
+    PostStatus.INTERIM: CardStyle("#fff8e1", "#b58b00", INK, False, "INTERIM"),
+    PostStatus.FIXED_TERM: CardStyle("#e8f4fd", "#3b82b6", INK, False, "FIXED TERM"),
+    PostStatus.SHARED: CardStyle("#f3ecfb", "#7e57c2", INK, False, "SHARED"),
+}
+OUT_OF_SCOPE = CardStyle("#f7f7f7", "#b0b6bf", "#7a828d", True, "OUT OF SCOPE")
+
+
+def card_style(post: Post) -> CardStyle:
+    if not post.in_scope:
+        base = _STATUS_STYLES[post.status]
+        label = "OUT OF SCOPE" + (f" · {base.label}" if base.label else "")
+        return CardStyle(OUT_OF_SCOPE.fill, OUT_OF_SCOPE.border, OUT_OF_SCOPE.text, True, label)
+    return _STATUS_STYLES[post.status]
+
+
+def group_colours(index: int) -> tuple[str, str]:
+    """Fill and border of the index-th top-level group, cycling through a calm palette."""
+    return GROUP_FILLS[index % len(GROUP_FILLS)], GROUP_BORDERS[index % len(GROUP_BORDERS)]
+
+
+def money(amount: float) -> str:
+    return f"£{amount:,.0f}"
+
+
+def card_lines(post: Post) -> str:
+    """The line under the title: grade, tier and FTE, as far as they are known."""
+    parts = []
+    if post.grade:
+        parts.append(post.grade)
+    if post.tier:
+        parts.append(f"Tier {post.tier}")
+    parts.append(f"{post.fte:g} FTE")
+    return " · ".join(parts)

@@ -1,0 +1,95 @@
+"""The live figures dock: totals, costs by group and tier, spans and layers."""
+
+from __future__ import annotations
+
+from statistics import mean
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
+
+from ...chartstyle import money
+from ..document import Document
+
+
+class FiguresPanel(QTreeWidget):
+    def __init__(self, document: Document) -> None:
+        super().__init__()
+        self.document = document
+        self.setColumnCount(3)
+        self.setHeaderLabels(["Figure", "Posts", "Value"])
+        self.setRootIsDecorated(True)
+        self.setAlternatingRowColors(True)
+        self.setUniformRowHeights(True)
+        document.changed.connect(lambda _change: self.refresh())
+        document.replaced.connect(self.refresh)
+        self.refresh()
+
+    def value_of(self, label: str) -> str:
+        """The value shown against a top-level figure (for tests and the status bar)."""
+        for row in range(self.topLevelItemCount()):
+            item = self.topLevelItem(row)
+            if item.text(0) == label:
+                return item.text(2)
+        raise KeyError(label)
+
+    def refresh(self) -> None:
+        structure, analysis = self.document.structure, self.document.analysis
+        totals = analysis.totals()
+        in_scope = analysis.totals(in_scope_only=True)
+        expanded = {self.topLevelItem(r).text(0) for r in range(self.topLevelItemCount())
+                    if self.topLevelItem(r).isExpanded()}
+        self.clear()
+        spans = analysis.spans()
+        rows = [
+            ("Posts", str(totals.posts), f"{in_scope.posts} in scope"),
+            ("FTE", "", f"{totals.fte:,.2f}"),
+            ("Vacant posts", str(totals.vacant), ""),
+            ("Cost (gross)", "", money(totals.gross)),
+            ("Cost (net)", "", money(totals.net)),
+            ("Layers", "", str(analysis.layers())),
+            ("Largest span", "", str(analysis.max_span())),
+            ("Average span", "", f"{mean(spans.values()):.1f}" if spans else "—"),
+        ]
+        for label, posts, value in rows:
+            self._row(self, label, posts, value)
+        by_group = QTreeWidgetItem(self, ["Net cost by group"])
+        group_totals = analysis.totals_by_group()
+        items: dict[str, QTreeWidgetItem] = {}
+        for group_id in structure.groups:  # parents before children is not guaranteed: attach lazily
+            self._group_item(group_id, items, by_group, group_totals)
+        ungrouped = analysis.ungrouped()
+        if ungrouped.posts:
+            self._row(by_group, "No group", str(ungrouped.posts), money(ungrouped.net))
+        by_tier = QTreeWidgetItem(self, ["Net cost by tier"])
+        tiers = analysis.totals_by_tier()
+        for tier in sorted(tiers, key=lambda t: analysis.rules.rank(t) or 99):
+            self._row(by_tier, f"Tier {tier}" if tier else "No tier", str(tiers[tier].posts), money(tiers[tier].net))
+        layers = QTreeWidgetItem(self, ["Posts per layer"])
+        for layer, count in analysis.layer_counts().items():
+            self._row(layers, f"Layer {layer}", str(count), "")
+        widest = QTreeWidgetItem(self, ["Widest spans"])
+        for post_id, span in sorted(spans.items(), key=lambda i: -i[1])[:8]:
+            self._row(widest, structure.posts[post_id].title, "", str(span))
+        for row in range(self.topLevelItemCount()):
+            item = self.topLevelItem(row)
+            item.setExpanded(item.text(0) in expanded or item.text(0) == "Net cost by group")
+        self.resizeColumnToContents(0)
+
+    def _group_item(self, group_id, items, root, totals) -> QTreeWidgetItem:
+        if group_id in items:
+            return items[group_id]
+        structure = self.document.structure
+        group = structure.groups[group_id]
+        parent = root if group.parent is None else self._group_item(group.parent, items, root, totals)
+        t = totals[group_id]
+        item = self._row(parent, group.name, str(t.posts), money(t.net))
+        item.setExpanded(True)
+        items[group_id] = item
+        return item
+
+    @staticmethod
+    def _row(parent, label: str, posts: str, value: str) -> QTreeWidgetItem:
+        item = QTreeWidgetItem(parent, [label, posts, value])
+        item.setTextAlignment(1, Qt.AlignRight | Qt.AlignVCenter)
+        item.setTextAlignment(2, Qt.AlignRight | Qt.AlignVCenter)
+        return item

@@ -1,0 +1,49 @@
+"""The rule findings dock: every finding, worst first; clicking one selects what it names."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
+
+from ...chartstyle import SEVERITY_COLOURS
+from ..document import Document
+
+
+class FindingsPanel(QTreeWidget):
+    posts_chosen = Signal(list)
+    """The post ids a clicked finding names."""
+
+    def __init__(self, document: Document) -> None:
+        super().__init__()
+        self.document = document
+        self.setColumnCount(2)
+        self.setHeaderLabels(["Severity", "Finding"])
+        self.setRootIsDecorated(False)
+        self.setWordWrap(True)
+        self.setUniformRowHeights(False)
+        self.itemClicked.connect(self._clicked)
+        self.itemActivated.connect(self._clicked)
+        document.changed.connect(lambda _change: self.refresh())
+        document.replaced.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.clear()
+        for finding in self.document.analysis.findings():
+            item = QTreeWidgetItem(self, [finding.severity.value.capitalize(), finding.message])
+            item.setForeground(0, QBrush(QColor(SEVERITY_COLOURS[finding.severity.value])))
+            item.setData(0, Qt.UserRole, list(finding.posts))
+            item.setToolTip(1, f"[{finding.rule}] {finding.message}")
+        self.resizeColumnToContents(0)
+
+    def counts(self) -> dict[str, int]:
+        result = {"error": 0, "warning": 0, "info": 0}
+        for finding in self.document.analysis.findings():
+            result[finding.severity.value] += 1
+        return result
+
+    def _clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        posts = item.data(0, Qt.UserRole) or []
+        if posts:
+            self.posts_chosen.emit(posts)

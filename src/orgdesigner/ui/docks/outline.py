@@ -1,0 +1,94 @@
+"""The outline dock: groups and their posts as a tree, with a filter box."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from ..document import Document
+
+POST, GROUP = "post", "group"
+
+
+class OutlinePanel(QWidget):
+    posts_chosen = Signal(list)
+    group_chosen = Signal(str)
+
+    def __init__(self, document: Document) -> None:
+        super().__init__()
+        self.document = document
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText("Filter posts and groups…")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self._apply_filter)
+        layout.addWidget(self.filter)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderHidden(True)
+        self.tree.itemClicked.connect(self._clicked)
+        layout.addWidget(self.tree)
+        document.changed.connect(lambda change: self.refresh() if change.posts or change.groups else None)
+        document.replaced.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        structure = self.document.structure
+        self.tree.clear()
+        nodes: dict[str | None, QTreeWidgetItem] = {}
+        bold = QFont()
+        bold.setBold(True)
+
+        def group_node(group_id: str | None) -> QTreeWidgetItem:
+            if group_id in nodes:
+                return nodes[group_id]
+            if group_id is None:
+                node = QTreeWidgetItem(["No group"])
+                node.setFont(0, bold)
+                self.tree.addTopLevelItem(node)
+            else:
+                group = structure.groups[group_id]
+                node = QTreeWidgetItem([group.name])
+                node.setFont(0, bold)
+                node.setData(0, Qt.UserRole, (GROUP, group_id))
+                if group.parent is None:
+                    self.tree.addTopLevelItem(node)
+                else:
+                    group_node(group.parent).addChild(node)
+            nodes[group_id] = node
+            return node
+
+        for group_id in structure.groups:
+            group_node(group_id)
+        for post in structure.posts.values():
+            label = post.title + (f" ({post.grade})" if post.grade else "")
+            item = QTreeWidgetItem([label])
+            item.setData(0, Qt.UserRole, (POST, post.id))
+            group_node(post.group).addChild(item)
+        self.tree.expandAll()
+        self._apply_filter(self.filter.text())
+
+    def _apply_filter(self, text: str) -> None:
+        needle = text.strip().lower()
+
+        def visit(item: QTreeWidgetItem) -> bool:
+            shown_child = False
+            for i in range(item.childCount()):
+                shown_child = visit(item.child(i)) or shown_child
+            shown = not needle or needle in item.text(0).lower() or shown_child
+            item.setHidden(not shown)
+            return shown
+
+        for row in range(self.tree.topLevelItemCount()):
+            visit(self.tree.topLevelItem(row))
+
+    def _clicked(self, item: QTreeWidgetItem, _column: int) -> None:
+        data = item.data(0, Qt.UserRole)
+        if not data:
+            return
+        kind, key = data
+        if kind == POST:
+            self.posts_chosen.emit([key])
+        else:
+            self.group_chosen.emit(key)

@@ -1,0 +1,136 @@
+"""Reversible model operations, the bricks undo commands are built from.
+
+Each operation calls one model method and remembers what it needs to undo it. None of
+them touches a graphics item: the canvas follows the model's change notifications.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import Group, Post, Structure
+
+
+class Operation:
+    def do(self, structure: Structure) -> None:
+        raise NotImplementedError
+
+    def undo(self, structure: Structure) -> None:
+        raise NotImplementedError
+
+
+@dataclass
+class UpdatePost(Operation):
+    post_id: str
+    fields: dict[str, Any]
+    _old: dict[str, Any] = field(default_factory=dict)
+
+    def do(self, structure: Structure) -> None:
+        self._old = structure.update_post(self.post_id, **self.fields)
+
+    def undo(self, structure: Structure) -> None:
+        structure.update_post(self.post_id, **self._old)
+
+
+@dataclass
+class AddPost(Operation):
+    post: Post
+
+    def do(self, structure: Structure) -> None:
+        structure.add_post(self.post)
+
+    def undo(self, structure: Structure) -> None:
+        structure.remove_post(self.post.id)
+
+
+@dataclass
+class RemovePost(Operation):
+    post_id: str
+    _removed: Post | None = None
+
+    def do(self, structure: Structure) -> None:
+        self._removed = structure.remove_post(self.post_id)
+
+    def undo(self, structure: Structure) -> None:
+        assert self._removed is not None
+        structure.add_post(self._removed)
+
+
+@dataclass
+class UpdateGroup(Operation):
+    group_id: str
+    fields: dict[str, Any]
+    _old: dict[str, Any] = field(default_factory=dict)
+
+    def do(self, structure: Structure) -> None:
+        self._old = structure.update_group(self.group_id, **self.fields)
+
+    def undo(self, structure: Structure) -> None:
+        structure.update_group(self.group_id, **self._old)
+
+
+@dataclass
+class AddGroup(Operation):
+    group: Group
+
+    def do(self, structure: Structure) -> None:
+        structure.add_group(self.group)
+
+    def undo(self, structure: Structure) -> None:
+        structure.remove_group(self.group.id)
+
+
+@dataclass
+class RemoveGroup(Operation):
+    group_id: str
+    _removed: Group | None = None
+
+    def do(self, structure: Structure) -> None:
+        self._removed = structure.remove_group(self.group_id)
+
+    def undo(self, structure: Structure) -> None:
+        assert self._removed is not None
+        structure.add_group(self._removed)
+
+
+@dataclass
+class UpdateSettings(Operation):
+    fields: dict[str, Any]
+    _old: dict[str, Any] = field(default_factory=dict)
+
+    def do(self, structure: Structure) -> None:
+        self._old = structure.update_settings(**self.fields)
+
+    def undo(self, structure: Structure) -> None:
+        structure.update_settings(**self._old)
+
+
+@dataclass
+class UpdateDetails(Operation):
+    fields: dict[str, Any]
+    _old: dict[str, Any] = field(default_factory=dict)
+
+    def do(self, structure: Structure) -> None:
+        self._old = structure.update_details(**self.fields)
+
+    def undo(self, structure: Structure) -> None:
+        structure.update_details(**self._old)
+
+
+def run_all(structure: Structure, operations: list[Operation]) -> None:
+    """Do the operations in order; if one is refused, undo the ones done and re-raise."""
+    done: list[Operation] = []
+    try:
+        for operation in operations:
+            operation.do(structure)
+            done.append(operation)
+    except Exception:
+        for operation in reversed(done):
+            operation.undo(structure)
+        raise
+
+
+def undo_all(structure: Structure, operations: list[Operation]) -> None:
+    for operation in reversed(operations):
+        operation.undo(structure)

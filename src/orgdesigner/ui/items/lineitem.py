@@ -1,0 +1,58 @@
+"""A reporting line: solid for line management, dashed for dotted lines. Selectable to switch or delete."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QPainterPath, QPainterPathStroker, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
+
+from ...chartstyle import ACCENT, DOTTED_LINE, LINE
+
+LINE_TYPE = QGraphicsItem.UserType + 3
+
+
+class ReportingLineItem(QGraphicsPathItem):
+    def __init__(self, manager: str, report: str, kind: str) -> None:
+        super().__init__()
+        self.manager, self.report, self.kind = manager, report, kind
+        self.setFlags(QGraphicsItem.ItemIsSelectable)
+        self.setZValue(5)
+        self._apply_pen()
+
+    def type(self) -> int:
+        return LINE_TYPE
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.manager, self.report, self.kind)
+
+    def set_points(self, points: list[tuple[float, float]]) -> None:
+        path = QPainterPath()
+        if points:
+            path.moveTo(QPointF(*points[0]))
+            for point in points[1:]:
+                path.lineTo(QPointF(*point))
+        self.setPath(path)
+
+    def _apply_pen(self, selected: bool = False) -> None:
+        colour = QColor(ACCENT) if selected else QColor(LINE if self.kind == "line" else DOTTED_LINE)
+        pen = QPen(colour, 2.6 if selected else (1.4 if self.kind == "line" else 1.2))
+        if self.kind == "dotted":
+            pen.setStyle(Qt.DashLine)
+        pen.setCapStyle(Qt.FlatCap)
+        self.setPen(pen)
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
+        if change == QGraphicsItem.ItemSelectedHasChanged:
+            self._apply_pen(bool(value))
+        return super().itemChange(change, value)
+
+    def shape(self) -> QPainterPath:
+        stroker = QPainterPathStroker()
+        stroker.setWidth(9)
+        return stroker.createStroke(self.path())
+
+    def paint(self, painter, option, widget=None) -> None:  # no dashed selection rectangle
+        painter.setPen(self.pen())
+        painter.setBrush(Qt.NoBrush)
+        painter.drawPath(self.path())

@@ -1,0 +1,182 @@
+"""A post's card on the canvas: paints the post and hit-tests its line handle, nothing more."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
+
+from ...analysis import Cost, Finding
+from ...chartstyle import ACCENT, MUTED, SEVERITY_COLOURS, card_lines, card_style, money
+from ...model import Post
+
+HANDLE_RADIUS = 6.0
+POST_CARD_TYPE = QGraphicsItem.UserType + 1
+
+
+class PostCardItem(QGraphicsItem):
+    def __init__(self, post: Post, width: float, height: float) -> None:
+        super().__init__()
+        self.post_id = post.id
+        self._post = post
+        self._rect = QRectF(0, 0, width, height)
+        self._cost = Cost(0.0, 0.0)
+        self._span = 0
+        self._findings: list[Finding] = []
+        self._severity: str | None = None
+        self.setFlags(QGraphicsItem.ItemIsSelectable | QGraphicsItem.ItemIsMovable
+                      | QGraphicsItem.ItemSendsGeometryChanges)
+        self.setAcceptHoverEvents(True)
+        self.setZValue(10)
+        self.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
+
+    def type(self) -> int:
+        return POST_CARD_TYPE
+
+    # ----- data in ----------------------------------------------------------------------
+
+    def set_post(self, post: Post, cost: Cost, span: int) -> None:
+        self._post, self._cost, self._span = post, cost, span
+        self.update()
+
+    def set_findings(self, findings: list[Finding]) -> None:
+        self._findings = findings
+        severities = [f.severity.value for f in findings]
+        self._severity = next((s for s in ("error", "warning") if s in severities), None)
+        self.setToolTip(self._tooltip())
+        self.update()
+
+    def set_size(self, width: float, height: float) -> None:
+        if (width, height) != (self._rect.width(), self._rect.height()):
+            self.prepareGeometryChange()
+            self._rect = QRectF(0, 0, width, height)
+
+    @property
+    def post(self) -> Post:
+        return self._post
+
+    @property
+    def severity(self) -> str | None:
+        return self._severity
+
+    def _tooltip(self) -> str:
+        lines = [f"<b>{_escape(self._post.title)}</b>"]
+        for finding in self._findings:
+            colour = SEVERITY_COLOURS[finding.severity.value]
+            lines.append(f"<span style='color:{colour}'>{finding.severity.value.upper()}</span> "
+                         f"{_escape(finding.message)}")
+        return "<br>".join(lines)
+
+    # ----- geometry -----------------------------------------------------------------------
+
+    def boundingRect(self) -> QRectF:
+        return self._rect.adjusted(-HANDLE_RADIUS - 2, -HANDLE_RADIUS - 12, HANDLE_RADIUS + 12, 4)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRect(self._rect)
+        path.addEllipse(self.handle_centre(), HANDLE_RADIUS + 2, HANDLE_RADIUS + 2)
+        return path
+
+    def card_rect(self) -> QRectF:
+        return QRectF(self._rect)
+
+    def handle_centre(self) -> QPointF:
+        """The handle on the top edge: drag it to a manager's card to draw a reporting line."""
+        return QPointF(self._rect.center().x(), 0.0)
+
+    def on_handle(self, local: QPointF) -> bool:
+        delta = local - self.handle_centre()
+        return delta.x() ** 2 + delta.y() ** 2 <= (HANDLE_RADIUS + 3) ** 2
+
+    # ----- painting -----------------------------------------------------------------------
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        post, rect = self._post, self._rect
+        style = card_style(post)
+        lod = option.levelOfDetailFromTransform(painter.worldTransform())
+        selected = bool(option.state & QStyle.State_Selected)
+        border = QPen(QColor(ACCENT if selected else style.border), 2.6 if selected else 1.2)
+        if style.dashed:
+            border.setStyle(Qt.DashLine)
+        painter.setPen(border)
+        painter.setBrush(QBrush(QColor(style.fill)))
+        painter.drawRoundedRect(rect, 5, 5)
+        if self._severity:
+            painter.setPen(Qt.NoPen)
+            painter.setBrush(QColor(SEVERITY_COLOURS[self._severity]))
+            painter.drawRoundedRect(QRectF(rect.left(), rect.top(), 5, rect.height()), 2, 2)
+        if lod < 0.35:  # zoomed far out: a plain box reads better and paints far faster
+            return
+        self._paint_text(painter, rect, style.text, style.label)
+        if self._span:
+            self._paint_span_badge(painter, rect)
+        painter.setPen(QPen(QColor(MUTED), 1))
+        painter.setBrush(QColor("#ffffff"))
+        painter.drawEllipse(self.handle_centre(), HANDLE_RADIUS - 2, HANDLE_RADIUS - 2)
+
+    def _paint_text(self, painter: QPainter, rect: QRectF, ink: str, label: str) -> None:
+        post = self._post
+        inner = rect.adjusted(11, 7, -8, -6)
+        title_font = QFont(painter.font())
+        title_font.setPointSizeF(8.6)
+        title_font.setBold(True)
+        painter.setFont(title_font)
+        painter.setPen(QColor(ink))
+        metrics = QFontMetricsF(title_font)
+        title_box = QRectF(inner.left(), inner.top(), inner.width(), metrics.lineSpacing() * 2 + 1)
+        painter.drawText(title_box, Qt.TextWordWrap | Qt.AlignLeft | Qt.AlignTop,
+                         _elide_two_lines(post.title, metrics, inner.width()))
+        small = QFont(painter.font())
+        small.setPointSizeF(7.4)
+        small.setBold(False)
+        painter.setFont(small)
+        line_height = QFontMetricsF(small).lineSpacing()
+        y = title_box.bottom() + 1
+        painter.setPen(QColor(MUTED))
+        painter.drawText(QRectF(inner.left(), y, inner.width(), line_height), Qt.AlignLeft, card_lines(post))
+        cost = money(self._cost.gross)
+        if abs(self._cost.net - self._cost.gross) > 0.5:
+            cost += f"  (net {money(self._cost.net)})"
+        painter.setPen(QColor(ink))
+        painter.drawText(QRectF(inner.left(), y + line_height, inner.width(), line_height), Qt.AlignLeft, cost)
+        footer = QRectF(inner.left(), inner.bottom() - line_height, inner.width(), line_height)
+        if label:
+            painter.setPen(QColor(MUTED))
+            painter.drawText(footer, Qt.AlignLeft | Qt.AlignVCenter, label)
+        if post.designations:
+            painter.setPen(QColor(ACCENT))
+            bold = QFont(small)
+            bold.setBold(True)
+            painter.setFont(bold)
+            painter.drawText(footer, Qt.AlignRight | Qt.AlignVCenter, " ".join(d.value for d in post.designations))
+
+    def _paint_span_badge(self, painter: QPainter, rect: QRectF) -> None:
+        centre = QPointF(rect.right(), rect.top())
+        painter.setPen(QPen(QColor("#ffffff"), 1.5))
+        painter.setBrush(QColor(ACCENT))
+        painter.drawEllipse(centre, 10, 10)
+        font = QFont(painter.font())
+        font.setPointSizeF(7.2)
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(QColor("#ffffff"))
+        painter.drawText(QRectF(centre.x() - 10, centre.y() - 10, 20, 20), Qt.AlignCenter, str(self._span))
+
+
+def _elide_two_lines(text: str, metrics: QFontMetricsF, width: float) -> str:
+    """Wrap a title over two lines at most, eliding the second if it is still too long."""
+    words = text.split()
+    first = ""
+    while words and metrics.horizontalAdvance((first + " " + words[0]).strip()) <= width:
+        first = (first + " " + words.pop(0)).strip()
+    if not first and words:
+        first = metrics.elidedText(words.pop(0), Qt.ElideRight, width)
+    rest = " ".join(words)
+    if not rest:
+        return first
+    return first + "\n" + metrics.elidedText(rest, Qt.ElideRight, width)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

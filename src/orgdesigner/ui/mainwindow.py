@@ -1,0 +1,464 @@
+"""The main window: canvas in the centre, docks around it, menus, toolbar and status bar."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (QCompleter, QDockWidget, QFileDialog, QLabel, QLineEdit, QMainWindow, QMessageBox,
+                               QToolBar, QUndoView)
+
+from ..model import Group, Post, Structure, StructureFileError
+from . import commands
+from .clipboard import MIME_TYPE, copy_posts, paste_posts
+from .docks.figures import FiguresPanel
+from .docks.findings import FindingsPanel
+from .docks.outline import OutlinePanel
+from .docks.properties import PropertiesPanel
+from .document import Document
+from .recovery import Recovery
+from .scene import OrgScene
+from .view import OrgView
+
+FILE_FILTER = "OrgDesigner structures (*.orgd);;All files (*)"
+MAX_RECENT = 8
+AUTOSAVE_MS = 60_000
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self.settings = settings or QSettings("OrgDesigner", "OrgDesigner")
+        self.document = Document(self)
+        self.scene = OrgScene(self.document)
+        self.view = OrgView(self.scene)
+        self.setCentralWidget(self.view)
+        self.recovery = Recovery()
+        self._find_index = 0
+        self._build_docks()
+        self._build_actions()
+        self._build_menus_and_toolbar()
+        self._build_status_bar()
+        self.document.refused.connect(self.show_refusal)
+        self.document.path_changed.connect(self.update_title)
+        self.document.undo_stack.cleanChanged.connect(lambda _clean: self.update_title())
+        self.document.changed.connect(lambda _change: self._update_status())
+        self.document.replaced.connect(self._update_status)
+        self.scene.selectionChanged.connect(self._selection_changed)
+        self.scene.add_post_requested.connect(self.add_post_at)
+        self._autosave = QTimer(self)
+        self._autosave.setInterval(AUTOSAVE_MS)
+        self._autosave.timeout.connect(self.autosave)
+        self._autosave.start()
+        self.resize(1440, 900)
+        self.update_title()
+        self._update_status()
+
+    # ----- construction ---------------------------------------------------------------
+
+    def _dock(self, title: str, name: str, widget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_docks(self) -> None:
+        self.properties = PropertiesPanel(self.document)
+        self.figures = FiguresPanel(self.document)
+        self.findings = FindingsPanel(self.document)
+        self.outline = OutlinePanel(self.document)
+        self.outline_dock = self._dock("Outline", "outline", self.outline, Qt.LeftDockWidgetArea)
+        self.properties_dock = self._dock("Properties", "properties", self.properties, Qt.RightDockWidgetArea)
+        self.figures_dock = self._dock("Figures", "figures", self.figures, Qt.RightDockWidgetArea)
+        self.findings_dock = self._dock("Findings", "findings", self.findings, Qt.BottomDockWidgetArea)
+        self.history = QUndoView(self.document.undo_stack)
+        self.history.setEmptyLabel("Opened")
+        self.history_dock = self._dock("History", "history", self.history, Qt.LeftDockWidgetArea)
+        self.tabifyDockWidget(self.outline_dock, self.history_dock)
+        self.outline_dock.raise_()
+        self.tabifyDockWidget(self.properties_dock, self.figures_dock)
+        self.properties_dock.raise_()
+        self.resizeDocks([self.outline_dock, self.properties_dock], [250, 330], Qt.Horizontal)
+        self.resizeDocks([self.findings_dock], [150], Qt.Vertical)
+        self.findings.posts_chosen.connect(self.select_and_centre)
+        self.outline.posts_chosen.connect(self.select_and_centre)
+        self.outline.group_chosen.connect(self.select_group)
+
+    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        K = QKeySequence.StandardKey
+        self.new_action = self._action("&New", self.new_document, K.New, "Start a new structure")
+        self.open_action = self._action("&Open…", self.open_dialog, K.Open, "Open a structure file")
+        self.save_action = self._action("&Save", self.save, K.Save)
+        self.save_as_action = self._action("Save &As…", self.save_as, K.SaveAs)
+        self.quit_action = self._action("&Quit", self.close, K.Quit)
+        stack = self.document.undo_stack
+        self.undo_action = stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence(K.Undo))
+        self.redo_action = stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcut(QKeySequence(K.Redo))
+        self.cut_action = self._action("Cu&t", self.cut, K.Cut)
+        self.copy_action = self._action("&Copy", self.copy, K.Copy)
+        self.paste_action = self._action("&Paste", self.paste, K.Paste)
+        self.duplicate_action = self._action("D&uplicate", self.duplicate, "Ctrl+D")
+        self.delete_action = self._action("&Delete", self.delete_selection, K.Delete,
+                                          "Delete the selected posts, groups or lines")
+        self.select_all_action = self._action("Select &All", self.select_all, K.SelectAll)
+        self.find_action = self._action("&Find…", self.focus_find, K.Find)
+        self.history_action = self.history_dock.toggleViewAction()
+        self.history_action.setText("&History")
+        self.switch_line_action = self._action("Switch Line &Solid/Dotted", self.switch_selected_line, "Ctrl+L",
+                                               "Turn the selected reporting line dotted, or back to line management")
+        self.zoom_in_action = self._action("Zoom &In", lambda: self.view.zoom_by(1.25), K.ZoomIn)
+        self.zoom_out_action = self._action("Zoom &Out", lambda: self.view.zoom_by(0.8), K.ZoomOut)
+        self.fit_action = self._action("&Fit to Window", self.view.fit, "Ctrl+0")
+        self.tidy_action = self._action("&Tidy Layout", self.tidy, "Ctrl+Shift+T",
+                                        "Forget hand-placed positions and lay the chart out afresh")
+        self.compact_action = self._action("&Compact Layout", self.scene.set_compact, None,
+                                           "Stack the reports of managers whose reports manage no one")
+        self.compact_action.setCheckable(True)
+        self.add_post_action = self._action("Add &Post", self.add_post, "Ctrl+N, P",
+                                            "Add a post (under the selected post, if one is selected)")
+        self.add_group_action = self._action("Add &Group", self.add_group, "Ctrl+N, G",
+                                             "Add a group (holding the selected posts, if any)")
+        self.recent_actions = [self._action("", self._open_recent) for _ in range(MAX_RECENT)]
+
+    def _build_menus_and_toolbar(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addActions([self.new_action, self.open_action])
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.addActions(self.recent_actions)
+        file_menu.addSeparator()
+        file_menu.addActions([self.save_action, self.save_as_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addActions([self.undo_action, self.redo_action, self.history_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.cut_action, self.copy_action, self.paste_action, self.duplicate_action,
+                              self.delete_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.select_all_action, self.find_action, self.switch_line_action])
+        insert_menu = bar.addMenu("&Insert")
+        insert_menu.addActions([self.add_post_action, self.add_group_action])
+        view_menu = bar.addMenu("&View")
+        view_menu.addActions([self.zoom_in_action, self.zoom_out_action, self.fit_action])
+        view_menu.addSeparator()
+        view_menu.addActions([self.tidy_action, self.compact_action])
+        view_menu.addSeparator()
+        for dock in (self.outline_dock, self.properties_dock, self.figures_dock, self.findings_dock):
+            view_menu.addAction(dock.toggleViewAction())
+        toolbar = QToolBar("Main")
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        toolbar.addActions([self.new_action, self.open_action, self.save_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.undo_action, self.redo_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.add_post_action, self.add_group_action, self.delete_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.zoom_out_action, self.zoom_in_action, self.fit_action, self.tidy_action])
+        toolbar.addSeparator()
+        self.find_edit = QLineEdit()
+        self.find_edit.setObjectName("find")
+        self.find_edit.setPlaceholderText("Find a post…")
+        self.find_edit.setClearButtonEnabled(True)
+        self.find_edit.setMaximumWidth(260)
+        self.find_edit.returnPressed.connect(self.find_next)
+        self.find_edit.textEdited.connect(lambda _t: setattr(self, "_find_index", 0))
+        toolbar.addWidget(self.find_edit)
+        self.addToolBar(toolbar)
+        self._refresh_recent()
+
+    def _build_status_bar(self) -> None:
+        self.summary_label = QLabel()
+        self.statusBar().addPermanentWidget(self.summary_label)
+
+    # ----- files ---------------------------------------------------------------------------
+
+    def update_title(self) -> None:
+        self.setWindowFilePath(str(self.document.path) if self.document.path else "")
+        self.setWindowTitle(f"{self.document.display_name}[*] — OrgDesigner")
+        self.setWindowModified(self.document.modified)
+
+    def maybe_save(self) -> bool:
+        """Ask about unsaved changes; False means the user cancelled."""
+        if not self.document.modified:
+            return True
+        answer = self.ask_save_changes()
+        if answer == QMessageBox.Save:
+            return self.save()
+        return answer == QMessageBox.Discard
+
+    def ask_save_changes(self) -> QMessageBox.StandardButton:
+        return QMessageBox.warning(
+            self, "Unsaved changes",
+            f"Save the changes to {self.document.display_name} before closing it?",
+            QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save)
+
+    def new_document(self) -> None:
+        if not self.maybe_save():
+            return
+        self.recovery.discard(self.document.path)
+        self.document.set_structure(Structure(name="Untitled structure"), None)
+        self.statusBar().showMessage("New structure", 4000)
+
+    def open_dialog(self) -> None:
+        if not self.maybe_save():
+            return
+        start = str(self.document.path.parent) if self.document.path else str(Path.cwd())
+        name, _ = QFileDialog.getOpenFileName(self, "Open structure", start, FILE_FILTER)
+        if name:
+            self.open_file(Path(name), ask=False)
+
+    def open_file(self, path: Path, ask: bool = True) -> bool:
+        """Open a file; a file that fails to open shows why and leaves the window as it was."""
+        if ask and not self.maybe_save():
+            return False
+        try:
+            self.document.open(path)
+        except (StructureFileError, ValueError) as exc:
+            self.show_error("Cannot open the file", str(exc))
+            return False
+        self._remember_recent(path)
+        self._offer_recovery(path)
+        self.view.fit()
+        self.statusBar().showMessage(f"Opened {path.name}", 4000)
+        return True
+
+    def save(self) -> bool:
+        if self.document.path is None:
+            return self.save_as()
+        return self._save_to(self.document.path)
+
+    def save_as(self) -> bool:
+        start = str(self.document.path or Path.cwd() / f"{self.document.structure.name}.orgd")
+        name, _ = QFileDialog.getSaveFileName(self, "Save structure as", start, FILE_FILTER)
+        if not name:
+            return False
+        path = Path(name)
+        if path.suffix == "":
+            path = path.with_suffix(".orgd")
+        return self._save_to(path)
+
+    def _save_to(self, path: Path) -> bool:
+        try:
+            self.document.save(path)
+        except OSError as exc:
+            self.show_error("Cannot save the file", f"{path}: {exc.strerror or exc}. The file on disk is unchanged.")
+            return False
+        self.recovery.discard(path)
+        self._remember_recent(path)
+        self.statusBar().showMessage(f"Saved {path.name}", 4000)
+        return True
+
+    def autosave(self) -> None:
+        if self.document.modified:
+            self.recovery.write(self.document.path, self.document.structure)
+
+    def _offer_recovery(self, path: Path) -> None:
+        recovered = self.recovery.newer_than(path)
+        if recovered is None:
+            return
+        if self.ask_restore(recovered.when) != QMessageBox.Yes:
+            self.recovery.discard(path)
+            return
+        self.document.set_structure(recovered.structure, path)
+        self.document.undo_stack.resetClean()
+        self.update_title()
+        self.statusBar().showMessage("Restored the unsaved changes from the recovery file", 6000)
+
+    def ask_restore(self, when: str) -> QMessageBox.StandardButton:
+        return QMessageBox.question(
+            self, "Recover unsaved changes",
+            f"OrgDesigner closed without saving changes to this file (last autosaved {when}). Restore them?",
+            QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes)
+
+    def _remember_recent(self, path: Path) -> None:
+        files = [f for f in self._recent_files() if f != str(path.resolve())]
+        files.insert(0, str(path.resolve()))
+        self.settings.setValue("recent_files", json.dumps(files[:MAX_RECENT]))
+        self._refresh_recent()
+
+    def _recent_files(self) -> list[str]:
+        try:
+            return list(json.loads(self.settings.value("recent_files", "[]")))
+        except (TypeError, ValueError):
+            return []
+
+    def _refresh_recent(self) -> None:
+        files = self._recent_files()
+        for index, action in enumerate(self.recent_actions):
+            if index < len(files):
+                action.setText(f"&{index + 1} {Path(files[index]).name}")
+                action.setData(files[index])
+                action.setStatusTip(files[index])
+                action.setVisible(True)
+            else:
+                action.setVisible(False)
+        self.recent_menu.setEnabled(bool(files))
+
+    def _open_recent(self) -> None:
+        action = self.sender()
+        if isinstance(action, QAction) and action.data():
+            self.open_file(Path(action.data()))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.maybe_save():
+            self.recovery.discard(self.document.path)
+            event.accept()
+        else:
+            event.ignore()
+
+    # ----- messages ----------------------------------------------------------------------
+
+    def show_refusal(self, message: str) -> None:
+        self.statusBar().showMessage(f"Not done: {message}", 10000)
+
+    def show_error(self, title: str, message: str) -> None:
+        self.statusBar().showMessage(message, 10000)
+        box = QMessageBox(QMessageBox.Warning, title, message, QMessageBox.Ok, self)
+        box.setModal(True)
+        box.open()
+
+    def _update_status(self) -> None:
+        analysis = self.document.analysis
+        totals = analysis.totals()
+        counts = self.findings.counts()
+        self.summary_label.setText(
+            f"{totals.posts} posts · {totals.fte:,.1f} FTE · £{totals.net:,.0f} net · "
+            f"{analysis.layers()} layers · {counts['error']} errors, {counts['warning']} warnings")
+
+    # ----- selection ---------------------------------------------------------------------
+
+    def _selection_changed(self) -> None:
+        self.properties.show_selection(self.scene.selected_post_ids(), self.scene.selected_group_ids())
+
+    def select_and_centre(self, post_ids: list[str]) -> None:
+        self.scene.select_posts(post_ids)
+        self.view.centre_on_posts(post_ids)
+
+    def select_group(self, group_id: str) -> None:
+        self.scene.clearSelection()
+        if group_id in self.scene.boxes:
+            self.scene.boxes[group_id].setSelected(True)
+            self.view.centerOn(self.scene.boxes[group_id].boundingRect().center())
+
+    def select_all(self) -> None:
+        for card in self.scene.cards.values():
+            card.setSelected(True)
+
+    def focus_find(self) -> None:
+        self.find_edit.setFocus()
+        self.find_edit.selectAll()
+        titles = sorted({p.title for p in self.document.structure.posts.values()})
+        completer = QCompleter(titles, self.find_edit)
+        completer.setCaseSensitivity(Qt.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchContains)
+        self.find_edit.setCompleter(completer)
+
+    def find_next(self) -> None:
+        needle = self.find_edit.text().strip().lower()
+        matches = [p.id for p in self.document.structure.posts.values() if needle and needle in p.title.lower()]
+        if not matches:
+            self.statusBar().showMessage(f"No post title contains '{self.find_edit.text()}'", 5000)
+            return
+        post_id = matches[self._find_index % len(matches)]
+        self._find_index += 1
+        self.select_and_centre([post_id])
+        self.statusBar().showMessage(f"Match {(self._find_index - 1) % len(matches) + 1} of {len(matches)}", 4000)
+
+    # ----- edits -------------------------------------------------------------------------
+
+    def add_post(self) -> None:
+        selected = self.scene.selected_post_ids()
+        manager = selected[0] if len(selected) == 1 else None
+        self._add_post(manager, None)
+
+    def add_post_at(self, pos: QPointF) -> None:
+        group = self.scene.innermost_group_at(pos.x(), pos.y())
+        self._add_post(None, (pos.x() - self.scene.options.card_width / 2, pos.y() - self.scene.options.card_height / 2),
+                       group)
+
+    def _add_post(self, manager: str | None, position: tuple[float, float] | None, group: str | None = None) -> None:
+        structure = self.document.structure
+        if manager is not None:
+            group = structure.posts[manager].group
+        post = Post(id=structure.new_post_id(), title="New post", reports_to=manager, group=group,
+                    position={"x": position[0], "y": position[1]} if position else None)
+        if self.document.execute(commands.add_post(structure, post)):
+            self.scene.select_posts([post.id])
+            self.properties_dock.raise_()
+            self.properties.title_edit.setFocus()
+            self.properties.title_edit.selectAll()
+
+    def add_group(self) -> None:
+        structure = self.document.structure
+        selected = self.scene.selected_post_ids()
+        group = Group(id=structure.new_group_id(), name="New group", leader=selected[0] if selected else None)
+        command = commands.add_group(structure, group)
+        if selected:
+            command = commands.group_posts(structure, group, selected)
+        if self.document.execute(command):
+            self.select_group(group.id)
+
+    def delete_selection(self) -> None:
+        posts, groups = self.scene.selected_post_ids(), self.scene.selected_group_ids()
+        lines = self.scene.selected_lines()
+        structure = self.document.structure
+        if posts or groups:
+            self.document.perform(lambda: commands.delete(structure, posts, groups))
+        elif len(lines) == 1:
+            line = lines[0]
+            self.document.perform(lambda: commands.remove_line(structure, line.report, line.manager, line.kind))
+
+    def switch_selected_line(self) -> None:
+        lines = self.scene.selected_lines()
+        if len(lines) != 1:
+            self.statusBar().showMessage("Select one reporting line to switch it between solid and dotted", 5000)
+            return
+        line = lines[0]
+        self.document.perform(lambda: commands.switch_line_kind(self.document.structure, line.report,
+                                                                line.manager, line.kind))
+
+    def tidy(self) -> None:
+        if any(p.position is not None for p in self.document.structure.posts.values()):
+            self.document.execute(commands.tidy_layout(self.document.structure))
+        self.view.fit()
+
+    def copy(self) -> bool:
+        posts = self.scene.selected_post_ids()
+        if not posts:
+            return False
+        QGuiApplication.clipboard().setMimeData(copy_posts(self.document.structure, posts))
+        self.statusBar().showMessage(f"Copied {len(posts)} post{'s' if len(posts) != 1 else ''}", 3000)
+        return True
+
+    def cut(self) -> None:
+        if self.copy():
+            self.delete_selection()
+
+    def paste(self) -> None:
+        data = QGuiApplication.clipboard().mimeData()
+        if data is None or not data.hasFormat(MIME_TYPE):
+            self.statusBar().showMessage("The clipboard holds no posts", 3000)
+            return
+        new_posts = paste_posts(self.document.structure, data)
+        if new_posts and self.document.execute(commands.paste_posts(self.document.structure, new_posts)):
+            self.scene.select_posts([p.id for p in new_posts])
+
+    def duplicate(self) -> None:
+        if self.copy():
+            self.paste()

@@ -1,0 +1,232 @@
+"""The canvas scene: follows the model through the document's change signal.
+
+Items are placed from the shared layout result (the PDF draws from the same one). A
+structural edit (lines, groups, positions, posts added or removed) lays the chart out
+again; any other edit only repaints the cards it touched. Mouse gestures are handed to
+the small state machines in `interactions`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Signal
+from PySide6.QtGui import QColor, QTransform
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
+
+from ..chartstyle import group_colours, money
+from ..layout import Layout, LayoutOptions, compute_layout
+from ..model import Change, ChangeKind
+from .document import Document
+from .interactions import CardMoveGesture, GroupDragGesture, LineDrawGesture
+from .items.groupbox import GroupBoxItem
+from .items.lineitem import ReportingLineItem
+from .items.postcard import PostCardItem
+
+STRUCTURAL_FIELDS = frozenset({"reports_to", "dotted", "group", "position", "parent"})
+
+
+class OrgScene(QGraphicsScene):
+    add_post_requested = Signal(QPointF)
+    """A double-click on empty canvas: the window adds a post there."""
+
+    def __init__(self, document: Document, options: LayoutOptions | None = None) -> None:
+        super().__init__()
+        self.document = document
+        self.options = options or LayoutOptions()
+        self.cards: dict[str, PostCardItem] = {}
+        self.boxes: dict[str, GroupBoxItem] = {}
+        self.lines: dict[tuple[str, str, str], ReportingLineItem] = {}
+        self.layout: Layout | None = None
+        self._gesture: LineDrawGesture | GroupDragGesture | CardMoveGesture | None = None
+        self._severities: dict[str, str | None] = {}
+        self.setBackgroundBrush(QColor("#fbfbfc"))
+        document.replaced.connect(self.rebuild)
+        document.changed.connect(self.on_change)
+        self.rebuild()
+
+    # ----- following the model -----------------------------------------------------------
+
+    def rebuild(self) -> None:
+        self._gesture = None
+        self.clear()
+        self.cards.clear()
+        self.boxes.clear()
+        self.lines.clear()
+        self._severities.clear()
+        self.relayout()
+        self.refresh_findings()
+
+    def set_compact(self, compact: bool) -> None:
+        self.options = LayoutOptions(**{**self.options.__dict__, "compact": compact})
+        self.relayout()
+
+    def on_change(self, change: Change) -> None:
+        structural = change.kind in (ChangeKind.POST_ADDED, ChangeKind.POST_REMOVED, ChangeKind.GROUP_ADDED,
+                                     ChangeKind.GROUP_REMOVED) or bool(change.fields & STRUCTURAL_FIELDS)
+        if structural:
+            self.relayout()
+        else:
+            touched = set(change.posts)
+            if change.kind in (ChangeKind.SETTINGS_CHANGED, ChangeKind.PAY_SCALES_CHANGED):
+                touched = set(self.cards)
+            for post_id in touched:
+                self._refresh_card(post_id)
+            self._refresh_boxes()
+        self.refresh_findings()
+
+    def relayout(self) -> None:
+        structure = self.document.structure
+        self.layout = compute_layout(structure, self.options)
+        layout = self.layout
+        for post_id in [p for p in self.cards if p not in structure.posts]:
+            self.removeItem(self.cards.pop(post_id))
+            self._severities.pop(post_id, None)
+        for post_id, rect in layout.cards.items():
+            card = self.cards.get(post_id)
+            if card is None:
+                card = PostCardItem(structure.posts[post_id], rect.width, rect.height)
+                self.cards[post_id] = card
+                self.addItem(card)
+            card.set_size(rect.width, rect.height)
+            card.setPos(rect.x, rect.y)
+            self._refresh_card(post_id)
+        for group_id in [g for g in self.boxes if g not in layout.groups]:
+            self.removeItem(self.boxes.pop(group_id))
+        for group_id, rect in layout.groups.items():
+            box = self.boxes.get(group_id)
+            if box is None:
+                box = GroupBoxItem(group_id, self.options.group_header)
+                self.boxes[group_id] = box
+                self.addItem(box)
+            box.set_rect(QRectF(rect.x, rect.y, rect.width, rect.height))
+        self._refresh_boxes()
+        wanted = {(r.manager, r.report, r.kind): r for r in layout.lines}
+        for key in [k for k in self.lines if k not in wanted]:
+            self.removeItem(self.lines.pop(key))
+        for key, route in wanted.items():
+            item = self.lines.get(key)
+            if item is None:
+                item = ReportingLineItem(*key)
+                self.lines[key] = item
+                self.addItem(item)
+            item.set_points(route.points)
+        bounds = layout.bounds
+        margin = 400
+        self.setSceneRect(QRectF(bounds.x - margin, bounds.y - margin,
+                                 bounds.width + 2 * margin, bounds.height + 2 * margin))
+
+    def _refresh_card(self, post_id: str) -> None:
+        card = self.cards.get(post_id)
+        post = self.document.structure.posts.get(post_id)
+        if card is None or post is None:
+            return
+        analysis = self.document.analysis
+        card.set_post(post, analysis.cost(post_id), analysis.span(post_id))
+        manager = post.reports_to
+        if manager in self.cards:  # the manager's span may have changed
+            self.cards[manager].set_post(self.document.structure.posts[manager], analysis.cost(manager),
+                                         analysis.span(manager))
+
+    def _refresh_boxes(self) -> None:
+        structure, analysis = self.document.structure, self.document.analysis
+        totals = analysis.totals_by_group()
+        top_level = [g for g in structure.groups.values() if g.parent is None]
+        for group_id, box in self.boxes.items():
+            group = structure.groups[group_id]
+            chain = structure.group_chain(group_id)
+            root_index = next((i for i, g in enumerate(top_level) if g.id == chain[-1]), 0)
+            fill, border = group_colours(root_index)
+            parts = []
+            if group.leader in structure.posts:
+                parts.append(f"Led by {structure.posts[group.leader].title}")
+            staff, contractors = analysis.group_staff(group_id)
+            if staff or contractors:
+                parts.append(f"Staff {staff:,}" + (f" (+{contractors:,} contractors)" if contractors else ""))
+            t = totals.get(group_id)
+            if t is not None:
+                parts.append(f"{t.posts} post{'s' if t.posts != 1 else ''} · {money(t.net)}")
+            box.set_content(group.name, " · ".join(parts), fill, border, len(chain))
+
+    def refresh_findings(self) -> None:
+        """Mark cards with their worst finding; only cards whose marking changes are repainted."""
+        by_post: dict[str, list] = {}
+        for finding in self.document.analysis.findings():
+            for post_id in finding.posts:
+                by_post.setdefault(post_id, []).append(finding)
+        for post_id, card in self.cards.items():
+            findings = by_post.get(post_id, [])
+            key = "|".join(f.message for f in findings) or None
+            if self._severities.get(post_id) != key:
+                self._severities[post_id] = key
+                card.set_findings(findings)
+
+    # ----- queries -----------------------------------------------------------------------
+
+    def selected_post_ids(self) -> list[str]:
+        return [item.post_id for item in self.selectedItems() if isinstance(item, PostCardItem)]
+
+    def selected_group_ids(self) -> list[str]:
+        return [item.group_id for item in self.selectedItems() if isinstance(item, GroupBoxItem)]
+
+    def selected_lines(self) -> list[ReportingLineItem]:
+        return [item for item in self.selectedItems() if isinstance(item, ReportingLineItem)]
+
+    def card_at(self, scene_pos: QPointF, exclude: str | None = None) -> PostCardItem | None:
+        for item in self.items(scene_pos):
+            if isinstance(item, PostCardItem) and item.post_id != exclude and \
+                    item.card_rect().contains(item.mapFromScene(scene_pos)):
+                return item
+        return None
+
+    def innermost_group_at(self, x: float, y: float) -> str | None:
+        """The smallest group box (in the current layout) holding the point, if any."""
+        if self.layout is None:
+            return None
+        holding = [(r.width * r.height, gid) for gid, r in self.layout.groups.items() if r.contains(x, y)]
+        return min(holding)[1] if holding else None
+
+    def select_posts(self, post_ids: list[str]) -> None:
+        self.clearSelection()
+        for post_id in post_ids:
+            if post_id in self.cards:
+                self.cards[post_id].setSelected(True)
+
+    # ----- gestures ----------------------------------------------------------------------
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        item = self.itemAt(event.scenePos(), QTransform())
+        if event.button() == event.button().LeftButton:
+            if isinstance(item, PostCardItem) and item.on_handle(item.mapFromScene(event.scenePos())):
+                self._gesture = LineDrawGesture(self, item, event.scenePos())
+                event.accept()
+                return
+            if isinstance(item, GroupBoxItem) and item.on_header(event.scenePos().y()):
+                self._gesture = GroupDragGesture(self, item, event.scenePos())
+                event.accept()
+                return
+        super().mousePressEvent(event)
+        if event.button() == event.button().LeftButton and isinstance(item, PostCardItem):
+            self._gesture = CardMoveGesture(self)
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if isinstance(self._gesture, (LineDrawGesture, GroupDragGesture)):
+            self._gesture.move(event.scenePos(), event.modifiers())
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        gesture, self._gesture = self._gesture, None
+        if isinstance(gesture, (LineDrawGesture, GroupDragGesture)):
+            gesture.finish(event.scenePos(), event.modifiers())
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+        if isinstance(gesture, CardMoveGesture):
+            gesture.finish()
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self.itemAt(event.scenePos(), QTransform()) is None:
+            self.add_post_requested.emit(event.scenePos())
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
