@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 from .analysis import Analysis
+from .chartstyle import money
 from .model import Structure
-
-
-def money(amount: float) -> str:
-    return f"£{amount:,.0f}"
 
 
 def posts_phrase(count: int) -> str:

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_serializer
 
 from .changes import Change, ChangeKind
 from .errors import EditRefused
-from .types import Group, PayScale, Post, Settings
+from .types import Group, PayScale, Post, Proposal, Settings
 
 Listener = Callable[[Change], None]
 
@@ -42,6 +42,7 @@ class Structure(BaseModel):
     scenario: str = ""
     description: str = ""
     settings: Settings = Field(default_factory=Settings)
+    proposal: Proposal = Field(default_factory=Proposal)
     pay_scales: dict[str, PayScale] = Field(default_factory=dict)
     groups: dict[str, Group] = Field(default_factory=dict)
     posts: dict[str, Post] = Field(default_factory=dict)

@@ -80,6 +80,14 @@ class PayScale(_Strict):
         return self
 
 
+class Replacement(_Strict):
+    """A current post this (proposed) post replaces, and how much of the old job it contains."""
+
+    post: str = Field(min_length=1)
+    overlap: Annotated[float, Field(ge=0, le=100)] = 100.0
+    """Percentage of the current job that forms part of the new one (Leicester's 75% / 25% tests)."""
+
+
 class Post(_Strict):
     """A post in the establishment (the job, not the person)."""
 
@@ -102,6 +110,7 @@ class Post(_Strict):
     in_scope: bool = True
     notes: str = ""
     custom: dict[str, str] = Field(default_factory=dict)
+    replaces: list[Replacement] = Field(default_factory=list)
     position: Position | None = None
 
     @field_validator("title")
@@ -144,6 +153,41 @@ class Group(_Strict):
     teams: list[str] = Field(default_factory=list)
     notes: str = ""
     position: Position | None = None
+
+
+class Amount(_Strict):
+    label: str = Field(min_length=1)
+    amount: float
+
+
+class ImpactChoice(StrEnum):
+    """What a restructure means for the holder of a post (Leicester's review policy)."""
+
+    NONE = "none"
+    ASSIMILATE = "assimilate"
+    MATCH = "match"
+    RING_FENCE = "ring-fence"
+    AT_RISK = "at risk"
+    VACANT = "vacant"
+
+
+class ImpactOverride(_Strict):
+    impact: ImpactChoice
+    reason: str = ""
+
+
+class Proposal(_Strict):
+    """The financial assumptions and decisions that go with a proposed structure."""
+
+    set_asides: list[Amount] = Field(default_factory=list)
+    """Amounts reserved from the saving (Cambridge: up to £40k for the next phase)."""
+    one_off_costs: list[Amount] = Field(default_factory=list)
+    """Severance, pension strain and other one-off costs, for the payback period."""
+    pay_award_rate: Annotated[float, Field(ge=-0.5, le=0.5)] = 0.0
+    """Annual pay award applied to the saving in each later year of the profile."""
+    years: Annotated[int, Field(ge=1, le=20)] = 5
+    impacts: dict[str, ImpactOverride] = Field(default_factory=dict)
+    """The user's decision on the impact for a post (by the current post's id), with the reason."""
 
 
 class RuleOverride(_Strict):

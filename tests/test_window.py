@@ -1,0 +1,301 @@
+"""The designer window driven as a user would: mouse drags on the canvas, keys, the docks."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtCore import QEvent, QPoint, QPointF, QSettings, QStandardPaths, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from orgdesigner.model import load, save
+from orgdesigner.ui import commands
+from orgdesigner.ui.mainwindow import MainWindow
+
+from conftest import SAMPLES, make_structure
+
+QStandardPaths.setTestModeEnabled(True)
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    path = tmp_path / "council.orgd"
+    save(make_structure(), path)
+    win = MainWindow(settings=QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat))
+    win.recovery.folder = tmp_path / "recovery"
+    qtbot.addWidget(win)
+    win.resize(1400, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    assert win.open_file(path)
+    win.view.set_zoom(0.7)
+    win.view.centerOn(win.scene.itemsBoundingRect().center())
+    yield win
+    win.document.undo_stack.setClean()
+
+
+def view_point(win, scene_point: QPointF) -> QPoint:
+    return win.view.mapFromScene(scene_point)
+
+
+def card_centre(win, post_id: str) -> QPointF:
+    card = win.scene.cards[post_id]
+    return card.mapToScene(card.card_rect().center())
+
+
+def handle_point(win, post_id: str) -> QPointF:
+    card = win.scene.cards[post_id]
+    return card.mapToScene(card.handle_centre())
+
+
+def drag(win, start: QPointF, end: QPointF, modifiers=Qt.NoModifier, steps: int = 8) -> None:
+    viewport = win.view.viewport()
+    a, b = view_point(win, start), view_point(win, end)
+    QTest.mousePress(viewport, Qt.LeftButton, modifiers, a)
+    for i in range(1, steps + 1):
+        p = QPointF(a.x() + (b.x() - a.x()) * i / steps, a.y() + (b.y() - a.y()) * i / steps)
+        event = QMouseEvent(QEvent.MouseMove, p, viewport.mapToGlobal(p), Qt.NoButton, Qt.LeftButton, modifiers)
+        QTest.qWait(5)
+        QApplication.sendEvent(viewport, event)
+    QTest.mouseRelease(viewport, Qt.LeftButton, modifiers, b)
+
+
+def click_card(win, post_id: str) -> None:
+    QTest.mouseClick(win.view.viewport(), Qt.LeftButton, Qt.NoModifier, view_point(win, card_centre(win, post_id)))
+
+
+def test_window_shows_every_post_and_figures(window):
+    assert set(window.scene.cards) == set(window.document.structure.posts)
+    assert window.figures.value_of("Cost (gross)") == "£781,250"
+    assert "council.orgd" in window.windowTitle()
+
+
+def test_drag_a_post_into_a_group_and_undo(window):
+    structure = window.document.structure
+    target = card_centre(window, "H2") + QPointF(15, 10)
+    drag(window, card_centre(window, "H3"), target)
+    assert structure.posts["H3"].group == "corp"
+    assert structure.posts["H3"].position is not None
+    assert window.document.undo_stack.undoText() == "Move 'Head of Planning' into 'Corporate'"
+    QTest.keyClick(window.view, Qt.Key_Z, Qt.ControlModifier)
+    assert structure.posts["H3"].group == "place" and structure.posts["H3"].position is None
+    QTest.keyClick(window.view, Qt.Key_Z, Qt.ControlModifier | Qt.ShiftModifier)
+    assert structure.posts["H3"].group == "corp"
+
+
+def test_drag_several_posts_is_one_undo_step(window):
+    structure = window.document.structure
+    window.scene.select_posts(["H1", "H2"])
+    before = window.document.undo_stack.count()
+    drag(window, card_centre(window, "H2"), card_centre(window, "H2") + QPointF(0, 120))
+    assert window.document.undo_stack.count() == before + 1
+    assert structure.posts["H1"].position is not None and structure.posts["H2"].position is not None
+    window.document.undo_stack.undo()
+    assert structure.posts["H1"].position is None and structure.posts["H2"].position is None
+
+
+def test_draw_a_reporting_line_from_the_handle_and_undo(window):
+    structure = window.document.structure
+    drag(window, handle_point(window, "H3"), card_centre(window, "D1"))
+    assert structure.posts["H3"].reports_to == "D1"
+    assert window.document.analysis.span("D1") == 3
+    assert ("D1", "H3", "line") in window.scene.lines
+    window.document.undo_stack.undo()
+    assert structure.posts["H3"].reports_to == "D2"
+    assert ("D2", "H3", "line") in window.scene.lines
+
+
+def test_ctrl_drag_draws_a_dotted_line(window):
+    structure = window.document.structure
+    drag(window, handle_point(window, "H3"), card_centre(window, "D1"), Qt.ControlModifier)
+    assert [d.manager for d in structure.posts["H3"].dotted] == ["D1"]
+    assert structure.posts["H3"].reports_to == "D2"
+    assert window.document.analysis.span("D1") == 2  # dotted lines do not count in spans
+
+
+def test_a_cycle_is_refused_with_a_message(window):
+    structure = window.document.structure
+    before = window.document.undo_stack.count()
+    drag(window, handle_point(window, "D1"), card_centre(window, "H1"))
+    assert structure.posts["D1"].reports_to == "CE"
+    assert window.document.undo_stack.count() == before
+    message = window.statusBar().currentMessage()
+    assert "reporting cycle" in message and "Director of Resources" in message
+
+
+def test_edit_grade_in_properties_changes_cost_and_undoes(window, qtbot):
+    click_card(window, "H1")
+    assert window.properties.post_id == "H1"
+    combo = window.properties.grade_combo
+    combo.lineEdit().selectAll()
+    QTest.keyClicks(combo.lineEdit(), "DIR")
+    QTest.keyClick(combo.lineEdit(), Qt.Key_Return)
+    structure = window.document.structure
+    assert structure.posts["H1"].grade == "DIR"
+    assert window.figures.value_of("Cost (gross)") == "£806,250"
+    window.document.undo_stack.undo()
+    assert structure.posts["H1"].grade == "HOS"
+    assert window.figures.value_of("Cost (gross)") == "£781,250"
+
+
+def test_invalid_salary_is_shown_and_not_applied(window):
+    click_card(window, "H1")
+    edit = window.properties.salary_edit
+    edit.setFocus()
+    QTest.keyClicks(edit, "lots")
+    assert "not an amount of money" in window.properties.error.text()
+    QTest.keyClick(edit, Qt.Key_Return)
+    assert window.document.structure.posts["H1"].salary is None
+
+
+def test_delete_key_removes_a_manager_and_its_reports_move_up(window):
+    structure = window.document.structure
+    click_card(window, "D2")
+    QTest.keyClick(window.view, Qt.Key_Delete)
+    assert "D2" not in structure.posts and structure.posts["H3"].reports_to == "CE"
+    assert "D2" not in window.scene.cards
+    window.document.undo_stack.undo()
+    assert structure.posts["H3"].reports_to == "D2" and structure.groups["place"].leader == "D2"
+
+
+def test_double_click_on_empty_canvas_adds_a_post(window):
+    structure = window.document.structure
+    bounds = window.scene.layout.bounds
+    empty = QPointF(bounds.x + bounds.width + 150, bounds.y + 40)
+    window.view.centerOn(empty)
+    QTest.mouseDClick(window.view.viewport(), Qt.LeftButton, Qt.NoModifier, view_point(window, empty))
+    assert len(structure.posts) == 7
+    window.document.undo_stack.undo()
+    assert len(structure.posts) == 6
+
+
+def test_copy_paste_and_duplicate(window):
+    click_card(window, "H2")
+    window.duplicate_action.trigger()
+    structure = window.document.structure
+    copies = [p for p in structure.posts.values() if p.title == "Head of Legal"]
+    assert len(copies) == 2
+    copy = next(p for p in copies if p.id != "H2")
+    assert copy.reports_to == "D1" and copy.designations == []
+
+
+def test_switch_a_line_to_dotted_and_back(window):
+    structure = window.document.structure
+    window.scene.clearSelection()
+    window.scene.lines[("D2", "H3", "line")].setSelected(True)
+    window.switch_line_action.trigger()
+    assert structure.posts["H3"].reports_to is None and structure.posts["H3"].dotted[0].manager == "D2"
+    window.scene.lines[("D2", "H3", "dotted")].setSelected(True)
+    window.switch_line_action.trigger()
+    assert structure.posts["H3"].reports_to == "D2" and structure.posts["H3"].dotted == []
+
+
+def test_find_selects_and_centres(window):
+    window.find_action.trigger()
+    QTest.keyClicks(window.find_edit, "planning")
+    QTest.keyClick(window.find_edit, Qt.Key_Return)
+    assert window.scene.selected_post_ids() == ["H3"]
+
+
+def test_findings_marked_on_cards_and_click_selects(window):
+    structure = window.document.structure
+    window.document.execute(commands.edit_post(
+        structure, "H2", designations=[]))
+    assert window.scene.cards["H1"].severity is None
+    errors = [window.findings.topLevelItem(i) for i in range(window.findings.topLevelItemCount())]
+    assert any("Monitoring Officer" in item.text(1) for item in errors)
+    window.document.execute(commands.edit_post(
+        structure, "H1", tier="2"))
+    assert window.scene.cards["H1"].severity == "error"
+    assert "not a higher tier" in window.scene.cards["H1"].toolTip()
+    item = next(window.findings.topLevelItem(i) for i in range(window.findings.topLevelItemCount())
+                if "not a higher tier" in window.findings.topLevelItem(i).text(1))
+    window.findings.itemClicked.emit(item, 0)
+    assert set(window.scene.selected_post_ids()) == {"H1", "D1"}
+
+
+def test_save_and_reopen_exactly(window, tmp_path, qtbot):
+    drag(window, handle_point(window, "H3"), card_centre(window, "D1"))
+    assert window.isWindowModified()
+    QTest.keyClick(window.view, Qt.Key_S, Qt.ControlModifier)
+    assert not window.isWindowModified()
+    saved = load(tmp_path / "council.orgd")
+    assert saved.model_dump() == window.document.structure.model_dump()
+    other = MainWindow(settings=QSettings(str(tmp_path / "s2.ini"), QSettings.IniFormat))
+    qtbot.addWidget(other)
+    other.open_file(tmp_path / "council.orgd")
+    assert other.document.structure.model_dump() == window.document.structure.model_dump()
+    assert {k: (c.pos().x(), c.pos().y()) for k, c in other.scene.cards.items()} == \
+        {k: (c.pos().x(), c.pos().y()) for k, c in window.scene.cards.items()}
+
+
+def test_unsaved_changes_prompt_can_cancel_closing(window, monkeypatch):
+    window.document.execute(commands.edit_post(
+        window.document.structure, "H1", fte=0.5))
+    monkeypatch.setattr(window, "ask_save_changes", lambda: QMessageBox.Cancel)
+    assert not window.close()
+    monkeypatch.setattr(window, "ask_save_changes", lambda: QMessageBox.Discard)
+    assert window.close()
+
+
+def test_broken_file_shows_the_message_and_changes_nothing(window, tmp_path):
+    broken = tmp_path / "broken.orgd"
+    broken.write_text("{nope")
+    before = window.document.structure.model_dump()
+    assert not window.open_file(broken, ask=False)
+    assert "not valid JSON" in window.statusBar().currentMessage()
+    assert window.document.structure.model_dump() == before
+    assert window.document.path.name == "council.orgd"
+
+
+def test_autosave_and_restore_after_a_crash(window, tmp_path, qtbot, monkeypatch):
+    structure = window.document.structure
+    window.document.execute(commands.edit_post(
+        structure, "H1", title="Head of Finance and Audit"))
+    window.autosave()
+    # The window dies without saving; a new one opens the file and is offered the recovery.
+    fresh = MainWindow(settings=QSettings(str(tmp_path / "s3.ini"), QSettings.IniFormat))
+    fresh.recovery.folder = window.recovery.folder
+    qtbot.addWidget(fresh)
+    monkeypatch.setattr(fresh, "ask_restore", lambda when: QMessageBox.Yes)
+    fresh.open_file(tmp_path / "council.orgd")
+    assert fresh.document.structure.posts["H1"].title == "Head of Finance and Audit"
+    assert fresh.isWindowModified()
+    fresh.document.undo_stack.setClean()
+
+
+def test_history_names_each_step(window):
+    drag(window, handle_point(window, "H3"), card_centre(window, "D1"))
+    stack = window.document.undo_stack
+    assert stack.text(stack.count() - 1) == "Make 'Head of Planning' report to 'Director of Resources'"
+
+
+def test_screenshot_command_writes_a_large_png(tmp_path):
+    path = tmp_path / "council.orgd"
+    save(make_structure(), path)
+    out = tmp_path / "shot.png"
+    result = subprocess.run([sys.executable, "-m", "orgdesigner.cli", str(path), "--screenshot", str(out)],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(out))
+    assert image.width() >= 1280 and image.height() >= 800
+
+
+def test_screenshot_of_an_unreadable_file_exits_2(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "orgdesigner.cli", str(tmp_path / "none.orgd"),
+                             "--screenshot", str(tmp_path / "x.png")], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2 and "no such file" in result.stderr
+
+
+@pytest.mark.skipif(not SAMPLES.exists() or not any(SAMPLES.glob("*.orgd")), reason="no samples")
+def test_every_sample_opens_in_the_window(qtbot, tmp_path):
+    win = MainWindow(settings=QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
+    qtbot.addWidget(win)
+    for sample in sorted(SAMPLES.glob("*.orgd")):
+        assert win.open_file(sample, ask=False), sample
+        assert set(win.scene.cards) == set(win.document.structure.posts)
