@@ -152,3 +152,30 @@ def test_windows_1252_table_is_read(tmp_path):
     assert run("import", str(table), "-o", str(out)).returncode == 0
     post = load(out).posts["CE"]
     assert post.title == "Directeur Général" and post.salary == 150000
+
+
+def test_compare_json_contract(structure, tmp_path):
+    before, after = tmp_path / "before.orgd", tmp_path / "after.orgd"
+    save(structure, before)
+    structure.remove_post("H2")
+    structure.update_post("H1", title="Head of Finance and Audit")
+    save(structure, after)
+    result = run("compare", str(before), str(after), "--json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert set(report["before"]) == set(report["after"]) == {"posts", "fte", "cost_gross", "cost_net"}
+    assert (report["before"]["posts"], report["after"]["posts"]) == (6, 5)
+    assert report["saving"] == {"gross": 100000.0, "net": 100000.0}
+    changes = {c["post"]: c for c in report["changes"]}
+    assert changes["H2"]["kinds"] == ["deleted"] and changes["H2"]["impact"] == "at risk"
+    assert changes["H1"]["kinds"] == ["retitled"] and changes["H1"]["impact"] == "assimilate"
+    assert changes["H1"]["reason"]
+
+
+def test_compare_text_and_unreadable_file(structure, tmp_path):
+    path = tmp_path / "s.orgd"
+    save(structure, path)
+    text = run("compare", str(path), str(path))
+    assert text.returncode == 0 and "Saving           £0 a year" in text.stdout
+    bad = run("compare", str(path), str(tmp_path / "missing.orgd"))
+    assert bad.returncode == 2 and "missing.orgd: no such file" in bad.stderr and "Traceback" not in bad.stderr

@@ -69,7 +69,7 @@ def click_card(win, post_id: str) -> None:
 
 def test_window_shows_every_post_and_figures(window):
     assert set(window.scene.cards) == set(window.document.structure.posts)
-    assert window.figures.value_of("Cost (gross)") == "£781,250"
+    assert window.figures.value_of("Cost (gross)") == "£687,500"
     assert "council.orgd" in window.windowTitle()
 
 
@@ -135,10 +135,10 @@ def test_edit_grade_in_properties_changes_cost_and_undoes(window, qtbot):
     QTest.keyClick(combo.lineEdit(), Qt.Key_Return)
     structure = window.document.structure
     assert structure.posts["H1"].grade == "DIR"
-    assert window.figures.value_of("Cost (gross)") == "£806,250"
+    assert window.figures.value_of("Cost (gross)") == "£712,500"
     window.document.undo_stack.undo()
     assert structure.posts["H1"].grade == "HOS"
-    assert window.figures.value_of("Cost (gross)") == "£781,250"
+    assert window.figures.value_of("Cost (gross)") == "£687,500"
 
 
 def test_invalid_salary_is_shown_and_not_applied(window):

@@ -13,11 +13,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .analysis import Analysis, check_report
+from .analysis import Analysis, check_report, compare, finance_summary
+from .analysis.report import comparison_report
 from .io.establishment_csv import ImportFailed, import_csv
 from .model import EditRefused, StructureFileError, load, save
 
-COMMANDS = ("check", "import")
+COMMANDS = ("check", "import", "compare")
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 
 
@@ -45,6 +46,14 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("-o", "--output", required=True, metavar="FILE", help="the structure file to write")
     importer.add_argument("--on-cost-rate", type=_rate, default=0.0, metavar="R",
                           help="employer on-costs as a fraction of salary, e.g. 0.3 (or 30%%)")
+    comparer = commands.add_parser("compare", help="compare a current and a proposed structure",
+                                   description="Compare BEFORE (the current structure) with AFTER (the proposal): "
+                                               "what happens to each post, the impact on postholders, and the "
+                                               "finances. Set-asides, one-off costs and the pay award are read "
+                                               "from AFTER.")
+    comparer.add_argument("before", metavar="BEFORE")
+    comparer.add_argument("after", metavar="AFTER")
+    comparer.add_argument("--json", action="store_true", help="print one JSON object instead of text")
     return parser
 
 
@@ -67,6 +76,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     options = build_parser().parse_args(args)
     if options.command == "check":
         return _check(Path(options.file), options.json)
+    if options.command == "compare":
+        return _compare(Path(options.before), Path(options.after), options.json)
     return _import(Path(options.table), Path(options.output), options.on_cost_rate)
 
 
@@ -92,6 +103,25 @@ def _check(path: Path, as_json: bool) -> int:
         print(format_check(structure, analysis))
     has_errors = any(f["severity"] == "error" for f in report["findings"])
     return EXIT_FINDINGS if has_errors else EXIT_OK
+
+
+def _compare(before_path: Path, after_path: Path, as_json: bool) -> int:
+    try:
+        before, after = load(before_path), load(after_path)
+        before_analysis, after_analysis = Analysis(before), Analysis(after)
+    except StructureFileError as exc:
+        return _fail(str(exc))
+    except ValueError as exc:
+        return _fail(str(exc))
+    changes = compare(before, after)
+    summary = finance_summary(before, after, before_analysis, after_analysis)
+    if as_json:
+        print(json.dumps(comparison_report(changes, summary), indent=2, ensure_ascii=False))
+    else:
+        from .textreport import format_comparison
+
+        print(format_comparison(before, after, changes, summary))
+    return EXIT_OK
 
 
 def _import(table: Path, output: Path, on_cost_rate: float) -> int:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .analysis import Analysis
+from .analysis import Analysis, FinanceSummary, PostChange
 from .chartstyle import money
 from .model import Structure
 
@@ -40,4 +40,41 @@ def format_check(structure: Structure, analysis: Analysis) -> str:
     lines += ["", f"Findings: {len(findings)}" if findings else "Findings: none"]
     for f in findings:
         lines.append(f"  {f.severity.value.upper():<7} [{f.rule}] {f.message}")
+    return "\n".join(lines)
+
+
+def format_comparison(before: Structure, after: Structure, changes: list[PostChange],
+                      summary: FinanceSummary) -> str:
+    b, a = summary.before, summary.after
+    lines = [
+        f"{before.name}{' — ' + before.scenario if before.scenario else ''}  →  "
+        f"{after.name}{' — ' + after.scenario if after.scenario else ''}",
+        "",
+        f"{'':<16}{'Before':>14}{'After':>14}",
+        f"{'Posts in scope':<16}{b.posts:>14}{a.posts:>14}",
+        f"{'FTE':<16}{b.fte:>14,.2f}{a.fte:>14,.2f}",
+        f"{'Cost (gross)':<16}{money(b.cost_gross):>14}{money(a.cost_gross):>14}",
+        f"{'Cost (net)':<16}{money(b.cost_net):>14}{money(a.cost_net):>14}",
+        "",
+        f"Saving           {money(summary.saving_gross)} a year",
+    ]
+    for label, amount in summary.set_asides:
+        lines.append(f"  set aside      {money(amount)}  {label}")
+    lines.append(f"Net saving       {money(summary.saving_net)} a year")
+    if len(summary.profile) > 1:
+        years = ", ".join(money(v) for v in summary.profile)
+        lines.append(f"Profile          {years} = {money(summary.profile_total)} over {len(summary.profile)} years")
+    if summary.one_off_costs:
+        lines.append(f"One-off costs    {money(summary.one_off_total)}")
+        payback = "never" if summary.payback_years is None else f"{summary.payback_years:.1f} years"
+        lines.append(f"Payback          {payback}")
+    lines += ["", "Changes"]
+    width = max((len(c.title) for c in changes), default=10)
+    for change in changes:
+        if change.kinds == ["unchanged"]:
+            continue
+        lines.append(f"  {change.title:<{width}}  {', '.join(change.kinds):<24}  {change.impact.value:<11} {change.reason}")
+    unchanged = sum(1 for c in changes if c.kinds == ["unchanged"])
+    if unchanged:
+        lines.append(f"  ({unchanged} post{'s' if unchanged != 1 else ''} unchanged)")
     return "\n".join(lines)

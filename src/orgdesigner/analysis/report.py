@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Structure
+from .comparison import PostChange
 from .engine import Analysis
+from .finance import FinanceSummary
 
 
 def check_report(structure: Structure, analysis: Analysis | None = None) -> dict[str, Any]:
@@ -39,3 +41,17 @@ def _money(amount: float) -> float:
 def _tier_sort(analysis: Analysis, tier: str | None) -> tuple[float, str]:
     rank = analysis.rules.rank(tier)
     return (rank if rank is not None else float("inf"), tier or "")
+
+
+def comparison_report(changes: list[PostChange], summary: FinanceSummary) -> dict[str, Any]:
+    """What `orgdesigner compare --json` prints."""
+    return {
+        "before": summary.before.as_dict(),
+        "after": summary.after.as_dict(),
+        "saving": {"gross": _money(summary.saving_gross), "net": _money(summary.saving_net)},
+        "set_asides": [{"label": label, "amount": _money(amount)} for label, amount in summary.set_asides],
+        "profile": [_money(amount) for amount in summary.profile],
+        "one_off_costs": [{"label": label, "amount": _money(amount)} for label, amount in summary.one_off_costs],
+        "payback_years": None if summary.payback_years is None else round(summary.payback_years, 2),
+        "changes": [change.as_dict() for change in changes],
+    }
