@@ -104,7 +104,7 @@ def test_import_needs_only_id_and_title(tmp_path):
 
 @pytest.mark.parametrize("row, words", [
     ("D1,Duplicate,CE,,,,1,,,,,,", "row 6, column post_id: 'D1' is already used on row 3"),
-    ("X1,Adviser,NOBODY,,,,1,,,,,,", "row 6, column reports_to: 'NOBODY' is not the id of any post in the table"),
+    ("X1,Adviser,NOBODY,,,,1,,,,,,", "row 6, column reports_to: 'NOBODY' is not the id, title or postholder of any post in the table"),
     ("X1,Adviser,CE,,,,one,,,,,,", "row 6, column fte: 'one' is not a number"),
     ("X1,Adviser,CE,,,,1,-100,,,,,", "row 6, column salary: '-100' cannot be negative"),
     ("X1,,CE,,,,1,,,,,,", "row 6, column title: every post needs a title"),

@@ -15,10 +15,10 @@ from pathlib import Path
 
 from .analysis import Analysis, check_report, compare, finance_summary
 from .analysis.report import comparison_report
-from .io.establishment_csv import ImportFailed, import_csv
+from .io.establishment import ImportFailed, ImportOptions, import_table
 from .model import EditRefused, StructureFileError, load, save
 
-COMMANDS = ("check", "import", "compare")
+COMMANDS = ("check", "import", "compare", "export")
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 
 
@@ -38,11 +38,15 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("file", metavar="FILE", help="a structure file (.orgd)")
     check.add_argument("--json", action="store_true", help="print one JSON object instead of text")
 
-    importer = commands.add_parser("import", help="build a structure file from an establishment list (CSV)",
-                                   description="Build a structure from a CSV establishment list with headers "
-                                               "post_id,title,reports_to,dotted_to,grade,tier,fte,salary,"
-                                               "funding_share,group,status,postholder,designations.")
-    importer.add_argument("table", metavar="TABLE.csv")
+    importer = commands.add_parser("import", help="build a structure file from an establishment list (CSV or Excel)",
+                                   description="Build a structure from an establishment list (.csv or .xlsx) with "
+                                               "headers post_id,title,reports_to,dotted_to,grade,tier,fte,salary,"
+                                               "funding_share,group,status,postholder,designations, or everyday "
+                                               "names for them (Position Number, Job Title, Reports To, ...).")
+    importer.add_argument("table", metavar="TABLE")
+    importer.add_argument("--sheet", metavar="NAME", help="the workbook's sheet to read (default: the first)")
+    importer.add_argument("--standard-hours", type=float, default=37.0, metavar="H",
+                          help="full-time weekly hours, for tables that give hours instead of FTE (default 37)")
     importer.add_argument("-o", "--output", required=True, metavar="FILE", help="the structure file to write")
     importer.add_argument("--on-cost-rate", type=_rate, default=0.0, metavar="R",
                           help="employer on-costs as a fraction of salary, e.g. 0.3 (or 30%%)")
@@ -54,6 +58,12 @@ def build_parser() -> argparse.ArgumentParser:
     comparer.add_argument("before", metavar="BEFORE")
     comparer.add_argument("after", metavar="AFTER")
     comparer.add_argument("--json", action="store_true", help="print one JSON object instead of text")
+    exporter = commands.add_parser("export", help="write the posts table (.csv, .xlsx)",
+                                   description="Write the posts table with computed cost, span and layer to "
+                                               "OUT.csv or OUT.xlsx; it imports back to the same structure.")
+    exporter.add_argument("file", metavar="FILE")
+    exporter.add_argument("-o", "--output", required=True, metavar="OUT")
+    exporter.add_argument("--redact-names", action="store_true", help="leave out postholder names")
     return parser
 
 
@@ -78,7 +88,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _check(Path(options.file), options.json)
     if options.command == "compare":
         return _compare(Path(options.before), Path(options.after), options.json)
-    return _import(Path(options.table), Path(options.output), options.on_cost_rate)
+    if options.command == "export":
+        return _export(Path(options.file), Path(options.output), options.redact_names)
+    return _import(Path(options.table), Path(options.output),
+                   ImportOptions(on_cost_rate=options.on_cost_rate, standard_hours=options.standard_hours,
+                                 sheet=options.sheet))
 
 
 def _fail(message: str) -> int:
@@ -124,11 +138,9 @@ def _compare(before_path: Path, after_path: Path, as_json: bool) -> int:
     return EXIT_OK
 
 
-def _import(table: Path, output: Path, on_cost_rate: float) -> int:
-    if not table.is_file():
-        return _fail(f"{table}: no such file")
+def _import(table: Path, output: Path, options: ImportOptions) -> int:
     try:
-        structure = import_csv(table, on_cost_rate=on_cost_rate)
+        structure = import_table(table, options).structure
     except ImportFailed as exc:
         return _fail(str(exc))
     try:
@@ -136,6 +148,28 @@ def _import(table: Path, output: Path, on_cost_rate: float) -> int:
     except OSError as exc:
         return _fail(f"{output}: cannot write ({exc.strerror or exc})")
     print(f"Wrote {output}: {len(structure.posts)} posts in {len(structure.groups)} groups.")
+    return EXIT_OK
+
+
+def _export(path: Path, output: Path, redact_names: bool) -> int:
+    suffix = output.suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
+        return _fail(f"{output}: export writes .csv or .xlsx files")
+    try:
+        structure = load(path)
+        analysis = Analysis(structure)
+    except StructureFileError as exc:
+        return _fail(str(exc))
+    except ValueError as exc:
+        return _fail(f"{path}: {exc}")
+    from .io.export import posts_table, write_csv, write_xlsx
+
+    rows = posts_table(structure, analysis, redact_names=redact_names)
+    try:
+        (write_csv if suffix == ".csv" else write_xlsx)(rows, output)
+    except OSError as exc:
+        return _fail(f"{output}: cannot write ({exc.strerror or exc})")
+    print(f"Wrote {output}: {len(rows) - 1} posts.")
     return EXIT_OK
 
 

@@ -1,0 +1,65 @@
+"""The posts table with its computed figures, to CSV or Excel, in the layout `import` reads back."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from ..analysis import Analysis
+from ..analysis.costing import own_share
+from ..model import Structure
+from ..model.fileformat import write_atomically
+from .tables import escape_formula
+
+HEADERS = ["post_id", "title", "reports_to", "dotted_to", "grade", "tier", "fte", "salary", "funding_share",
+           "group", "status", "postholder", "designations", "in_scope", "cost_gross", "cost_net", "span", "layer"]
+
+
+def posts_table(structure: Structure, analysis: Analysis, redact_names: bool = False) -> list[list[object]]:
+    """One row a post: its fields, then cost, span and layer as the analysis computes them."""
+    rows: list[list[object]] = [list(HEADERS)]
+    for post in structure.posts.values():
+        cost = analysis.cost(post.id)
+        depth = analysis.depth(post.id)
+        group = structure.groups[post.group].name if post.group else ""
+        rows.append([
+            post.id, post.title, post.reports_to or "", ";".join(d.manager for d in post.dotted), post.grade or "",
+            post.tier or "", post.fte, "" if post.salary is None else post.salary, round(own_share(post), 6),
+            group, post.status.value, "" if redact_names else (post.postholder or ""),
+            ";".join(d.value for d in post.designations), "yes" if post.in_scope else "no",
+            round(cost.gross, 2), round(cost.net, 2), analysis.span(post.id), "" if depth is None else depth + 1,
+        ])
+    return rows
+
+
+def write_csv(rows: list[list[object]], path: Path) -> None:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    for row in rows:
+        writer.writerow([escape_formula(v) if isinstance(v, str) else v for v in row])
+    write_atomically(path, "\ufeff" + buffer.getvalue())
+
+
+def write_xlsx(rows: list[list[object]], path: Path, title: str = "Posts") -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = title[:31]
+    for row in rows:
+        # Text cells are stored as text, never as formulas, whatever they start with.
+        sheet.append([escape_formula(v) if isinstance(v, str) else v for v in row])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    sheet.freeze_panes = "A2"
+    for column in sheet.columns:
+        width = max(len(str(c.value or "")) for c in column)
+        sheet.column_dimensions[column[0].column_letter].width = min(48, max(8, width + 2))
+    temp = path.with_name(f".{path.name}.tmp")
+    try:
+        workbook.save(temp)
+        temp.replace(path)
+    finally:
+        temp.unlink(missing_ok=True)
