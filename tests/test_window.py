@@ -21,20 +21,35 @@ QStandardPaths.setTestModeEnabled(True)
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
+def new_window(tmp_path):
+    """Make windows with their own settings and recovery folder; they close unprompted at the end."""
+    made = []
+
+    def make(name: str = "settings") -> MainWindow:
+        win = MainWindow(settings=QSettings(str(tmp_path / f"{name}.ini"), QSettings.IniFormat))
+        win.recovery.folder = tmp_path / "recovery"
+        made.append(win)
+        return win
+
+    yield make
+    for win in made:
+        win.document.undo_stack.setClean()
+        win.close()
+        win.deleteLater()
+
+
+@pytest.fixture
+def window(new_window, qtbot, tmp_path):
     path = tmp_path / "council.orgd"
     save(make_structure(), path)
-    win = MainWindow(settings=QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat))
-    win.recovery.folder = tmp_path / "recovery"
-    qtbot.addWidget(win)
+    win = new_window()
     win.resize(1400, 900)
     win.show()
     qtbot.waitExposed(win)
     assert win.open_file(path)
     win.view.set_zoom(0.7)
     win.view.centerOn(win.scene.itemsBoundingRect().center())
-    yield win
-    win.document.undo_stack.setClean()
+    return win
 
 
 def view_point(win, scene_point: QPointF) -> QPoint:
@@ -217,15 +232,14 @@ def test_findings_marked_on_cards_and_click_selects(window):
     assert set(window.scene.selected_post_ids()) == {"H1", "D1"}
 
 
-def test_save_and_reopen_exactly(window, tmp_path, qtbot):
+def test_save_and_reopen_exactly(window, tmp_path, new_window):
     drag(window, handle_point(window, "H3"), card_centre(window, "D1"))
     assert window.isWindowModified()
     QTest.keyClick(window.view, Qt.Key_S, Qt.ControlModifier)
     assert not window.isWindowModified()
     saved = load(tmp_path / "council.orgd")
     assert saved.model_dump() == window.document.structure.model_dump()
-    other = MainWindow(settings=QSettings(str(tmp_path / "s2.ini"), QSettings.IniFormat))
-    qtbot.addWidget(other)
+    other = new_window("second")
     other.open_file(tmp_path / "council.orgd")
     assert other.document.structure.model_dump() == window.document.structure.model_dump()
     assert {k: (c.pos().x(), c.pos().y()) for k, c in other.scene.cards.items()} == \
@@ -251,20 +265,17 @@ def test_broken_file_shows_the_message_and_changes_nothing(window, tmp_path):
     assert window.document.path.name == "council.orgd"
 
 
-def test_autosave_and_restore_after_a_crash(window, tmp_path, qtbot, monkeypatch):
+def test_autosave_and_restore_after_a_crash(window, tmp_path, new_window, monkeypatch):
     structure = window.document.structure
     window.document.execute(commands.edit_post(
         structure, "H1", title="Head of Finance and Audit"))
     window.autosave()
     # The window dies without saving; a new one opens the file and is offered the recovery.
-    fresh = MainWindow(settings=QSettings(str(tmp_path / "s3.ini"), QSettings.IniFormat))
-    fresh.recovery.folder = window.recovery.folder
-    qtbot.addWidget(fresh)
+    fresh = new_window("third")
     monkeypatch.setattr(fresh, "ask_restore", lambda when: QMessageBox.Yes)
     fresh.open_file(tmp_path / "council.orgd")
     assert fresh.document.structure.posts["H1"].title == "Head of Finance and Audit"
     assert fresh.isWindowModified()
-    fresh.document.undo_stack.setClean()
 
 
 def test_history_names_each_step(window):
@@ -293,9 +304,8 @@ def test_screenshot_of_an_unreadable_file_exits_2(tmp_path):
 
 
 @pytest.mark.skipif(not SAMPLES.exists() or not any(SAMPLES.glob("*.orgd")), reason="no samples")
-def test_every_sample_opens_in_the_window(qtbot, tmp_path):
-    win = MainWindow(settings=QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
-    qtbot.addWidget(win)
+def test_every_sample_opens_in_the_window(new_window):
+    win = new_window()
     for sample in sorted(SAMPLES.glob("*.orgd")):
         assert win.open_file(sample, ask=False), sample
         assert set(win.scene.cards) == set(win.document.structure.posts)

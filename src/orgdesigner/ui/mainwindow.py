@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import shiboken6
+
 from PySide6.QtCore import QPointF, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QCompleter, QDockWidget, QFileDialog, QLabel, QLineEdit, QMainWindow, QMessageBox,
@@ -89,7 +91,9 @@ class MainWindow(QMainWindow):
 
     def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
         action = QAction(text, self)
-        if shortcut is not None:
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            action.setShortcuts(shortcut)
+        elif shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         if tip:
             action.setStatusTip(tip)
@@ -105,9 +109,9 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action("&Quit", self.close, K.Quit)
         stack = self.document.undo_stack
         self.undo_action = stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence(K.Undo))
+        self.undo_action.setShortcuts(K.Undo)
         self.redo_action = stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcut(QKeySequence(K.Redo))
+        self.redo_action.setShortcuts(K.Redo)
         self.cut_action = self._action("Cu&t", self.cut, K.Cut)
         self.copy_action = self._action("&Copy", self.copy, K.Copy)
         self.paste_action = self._action("&Paste", self.paste, K.Paste)
@@ -344,6 +348,8 @@ class MainWindow(QMainWindow):
     # ----- selection ---------------------------------------------------------------------
 
     def _selection_changed(self) -> None:
+        if not shiboken6.isValid(self.scene):  # the scene is going away with the window
+            return
         self.properties.show_selection(self.scene.selected_post_ids(), self.scene.selected_group_ids())
 
     def select_and_centre(self, post_ids: list[str]) -> None:

@@ -74,6 +74,7 @@ class PostCardItem(QGraphicsItem):
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
+        path.setFillRule(Qt.WindingFill)  # the handle overlaps the card's edge; keep both solid
         path.addRect(self._rect)
         path.addEllipse(self.handle_centre(), HANDLE_RADIUS + 2, HANDLE_RADIUS + 2)
         return path

@@ -1,0 +1,31 @@
+"""The sizes and switches a layout is computed with."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+
+@dataclass(frozen=True)
+class LayoutOptions:
+    card_width: float = 200.0
+    card_height: float = 92.0
+    h_gap: float = 28.0
+    """Space between neighbouring subtrees (and neighbouring cards in a row)."""
+    v_gap: float = 56.0
+    """Least space between a row of cards and the row of their reports."""
+    compact: bool = False
+    """Stack the reports of a manager whose reports have no reports of their own."""
+    stack_indent: float = 24.0
+    stack_gap: float = 12.0
+    group_padding: float = 14.0
+    group_header: float = 30.0
+    use_manual_positions: bool = True
+    """Keep the cards the user placed by hand; False gives the tidy layout."""
+
+    def __post_init__(self) -> None:
+        if self.card_width <= 0 or self.card_height <= 0:
+            raise ValueError("cards need a positive width and height")
+        for field in fields(self):
+            value = getattr(self, field.name)
+            if not isinstance(value, bool) and value < 0:
+                raise ValueError(f"layout option {field.name} cannot be negative")
