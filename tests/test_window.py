@@ -309,3 +309,49 @@ def test_every_sample_opens_in_the_window(new_window):
     for sample in sorted(SAMPLES.glob("*.orgd")):
         assert win.open_file(sample, ask=False), sample
         assert set(win.scene.cards) == set(win.document.structure.posts)
+
+
+def test_drag_a_group_by_its_header_moves_its_posts_as_one_step(window):
+    structure = window.document.structure
+    box = window.scene.boxes["place"]
+    header = box.header_rect()
+    start = QPointF(header.left() + 40, header.center().y())
+    before = {p: window.scene.cards[p].pos() for p in ("D2", "H3")}
+    drag(window, start, start + QPointF(300, 60))
+    for post_id in ("D2", "H3"):
+        position = structure.posts[post_id].position
+        assert position is not None
+        assert (position.x - before[post_id].x(), position.y - before[post_id].y()) == pytest.approx((300, 60), abs=3)
+    assert window.document.undo_stack.undoText() == "Move group 'Place'"
+    window.document.undo_stack.undo()
+    assert structure.posts["D2"].position is None and structure.posts["H3"].position is None
+
+
+def test_tidy_layout_forgets_hand_placed_positions(window):
+    drag(window, card_centre(window, "H1"), card_centre(window, "H1") + QPointF(0, 200))
+    assert window.document.structure.posts["H1"].position is not None
+    window.tidy_action.trigger()
+    assert window.document.structure.posts["H1"].position is None
+    window.document.undo_stack.undo()
+    assert window.document.structure.posts["H1"].position is not None
+
+
+def test_compact_layout_is_narrower_and_remembered(window, tmp_path):
+    window.set_compact(False)
+    wide = window.scene.layout.bounds.width
+    window.set_compact(True)
+    assert window.scene.layout.bounds.width < wide
+    window.set_compact(False)
+    assert QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat).value("compact_layout") == "false"
+
+
+def test_wheel_zooms_the_canvas(window):
+    from PySide6.QtCore import QPoint as P
+    from PySide6.QtGui import QWheelEvent
+
+    before = window.view.zoom
+    centre = window.view.viewport().rect().center()
+    event = QWheelEvent(QPointF(centre), QPointF(window.view.viewport().mapToGlobal(centre)), P(0, 0), P(0, 240),
+                        Qt.NoButton, Qt.NoModifier, Qt.NoScrollPhase, False)
+    QApplication.sendEvent(window.view.viewport(), event)
+    assert window.view.zoom == pytest.approx(before * 1.15 ** 2)

@@ -15,7 +15,9 @@ def run(args: list[str]) -> int:
     parser.add_argument("file", nargs="?", metavar="FILE", help="a structure file (.orgd) to open")
     parser.add_argument("--screenshot", metavar="OUT.png",
                         help="lay the file out, save a picture of the whole window and exit (no display needed)")
-    parser.add_argument("--compact", action="store_true", help="start with the compact layout")
+    parser.add_argument("--layout", choices=("compact", "wide"),
+                        help="compact stacks the reports of managers whose reports manage no one (default: "
+                             "as last chosen in the window, compact at first)")
     options = parser.parse_args(args)
     if options.screenshot and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -36,9 +38,9 @@ def run(args: list[str]) -> int:
     app.setApplicationName("OrgDesigner")
     app.setOrganizationName("OrgDesigner")
     window = MainWindow()
-    if options.compact:
-        window.compact_action.setChecked(True)
-        window.scene.set_compact(True)
+    if options.layout:
+        window.compact_action.setChecked(options.layout == "compact")
+        window.scene.set_compact(options.layout == "compact")
     if structure is not None:
         try:
             window.document.set_structure(structure, Path(options.file))

@@ -129,9 +129,12 @@ class MainWindow(QMainWindow):
         self.fit_action = self._action("&Fit to Window", self.view.fit, "Ctrl+0")
         self.tidy_action = self._action("&Tidy Layout", self.tidy, "Ctrl+Shift+T",
                                         "Forget hand-placed positions and lay the chart out afresh")
-        self.compact_action = self._action("&Compact Layout", self.scene.set_compact, None,
+        self.compact_action = self._action("&Compact Layout", self.set_compact, None,
                                            "Stack the reports of managers whose reports manage no one")
         self.compact_action.setCheckable(True)
+        compact = str(self.settings.value("compact_layout", "true")).lower() == "true"
+        self.compact_action.setChecked(compact)
+        self.scene.set_compact(compact)
         self.add_post_action = self._action("Add &Post", self.add_post, "Ctrl+N, P",
                                             "Add a post (under the selected post, if one is selected)")
         self.add_group_action = self._action("Add &Group", self.add_group, "Ctrl+N, G",
@@ -438,6 +441,12 @@ class MainWindow(QMainWindow):
         line = lines[0]
         self.document.perform(lambda: commands.switch_line_kind(self.document.structure, line.report,
                                                                 line.manager, line.kind))
+
+    def set_compact(self, compact: bool) -> None:
+        """Switch the compact layout on or off; the choice is remembered for next time."""
+        self.compact_action.setChecked(compact)
+        self.scene.set_compact(compact)
+        self.settings.setValue("compact_layout", "true" if compact else "false")
 
     def tidy(self) -> None:
         if any(p.position is not None for p in self.document.structure.posts.values()):

@@ -439,6 +439,7 @@ def _count_spin(name: str) -> QSpinBox:
 def _set_text(edit: QLineEdit, text: str) -> None:
     if edit.text() != text:
         edit.setText(text)
+        edit.setCursorPosition(0)
     edit.setModified(False)
 
 
