@@ -355,3 +355,12 @@ def test_wheel_zooms_the_canvas(window):
                         Qt.NoButton, Qt.NoModifier, Qt.NoScrollPhase, False)
     QApplication.sendEvent(window.view.viewport(), event)
     assert window.view.zoom == pytest.approx(before * 1.15 ** 2)
+
+
+def test_qt_binding_keeps_references_over_a_long_session(window):
+    """PySide6 6.12.0 dropped a reference to None on every void call, crashing long sessions."""
+    card = window.scene.cards["H1"]
+    before = sys.getrefcount(None)
+    for _ in range(5000):
+        card.setPos(card.pos())
+    assert sys.getrefcount(None) >= before - 100

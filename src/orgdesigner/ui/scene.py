@@ -52,7 +52,7 @@ class OrgScene(QGraphicsScene):
         self.boxes.clear()
         self.lines.clear()
         self._severities.clear()
-        self.relayout()
+        self.relayout(refresh_all=True)
         self.refresh_findings()
 
     def set_compact(self, compact: bool) -> None:
@@ -62,18 +62,24 @@ class OrgScene(QGraphicsScene):
     def on_change(self, change: Change) -> None:
         structural = change.kind in (ChangeKind.POST_ADDED, ChangeKind.POST_REMOVED, ChangeKind.GROUP_ADDED,
                                      ChangeKind.GROUP_REMOVED) or bool(change.fields & STRUCTURAL_FIELDS)
+        touched = set(change.posts)
+        if change.old_manager is not None:
+            touched.add(change.old_manager)  # its span badge
+        if change.kind is ChangeKind.POST_REMOVED and change.removed.reports_to is not None:
+            touched.add(change.removed.reports_to)
+        if change.kind in (ChangeKind.SETTINGS_CHANGED, ChangeKind.PAY_SCALES_CHANGED):
+            touched = set(self.cards)
         if structural:
             self.relayout()
         else:
-            touched = set(change.posts)
-            if change.kind in (ChangeKind.SETTINGS_CHANGED, ChangeKind.PAY_SCALES_CHANGED):
-                touched = set(self.cards)
-            for post_id in touched:
-                self._refresh_card(post_id)
             self._refresh_boxes()
+        for post_id in touched:
+            self._refresh_card(post_id)
         self.refresh_findings()
 
-    def relayout(self) -> None:
+    def relayout(self, refresh_all: bool = False) -> None:
+        """Place every item where the layout puts it; card contents are refreshed only for new
+        cards (or all, when asked), since moving a card does not change what it shows."""
         structure = self.document.structure
         self.layout = compute_layout(structure, self.options)
         layout = self.layout
@@ -82,13 +88,16 @@ class OrgScene(QGraphicsScene):
             self._severities.pop(post_id, None)
         for post_id, rect in layout.cards.items():
             card = self.cards.get(post_id)
+            new = card is None
             if card is None:
                 card = PostCardItem(structure.posts[post_id], rect.width, rect.height)
                 self.cards[post_id] = card
                 self.addItem(card)
             card.set_size(rect.width, rect.height)
-            card.setPos(rect.x, rect.y)
-            self._refresh_card(post_id)
+            if card.x() != rect.x or card.y() != rect.y:
+                card.setPos(rect.x, rect.y)
+            if new or refresh_all:
+                self._refresh_card(post_id)
         for group_id in [g for g in self.boxes if g not in layout.groups]:
             self.removeItem(self.boxes.pop(group_id))
         for group_id, rect in layout.groups.items():

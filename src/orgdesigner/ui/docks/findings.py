@@ -22,6 +22,7 @@ class FindingsPanel(QTreeWidget):
         self.setRootIsDecorated(False)
         self.setWordWrap(True)
         self.setUniformRowHeights(False)
+        self._shown: list | None = None
         self.itemClicked.connect(self._clicked)
         self.itemActivated.connect(self._clicked)
         document.changed.connect(lambda _change: self.refresh())
@@ -29,8 +30,12 @@ class FindingsPanel(QTreeWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        findings = self.document.analysis.findings()
+        if findings == self._shown:
+            return
+        self._shown = findings
         self.clear()
-        for finding in self.document.analysis.findings():
+        for finding in findings:
             item = QTreeWidgetItem(self, [finding.severity.value.capitalize(), finding.message])
             item.setForeground(0, QBrush(QColor(SEVERITY_COLOURS[finding.severity.value])))
             item.setData(0, Qt.UserRole, list(finding.posts))

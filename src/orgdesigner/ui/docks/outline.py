@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from ...model import Change, ChangeKind, Post
 from ..document import Document
 
 POST, GROUP = "post", "group"
@@ -29,9 +30,22 @@ class OutlinePanel(QWidget):
         self.tree.setHeaderHidden(True)
         self.tree.itemClicked.connect(self._clicked)
         layout.addWidget(self.tree)
-        document.changed.connect(lambda change: self.refresh() if change.posts or change.groups else None)
+        self._items: dict[str, QTreeWidgetItem] = {}
+        document.changed.connect(self._on_change)
         document.replaced.connect(self.refresh)
         self.refresh()
+
+    def _on_change(self, change: Change) -> None:
+        """Rebuild when posts or groups come, go or change group; otherwise retitle one row."""
+        if change.kind is ChangeKind.POST_CHANGED and not change.fields & {"group"}:
+            if change.fields & {"title", "grade"}:
+                for post_id in change.posts:
+                    if post_id in self._items:
+                        self._items[post_id].setText(0, _label(self.document.structure.posts[post_id]))
+                self._apply_filter(self.filter.text())
+            return
+        if change.posts or change.groups:
+            self.refresh()
 
     def refresh(self) -> None:
         structure = self.document.structure
@@ -61,9 +75,10 @@ class OutlinePanel(QWidget):
 
         for group_id in structure.groups:
             group_node(group_id)
+        self._items = {}
         for post in structure.posts.values():
-            label = post.title + (f" ({post.grade})" if post.grade else "")
-            item = QTreeWidgetItem([label])
+            item = QTreeWidgetItem([_label(post)])
+            self._items[post.id] = item
             item.setData(0, Qt.UserRole, (POST, post.id))
             group_node(post.group).addChild(item)
         self.tree.expandAll()
@@ -92,3 +107,7 @@ class OutlinePanel(QWidget):
             self.posts_chosen.emit([key])
         else:
             self.group_chosen.emit(key)
+
+
+def _label(post: Post) -> str:
+    return post.title + (f" ({post.grade})" if post.grade else "")

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QPainterPath, QPainterPathStroker, QPen
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyle
 
 from ...chartstyle import ACCENT, DOTTED_LINE, LINE
 
 LINE_TYPE = QGraphicsItem.UserType + 3
+_PENS: dict[tuple[str, bool], QPen] = {}
 
 
 class ReportingLineItem(QGraphicsPathItem):
@@ -17,7 +18,7 @@ class ReportingLineItem(QGraphicsPathItem):
         self.manager, self.report, self.kind = manager, report, kind
         self.setFlags(QGraphicsItem.ItemIsSelectable)
         self.setZValue(5)
-        self._apply_pen()
+        self.setPen(self._pen(False))
 
     def type(self) -> int:
         return LINE_TYPE
@@ -34,18 +35,20 @@ class ReportingLineItem(QGraphicsPathItem):
                 path.lineTo(QPointF(*point))
         self.setPath(path)
 
-    def _apply_pen(self, selected: bool = False) -> None:
+    def _pen(self, selected: bool) -> QPen:
+        key = (self.kind, selected)
+        pen = _PENS.get(key)
+        if pen is None:
+            pen = _PENS[key] = self._make_pen(selected)
+        return pen
+
+    def _make_pen(self, selected: bool) -> QPen:
         colour = QColor(ACCENT) if selected else QColor(LINE if self.kind == "line" else DOTTED_LINE)
         pen = QPen(colour, 2.6 if selected else (1.4 if self.kind == "line" else 1.2))
         if self.kind == "dotted":
             pen.setStyle(Qt.DashLine)
         pen.setCapStyle(Qt.FlatCap)
-        self.setPen(pen)
-
-    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
-        if change == QGraphicsItem.ItemSelectedHasChanged:
-            self._apply_pen(bool(value))
-        return super().itemChange(change, value)
+        return pen
 
     def shape(self) -> QPainterPath:
         stroker = QPainterPathStroker()
@@ -53,6 +56,6 @@ class ReportingLineItem(QGraphicsPathItem):
         return stroker.createStroke(self.path())
 
     def paint(self, painter, option, widget=None) -> None:  # no dashed selection rectangle
-        painter.setPen(self.pen())
+        painter.setPen(self._pen(bool(option.state & QStyle.State_Selected)))
         painter.setBrush(Qt.NoBrush)
         painter.drawPath(self.path())
