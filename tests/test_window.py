@@ -21,7 +21,7 @@ QStandardPaths.setTestModeEnabled(True)
 
 
 @pytest.fixture
-def new_window(tmp_path):
+def new_window(qtbot, tmp_path):
     """Make windows with their own settings and recovery folder; they close unprompted at the end."""
     made = []
 
@@ -36,6 +36,8 @@ def new_window(tmp_path):
         win.document.undo_stack.setClean()
         win.close()
         win.deleteLater()
+    QApplication.clipboard().clear()  # the clipboard outliving the test would own a deleted QMimeData
+    QApplication.sendPostedEvents(None, QEvent.DeferredDelete)
 
 
 @pytest.fixture

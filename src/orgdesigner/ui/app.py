@@ -37,6 +37,8 @@ def run(args: list[str]) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("OrgDesigner")
     app.setOrganizationName("OrgDesigner")
+    # Copied posts live in the clipboard; let it go before Qt tears down, or exit can crash.
+    app.aboutToQuit.connect(lambda: app.clipboard().clear())
     window = MainWindow()
     if options.layout:
         window.compact_action.setChecked(options.layout == "compact")
