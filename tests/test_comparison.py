@@ -133,3 +133,12 @@ def test_payback_edge_cases():
     assert payback_period(0, 100, 0) == 0
     assert payback_period(100, 0, 0) is None
     assert payback_period(250, 100, 0) == pytest.approx(2.5)
+
+
+def test_posts_out_of_scope_have_no_impact_even_when_moved():
+    before, after = make_structure(), make_structure()
+    for s in (before, after):
+        s.add_post(Post(id="X", title="Head of Shared Legal", salary=90000, in_scope=False, reports_to="CE"))
+    after.set_manager("X", "D1")
+    change = changes_by_post(before, after)["X"]
+    assert change.kinds == ["moved"] and change.impact == "none" and "Out of scope" in change.reason

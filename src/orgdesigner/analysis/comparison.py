@@ -112,6 +112,9 @@ def _kept(before: Structure, after: Structure, old: Post, new: Post, steps: dict
     if kinds == [UNCHANGED]:
         change.reason = "No change to the post"
         return change
+    if not old.in_scope and not new.in_scope:
+        change.reason = "Out of scope of the restructure"
+        return change
     gap = _grade_gap(steps, old.grade, new.grade) if REGRADED in kinds else 0
     if FTE_CHANGED in kinds and new.fte < old.fte:
         change.impact = ImpactChoice.AT_RISK
