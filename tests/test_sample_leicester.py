@@ -208,3 +208,12 @@ def test_no_personal_data():
         assert all(p.postholder is None for p in structure.posts.values())
         assert structure.organisation == "Leicester City Council"
     assert load(CURRENT).scenario == "Current" and load(PROPOSED).scenario == "Proposed"
+
+
+def test_compare_gives_the_documents_saving(current, proposed, tmp_path):
+    """The saving through the comparison (and its command line), within 1.5% of £1,148,200."""
+    from orgdesigner.analysis import finance_summary
+
+    summary = finance_summary(current, proposed)
+    assert abs(summary.saving_gross - SAVING) <= 0.015 * SAVING
+    assert (summary.before.posts, summary.after.posts) == (26, 21)
