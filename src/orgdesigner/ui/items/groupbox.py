@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
 
 from ...chartstyle import ACCENT, INK, MUTED
+from .text import use_font
 
 GROUP_BOX_TYPE = QGraphicsItem.UserType + 2
 
@@ -54,18 +55,12 @@ class GroupBoxItem(QGraphicsItem):
         painter.setBrush(self._fill)
         painter.drawRoundedRect(self._rect, 8, 8)
         header = self.header_rect().adjusted(10, 3, -10, 0)
-        font = QFont(painter.font())
-        font.setPointSizeF(9.5)
-        font.setBold(True)
-        painter.setFont(font)
+        font = use_font(painter, 9.5, bold=True)
         painter.setPen(QColor(INK))
         metrics = QFontMetricsF(font)
         painter.drawText(QRectF(header.left(), header.top(), header.width(), metrics.height()),
                          Qt.AlignLeft | Qt.AlignVCenter, metrics.elidedText(self._title, Qt.ElideRight, header.width()))
-        small = QFont(painter.font())
-        small.setPointSizeF(7.4)
-        small.setBold(False)
-        painter.setFont(small)
+        small = use_font(painter, 7.4, bold=False)
         painter.setPen(QColor(MUTED))
         detail_metrics = QFontMetricsF(small)
         painter.drawText(QRectF(header.left(), header.top() + metrics.height(), header.width(), detail_metrics.height()),

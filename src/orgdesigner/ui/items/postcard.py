@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, Q
 from ...analysis import Cost, Finding
 from ...chartstyle import ACCENT, MUTED, SEVERITY_COLOURS, card_lines, card_style, money
 from ...model import Post
+from .text import use_font
 
 HANDLE_RADIUS = 6.0
 POST_CARD_TYPE = QGraphicsItem.UserType + 1
@@ -119,19 +120,13 @@ class PostCardItem(QGraphicsItem):
     def _paint_text(self, painter: QPainter, rect: QRectF, ink: str, label: str) -> None:
         post = self._post
         inner = rect.adjusted(11, 7, -8, -6)
-        title_font = QFont(painter.font())
-        title_font.setPointSizeF(8.6)
-        title_font.setBold(True)
-        painter.setFont(title_font)
+        title_font = use_font(painter, 8.6, bold=True)
         painter.setPen(QColor(ink))
         metrics = QFontMetricsF(title_font)
         title_box = QRectF(inner.left(), inner.top(), inner.width(), metrics.lineSpacing() * 2 + 1)
         painter.drawText(title_box, Qt.TextWordWrap | Qt.AlignLeft | Qt.AlignTop,
                          _elide_two_lines(post.title, metrics, inner.width()))
-        small = QFont(painter.font())
-        small.setPointSizeF(7.4)
-        small.setBold(False)
-        painter.setFont(small)
+        small = use_font(painter, 7.4, bold=False)
         line_height = QFontMetricsF(small).lineSpacing()
         y = title_box.bottom() + 1
         painter.setPen(QColor(MUTED))
@@ -157,10 +152,7 @@ class PostCardItem(QGraphicsItem):
         painter.setPen(QPen(QColor("#ffffff"), 1.5))
         painter.setBrush(QColor(ACCENT))
         painter.drawEllipse(centre, 10, 10)
-        font = QFont(painter.font())
-        font.setPointSizeF(7.2)
-        font.setBold(True)
-        painter.setFont(font)
+        use_font(painter, 7.2, bold=True)
         painter.setPen(QColor("#ffffff"))
         painter.drawText(QRectF(centre.x() - 10, centre.y() - 10, 20, 20), Qt.AlignCenter, str(self._span))
 
