@@ -9,12 +9,12 @@ checks run over small indexes (roots, designation holders, cycles), not over eve
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 import networkx as nx
 
 from ..model import Change, ChangeKind, Designation, Post, PostStatus, Structure
+from ..model.cycles import canonical, find_cycles
 from .costing import ZERO, Cost, post_cost
 from .findings import Finding, cycle_findings, no_manager_findings, post_findings, statutory_findings
 from .ruleset import RuleSet
@@ -83,7 +83,7 @@ class Analysis:
             for designation in post.designations:
                 self._holders[designation].add(post.id)
         self._cycle_of: dict[str, tuple[str, ...]] = {}
-        for cycle in _find_cycles(s):
+        for cycle in find_cycles({p.id: p.reports_to for p in s.posts.values()}):
             for member in cycle:
                 self._cycle_of[member] = cycle
         self._depth: dict[str, int | None] = {}
@@ -246,7 +246,7 @@ class Analysis:
         current = self.structure.posts[post_id].reports_to
         while current is not None:
             if current == post_id:
-                return _canonical(chain)
+                return canonical(chain)
             if current in seen:
                 return None  # above us is a different cycle
             chain.append(current)
@@ -363,29 +363,3 @@ class Analysis:
 
 def _copy(totals: Totals) -> Totals:
     return Totals(totals.posts, totals.fte, totals.vacant, totals.gross, totals.net)
-
-
-def _canonical(cycle: list[str]) -> tuple[str, ...]:
-    """A cycle written from its smallest id, so the same cycle always reads the same."""
-    start = cycle.index(min(cycle))
-    return tuple(cycle[start:] + cycle[:start])
-
-
-def _find_cycles(structure: Structure) -> Iterable[tuple[str, ...]]:
-    """Cycles of the line-management graph, where each post has at most one manager.
-
-    Walks up from each post, colouring as it goes: a walk that meets its own path has
-    found a cycle; one that meets an earlier walk stops. Linear in the number of posts.
-    """
-    state: dict[str, int] = {}  # 1: on the current walk, 2: finished
-    for start in structure.posts:
-        path: list[str] = []
-        current: str | None = start
-        while current is not None and current not in state:
-            state[current] = 1
-            path.append(current)
-            current = structure.posts[current].reports_to
-        if current is not None and state[current] == 1:
-            yield _canonical(path[path.index(current):])
-        for node in path:
-            state[node] = 2

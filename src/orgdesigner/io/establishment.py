@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model import Designation, DottedLine, Group, Post, PostStatus, Settings, Structure
+from ..model.cycles import find_cycles
 from .columns import ColumnMapping, detect_mapping
 from .tables import TableError, read_rows
 
@@ -264,22 +265,11 @@ class _Builder:
         return target
 
     def _find_cycles(self) -> None:
-        done: set[str] = set()
-        for start in self.posts:
-            path: list[str] = []
-            on_path: set[str] = set()
-            current: str | None = start
-            while current is not None and current not in done and current not in on_path:
-                path.append(current)
-                on_path.add(current)
-                current = self.posts[current].reports_to
-            if current is not None and current in on_path:
-                cycle = path[path.index(current):]
-                first = min(cycle, key=lambda p: self.row_of[p])
-                chain = " → ".join(f"{p} (row {self.row_of[p]})" for p in (*cycle, cycle[0]))
-                self._problem(self.row_of[first], "reports_to", self.posts[first].reports_to or "",
-                              f"makes a reporting cycle: {chain}")
-            done.update(path)
+        for cycle in find_cycles({pid: post.reports_to for pid, post in self.posts.items()}):
+            first = min(cycle, key=lambda p: self.row_of[p])
+            chain = " → ".join(f"{p} (row {self.row_of[p]})" for p in (*cycle, cycle[0]))
+            self._problem(self.row_of[first], "reports_to", self.posts[first].reports_to or "",
+                          f"makes a reporting cycle: {chain}")
 
 
 def _split(text: str) -> list[str]:
