@@ -1,0 +1,50 @@
+"""The typeface every PDF is set in: DejaVu Sans, shipped in resources/fonts and embedded in the file.
+
+reportlab's built-in Helvetica is not embedded and lacks many characters council names use
+(en dashes, accented letters), so the PDFs register TrueType fonts of their own once per process.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from ..resources import resource_path
+
+REGULAR = "OrgSans"
+BOLD = "OrgSans-Bold"
+CONDENSED = "OrgSansCondensed"
+CONDENSED_BOLD = "OrgSansCondensed-Bold"
+
+_FILES = {
+    REGULAR: "DejaVuSans.ttf",
+    BOLD: "DejaVuSans-Bold.ttf",
+    CONDENSED: "DejaVuSansCondensed.ttf",
+    CONDENSED_BOLD: "DejaVuSansCondensed-Bold.ttf",
+}
+
+MIN_FONT_SIZE = 7.0
+"""No text in any PDF is set smaller than this (points)."""
+
+
+@cache
+def register_fonts() -> None:
+    """Register the shipped fonts with reportlab (idempotent) so `<b>` in paragraphs finds the bold face."""
+    for name, filename in _FILES.items():
+        pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", filename))))
+    addMapping(REGULAR, 0, 0, REGULAR)
+    addMapping(REGULAR, 1, 0, BOLD)
+    addMapping(REGULAR, 0, 1, REGULAR)
+    addMapping(REGULAR, 1, 1, BOLD)
+    addMapping(CONDENSED, 0, 0, CONDENSED)
+    addMapping(CONDENSED, 1, 0, CONDENSED_BOLD)
+    addMapping(CONDENSED, 0, 1, CONDENSED)
+    addMapping(CONDENSED, 1, 1, CONDENSED_BOLD)
+
+
+def text_width(text: str, font: str, size: float) -> float:
+    register_fonts()
+    return pdfmetrics.stringWidth(text, font, size)
