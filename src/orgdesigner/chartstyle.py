@@ -36,6 +36,13 @@ _STATUS_STYLES = {
 OUT_OF_SCOPE = CardStyle("#f7f7f7", "#b0b6bf", "#7a828d", True, "OUT OF SCOPE")
 
 
+def legend_styles() -> list[tuple[str, CardStyle]]:
+    """Every card style with the word a legend gives it, in the order a legend lists them."""
+    words = {PostStatus.FILLED: "Filled", PostStatus.VACANT: "Vacant", PostStatus.INTERIM: "Interim",
+             PostStatus.FIXED_TERM: "Fixed term", PostStatus.SHARED: "Shared"}
+    return [(words[status], style) for status, style in _STATUS_STYLES.items()] + [("Out of scope", OUT_OF_SCOPE)]
+
+
 def card_style(post: Post) -> CardStyle:
     if not post.in_scope:
         base = _STATUS_STYLES[post.status]

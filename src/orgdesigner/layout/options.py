@@ -21,11 +21,14 @@ class LayoutOptions:
     group_header: float = 30.0
     use_manual_positions: bool = True
     """Keep the cards the user placed by hand; False gives the tidy layout."""
+    continued: frozenset[str] = frozenset()
+    """Posts whose reports are left out (a printed page continued elsewhere): a compact layout
+    treats them as managers, never stacking them as if they managed no one."""
 
     def __post_init__(self) -> None:
         if self.card_width <= 0 or self.card_height <= 0:
             raise ValueError("cards need a positive width and height")
         for field in fields(self):
             value = getattr(self, field.name)
-            if not isinstance(value, bool) and value < 0:
+            if isinstance(value, float | int) and not isinstance(value, bool) and value < 0:
                 raise ValueError(f"layout option {field.name} cannot be negative")

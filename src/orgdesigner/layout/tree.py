@@ -36,7 +36,8 @@ def place_forest(forest: Forest, chains: Sequence[Chain], options: LayoutOptions
     """Lay out the forest from (0, 0); posts in reporting cycles go in a band below it."""
     n = len(forest.ids)
     placement = TreePlacement([0.0] * n, [0.0] * n, [False] * n, [None] * n)
-    band = _Band(forest.children, chains, options, placement)
+    band = _Band(forest.children, chains, options, placement,
+                 [post_id in options.continued for post_id in forest.ids])
     bottom = band.place(forest.roots, top=0.0)
     if forest.cycle_members:
         top = 0.0
@@ -58,8 +59,9 @@ class _Band:
     """Places trees given by their roots side by side, starting at x = 0 and a given top."""
 
     def __init__(self, children: list[list[int]], chains: Sequence[Chain], options: LayoutOptions,
-                 placement: TreePlacement) -> None:
+                 placement: TreePlacement, continued: list[bool]) -> None:
         self.children = children
+        self.continued = continued
         self.chains = chains
         self.o = options
         self.p = placement
@@ -100,7 +102,7 @@ class _Band:
         children, stacked = self.children, self.p.stacked
         for post in order:
             kids = children[post]
-            if kids and not any(children[k] for k in kids):
+            if kids and not any(children[k] or self.continued[k] for k in kids):
                 self.stack_manager[post] = True
                 for kid in kids:
                     stacked[kid] = True

@@ -1,0 +1,129 @@
+"""Painting one chart's items on a reportlab canvas, in chart units scaled to points."""
+
+from __future__ import annotations
+
+from reportlab.lib.colors import HexColor
+from reportlab.pdfgen.canvas import Canvas
+
+from ..analysis import Cost
+from ..chartstyle import ACCENT, DOTTED_LINE, LINE, MUTED, INK, card_lines, card_style, money
+from ..layout import Rect
+from ..model import Post, PostStatus
+from .chartplan import PRINT_LAYOUT
+from .fonts import CONDENSED, CONDENSED_BOLD, text_width
+
+TITLE_SIZE, TITLE_LEADING, TITLE_LINES = 8.2, 9.2, 3
+SMALL_SIZE, SMALL_LEADING = 7.5, 8.7
+GROUP_SIZE = 8.0
+PAD_X, PAD_Y = 6.0, 5.0
+
+
+class ChartPainter:
+    """Chart units to page points: x right, y down in the layout; reportlab's y goes up."""
+
+    def __init__(self, canvas: Canvas, scale: float, ox: float, oy: float) -> None:
+        self.c, self.s, self.ox, self.oy = canvas, scale, ox, oy
+
+    def pt(self, x: float, y: float) -> tuple[float, float]:
+        return self.ox + x * self.s, self.oy - y * self.s
+
+    def rect(self, r: Rect) -> tuple[float, float, float, float]:
+        left, top = self.pt(r.x, r.y)
+        return left, top - r.height * self.s, r.width * self.s, r.height * self.s
+
+    def text(self, x: float, y: float, text: str, font: str, size: float, colour: str, right: bool = False) -> None:
+        """`y` is the baseline in chart units."""
+        self.c.setFillColor(HexColor(colour))
+        self.c.setFont(font, size * self.s)
+        px, py = self.pt(x, y)
+        (self.c.drawRightString if right else self.c.drawString)(px, py, text)
+
+    def group(self, name: str, box: Rect, colours: tuple[str, str]) -> None:
+        fill, border = colours
+        c = self.c
+        c.setFillColor(HexColor(fill))
+        c.setStrokeColor(HexColor(border))
+        c.setLineWidth(0.8)
+        c.roundRect(*self.rect(box), 4 * self.s, stroke=1, fill=1)
+        width = box.width - 2 * PAD_X
+        self.text(box.x + PAD_X, box.y + PRINT_LAYOUT.group_header - 5.5, fit(name, CONDENSED_BOLD, GROUP_SIZE, width),
+                  CONDENSED_BOLD, GROUP_SIZE, INK)
+
+    def line(self, points: list[tuple[float, float]], dashed: bool, label: str) -> None:
+        c = self.c
+        c.setStrokeColor(HexColor(DOTTED_LINE if dashed else LINE))
+        c.setLineWidth(0.8 * self.s)
+        c.setDash(3 * self.s, 2.2 * self.s) if dashed else c.setDash()
+        path = c.beginPath()
+        path.moveTo(*self.pt(*points[0]))
+        for point in points[1:]:
+            path.lineTo(*self.pt(*point))
+        c.drawPath(path, stroke=1, fill=0)
+        c.setDash()
+        if dashed and label and len(points) >= 2:
+            (x0, y0), (x1, y1) = points[len(points) // 2 - 1], points[len(points) // 2]
+            self.text((x0 + x1) / 2 + 2, (y0 + y1) / 2 - 2, label, CONDENSED, SMALL_SIZE, MUTED)
+
+    def card(self, post: Post, card: Rect, cost: Cost, redact: bool) -> None:
+        style = card_style(post)
+        c = self.c
+        c.setFillColor(HexColor(style.fill))
+        c.setStrokeColor(HexColor(style.border))
+        c.setLineWidth(0.9 * self.s)
+        c.setDash(2.5 * self.s, 1.8 * self.s) if style.dashed else c.setDash()
+        c.roundRect(*self.rect(card), 3 * self.s, stroke=1, fill=1)
+        c.setDash()
+        inner = card.width - 2 * PAD_X
+        left, right = card.x + PAD_X, card.right - PAD_X
+        baseline = card.y + PAD_Y + TITLE_SIZE
+        for line in wrap(post.title, CONDENSED_BOLD, TITLE_SIZE, inner, TITLE_LINES):
+            self.text(left, baseline, line, CONDENSED_BOLD, TITLE_SIZE, style.text)
+            baseline += TITLE_LEADING
+        rows_top = card.bottom - PAD_Y - 3 * SMALL_LEADING + SMALL_SIZE
+        label = style.label
+        name = "" if redact or post.status is PostStatus.VACANT else post.postholder
+        label_width = text_width(label, CONDENSED, SMALL_SIZE) + 4 if label else 0
+        if name:
+            self.text(left, rows_top, fit(name, CONDENSED, SMALL_SIZE, inner - label_width), CONDENSED, SMALL_SIZE,
+                      style.text)
+        if label:
+            self.text(right, rows_top, label, CONDENSED, SMALL_SIZE, MUTED, right=True)
+        self.text(left, rows_top + SMALL_LEADING, fit(card_lines(post), CONDENSED, SMALL_SIZE, inner), CONDENSED,
+                  SMALL_SIZE, MUTED)
+        badges = " ".join(d.value for d in post.designations)
+        badge_width = text_width(badges, CONDENSED_BOLD, SMALL_SIZE) + 4 if badges else 0
+        amount = money(cost.gross) + (f" (net {money(cost.net)})" if abs(cost.net - cost.gross) > 0.5 else "")
+        self.text(left, rows_top + 2 * SMALL_LEADING, fit(amount, CONDENSED, SMALL_SIZE, inner - badge_width),
+                  CONDENSED, SMALL_SIZE, style.text)
+        if badges:
+            self.text(right, rows_top + 2 * SMALL_LEADING, badges, CONDENSED_BOLD, SMALL_SIZE, ACCENT, right=True)
+
+    def continuation(self, card: Rect, text: str) -> None:
+        c = self.c
+        c.setStrokeColor(HexColor(ACCENT))
+        c.setLineWidth(0.8 * self.s)
+        c.line(*self.pt(card.center_x, card.bottom), *self.pt(card.center_x, card.bottom + 4))
+        self.text(card.center_x + 3, card.bottom + 10, text, CONDENSED_BOLD, SMALL_SIZE, ACCENT)
+
+
+def wrap(text: str, font: str, size: float, width: float, max_lines: int) -> list[str]:
+    """Words onto lines no wider than `width`; the last line ends in an ellipsis if words are left over."""
+    lines: list[str] = []
+    words = text.split()
+    while words and len(lines) < max_lines:
+        line = words.pop(0)
+        while words and text_width(f"{line} {words[0]}", font, size) <= width:
+            line = f"{line} {words.pop(0)}"
+        lines.append(fit(line, font, size, width))
+    if words:
+        lines[-1] = fit(f"{lines[-1]} {' '.join(words)}", font, size, width)
+    return lines
+
+
+def fit(text: str, font: str, size: float, width: float) -> str:
+    """`text`, cut short with an ellipsis when it is wider than `width`."""
+    if text_width(text, font, size) <= width:
+        return text
+    while text and text_width(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"

@@ -1,0 +1,149 @@
+"""Drawing chart pages with reportlab: cards, group boxes, reporting lines, legend.
+
+The geometry comes from the shared layout (`chartplan.py` decides what goes on each page),
+so a printed chart matches the canvas. Text is set in the shipped DejaVu fonts, never below
+`MIN_FONT_SIZE` (pages are planned so the scale keeps every size at or above it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from reportlab.lib.colors import HexColor
+from reportlab.pdfgen.canvas import Canvas
+
+from ..analysis import Analysis, Cost
+from ..chartstyle import DOTTED_LINE, INK, LINE, MUTED, group_colours, legend_styles
+from ..model import Structure
+from .cardpaint import GROUP_SIZE, SMALL_SIZE, TITLE_SIZE, ChartPainter, fit
+from .chartplan import ChartPage, Frame, plan_pages
+from .fonts import BOLD, MIN_FONT_SIZE, REGULAR, register_fonts, text_width
+
+MIN_SCALE = MIN_FONT_SIZE / min(TITLE_SIZE, SMALL_SIZE, GROUP_SIZE)
+
+HEADER_BAND = 34.0
+"""Page title and subtitle above the chart, in points."""
+LEGEND_BAND = 22.0
+"""The legend under the chart, in points."""
+
+PageNumbers = Callable[[int], int | None]
+"""Chart page index -> printed page number (None while not yet known)."""
+
+
+@dataclass(frozen=True)
+class CardFacts:
+    """What a card shows beyond the post itself, worked out once for the whole structure."""
+
+    costs: dict[str, Cost]
+    group_colour: dict[str, tuple[str, str]]
+    redact_names: bool
+    cost_note: str
+
+
+def card_facts(structure: Structure, redact_names: bool, analysis: Analysis | None = None) -> CardFacts:
+    analysis = analysis or Analysis(structure)
+    tops = [gid for gid, group in structure.groups.items() if group.parent is None]
+    colour: dict[str, tuple[str, str]] = {}
+    for gid in structure.groups:
+        chain = [gid, *structure.group_chain(gid)]
+        top = chain[-1]
+        colour[gid] = group_colours(tops.index(top) if top in tops else 0)
+    rate = structure.settings.on_cost_rate
+    basis = f"salary plus {rate:.0%} on-costs" if rate else "salary"
+    note = f"Cost: {basis}; (net) after partners' shares."
+    return CardFacts({pid: analysis.cost(pid) for pid in structure.posts}, colour, redact_names, note)
+
+
+def chart_frame(width: float, height: float) -> Frame:
+    """The room left for the chart itself in a page area of `width` x `height` points."""
+    return Frame(width, height - HEADER_BAND - LEGEND_BAND, MIN_SCALE)
+
+
+def draw_chart_page(canvas: Canvas, page: ChartPage, facts: CardFacts, x: float, y: float, width: float,
+                    height: float, page_number: PageNumbers) -> None:
+    """Draw `page` in the area whose bottom-left corner is (x, y): title, chart, legend."""
+    register_fonts()
+    top = y + height
+    _header(canvas, page, x, top, width, page_number)
+    chart_top = top - HEADER_BAND
+    bounds = page.layout.bounds
+    s = page.scale
+    drawn_width = bounds.width * s
+    ox = x + max(0.0, (width - drawn_width) / 2)
+    painter = ChartPainter(canvas, s, ox - bounds.x * s, chart_top + bounds.y * s)
+    for gid, box in sorted(page.layout.groups.items(), key=lambda item: -item[1].width * item[1].height):
+        painter.group(page.structure.groups[gid].name, box, facts.group_colour.get(gid, group_colours(0)))
+    for route in page.layout.lines:
+        painter.line(route.points, route.kind == "dotted", route.label)
+    for pid, card in page.layout.cards.items():
+        post = page.structure.posts[pid]
+        painter.card(post, card, facts.costs.get(pid, Cost(0.0, 0.0)), facts.redact_names)
+        if pid in page.continued:
+            painter.continuation(card, _pages_text(page.continued[pid], page_number))
+    _legend(canvas, x, y, width, facts.cost_note)
+
+
+def _header(canvas: Canvas, page: ChartPage, x: float, top: float, width: float, page_number: PageNumbers) -> None:
+    canvas.setFillColor(HexColor(INK))
+    canvas.setFont(BOLD, 13)
+    canvas.drawString(x, top - 13, fit(page.title, BOLD, 13, width))
+    notes = [page.subtitle] if page.subtitle else []
+    if page.parent is not None:
+        number = page_number(page.parent)
+        notes.append(f"continued from page {number}" if number else "continued from an earlier page")
+    if notes:
+        canvas.setFillColor(HexColor(MUTED))
+        canvas.setFont(REGULAR, 8.5)
+        text = "; ".join(notes)
+        canvas.drawString(x, top - 26, fit(text[0].upper() + text[1:], REGULAR, 8.5, width))
+
+
+def _pages_text(keys: list[int], page_number: PageNumbers) -> str:
+    """ "continued on page 4", "continued on pages 4–6 and 9" (runs of pages joined by a dash)."""
+    numbers = [page_number(key) for key in keys]
+    if not numbers or any(n is None for n in numbers):
+        return "continued on later pages"
+    runs: list[list[int]] = []
+    for number in sorted(numbers):
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    parts = [str(run[0]) if len(run) == 1 else f"{run[0]}–{run[-1]}" for run in runs]
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return f"continued on page{'s' if len(numbers) > 1 else ''} {listed}"
+
+
+def _legend(canvas: Canvas, x: float, y: float, width: float, note: str) -> None:
+    """Swatches for every card style and both kinds of line, in one row along the bottom."""
+    size = SMALL_SIZE
+    cx, cy = x, y + 6
+    canvas.setFont(REGULAR, size)
+    for label, style in legend_styles():
+        canvas.setStrokeColor(HexColor(style.border))
+        canvas.setFillColor(HexColor(style.fill))
+        canvas.setLineWidth(0.8)
+        canvas.setDash(2, 1.5) if style.dashed else canvas.setDash()
+        canvas.roundRect(cx, cy - 1, 16, 9, 1.5, stroke=1, fill=1)
+        canvas.setDash()
+        canvas.setFillColor(HexColor(INK))
+        canvas.drawString(cx + 20, cy + 1, label)
+        cx += 20 + text_width(label, REGULAR, size) + 12
+    for label, dashed, colour in (("Line management", False, LINE), ("Dotted line", True, DOTTED_LINE)):
+        canvas.setStrokeColor(HexColor(colour))
+        canvas.setLineWidth(0.9)
+        canvas.setDash(2.5, 2) if dashed else canvas.setDash()
+        canvas.line(cx, cy + 3.5, cx + 18, cy + 3.5)
+        canvas.setDash()
+        canvas.setFillColor(HexColor(INK))
+        canvas.drawString(cx + 22, cy + 1, label)
+        cx += 22 + text_width(label, REGULAR, size) + 12
+    if cx + text_width(note, REGULAR, size) <= x + width:
+        canvas.setFillColor(HexColor(MUTED))
+        canvas.drawRightString(x + width, cy + 1, note)
+
+
+def plan_chart(structure: Structure, width: float, height: float, heading: str) -> list[ChartPage]:
+    """The chart's pages for a page area of `width` x `height` points."""
+    return plan_pages(structure, chart_frame(width, height), heading)

@@ -1,0 +1,63 @@
+"""A chart on its own as a PDF: the pages `chartplan` decides, with a footer on each."""
+
+from __future__ import annotations
+
+import io
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportlab.lib.colors import HexColor
+from reportlab.pdfgen.canvas import Canvas
+
+from ..chartstyle import MUTED
+from ..model import Structure
+from ..model.fileformat import write_atomically
+from .chart import card_facts, draw_chart_page, plan_chart
+from .fonts import REGULAR, register_fonts
+from .paper import Paper
+
+FOOTER_BAND = 16.0
+
+
+@dataclass(frozen=True)
+class ChartOptions:
+    paper: Paper = field(default_factory=Paper)
+    redact_names: bool = False
+    title: str = ""
+    """The chart's heading and the PDF's title; the structure's name when empty."""
+    author: str = ""
+    """The PDF's author; the organisation when empty."""
+
+
+def chart_pdf(structure: Structure, options: ChartOptions | None = None) -> bytes:
+    """The chart of `structure` as PDF bytes."""
+    o = options or ChartOptions()
+    register_fonts()
+    paper = o.paper
+    width, height = paper.width - 2 * paper.margin, paper.height - 2 * paper.margin - FOOTER_BAND
+    heading = o.title or structure.name
+    pages = plan_chart(structure, width, height, heading)
+    facts = card_facts(structure, o.redact_names)
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=paper.page_size, pageCompression=1, initialFontName=REGULAR)
+    canvas.setTitle(heading)
+    canvas.setAuthor(o.author or structure.organisation or "OrgDesigner")
+    canvas.setSubject(f"Organisation chart: {structure.name}")
+    canvas.setCreator("OrgDesigner")
+    footer = " · ".join(part for part in (structure.organisation, structure.name, structure.date) if part)
+    for page in pages:
+        draw_chart_page(canvas, page, facts, paper.margin, paper.margin + FOOTER_BAND, width, height,
+                        lambda key: key + 1)
+        canvas.setFont(REGULAR, 7.5)
+        canvas.setFillColor(HexColor(MUTED))
+        canvas.drawString(paper.margin, paper.margin, footer)
+        canvas.drawRightString(paper.width - paper.margin, paper.margin, f"Page {page.key + 1} of {len(pages)}")
+        canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def write_chart(structure: Structure, path: str | os.PathLike[str], options: ChartOptions | None = None) -> None:
+    """Write the chart PDF atomically: an existing file is replaced only by a complete new one."""
+    write_atomically(Path(path), chart_pdf(structure, options))

@@ -1,0 +1,245 @@
+"""Splitting a chart over pages the way council appendices do it.
+
+A chart that fits its page at a readable scale goes on one page. Otherwise the first page
+shows the top of the structure as deep as it fits, and every post on that page whose reports
+did not fit is continued on a page of its own (titled by the post's group), recursively. A
+manager whose direct reports alone are too many for one page has them shared over several
+pages ("part 2 of 3"). Pages come in reading order: overview first, then depth first.
+
+Planning is pure geometry: it decides which posts go on which page and lays each page out;
+`chart.py` draws them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from ..layout import Layout, LayoutOptions, compute_layout
+from ..model import Structure
+
+PRINT_LAYOUT = LayoutOptions(card_width=136.0, card_height=66.0, h_gap=14.0, v_gap=34.0, compact=True,
+                             stack_indent=14.0, stack_gap=8.0, group_padding=8.0, group_header=17.0,
+                             use_manual_positions=False)
+"""Cards in points at scale 1: sized for the card text in `chart.py` (7.5 pt at its smallest)."""
+
+CONTINUATION_ALLOWANCE = 12.0
+"""Room under a card for its "continued on page N" note, in chart units."""
+
+
+@dataclass
+class ChartPage:
+    key: int
+    """Index of the page within its chart (0 for the first)."""
+    title: str
+    subtitle: str
+    structure: Structure
+    """The posts on this page (line management cut at the page's edge) and their groups."""
+    layout: Layout
+    scale: float
+    parent: int | None = None
+    """The page this one continues, if any."""
+    continued: dict[str, list[int]] = field(default_factory=dict)
+    """Post id on this page -> the pages its reports continue on."""
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The room a chart has on a page, in points, and how far it may be shrunk or enlarged."""
+
+    width: float
+    height: float
+    min_scale: float
+    max_scale: float = 1.35
+
+
+def plan_pages(structure: Structure, frame: Frame, heading: str) -> list[ChartPage]:
+    """The pages of `structure`'s chart, in order."""
+    planner = _Planner(structure, frame, heading)
+    whole = planner.lay(structure.posts)
+    if planner.fits(whole):
+        return [planner.page(heading, "", structure.posts, whole, None)]
+    roots = [pid for pid, post in structure.posts.items() if post.reports_to is None]
+    reached = planner.reach(roots)
+    planner.place(roots, f"{heading}: overview", "", None)
+    rest = [pid for pid in structure.posts if pid not in reached]
+    if rest:  # posts in a reporting cycle (and their reports) hang under no root
+        planner.place(_cycle_tops(structure, rest), f"{heading}: posts in a reporting cycle",
+                      "Their line management goes round in a circle; see the rule findings.", None)
+    return planner.pages
+
+
+def _cycle_tops(structure: Structure, rest: list[str]) -> list[str]:
+    """Posts of `rest` whose manager chain never leaves `rest` before repeating: the cycle members."""
+    tops = []
+    for pid in rest:
+        seen = {pid}
+        current = structure.posts[pid].reports_to
+        while current is not None and current not in seen:
+            seen.add(current)
+            current = structure.posts[current].reports_to
+        if current == pid:
+            tops.append(pid)
+    return tops
+
+
+class _Planner:
+    def __init__(self, structure: Structure, frame: Frame, heading: str) -> None:
+        self.structure = structure
+        self.frame = frame
+        self.heading = heading
+        self.pages: list[ChartPage] = []
+        self.shown: set[str] = set()
+        """Posts on some page already: a reporting cycle must not send the planner round it for ever."""
+        self.reports: dict[str, list[str]] = {pid: [] for pid in structure.posts}
+        for post in structure.posts.values():
+            if post.reports_to is not None:
+                self.reports[post.reports_to].append(post.id)
+
+    # ----- geometry ----------------------------------------------------------------------
+
+    def lay(self, post_ids: Iterable[str]) -> Layout:
+        shown = set(post_ids)
+        continued = frozenset(pid for pid in shown if any(kid not in shown for kid in self.reports[pid]))
+        return compute_layout(self.subset(shown), replace(PRINT_LAYOUT, continued=continued))
+
+    def scale_for(self, layout: Layout) -> float:
+        width = max(layout.bounds.width, 1.0)
+        height = max(layout.bounds.height + CONTINUATION_ALLOWANCE, 1.0)
+        return min(self.frame.width / width, self.frame.height / height, self.frame.max_scale)
+
+    def fits(self, layout: Layout) -> bool:
+        return self.scale_for(layout) >= self.frame.min_scale
+
+    def subset(self, post_ids: Iterable[str]) -> Structure:
+        """The posts given, their groups (with enclosing groups) and pay scales, cut free of the rest."""
+        source = self.structure
+        wanted = set(post_ids)
+        chosen = {pid: post for pid, post in source.posts.items() if pid in wanted}
+        posts = {}
+        groups: dict[str, object] = {}
+        for pid, post in chosen.items():
+            manager = post.reports_to if post.reports_to in chosen else None
+            dotted = [line for line in post.dotted if line.manager in chosen]
+            posts[pid] = post.model_copy(update={"reports_to": manager, "dotted": dotted, "replaces": []})
+            if post.group is not None:
+                for gid in [post.group, *source.group_chain(post.group)]:
+                    groups.setdefault(gid, None)
+        kept_groups = {}
+        for gid in source.groups:
+            if gid in groups:
+                group = source.groups[gid]
+                leader = group.leader if group.leader in chosen else None
+                kept_groups[gid] = group.model_copy(update={"leader": leader})
+        return Structure(name=source.name, organisation=source.organisation, settings=source.settings,
+                         pay_scales=source.pay_scales, groups=kept_groups, posts=posts)
+
+    # ----- pages -------------------------------------------------------------------------
+
+    def reach(self, roots: list[str], depth: int | None = None) -> set[str]:
+        """Posts at most `depth` lines below `roots` (all of them when depth is None), leaving out
+        those already on a page."""
+        seen = set(roots)
+        frontier = list(roots)
+        level = 0
+        while frontier and (depth is None or level < depth):
+            frontier = [kid for pid in frontier for kid in self.reports[pid] if kid not in seen and kid not in self.shown]
+            seen.update(frontier)
+            level += 1
+        return seen
+
+    def page(self, title: str, subtitle: str, post_ids: Iterable[str], layout: Layout, parent: int | None) -> ChartPage:
+        page = ChartPage(len(self.pages), title, subtitle, self.subset(post_ids), layout, self.scale_for(layout), parent)
+        self.pages.append(page)
+        self.shown.update(page.structure.posts)
+        return page
+
+    def place(self, roots: list[str], title: str, subtitle: str, parent: int | None) -> None:
+        """Plan the pages for `roots` and everything below them."""
+        best: tuple[int, set[str], Layout] | None = None
+        depth = 0
+        while True:
+            shown = self.reach(roots, depth)
+            layout = self.lay(shown)
+            if not self.fits(layout):
+                break
+            best = (depth, shown, layout)
+            if shown == self.reach(roots, depth + 1):
+                break  # nothing deeper: the whole subtree fits
+            depth += 1
+        if best is None or best[0] == 0 and len(roots) == 1 and self.reports[roots[0]]:
+            self._share_out(roots, title, subtitle, parent)
+            return
+        _, shown, layout = best
+        self._continue(self.page(title, subtitle, shown, layout, parent))
+
+    def _continue(self, page: ChartPage) -> None:
+        """Give every post on `page` whose reports are not shown the pages that carry them on.
+
+        Neighbours whose whole teams fit one page together share it, so a chart is not
+        spread over many half-empty pages.
+        """
+        pending = [pid for pid in page.structure.posts if any(kid not in self.shown for kid in self.reports[pid])]
+        while pending:
+            together = [pending.pop(0)]
+            whole = self.reach(together)
+            layout = self.lay(whole)
+            if self.fits(layout):
+                while pending:
+                    more = self.reach([*together, pending[0]])
+                    wider = self.lay(more)
+                    if not self.fits(wider):
+                        break
+                    together.append(pending.pop(0))
+                    whole, layout = more, wider
+            before = len(self.pages)
+            if len(together) == 1:
+                self.place(together, self._title_for(together[0]), self._manager_note(together[0]), page.key)
+            else:
+                self.page(" · ".join(self._title_for(pid, short=True) for pid in together),
+                          self._manager_note(together[0]), whole, layout, page.key)
+            for pid in together:
+                page.continued[pid] = [p.key for p in self.pages[before:] if p.parent == page.key]
+
+    def _share_out(self, roots: list[str], title: str, subtitle: str, parent: int | None) -> None:
+        """`roots` with their direct reports do not fit one page: deal them over several pages."""
+        if len(roots) > 1:  # many unconnected tops: deal the tops themselves out
+            chunks = self._chunks([], roots)
+            for number, chunk in enumerate(chunks, start=1):
+                self.place(chunk, title + _part(number, len(chunks)), subtitle, parent)
+            return
+        root = roots[0]
+        chunks = self._chunks(roots, self.reports[root])
+        parts = [self.page(title + _part(number, len(chunks)), subtitle, [root, *chunk], self.lay([root, *chunk]),
+                           parent) for number, chunk in enumerate(chunks, start=1)]  # parts follow each other
+        for page in parts:
+            self._continue(page)
+
+    def _chunks(self, fixed: list[str], items: list[str]) -> list[list[str]]:
+        """Split `items` into runs that fit a page together with `fixed` (at least one item each)."""
+        chunks: list[list[str]] = []
+        current: list[str] = []
+        for item in items:
+            if current and not self.fits(self.lay([*fixed, *current, item])):
+                chunks.append(current)
+                current = []
+            current.append(item)
+        if current:
+            chunks.append(current)
+        return chunks
+
+    def _title_for(self, post_id: str, short: bool = False) -> str:
+        """The post's group and title ("Children's Services: Director of …"); just one of them if `short`."""
+        post = self.structure.posts[post_id]
+        group = self.structure.groups.get(post.group) if post.group else None
+        if group is None or group.name == post.title:
+            return post.title
+        return group.name if short else f"{group.name}: {post.title}"
+
+    def _manager_note(self, post_id: str) -> str:
+        manager = self.structure.posts[post_id].reports_to
+        return f"Reports to {self.structure.posts[manager].title}" if manager else ""
+
+
+def _part(number: int, count: int) -> str:
+    return f" (part {number} of {count})" if count > 1 else ""

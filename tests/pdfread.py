@@ -1,0 +1,44 @@
+"""Reading PDFs back the way a reader meets them: text per page, font sizes, embedded fonts, metadata."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from pypdf import PdfReader
+
+
+def page_texts(path: Path) -> list[str]:
+    """Each page's text with runs of whitespace made single spaces (wrapped lines join up)."""
+    return [" ".join(page.extract_text().split()) for page in PdfReader(path).pages]
+
+
+def smallest_font_size(path: Path) -> float:
+    """The smallest size any visible text is set at, with the text and page matrices applied."""
+    sizes: list[float] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        if text.strip():
+            scale_tm = (tm[2] ** 2 + tm[3] ** 2) ** 0.5
+            scale_cm = (cm[2] ** 2 + cm[3] ** 2) ** 0.5
+            sizes.append(size * scale_tm * scale_cm)
+
+    for page in PdfReader(path).pages:
+        page.extract_text(visitor_text=visit)
+    return min(sizes)
+
+
+def fonts_embedded(path: Path) -> dict[str, bool]:
+    """Every font the pages use, by base name, and whether its program is embedded in the file."""
+    fonts: dict[str, bool] = {}
+    for page in PdfReader(path).pages:
+        resources = page["/Resources"].get_object()
+        for font in resources.get("/Font", {}).values():
+            font = font.get_object()
+            descendants = font.get("/DescendantFonts")
+            descriptor_owner = descendants[0].get_object() if descendants else font
+            descriptor = descriptor_owner.get("/FontDescriptor")
+            descriptor = descriptor.get_object() if descriptor is not None else {}
+            name = re.sub(r"^[A-Z]{6}\+", "", str(font["/BaseFont"]).lstrip("/"))
+            fonts[name] = any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
+    return fonts

@@ -1,0 +1,103 @@
+"""The chart PDF read back: every post there, text never below 7 pt, fonts embedded, pages that refer to each other."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import SAMPLES, make_structure
+from orgdesigner.model import load
+from orgdesigner.model.synthetic import synthetic_structure
+from orgdesigner.pdf.chartdoc import ChartOptions, write_chart
+from orgdesigner.pdf.paper import Paper, PaperSize
+from pdfread import fonts_embedded, page_texts, smallest_font_size
+
+
+def _titles_present(structure, texts: list[str]) -> list[str]:
+    whole = " ".join(texts)
+    return [post.title for post in structure.posts.values() if " ".join(post.title.split()) not in whole]
+
+
+def test_small_structure_fits_one_page_with_everything_a_card_shows(tmp_path):
+    structure = make_structure()
+    structure.update_post("H1", postholder="Alex Jones")
+    out = tmp_path / "chart.pdf"
+    write_chart(structure, out)
+    texts = page_texts(out)
+    assert len(texts) == 1
+    assert _titles_present(structure, texts) == []
+    page = texts[0]
+    assert "Alex Jones" in page
+    assert "HoPS" in page and "S151" in page
+    assert "SHARED" in page  # D2's status
+    assert "net £" in page  # D2 is half paid by a partner
+    assert "Legend" not in page and "Vacant" in page and "Dotted line" in page  # the legend's entries
+    assert "Page 1 of 1" in page
+
+
+def test_metadata_and_fonts_are_set_and_embedded(tmp_path):
+    out = tmp_path / "chart.pdf"
+    write_chart(make_structure(), out, ChartOptions(title="Senior structure", author="Head of HR"))
+    meta = PdfReader(out).metadata
+    assert meta.title == "Senior structure" and meta.author == "Head of HR"
+    fonts = fonts_embedded(out)
+    assert fonts and all(fonts.values()), fonts
+    assert all(name.startswith("DejaVuSans") for name in fonts), fonts
+
+
+def test_redacted_chart_names_no_one(tmp_path):
+    structure = make_structure()
+    structure.update_post("H1", postholder="Alex Jones")
+    out = tmp_path / "chart.pdf"
+    write_chart(structure, out, ChartOptions(redact_names=True))
+    assert "Alex Jones" not in " ".join(page_texts(out))
+
+
+@pytest.mark.parametrize("size,landscape,expected", [(PaperSize.A4, True, (842, 595)), (PaperSize.A3, False, (842, 1191))])
+def test_paper_size_and_orientation(tmp_path, size, landscape, expected):
+    out = tmp_path / "chart.pdf"
+    write_chart(make_structure(), out, ChartOptions(paper=Paper(size, landscape)))
+    box = PdfReader(out).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == expected
+
+
+def test_leicester_chart_carries_every_post_legibly(tmp_path):
+    structure = load(SAMPLES / "leicester-2011-proposed.orgd")
+    out = tmp_path / "leicester.pdf"
+    write_chart(structure, out)
+    texts = page_texts(out)
+    assert _titles_present(structure, texts) == []
+    assert smallest_font_size(out) >= 7.0
+
+
+def test_300_posts_split_into_overview_and_cross_referenced_pages(tmp_path):
+    structure = synthetic_structure(300)
+    out = tmp_path / "big.pdf"
+    write_chart(structure, out, ChartOptions(paper=Paper(PaperSize.A3, landscape=True)))
+    texts = page_texts(out)
+    assert len(texts) > 1
+    assert "overview" in texts[0]
+    assert _titles_present(structure, texts) == []
+    assert smallest_font_size(out) >= 7.0
+    for number, text in enumerate(texts, start=1):
+        assert f"Page {number} of {len(texts)}" in text
+        for listed in re.findall(r"continued on pages? ([\d–, and]+\d)", text):
+            for first, last in re.findall(r"(\d+)(?:–(\d+))?", listed):
+                for target in range(int(first), int(last or first) + 1):
+                    assert f"continued from page {number}" in texts[target - 1].lower(), (number, target)
+    # every page after the first continues one before it
+    for number, text in enumerate(texts[1:], start=2):
+        source = re.search(r"continued from page (\d+)", text.lower())
+        assert source and int(source.group(1)) < number
+
+
+def test_posts_in_a_reporting_cycle_still_print(tmp_path):
+    structure = synthetic_structure(300)
+    ids = [pid for pid in structure.posts if structure.reports_of(pid)][-2:]
+    structure.posts[ids[0]] = structure.posts[ids[0]].model_copy(update={"reports_to": ids[1]})
+    structure.posts[ids[1]] = structure.posts[ids[1]].model_copy(update={"reports_to": ids[0]})
+    out = tmp_path / "cycle.pdf"
+    write_chart(structure, out)
+    assert _titles_present(structure, page_texts(out)) == []
