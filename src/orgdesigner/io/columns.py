@@ -10,6 +10,7 @@ from ..resources import load_json
 REQUIRED = ("post_id", "title")
 HEADER_SEARCH_ROWS = 30
 CUSTOM = "custom"
+IGNORE = "ignore"
 
 
 def _key(text: str) -> str:
@@ -39,7 +40,33 @@ class ColumnMapping:
     """Index (from 0) of the header row in the table."""
     headers: list[str]
     fields: dict[int, str] = field(default_factory=dict)
-    """Column index → field name; columns not listed are kept as custom fields."""
+    """Column index → field name; columns not listed are kept as custom fields unless ignored."""
+    ignored: set[int] = field(default_factory=set)
+    """Columns left out altogether; always includes those headed with a figure OrgDesigner computes."""
+
+    def __post_init__(self) -> None:
+        computed = ignored_names()
+        self.ignored |= {i for i, heading in enumerate(self.headers)
+                         if i not in self.fields and _key(heading) in computed}
+
+    def choice(self, index: int) -> str:
+        """What a column gives: a field name, CUSTOM or IGNORE."""
+        if index in self.fields:
+            return self.fields[index]
+        if index in self.ignored or not self.headers[index].strip():
+            return IGNORE
+        return CUSTOM
+
+    def choose(self, index: int, choice: str) -> None:
+        """Make a column give a field, a custom field (CUSTOM) or nothing (IGNORE)."""
+        if choice not in (CUSTOM, IGNORE) and choice not in field_names():
+            raise ValueError(f"{choice!r} is not a field a column can give")
+        self.fields.pop(index, None)
+        self.ignored.discard(index)
+        if choice == IGNORE:
+            self.ignored.add(index)
+        elif choice != CUSTOM:
+            self.fields[index] = choice
 
     def label(self, field_name: str) -> str:
         """The table's own heading for a field, to name it in messages."""
@@ -52,10 +79,8 @@ class ColumnMapping:
         return {name: cells[i].strip() for i, name in self.fields.items() if i < len(cells) and cells[i].strip()}
 
     def custom_values(self, cells: list[str]) -> dict[str, str]:
-        ignored = ignored_names()
         return {self.headers[i]: cells[i].strip() for i in range(min(len(cells), len(self.headers)))
-                if i not in self.fields and self.headers[i].strip() and cells[i].strip()
-                and _key(self.headers[i]) not in ignored}
+                if i not in self.fields and i not in self.ignored and self.headers[i].strip() and cells[i].strip()}
 
     def problems(self) -> list[tuple[str, str]]:
         """(column, message) for a mapping that cannot work: required fields missing or given twice."""

@@ -80,8 +80,12 @@ def import_table(path: str | Path, options: ImportOptions | None = None,
         rows = read_rows(path, options.sheet)
     except TableError as exc:
         raise ImportFailed(str(path), [Problem(0, "", "", str(exc))]) from None
-    name = path.stem.replace("_", " ").replace("-", " ").strip() or "Imported structure"
-    return build_structure(rows, str(path), name, options, mapping)
+    return build_structure(rows, str(path), table_name(path), options, mapping)
+
+
+def table_name(path: Path) -> str:
+    """The name an imported structure takes from its file."""
+    return path.stem.replace("_", " ").replace("-", " ").strip() or "Imported structure"
 
 
 def build_structure(rows: list[list[str]], source: str, name: str, options: ImportOptions,

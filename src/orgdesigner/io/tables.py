@@ -7,6 +7,10 @@ import io
 import zipfile
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
 
 FORMULA_PREFIX = "'"
 """Written before a cell that starts like a formula, so spreadsheet programs show it as text."""
@@ -37,16 +41,36 @@ def read_rows(path: Path, sheet: str | None = None) -> list[list[str]]:
         text = read_text(path)
     except OSError as exc:
         raise TableError(exc.strerror or str(exc)) from None
-    return [[_unescape(cell) for cell in row] for row in csv.reader(io.StringIO(text))]
+    try:
+        return [[_unescape(cell) for cell in row] for row in csv.reader(io.StringIO(text))]
+    except csv.Error as exc:
+        raise TableError(f"not a readable CSV file ({exc})") from None
 
 
-def _xlsx_rows(path: Path, sheet: str | None) -> list[list[str]]:
+def sheet_names(path: Path) -> list[str]:
+    """The sheets of an Excel workbook, in order; a CSV file has none."""
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        return []
+    if not path.is_file():
+        raise TableError("no such file")
+    workbook = _open_workbook(path)
+    try:
+        return list(workbook.sheetnames)
+    finally:
+        workbook.close()
+
+
+def _open_workbook(path: Path) -> Workbook:
     from openpyxl import load_workbook
 
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
+        return load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         raise TableError(f"not a readable Excel workbook ({exc})") from None
+
+
+def _xlsx_rows(path: Path, sheet: str | None) -> list[list[str]]:
+    workbook = _open_workbook(path)
     try:
         if sheet is None:
             worksheet = workbook.worksheets[0]
