@@ -11,6 +11,7 @@ from orgdesigner.model import FORMAT_VERSION, StructureFileError, dumps, load, l
 
 
 def test_save_and_reopen_exactly(structure, tmp_path):
+    structure.update_details(scenario="Proposed")
     path = tmp_path / "s.orgd"
     save(structure, path)
     again = load(path)
@@ -21,9 +22,9 @@ def test_save_and_reopen_exactly(structure, tmp_path):
 def test_text_keeps_user_order_and_indentation(structure):
     text = dumps(structure)
     document = json.loads(text)
-    assert list(document) == ["format", "version", "structure"]
-    assert [p["id"] for p in document["structure"]["posts"]] == ["CE", "D1", "D2", "H1", "H2", "H3"]
-    assert '\n  "structure": {\n' in text
+    assert list(document) == ["format", "version", "baseline", "scenarios"]
+    assert [p["id"] for p in document["scenarios"][0]["posts"]] == ["CE", "D1", "D2", "H1", "H2", "H3"]
+    assert '\n  "scenarios": [\n    {\n      "name": ' in text
 
 
 def test_newer_version_is_refused_with_a_clear_message(structure, tmp_path):
@@ -40,7 +41,7 @@ def test_newer_version_is_refused_with_a_clear_message(structure, tmp_path):
     ('{"format": "something-else"}', "not an OrgDesigner structure file"),
     ('{"format": "orgdesigner-structure", "version": 1}', "no \"structure\""),
     ('{"format": "orgdesigner-structure", "version": 1, "structure": {"posts": [{"id": "A"}]}}',
-     "post 'A' › title: Field required"),
+     "scenario 'Current' › post 'A' › title: Field required"),
     ('{"format": "orgdesigner-structure", "version": 1, "structure": {"posts": [{"id": "A", "title": "x", "colour": 1}]}}',
      "post 'A' \\(x\\) › colour: Extra inputs are not permitted"),
 ])

@@ -7,7 +7,8 @@ import random
 import pytest
 
 from orgdesigner.analysis import Analysis, check_report
-from orgdesigner.model import EditRefused, Group, Post, Structure
+from orgdesigner.analysis.rota import generate_rota
+from orgdesigner.model import EditRefused, Group, Post, Responsibility, Rota, RotaMonth, Structure
 from orgdesigner.model.synthetic import synthetic_structure
 
 
@@ -26,7 +27,7 @@ def snapshot(analysis: Analysis) -> dict:
 def random_edit(structure, rng: random.Random) -> None:
     ids = list(structure.posts)
     post_id = rng.choice(ids)
-    choice = rng.randrange(10)
+    choice = rng.randrange(13)
     if choice == 0:
         structure.add_post(Post(id=structure.new_post_id("N"), title="New post", grade=rng.choice(["G3", "G5", "X"]),
                                 tier=rng.choice(["3B", "4", None]), reports_to=rng.choice(ids + [None])))
@@ -50,6 +51,21 @@ def random_edit(structure, rng: random.Random) -> None:
     elif choice == 7:
         structure.add_group(Group(id=structure.new_group_id("NG"), name=f"Group {len(structure.groups) + 1}",
                                   parent=rng.choice(list(structure.groups) + [None])))
+    elif choice == 10:
+        structure.update_post(post_id, context=rng.choice([None, None, "Partner Council"]))
+    elif choice == 11:
+        items = structure.responsibilities
+        if items and rng.random() < 0.6:
+            structure.update_responsibility(rng.choice(items).id, post=rng.choice(ids + [None, "gone"]))
+        else:
+            structure.add_responsibility(Responsibility(id=structure.new_responsibility_id(), name="Duty",
+                                                        category="meeting", post=post_id))
+    elif choice == 12:
+        if rng.random() < 0.5:
+            structure.set_rota(generate_rota(rng.sample(ids, rng.randint(2, 4)), rng.randint(1, 9), "2024-01"))
+        else:
+            lead, buddy = rng.choice(ids), rng.choice(ids)
+            structure.set_rota(Rota(posts=[lead], months=[RotaMonth(month="2024-01", lead=lead, buddy=buddy)]))
     else:
         try:
             structure.set_manager(post_id, rng.choice(ids + [None]))

@@ -14,11 +14,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .analysis import Analysis, check_report, compare, finance_summary
-from .analysis.report import comparison_report
+from .analysis.report import comparison_report, scenarios_report
 from .io.establishment import ImportFailed, ImportOptions, import_table
-from .model import EditRefused, StructureFileError, load, save
+from . import planning_cli
+from .model import EditRefused, Structure, StructureFileError, load, load_scenarios, save
 
-COMMANDS = ("check", "import", "compare", "export")
+COMMANDS = ("check", "import", "compare", "export", "scenarios", *planning_cli.COMMANDS)
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 
 
@@ -37,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
                                             "1 with error findings, 2 when the file cannot be read.")
     check.add_argument("file", metavar="FILE", help="a structure file (.orgd)")
     check.add_argument("--json", action="store_true", help="print one JSON object instead of text")
+    _scenario_option(check)
 
     importer = commands.add_parser("import", help="build a structure file from an establishment list (CSV or Excel)",
                                    description="Build a structure from an establishment list (.csv or .xlsx) with "
@@ -55,8 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
                                                "what happens to each post, the impact on postholders, and the "
                                                "finances. Set-asides, one-off costs and the pay award are read "
                                                "from AFTER.")
-    comparer.add_argument("before", metavar="BEFORE")
-    comparer.add_argument("after", metavar="AFTER")
+    comparer.add_argument("before", metavar="BEFORE", help="a file (its baseline scenario), or FILE:SCENARIO")
+    comparer.add_argument("after", metavar="AFTER", help="a file (its baseline scenario), or FILE:SCENARIO")
     comparer.add_argument("--json", action="store_true", help="print one JSON object instead of text")
     exporter = commands.add_parser("export", help="write the posts table (.csv, .xlsx)",
                                    description="Write the posts table with computed cost, span and layer to "
@@ -64,7 +66,19 @@ def build_parser() -> argparse.ArgumentParser:
     exporter.add_argument("file", metavar="FILE")
     exporter.add_argument("-o", "--output", required=True, metavar="OUT")
     exporter.add_argument("--redact-names", action="store_true", help="leave out postholder names")
+    _scenario_option(exporter)
+    lister = commands.add_parser("scenarios", help="list the scenarios in a structure file",
+                                 description="List the scenarios in FILE with their posts, FTE and net cost; "
+                                             "the baseline is marked with *.")
+    lister.add_argument("file", metavar="FILE")
+    lister.add_argument("--json", action="store_true", help="print one JSON object instead of text")
+    for planning in planning_cli.add_parsers(commands):
+        _scenario_option(planning)
     return parser
+
+
+def _scenario_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--scenario", metavar="NAME", help="the scenario of FILE to use (default: its baseline)")
 
 
 def _rate(text: str) -> float:
@@ -85,11 +99,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return launch_window(args)
     options = build_parser().parse_args(args)
     if options.command == "check":
-        return _check(Path(options.file), options.json)
+        return _check(Path(options.file), options.json, options.scenario)
     if options.command == "compare":
-        return _compare(Path(options.before), Path(options.after), options.json)
+        return _compare(options.before, options.after, options.json)
+    if options.command in planning_cli.COMMANDS:
+        return planning_cli.run(options)
+    if options.command == "scenarios":
+        return _scenarios(Path(options.file), options.json)
     if options.command == "export":
-        return _export(Path(options.file), Path(options.output), options.redact_names)
+        return _export(Path(options.file), Path(options.output), options.redact_names, options.scenario)
     return _import(Path(options.table), Path(options.output),
                    ImportOptions(on_cost_rate=options.on_cost_rate, standard_hours=options.standard_hours,
                                  sheet=options.sheet))
@@ -100,9 +118,9 @@ def _fail(message: str) -> int:
     return EXIT_BAD_INPUT
 
 
-def _check(path: Path, as_json: bool) -> int:
+def _check(path: Path, as_json: bool, scenario: str | None) -> int:
     try:
-        structure = load(path)
+        structure = load(path, scenario)
         analysis = Analysis(structure)
     except StructureFileError as exc:
         return _fail(str(exc))
@@ -119,9 +137,19 @@ def _check(path: Path, as_json: bool) -> int:
     return EXIT_FINDINGS if has_errors else EXIT_OK
 
 
-def _compare(before_path: Path, after_path: Path, as_json: bool) -> int:
+def _target(text: str) -> Structure:
+    """Load BEFORE or AFTER: a file (its baseline) or FILE:SCENARIO, split on the last colon
+    unless the whole text names an existing file."""
+    path = Path(text)
+    if path.exists() or ":" not in text:
+        return load(path)
+    file, _, scenario = text.rpartition(":")
+    return load(Path(file), scenario)
+
+
+def _compare(before_text: str, after_text: str, as_json: bool) -> int:
     try:
-        before, after = load(before_path), load(after_path)
+        before, after = _target(before_text), _target(after_text)
         before_analysis, after_analysis = Analysis(before), Analysis(after)
     except StructureFileError as exc:
         return _fail(str(exc))
@@ -151,12 +179,12 @@ def _import(table: Path, output: Path, options: ImportOptions) -> int:
     return EXIT_OK
 
 
-def _export(path: Path, output: Path, redact_names: bool) -> int:
+def _export(path: Path, output: Path, redact_names: bool, scenario: str | None = None) -> int:
     suffix = output.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
         return _fail(f"{output}: export writes .csv or .xlsx files")
     try:
-        structure = load(path)
+        structure = load(path, scenario)
         analysis = Analysis(structure)
     except StructureFileError as exc:
         return _fail(str(exc))
@@ -170,6 +198,22 @@ def _export(path: Path, output: Path, redact_names: bool) -> int:
     except OSError as exc:
         return _fail(f"{output}: cannot write ({exc.strerror or exc})")
     print(f"Wrote {output}: {len(rows) - 1} posts.")
+    return EXIT_OK
+
+
+def _scenarios(path: Path, as_json: bool) -> int:
+    try:
+        report = scenarios_report(load_scenarios(path))
+    except StructureFileError as exc:
+        return _fail(str(exc))
+    except ValueError as exc:
+        return _fail(f"{path}: {exc}")
+    if as_json:
+        print(json.dumps(report, indent=2, ensure_ascii=False))
+    else:
+        from .textreport import format_scenarios
+
+        print(f"{path}: {format_scenarios(report)}")
     return EXIT_OK
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from .analysis import Analysis, FinanceSummary, PostChange
 from .chartstyle import money
 from .model import Structure
@@ -77,4 +79,15 @@ def format_comparison(before: Structure, after: Structure, changes: list[PostCha
     unchanged = sum(1 for c in changes if c.kinds == ["unchanged"])
     if unchanged:
         lines.append(f"  ({unchanged} post{'s' if unchanged != 1 else ''} unchanged)")
+    return "\n".join(lines)
+
+
+def format_scenarios(report: dict[str, Any]) -> str:
+    """The scenarios of a file, one a line, the baseline marked with *."""
+    rows = report["scenarios"]
+    width = max(len(row["name"]) for row in rows)
+    lines = [f"{len(rows)} scenario{'s' if len(rows) != 1 else ''} (* baseline)"]
+    for row in rows:
+        lines.append(f"{'*' if row['baseline'] else ' '} {row['name']:<{width}}  {posts_phrase(row['posts']):>10}  "
+                     f"{row['fte']:>7,.2f} FTE  {money(row['cost_net']):>12} net")
     return "\n".join(lines)

@@ -4,6 +4,10 @@
 and totals by delta, the spans of its old and new manager, the layers of its own subtree
 when its line manager changes, and the findings of the posts around it. Structure-wide
 checks run over small indexes (roots, designation holders, cycles), not over every post.
+
+A partner's context post (`Post.context`) is in the graph, so layers below it stay right, but
+counts in no figure: no totals, no span, no layer count, no finding. The few edits that add,
+remove or change a context post recompute everything.
 """
 
 from __future__ import annotations
@@ -17,6 +21,8 @@ from ..model import Change, ChangeKind, Designation, Post, PostStatus, Structure
 from ..model.cycles import canonical, find_cycles
 from .costing import ZERO, Cost, post_cost
 from .findings import Finding, cycle_findings, no_manager_findings, post_findings, statutory_findings
+from .responsibilities import responsibility_findings
+from .rota import rota_findings
 from .ruleset import RuleSet
 
 
@@ -52,6 +58,7 @@ class PostRecord:
     tier: str | None
     group: str | None
     in_scope: bool
+    context: bool = False
 
 
 class Analysis:
@@ -66,6 +73,7 @@ class Analysis:
         """Recompute everything (on open, or when settings change the basis of every figure)."""
         s = self.structure
         self.rules = self._fixed_rules or RuleSet.for_settings(s.settings)
+        self._context = {p.id for p in s.posts.values() if p.context is not None}
         self.graph = nx.DiGraph()
         self.graph.add_nodes_from(s.posts)
         self.graph.add_edges_from((p.reports_to, p.id) for p in s.posts.values() if p.reports_to is not None)
@@ -76,11 +84,11 @@ class Analysis:
         self._by_group: dict[str | None, Totals] = defaultdict(Totals)
         for post in s.posts.values():
             self._add_record(post)
-        self._span_counts = Counter(self.graph.out_degree(p) for p in s.posts)
-        self._roots = {p.id for p in s.posts.values() if p.reports_to is None}
+        self._span_counts = Counter(self._own_span(p) for p in s.posts if p not in self._context)
+        self._roots = {p.id for p in s.posts.values() if p.reports_to is None and p.id not in self._context}
         self._holders: dict[Designation, set[str]] = defaultdict(set)
         for post in s.posts.values():
-            for designation in post.designations:
+            for designation in post.designations if post.id not in self._context else ():
                 self._holders[designation].add(post.id)
         self._cycle_of: dict[str, tuple[str, ...]] = {}
         for cycle in find_cycles({p.id: p.reports_to for p in s.posts.values()}):
@@ -103,7 +111,7 @@ class Analysis:
     def apply(self, change: Change) -> None:
         """Bring the figures and findings up to date with one edit of the structure."""
         kind = change.kind
-        if kind in (ChangeKind.SETTINGS_CHANGED,):
+        if kind is ChangeKind.SETTINGS_CHANGED or self._touches_context(change):
             self.refresh()
             return
         if kind is ChangeKind.PAY_SCALES_CHANGED:
@@ -124,6 +132,16 @@ class Analysis:
         # Group edits change no post figure; group totals are rolled up when asked for.
         self._refresh_structure_findings()
 
+    def _touches_context(self, change: Change) -> bool:
+        """Whether an edit adds, removes or changes a partner's context post, or makes one."""
+        if change.kind is ChangeKind.POST_REMOVED:
+            return change.removed.context is not None
+        if change.kind is ChangeKind.POST_ADDED:
+            return any(self.structure.posts[p].context is not None for p in change.posts)
+        if change.kind is ChangeKind.POST_CHANGED:
+            return "context" in change.fields or bool(change.posts & self._context)
+        return False
+
     def _post_added(self, post: Post) -> None:
         self.graph.add_node(post.id)
         self._add_record(post)
@@ -141,12 +159,12 @@ class Analysis:
     def _post_removed(self, post: Post) -> None:
         """Forget a deleted post (the model only deletes posts with no reports of their own)."""
         manager = post.reports_to
-        if manager is not None:
-            span = self.graph.out_degree(manager)
+        if manager is not None and manager not in self._context:
+            span = self._own_span(manager)
             self._span_counts[span] -= 1
             self._span_counts[span - 1] += 1
         self._subtract_record(post.id)
-        self._span_counts[self.graph.out_degree(post.id)] -= 1
+        self._span_counts[self._own_span(post.id)] -= 1
         self.graph.remove_node(post.id)
         if manager is not None:
             self._check_post(manager)
@@ -178,13 +196,16 @@ class Analysis:
         for manager, sign in ((old_manager, -1), (new_manager, +1)):
             if manager is None:
                 continue
-            span = self.graph.out_degree(manager)
-            self._span_counts[span] -= 1
+            counted = manager not in self._context
+            span = self._own_span(manager)
+            if counted:
+                self._span_counts[span] -= 1
             if sign < 0:
                 self.graph.remove_edge(manager, post_id)
             else:
                 self.graph.add_edge(manager, post_id)
-            self._span_counts[span + sign] += 1
+            if counted:
+                self._span_counts[span + sign] += 1
         if new_manager is None:
             self._roots.add(post_id)
         else:
@@ -214,11 +235,12 @@ class Analysis:
             if node in seen:
                 continue
             seen.add(node)
+            counted = node not in self._context
             old = self._depth.get(node)
-            if old is not None:
+            if old is not None and counted:
                 self._uncount_depth(old)
             self._depth[node] = node_depth
-            if node_depth is not None:
+            if node_depth is not None and counted:
                 self._depth_counts[node_depth] += 1
             child_depth = None if node_depth is None else node_depth + 1
             stack.extend((child, child_depth) for child in self.graph.successors(node))
@@ -257,8 +279,10 @@ class Analysis:
     # ----- records and totals ------------------------------------------------------------
 
     def _record(self, post: Post) -> PostRecord:
-        cost = post_cost(post, self.structure.pay_scales, self.structure.settings)
-        return PostRecord(cost, post.fte, int(post.status is PostStatus.VACANT), post.tier, post.group, post.in_scope)
+        context = post.context is not None
+        cost = ZERO if context else post_cost(post, self.structure.pay_scales, self.structure.settings)
+        return PostRecord(cost, post.fte, int(post.status is PostStatus.VACANT), post.tier, post.group, post.in_scope,
+                          context)
 
     def _add_record(self, post: Post) -> None:
         record = self._record(post)
@@ -273,6 +297,8 @@ class Analysis:
         self._add_record(self.structure.posts[post_id])
 
     def _count(self, record: PostRecord, sign: int) -> None:
+        if record.context:
+            return
         self._all.add(record, sign)
         if record.in_scope:
             self._in_scope.add(record, sign)
@@ -285,16 +311,27 @@ class Analysis:
         post = self.structure.posts.get(post_id)
         if post is None:
             return
-        self._post_findings[post_id] = post_findings(self.structure, self.rules, post, self.graph.out_degree(post_id))
+        if post_id in self._context:
+            self._post_findings[post_id] = []
+            return
+        self._post_findings[post_id] = post_findings(self.structure, self.rules, post, self._own_span(post_id))
+
+    def _own_span(self, post_id: str) -> int:
+        """Direct line reports, not counting a partner's context posts."""
+        if not self._context:
+            return self.graph.out_degree(post_id)
+        return sum(1 for report in self.graph.successors(post_id) if report not in self._context)
 
     def _refresh_structure_findings(self) -> None:
         s = self.structure
-        spans = {root: self.graph.out_degree(root) for root in self._roots}
+        spans = {root: self._own_span(root) for root in self._roots}
         cycles = sorted(set(self._cycle_of.values()))
         self._structure_findings = (
             no_manager_findings(s, self.rules, sorted(self._roots), spans)
             + statutory_findings(s, self.rules, self._holders)
             + cycle_findings(s, self.rules, cycles)
+            + responsibility_findings(s, self.rules)
+            + rota_findings(s, self.rules)
         )
 
     # ----- answers -----------------------------------------------------------------------
@@ -312,11 +349,17 @@ class Analysis:
         return record.cost if record is not None else ZERO
 
     def span(self, post_id: str) -> int:
-        return self.graph.out_degree(post_id)
+        """Direct line reports, not counting context posts (a context post's own span is 0)."""
+        if post_id in self._context or post_id not in self.graph:
+            return 0
+        return self._own_span(post_id)
 
     def spans(self) -> dict[str, int]:
-        """Direct line reports of every post that has at least one."""
-        return {p: n for p, n in self.graph.out_degree() if n > 0}
+        """Direct line reports of every post that has at least one (context posts left out)."""
+        if not self._context:
+            return {p: n for p, n in self.graph.out_degree() if n > 0}
+        counted = {p: self._own_span(p) for p in self.graph if p not in self._context}
+        return {p: n for p, n in counted.items() if n > 0}
 
     def max_span(self) -> int:
         return max((span for span, count in self._span_counts.items() if count > 0), default=0)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import Structure
+from ..model import Scenarios, Structure
 from .comparison import PostChange
 from .engine import Analysis
 from .finance import FinanceSummary
@@ -32,6 +32,19 @@ def check_report(structure: Structure, analysis: Analysis | None = None) -> dict
         "layers": analysis.layers(),
         "findings": [f.as_dict() for f in analysis.findings()],
     }
+
+
+def scenarios_report(scenarios: Scenarios) -> dict[str, Any]:
+    """What `orgdesigner scenarios --json` prints: each scenario's headline figures, in file order."""
+    rows = []
+    for structure in scenarios:
+        try:
+            totals = Analysis(structure).totals()
+        except ValueError as exc:  # an unknown rule in the scenario's settings
+            raise ValueError(f"scenario {structure.scenario!r}: {exc}") from None
+        rows.append({"name": structure.scenario, "baseline": structure is scenarios.baseline,
+                     "posts": totals.posts, "fte": round(totals.fte, 4), "cost_net": _money(totals.net)})
+    return {"baseline": scenarios.baseline.scenario, "scenarios": rows}
 
 
 def _money(amount: float) -> float:

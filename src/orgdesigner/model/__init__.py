@@ -1,9 +1,14 @@
 """The structure model: pydantic types, edits with change notifications, and the file format."""
 
 from .changes import Change, ChangeKind
+from .benchmark import Benchmark, Comparator
 from .designations import Designation
-from .errors import EditRefused, StructureFileError
-from .fileformat import FORMAT_NAME, FORMAT_VERSION, dumps, load, loads, save
+from .errors import EditRefused, StructureFileError, UnknownScenario
+from .fileformat import (FORMAT_NAME, FORMAT_VERSION, dumps, dumps_scenarios, load, load_scenarios, loads,
+                         loads_scenarios, save, save_scenarios)
+from .scenarios import DEFAULT_SCENARIO, Scenarios
+from .responsibilities import Responsibility, ResponsibilityCategory
+from .rota import Rota, RotaMonth
 from .structure import Structure
 from .types import (
     Amount,
@@ -29,4 +34,7 @@ __all__ = [
     "Change", "ChangeKind", "CostBasis", "Designation", "DottedLine", "EditRefused", "FORMAT_NAME",
     "FORMAT_VERSION", "Group", "GroupKind", "PayScale", "Position", "Post", "PostStatus", "RuleOverride",
     "Settings", "SpinalPoint", "Structure", "StructureFileError", "dumps", "load", "loads", "save",
+    "DEFAULT_SCENARIO", "Scenarios", "UnknownScenario", "dumps_scenarios", "load_scenarios", "loads_scenarios",
+    "save_scenarios",
+    "Benchmark", "Comparator", "Responsibility", "ResponsibilityCategory", "Rota", "RotaMonth",
 ]

@@ -17,6 +17,9 @@ class ChangeKind(Enum):
     DETAILS_CHANGED = "details-changed"
     SETTINGS_CHANGED = "settings-changed"
     PAY_SCALES_CHANGED = "pay-scales-changed"
+    RESPONSIBILITIES_CHANGED = "responsibilities-changed"
+    ROTA_CHANGED = "rota-changed"
+    BENCHMARK_CHANGED = "benchmark-changed"
 
 
 @dataclass(frozen=True)
@@ -26,6 +29,8 @@ class Change:
     groups: frozenset[str] = frozenset()
     grades: frozenset[str] = frozenset()
     fields: frozenset[str] = frozenset()
+    responsibilities: frozenset[str] = frozenset()
+    """For a responsibilities change: the ids added, removed or edited (`posts` names their holders)."""
     old_manager: str | None = None
     """For a post change: its line manager before the edit."""
     removed: Any = field(default=None, compare=False)

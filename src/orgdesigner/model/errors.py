@@ -14,3 +14,12 @@ class StructureFileError(Exception):
         super().__init__(f"{path}: {problem}")
         self.path = path
         self.problem = problem
+
+
+class UnknownScenario(LookupError):
+    """A scenario name that is not in the file; the message lists the names that are."""
+
+    def __init__(self, name: str, known: list[str]) -> None:
+        super().__init__(f"there is no scenario {name!r}; the scenarios are {', '.join(map(repr, known))}")
+        self.name = name
+        self.known = known

@@ -1,6 +1,9 @@
 """The `.orgd` file format: one JSON document, stable key order, atomic saves.
 
-A file looks like ``{"format": "orgdesigner-structure", "version": 1, "structure": {...}}``.
+A file (version 2) looks like ``{"format": "orgdesigner-structure", "version": 2,
+"baseline": NAME, "scenarios": [{...structure...}, ...]}``: the named scenarios of one
+organisation, one of them the baseline. Version 1 files held one ``"structure"``; they
+read as a single scenario and are written back as version 2.
 Keys keep the model's field order and lists keep the user's order, so two versions of a
 structure diff line by line in version control.
 """
@@ -15,24 +18,46 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .errors import StructureFileError
+from .errors import EditRefused, StructureFileError, UnknownScenario
+from .scenarios import DEFAULT_SCENARIO, Scenarios
 from .structure import Structure
 
 FORMAT_NAME = "orgdesigner-structure"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 FILE_SUFFIX = ".orgd"
 
 
 def dumps(structure: Structure) -> str:
+    """A file holding just this structure (named 'Current' if it has no scenario name)."""
+    return dumps_scenarios(Scenarios.single(structure))
+
+
+def dumps_scenarios(scenarios: Scenarios) -> str:
+    """The file text; EditRefused if two scenarios share a name or one has none."""
+    problem = scenarios.problem()
+    if problem:
+        raise EditRefused(f"{problem}; every scenario needs a name of its own before saving")
     document = {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
-        "structure": structure.model_dump(mode="json", exclude_defaults=True),
+        "baseline": scenarios.baseline.scenario,
+        "scenarios": [s.model_dump(mode="json", exclude_defaults=True) for s in scenarios],
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
-def loads(text: str, source: str = "<text>") -> Structure:
+def loads(text: str, source: str = "<text>", scenario: str | None = None) -> Structure:
+    """The scenario named `scenario` (default: the baseline) of a structure document."""
+    scenarios = loads_scenarios(text, source)
+    if scenario is None:
+        return scenarios.baseline
+    try:
+        return scenarios.get(scenario)
+    except UnknownScenario as exc:
+        raise StructureFileError(source, str(exc)) from None
+
+
+def loads_scenarios(text: str, source: str = "<text>") -> Scenarios:
     """Parse a structure document; every problem becomes a StructureFileError naming `source`."""
     try:
         document = json.loads(text)
@@ -49,19 +74,54 @@ def loads(text: str, source: str = "<text>") -> Structure:
             f"written by a newer OrgDesigner (format version {version}); "
             f"this version reads files up to version {FORMAT_VERSION}. Update OrgDesigner to open it.",
         )
+    bodies, baseline = _version_1(document, source) if version == 1 else _version_2(document, source)
+    structures = [_validate(body, number, source) for number, body in enumerate(bodies, start=1)]
+    try:
+        return Scenarios(structures, baseline)
+    except EditRefused as exc:
+        raise StructureFileError(source, str(exc)) from None
+    except UnknownScenario as exc:
+        names = ", ".join(map(repr, exc.known))
+        raise StructureFileError(source, f"\"baseline\" names {exc.name!r}, which is not one of the scenarios "
+                                         f"({names})") from None
+
+
+def _version_1(document: dict[str, Any], source: str) -> tuple[list[dict[str, Any]], None]:
+    """Migration: the one structure of a version 1 file, named 'Current' if it had no scenario name."""
     body = document.get("structure")
     if not isinstance(body, dict):
         raise StructureFileError(source, "the file has no \"structure\" object")
+    name = body.get("scenario")
+    if not isinstance(name, str) or not name.strip():
+        body = {**body, "scenario": DEFAULT_SCENARIO}
+    return [body], None
+
+
+def _version_2(document: dict[str, Any], source: str) -> tuple[list[dict[str, Any]], str]:
+    bodies = document.get("scenarios")
+    if not isinstance(bodies, list) or not bodies:
+        raise StructureFileError(source, "the file has no \"scenarios\" (a list of at least one structure)")
+    for number, body in enumerate(bodies, start=1):
+        if not isinstance(body, dict):
+            raise StructureFileError(source, f"scenario {number} is not an object")
+    baseline = document.get("baseline")
+    if not isinstance(baseline, str):
+        raise StructureFileError(source, "the file has no \"baseline\" (the name of one of its scenarios)")
+    return bodies, baseline
+
+
+def _validate(body: dict[str, Any], number: int, source: str) -> Structure:
     try:
         return Structure.model_validate(body)
     except ValidationError as exc:
-        raise StructureFileError(source, describe_validation_error(exc, body)) from None
+        name = body.get("scenario")
+        where = f"scenario {name!r}" if isinstance(name, str) and name.strip() else f"scenario {number}"
+        raise StructureFileError(source, describe_validation_error(exc, body, where)) from None
 
 
-def load(path: str | os.PathLike[str]) -> Structure:
-    path = Path(path)
+def _read(path: Path) -> str:
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise StructureFileError(str(path), "no such file") from None
     except IsADirectoryError:
@@ -70,20 +130,40 @@ def load(path: str | os.PathLike[str]) -> Structure:
         raise StructureFileError(str(path), "not a text file (it is not UTF-8)") from None
     except OSError as exc:
         raise StructureFileError(str(path), exc.strerror or str(exc)) from None
-    return loads(text, str(path))
+
+
+def load(path: str | os.PathLike[str], scenario: str | None = None) -> Structure:
+    """The scenario named `scenario` (default: the baseline) of a file."""
+    path = Path(path)
+    return loads(_read(path), str(path), scenario)
+
+
+def load_scenarios(path: str | os.PathLike[str]) -> Scenarios:
+    path = Path(path)
+    return loads_scenarios(_read(path), str(path))
 
 
 def save(structure: Structure, path: str | os.PathLike[str]) -> None:
-    """Write atomically: a temporary file beside the target, flushed, fsynced, then renamed over it."""
+    """Write a file holding just this structure, atomically (see `write_atomically`)."""
     write_atomically(Path(path), dumps(structure))
 
 
-def write_atomically(path: Path, text: str) -> None:
+def save_scenarios(scenarios: Scenarios, path: str | os.PathLike[str]) -> None:
+    """Write every scenario atomically: a temporary file beside the target, flushed, fsynced, renamed over it."""
+    write_atomically(Path(path), dumps_scenarios(scenarios))
+
+
+def write_atomically(path: Path, content: str | bytes) -> None:
+    """Write beside, fsync, rename: the old file stays whole until the new one is complete.
+
+    Text is written as UTF-8 with newline line ends; bytes (a PDF, a workbook) as they are.
+    """
     directory = path.resolve().parent
+    data = content.encode("utf-8") if isinstance(content, str) else content
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         if path.exists():
@@ -104,11 +184,11 @@ def write_atomically(path: Path, text: str) -> None:
         os.close(dir_fd)
 
 
-def describe_validation_error(exc: ValidationError, body: dict[str, Any]) -> str:
-    """Turn pydantic's errors into lines a user can act on ("post 'P4' (Director): fte: ...")."""
+def describe_validation_error(exc: ValidationError, body: dict[str, Any], where: str = "") -> str:
+    """Turn pydantic's errors into lines a user can act on ("scenario 'A' › post 'P4' (Director) › fte: ...")."""
     lines = []
     for error in exc.errors():
-        location = _describe_location(error["loc"], body)
+        location = " › ".join(part for part in (where, _describe_location(error["loc"], body)) if part)
         message = error["msg"]
         if message.startswith("Value error, "):
             message = message[len("Value error, "):]

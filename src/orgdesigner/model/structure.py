@@ -13,8 +13,11 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_serializer, field_validator, model_validator
 
+from .benchmark import Benchmark
 from .changes import Change, ChangeKind
 from .errors import EditRefused
+from .responsibilities import Responsibility
+from .rota import Rota
 from .types import Group, PayScale, Post, Proposal, Settings
 
 Listener = Callable[[Change], None]
@@ -46,6 +49,10 @@ class Structure(BaseModel):
     pay_scales: dict[str, PayScale] = Field(default_factory=dict)
     groups: dict[str, Group] = Field(default_factory=dict)
     posts: dict[str, Post] = Field(default_factory=dict)
+    responsibilities: list[Responsibility] = Field(default_factory=list)
+    """In the user's order; a few dozen at most, so looked up by id by walking the list."""
+    rota: Rota = Field(default_factory=Rota)
+    benchmark: Benchmark = Field(default_factory=Benchmark)
 
     _listeners: list[Listener] = PrivateAttr(default_factory=list)
     _reports: dict[str, set[str]] = PrivateAttr(default_factory=dict)
@@ -87,6 +94,11 @@ class Structure(BaseModel):
         for key, group in self.groups.items():
             if key != group.id:
                 raise ValueError(f"group stored under {key!r} has id {group.id!r}")
+        seen: set[str] = set()
+        for index, item in enumerate(self.responsibilities):
+            if item.id in seen:
+                raise ValueError(f"responsibility id {item.id!r} is used twice (entry {index + 1})")
+            seen.add(item.id)
         for post in self.posts.values():
             _check_post_references(self, post)
         for group in self.groups.values():
@@ -139,7 +151,19 @@ class Structure(BaseModel):
         return chain
 
     def new_post_id(self, prefix: str = "P") -> str:
-        return _fresh_id(prefix, self.posts)
+        """A fresh id, never one a responsibility, the rota or the benchmark still names
+        (a deleted post's id), so a new post cannot silently inherit what the old one held."""
+        return _fresh_id(prefix, set(self.posts) | self.post_references())
+
+    def post_references(self) -> set[str]:
+        """Post ids named by responsibilities, the rota and the benchmark (present or deleted)."""
+        named = {r.post for r in self.responsibilities if r.post is not None}
+        named.update(self.rota.posts)
+        for entry in self.rota.months:
+            named.update((entry.lead, entry.buddy))
+        if self.benchmark.post is not None:
+            named.add(self.benchmark.post)
+        return named
 
     def new_group_id(self, prefix: str = "G") -> str:
         return _fresh_id(prefix, self.groups)
@@ -285,6 +309,69 @@ class Structure(BaseModel):
                 raise EditRefused(f"grade {scale.code!r} cannot be stored as {code!r}")
             self.pay_scales[code] = scale
         self._announce(Change(ChangeKind.PAY_SCALES_CHANGED, grades=frozenset({code})))
+        return old
+
+    # Responsibilities, the rota and the benchmark may name a post that is not (or no longer) in
+    # the structure: deleting a post leaves them naming it, so undo gives them back, and the
+    # analysis flags them until they are reassigned.
+
+    def add_responsibility(self, item: Responsibility, index: int | None = None) -> None:
+        """Add a responsibility at the end, or at `index` (to undo a removal in place)."""
+        if any(r.id == item.id for r in self.responsibilities):
+            raise EditRefused(f"a responsibility with id {item.id!r} already exists")
+        self.responsibilities.insert(len(self.responsibilities) if index is None else index, item)
+        self._announce_responsibility(item.id, item.post)
+
+    def remove_responsibility(self, item_id: str) -> tuple[Responsibility, int]:
+        """Delete a responsibility; returns it and where it stood, for undo."""
+        index = self._responsibility_index(item_id)
+        item = self.responsibilities.pop(index)
+        self._announce_responsibility(item_id, item.post)
+        return item, index
+
+    def update_responsibility(self, item_id: str, **fields: Any) -> dict[str, Any]:
+        """Rename, recategorise or reassign (`post=`) a responsibility; returns the old values."""
+        index = self._responsibility_index(item_id)
+        old = self.responsibilities[index]
+        if "id" in fields and fields["id"] != item_id:
+            raise EditRefused("a responsibility's id cannot be changed")
+        new = Responsibility.model_validate({**old.model_dump(), **fields})
+        previous = {name: getattr(old, name) for name in fields}
+        self.responsibilities[index] = new
+        self._announce_responsibility(item_id, old.post, new.post, fields=frozenset(fields))
+        return previous
+
+    def responsibility(self, item_id: str) -> Responsibility:
+        return self.responsibilities[self._responsibility_index(item_id)]
+
+    def _responsibility_index(self, item_id: str) -> int:
+        for index, item in enumerate(self.responsibilities):
+            if item.id == item_id:
+                return index
+        raise EditRefused(f"there is no responsibility with id {item_id!r}")
+
+    def new_responsibility_id(self, prefix: str = "R") -> str:
+        return _fresh_id(prefix, (r.id for r in self.responsibilities))
+
+    def _announce_responsibility(self, item_id: str, *holders: str | None,
+                                 fields: frozenset[str] = frozenset()) -> None:
+        posts = frozenset(h for h in holders if h is not None and h in self.posts)
+        self._announce(Change(ChangeKind.RESPONSIBILITIES_CHANGED, posts=posts, fields=fields,
+                              responsibilities=frozenset({item_id})))
+
+    def set_rota(self, rota: Rota) -> Rota:
+        """Replace the rota (generated, or edited by hand); returns the old one."""
+        old = self.rota
+        self.rota = Rota.model_validate(rota.model_dump())
+        named = {p for r in (old, self.rota) for p in (*r.posts, *(x for m in r.months for x in (m.lead, m.buddy)))}
+        self._announce(Change(ChangeKind.ROTA_CHANGED, posts=frozenset(named & set(self.posts))))
+        return old
+
+    def set_benchmark(self, benchmark: Benchmark) -> Benchmark:
+        """Replace the comparator table, the benchmarked post or the category; returns the old one."""
+        old = self.benchmark
+        self.benchmark = Benchmark.model_validate(benchmark.model_dump())
+        self._announce(Change(ChangeKind.BENCHMARK_CHANGED))
         return old
 
     def _refuse_cycle(self, post_id: str, manager_id: str) -> None:

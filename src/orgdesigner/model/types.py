@@ -108,6 +108,9 @@ class Post(_Strict):
     """Shares of the cost paid by other organisations (partner council, NHS…), by name.
     The structure's own organisation pays what is left (1 − the sum)."""
     in_scope: bool = True
+    context: str | None = None
+    """The partner organisation whose post this is: shown greyed as context, left out of every
+    figure (totals, spans, layers) and every rule finding."""
     notes: str = ""
     custom: dict[str, str] = Field(default_factory=dict)
     replaces: list[Replacement] = Field(default_factory=list)
@@ -118,6 +121,13 @@ class Post(_Strict):
     def _title_not_blank(cls, value: str) -> str:
         if not value.strip():
             raise ValueError("a post needs a title")
+        return value
+
+    @field_validator("context")
+    @classmethod
+    def _context_names_an_organisation(cls, value: str | None) -> str | None:
+        if value is not None and not value.strip():
+            raise ValueError("a context post names the partner organisation it belongs to")
         return value
 
     @field_validator("designations", mode="before")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,8 +31,9 @@ class ChartOptions:
     """The PDF's author; the organisation when empty."""
 
 
-def chart_pdf(structure: Structure, options: ChartOptions | None = None) -> bytes:
-    """The chart of `structure` as PDF bytes."""
+def chart_pdf(structure: Structure, options: ChartOptions | None = None,
+              progress: Callable[[int, int], None] | None = None) -> bytes:
+    """The chart of `structure` as PDF bytes; `progress(done, total)` hears of each page drawn."""
     o = options or ChartOptions()
     register_fonts()
     paper = o.paper
@@ -54,6 +56,8 @@ def chart_pdf(structure: Structure, options: ChartOptions | None = None) -> byte
         canvas.drawString(paper.margin, paper.margin, footer)
         canvas.drawRightString(paper.width - paper.margin, paper.margin, f"Page {page.key + 1} of {len(pages)}")
         canvas.showPage()
+        if progress is not None:
+            progress(page.key + 1, len(pages))
     canvas.save()
     return buffer.getvalue()
 

@@ -1,4 +1,4 @@
-"""Start the designer window: `orgdesigner [FILE] [--screenshot OUT.png]`."""
+"""Start the designer window: `orgdesigner [FILE] [--scenario NAME] [--screenshot OUT.png]`."""
 
 from __future__ import annotations
 
@@ -13,26 +13,34 @@ SCREENSHOT_SIZE = (1440, 900)
 def run(args: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="orgdesigner", description="Open the OrgDesigner window.")
     parser.add_argument("file", nargs="?", metavar="FILE", help="a structure file (.orgd) to open")
+    parser.add_argument("--scenario", metavar="NAME", help="the scenario of FILE to show (default: its baseline)")
     parser.add_argument("--screenshot", metavar="OUT.png",
                         help="lay the file out, save a picture of the whole window and exit (no display needed)")
     parser.add_argument("--layout", choices=("compact", "wide"),
                         help="compact stacks the reports of managers whose reports manage no one (default: "
                              "as last chosen in the window, compact at first)")
     options = parser.parse_args(args)
+    if options.scenario is not None and not options.file:
+        parser.error("--scenario needs a FILE")
     if options.screenshot and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
     from PySide6.QtWidgets import QApplication
 
-    from ..model import StructureFileError, load
+    from ..model import StructureFileError, UnknownScenario, load_scenarios
     from .mainwindow import MainWindow
 
-    structure = None
+    scenarios = None
     if options.file:
         try:
-            structure = load(options.file)
+            scenarios = load_scenarios(options.file)
+            if options.scenario is not None:
+                scenarios.get(options.scenario)  # an unknown name fails here, before any window opens
         except StructureFileError as exc:
             print(f"orgdesigner: {exc}", file=sys.stderr)
+            return 2
+        except UnknownScenario as exc:
+            print(f"orgdesigner: {options.file}: {exc}", file=sys.stderr)
             return 2
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("OrgDesigner")
@@ -43,16 +51,16 @@ def run(args: list[str]) -> int:
     if options.layout:
         window.compact_action.setChecked(options.layout == "compact")
         window.scene.set_compact(options.layout == "compact")
-    if structure is not None:
+    if scenarios is not None:
         try:
-            window.document.set_structure(structure, Path(options.file))
+            window.document.set_scenarios(scenarios, Path(options.file), options.scenario)
         except ValueError as exc:
             print(f"orgdesigner: {options.file}: {exc}", file=sys.stderr)
             return 2
     if options.screenshot:
         return _screenshot(app, window, Path(options.screenshot))
     window.show()
-    if structure is not None:
+    if scenarios is not None:
         window._remember_recent(Path(options.file))
         window.view.fit()
     return app.exec()

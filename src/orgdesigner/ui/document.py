@@ -1,7 +1,9 @@
-"""The open document: the structure, its live analysis, its file and its undo stack.
+"""The open document: every scenario of the file, the one shown, its live analysis and undo stacks.
 
-It turns the model's change notifications into Qt signals, after the analysis has caught
-up, so every view (canvas, docks) refreshes from figures that are already current.
+Each scenario has its own undo stack in one QUndoGroup; showing a scenario makes its stack
+the active one, so Undo never reaches into a scenario that is not on screen. The document
+turns the shown structure's change notifications into Qt signals, after the analysis has
+caught up, so every view (canvas, docks) refreshes from figures that are already current.
 """
 
 from __future__ import annotations
@@ -10,70 +12,192 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QUndoGroup, QUndoStack
 from pydantic import ValidationError
 
-from ..analysis import Analysis
-from ..model import Change, EditRefused, Structure, load, save
+from ..analysis import Analysis, RuleSet
+from ..model import (Change, ChangeKind, EditRefused, Scenarios, Structure, UnknownScenario, load_scenarios,
+                     save_scenarios)
 from ..model.fileformat import describe_validation_error
-from .commands import ModelCommand
+from .commands import ModelCommand, edit_structure
 
 
 class Document(QObject):
     changed = Signal(object)
     """A Change, after the analysis has applied it."""
     replaced = Signal()
-    """A different structure was loaded (or a new one started)."""
+    """A different structure is shown: a file was opened, a new one started, or another scenario chosen."""
     refused = Signal(str)
     """An edit was refused; the text says why."""
     path_changed = Signal()
+    scenarios_changed = Signal()
+    """Scenarios were added, removed or renamed, the baseline moved, or another scenario is shown."""
+    modified_changed = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.undo_stack = QUndoStack(self)
+        self.undo_group = QUndoGroup(self)
         self.path: Path | None = None
-        self.structure = Structure(name="Untitled structure")
+        self._stacks: dict[int, QUndoStack] = {}
+        """Each scenario's undo stack, by the id() of its structure (structures are not hashable)."""
+        self._scenarios_edited = False
+        """Scenarios added or removed, or the baseline moved, since the file was opened or saved."""
+        self.scenarios = Scenarios.single(Structure(name="Untitled structure"))
+        self.structure = self.scenarios.baseline
         self.analysis = Analysis(self.structure)
         self.structure.subscribe(self._on_change)
+        self._add_stack(self.structure)
+        self.undo_group.setActiveStack(self.undo_stack)
 
     # ----- files -------------------------------------------------------------------------
 
     def set_structure(self, structure: Structure, path: Path | None) -> None:
-        """Replace the open structure (the analysis is rebuilt before anyone hears of it)."""
-        analysis = Analysis(structure)  # may raise (an unknown rule in the file's settings)
-        self.structure.unsubscribe(self._on_change)
-        self.structure, self.analysis = structure, analysis
-        structure.subscribe(self._on_change)
-        self.undo_stack.clear()
-        self.path = path
+        """Show a file of one scenario (an unnamed structure is held as a copy named 'Current')."""
+        self.set_scenarios(Scenarios.single(structure), path)
+
+    def set_scenarios(self, scenarios: Scenarios, path: Path | None, shown: str | None = None) -> None:
+        """Replace every scenario and show `shown` (default: the baseline). Raises ValueError (a scenario's
+        settings name an unknown rule) or UnknownScenario and leaves the document as it was."""
+        for structure in scenarios:
+            try:
+                RuleSet.for_settings(structure.settings)
+            except ValueError as exc:
+                raise ValueError(f"scenario {structure.scenario!r}: {exc}") from None
+        target = scenarios.baseline if shown is None else scenarios.get(shown)
+        analysis = Analysis(target)
+        old_stacks = list(self._stacks.values())
+        self._stacks = {}
+        for structure in scenarios:
+            self._add_stack(structure)
+        self.scenarios, self.path, self._scenarios_edited = scenarios, path, False
+        self._show(target, analysis)
+        for stack in old_stacks:
+            self.undo_group.removeStack(stack)
+            stack.deleteLater()
         self.replaced.emit()
+        self.scenarios_changed.emit()
         self.path_changed.emit()
+        self.modified_changed.emit()
 
     def open(self, path: Path) -> None:
         """Open a file; raises StructureFileError (or ValueError) and leaves the document as it was."""
-        structure = load(path)
+        scenarios = load_scenarios(path)
         try:
-            self.set_structure(structure, path)
+            self.set_scenarios(scenarios, path)
         except ValueError as exc:
             raise ValueError(f"{path}: {exc}") from None
 
     def save(self, path: Path | None = None) -> None:
+        """Write every scenario; raises OSError, or EditRefused while two scenarios share a name."""
         target = path or self.path
         if target is None:
             raise ValueError("the document has no file name yet")
-        save(self.structure, target)
-        self.undo_stack.setClean()
+        save_scenarios(self.scenarios, target)
+        for stack in self._stacks.values():
+            stack.setClean()
+        self._scenarios_edited = False
+        self.modified_changed.emit()
         if target != self.path:
             self.path = target
             self.path_changed.emit()
 
     @property
+    def undo_stack(self) -> QUndoStack:
+        """The undo stack of the scenario shown."""
+        return self._stacks[id(self.structure)]
+
+    @property
     def modified(self) -> bool:
-        return not self.undo_stack.isClean()
+        return self._scenarios_edited or any(not stack.isClean() for stack in self._stacks.values())
 
     @property
     def display_name(self) -> str:
         return self.path.name if self.path else self.structure.name or "Untitled"
+
+    # ----- scenarios ---------------------------------------------------------------------
+
+    def switch_scenario(self, name: str) -> bool:
+        """Show another scenario, as opening a file does (canvas and docks rebuilt)."""
+        try:
+            target = self.scenarios.get(name)
+        except UnknownScenario as exc:
+            self.refuse(str(exc))
+            return False
+        if target is not self.structure:
+            self._show(target, Analysis(target))  # every scenario's rules were checked when it was opened
+            self.replaced.emit()
+            self.scenarios_changed.emit()
+        return True
+
+    def add_scenario(self, name: str) -> bool:
+        """Add a copy of the scenario shown, named `name`, and show it."""
+        try:
+            copy = self.scenarios.add(name, copy_of=self.structure.scenario)
+        except EditRefused as exc:
+            self.refuse(str(exc))
+            return False
+        self._add_stack(copy)
+        self._scenarios_edited_now()
+        return self.switch_scenario(copy.scenario)
+
+    def rename_scenario(self, name: str) -> bool:
+        """Rename the scenario shown; an edit on its undo stack like any other."""
+        old = self.structure.scenario
+        try:
+            name = self.scenarios.check_name(name, renaming=self.structure)
+        except EditRefused as exc:
+            self.refuse(str(exc))
+            return False
+        if name == old:
+            return True
+        command = edit_structure(self.structure, scenario=name)
+        command.setText(f"Rename scenario '{old}' to '{name}'")
+        return self.execute(command)
+
+    def remove_scenario(self, name: str) -> bool:
+        """Remove a scenario (never the last); if it is shown, the one before it is shown instead."""
+        try:
+            target = self.scenarios.get(name)
+            index = [s is target for s in self.scenarios].index(True)
+            self.scenarios.remove(name)
+        except (EditRefused, UnknownScenario) as exc:
+            self.refuse(str(exc))
+            return False
+        stack = self._stacks.pop(id(target))
+        if target is self.structure:
+            neighbour = list(self.scenarios)[max(0, index - 1)]
+            self._show(neighbour, Analysis(neighbour))
+            self.replaced.emit()
+        self.undo_group.removeStack(stack)
+        stack.deleteLater()
+        self._scenarios_edited_now()
+        return True
+
+    def set_baseline(self, name: str) -> bool:
+        try:
+            self.scenarios.set_baseline(name)
+        except UnknownScenario as exc:
+            self.refuse(str(exc))
+            return False
+        self._scenarios_edited_now()
+        return True
+
+    def _add_stack(self, structure: Structure) -> None:
+        stack = QUndoStack(self)
+        stack.cleanChanged.connect(self.modified_changed)
+        self.undo_group.addStack(stack)
+        self._stacks[id(structure)] = stack
+
+    def _show(self, structure: Structure, analysis: Analysis) -> None:
+        self.structure.unsubscribe(self._on_change)
+        self.structure, self.analysis = structure, analysis
+        structure.subscribe(self._on_change)
+        self.undo_group.setActiveStack(self.undo_stack)
+
+    def _scenarios_edited_now(self) -> None:
+        self._scenarios_edited = True
+        self.scenarios_changed.emit()
+        self.modified_changed.emit()
 
     # ----- edits -------------------------------------------------------------------------
 
@@ -86,6 +210,11 @@ class Document(QObject):
             return False
         except ValidationError as exc:
             self.refused.emit(describe_validation_error(exc, {}))
+            return False
+        problem = self.scenarios.problem()  # the scenario's name is a detail any edit may change
+        if problem is not None:
+            command.undo()
+            self.refused.emit(f"{problem}; each scenario needs a name of its own")
             return False
         self.undo_stack.push(command)
         return True
@@ -105,3 +234,5 @@ class Document(QObject):
     def _on_change(self, change: Change) -> None:
         self.analysis.apply(change)
         self.changed.emit(change)
+        if change.kind is ChangeKind.DETAILS_CHANGED and "scenario" in change.fields:
+            self.scenarios_changed.emit()

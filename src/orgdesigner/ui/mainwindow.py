@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import shiboken6
 
 from PySide6.QtCore import QPointF, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import (QCompleter, QDockWidget, QFileDialog, QLabel, QLineEdit, QMainWindow, QMessageBox,
-                               QToolBar, QUndoView)
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QPageLayout, QPageSize
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (QApplication, QCompleter, QDialog, QDockWidget, QFileDialog, QLabel, QLineEdit,
+                               QMainWindow, QMessageBox, QProgressDialog, QToolBar, QUndoView)
 
-from ..model import Group, Post, Structure, StructureFileError
+from ..io.export import posts_table, write_csv, write_xlsx
+from ..io.tables import TableError
+from ..model import EditRefused, Group, Post, Structure, StructureFileError, load
+from ..model.fileformat import write_atomically
+from ..pdf.export import PdfOptions, pdf_bytes
+from ..pdf.paper import Paper, PaperSize
 from . import commands
 from .clipboard import MIME_TYPE, copy_posts, paste_posts
 from .docks.figures import FiguresPanel
@@ -20,11 +27,18 @@ from .docks.findings import FindingsPanel
 from .docks.outline import OutlinePanel
 from .docks.properties import PropertiesPanel
 from .document import Document
+from .importdialog import ImportDialog
+from .pdfexport import PdfExportDialog, PdfRequest
+from .pdfpages import page_count
+from .printing import print_pdf
 from .recovery import Recovery
+from .scenario_menu import ScenarioControls
 from .scene import OrgScene
 from .view import OrgView
 
 FILE_FILTER = "OrgDesigner structures (*.orgd);;All files (*)"
+TABLE_FILTER = "Spreadsheets (*.csv *.xlsx *.xlsm);;All files (*)"
+EXPORT_FILTER = "CSV (*.csv);;Excel workbook (*.xlsx)"
 MAX_RECENT = 8
 AUTOSAVE_MS = 60_000
 
@@ -45,7 +59,8 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.document.refused.connect(self.show_refusal)
         self.document.path_changed.connect(self.update_title)
-        self.document.undo_stack.cleanChanged.connect(lambda _clean: self.update_title())
+        self.document.modified_changed.connect(self.update_title)
+        self.document.scenarios_changed.connect(self.update_title)
         self.document.changed.connect(lambda _change: self._update_status())
         self.document.replaced.connect(self._update_status)
         self.scene.selectionChanged.connect(self._selection_changed)
@@ -76,7 +91,7 @@ class MainWindow(QMainWindow):
         self.properties_dock = self._dock("Properties", "properties", self.properties, Qt.RightDockWidgetArea)
         self.figures_dock = self._dock("Figures", "figures", self.figures, Qt.RightDockWidgetArea)
         self.findings_dock = self._dock("Findings", "findings", self.findings, Qt.BottomDockWidgetArea)
-        self.history = QUndoView(self.document.undo_stack)
+        self.history = QUndoView(self.document.undo_group)
         self.history.setEmptyLabel("Opened")
         self.history_dock = self._dock("History", "history", self.history, Qt.LeftDockWidgetArea)
         self.tabifyDockWidget(self.outline_dock, self.history_dock)
@@ -106,8 +121,18 @@ class MainWindow(QMainWindow):
         self.open_action = self._action("&Open…", self.open_dialog, K.Open, "Open a structure file")
         self.save_action = self._action("&Save", self.save, K.Save)
         self.save_as_action = self._action("Save &As…", self.save_as, K.SaveAs)
+        self.import_table_action = self._action("&Import Establishment…", self.import_establishment, None,
+                                                "Start a structure from an establishment list (.csv, .xlsx)")
+        self.export_table_action = self._action("&Export Table…", lambda: self.export_table(), None,
+                                                "Write the posts table with costs, spans and layers (.csv, .xlsx)")
+        self.export_redacted_action = self._action("Export Table &without Names…",
+                                                   lambda: self.export_table(redact_names=True), None,
+                                                   "Write the posts table, leaving out postholder names")
+        self.export_pdf_action = self._action("Export &PDF…", self.export_pdf, QKeySequence("Ctrl+E"),
+                                              "Write the chart or a consultation pack as a PDF")
+        self.print_action = self._action("&Print…", self.print_chart, K.Print, "Print the chart")
         self.quit_action = self._action("&Quit", self.close, K.Quit)
-        stack = self.document.undo_stack
+        stack = self.document.undo_group
         self.undo_action = stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcuts(K.Undo)
         self.redo_action = stack.createRedoAction(self, "&Redo")
@@ -150,6 +175,10 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([self.save_action, self.save_as_action])
         file_menu.addSeparator()
+        file_menu.addActions([self.export_pdf_action, self.print_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.import_table_action, self.export_table_action, self.export_redacted_action])
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu("&Edit")
         edit_menu.addActions([self.undo_action, self.redo_action, self.history_action])
@@ -160,6 +189,9 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.select_all_action, self.find_action, self.switch_line_action])
         insert_menu = bar.addMenu("&Insert")
         insert_menu.addActions([self.add_post_action, self.add_group_action])
+        self.scenario_controls = ScenarioControls(self.document, self)
+        self.scenario_controls.switched.connect(self.view.fit)
+        bar.addMenu(self.scenario_controls.menu)
         view_menu = bar.addMenu("&View")
         view_menu.addActions([self.zoom_in_action, self.zoom_out_action, self.fit_action])
         view_menu.addSeparator()
@@ -177,6 +209,8 @@ class MainWindow(QMainWindow):
         toolbar.addActions([self.add_post_action, self.add_group_action, self.delete_action])
         toolbar.addSeparator()
         toolbar.addActions([self.zoom_out_action, self.zoom_in_action, self.fit_action, self.tidy_action])
+        toolbar.addSeparator()
+        toolbar.addWidget(self.scenario_controls.combo)
         toolbar.addSeparator()
         self.find_edit = QLineEdit()
         self.find_edit.setObjectName("find")
@@ -197,7 +231,7 @@ class MainWindow(QMainWindow):
 
     def update_title(self) -> None:
         self.setWindowFilePath(str(self.document.path) if self.document.path else "")
-        self.setWindowTitle(f"{self.document.display_name}[*] — OrgDesigner")
+        self.setWindowTitle(f"{self.document.display_name}: {self.document.structure.scenario}[*] — OrgDesigner")
         self.setWindowModified(self.document.modified)
 
     def maybe_save(self) -> bool:
@@ -266,14 +300,17 @@ class MainWindow(QMainWindow):
         except OSError as exc:
             self.show_error("Cannot save the file", f"{path}: {exc.strerror or exc}. The file on disk is unchanged.")
             return False
+        except EditRefused as exc:  # two scenarios share a name (a rename undone after another took it)
+            self.show_error("Cannot save the file", f"{path}: {exc}. The file on disk is unchanged.")
+            return False
         self.recovery.discard(path)
         self._remember_recent(path)
         self.statusBar().showMessage(f"Saved {path.name}", 4000)
         return True
 
     def autosave(self) -> None:
-        if self.document.modified:
-            self.recovery.write(self.document.path, self.document.structure)
+        if self.document.modified and self.document.scenarios.problem() is None:
+            self.recovery.write(self.document.path, self.document.scenarios)
 
     def _offer_recovery(self, path: Path) -> None:
         recovered = self.recovery.newer_than(path)
@@ -282,7 +319,7 @@ class MainWindow(QMainWindow):
         if self.ask_restore(recovered.when) != QMessageBox.Yes:
             self.recovery.discard(path)
             return
-        self.document.set_structure(recovered.structure, path)
+        self.document.set_scenarios(recovered.scenarios, path)
         self.document.undo_stack.resetClean()
         self.update_title()
         self.statusBar().showMessage("Restored the unsaved changes from the recovery file", 6000)
@@ -477,3 +514,141 @@ class MainWindow(QMainWindow):
     def duplicate(self) -> None:
         if self.copy():
             self.paste()
+
+    # ----- establishment lists in, posts table out ------------------------------------
+
+    def import_establishment(self) -> None:
+        """Open a spreadsheet as a new, unsaved structure, through the import dialog."""
+        if not self.maybe_save():
+            return
+        path = self.choose_import_file()
+        if path is None:
+            return
+        try:
+            dialog = ImportDialog.for_file(path, self)
+        except TableError as exc:
+            self.show_error("Cannot import the file", f"{path}: {exc}")
+            return
+        if not self.run_import_dialog(dialog) or dialog.imported is None:
+            return
+        result = dialog.imported
+        self.recovery.discard(self.document.path)
+        self.document.set_structure(result.structure, None)
+        self.document.undo_stack.resetClean()  # imported, not yet saved anywhere
+        self.update_title()
+        self.view.fit()
+        posts = len(result.structure.posts)
+        message = f"Imported {posts} post{'s' if posts != 1 else ''} from {path.name}"
+        rows = sorted({p.row for p in result.skipped if p.row})
+        if rows:
+            message += (f"; skipped {len(rows)} row{'s' if len(rows) != 1 else ''} with problems "
+                        f"({', '.join(map(str, rows))})")
+        self.statusBar().showMessage(message, 10000)
+
+    def choose_import_file(self) -> Path | None:
+        start = str(self.document.path.parent) if self.document.path else str(Path.cwd())
+        name, _ = QFileDialog.getOpenFileName(self, "Import establishment list", start, TABLE_FILTER)
+        return Path(name) if name else None
+
+    def run_import_dialog(self, dialog: ImportDialog) -> bool:
+        """Show the import dialog; True when the user chose Import."""
+        return dialog.exec() == ImportDialog.DialogCode.Accepted
+
+    def export_table(self, redact_names: bool = False) -> bool:
+        """Write the posts table (with computed cost, span and layer) as CSV or Excel."""
+        path = self.choose_export_file(redact_names)
+        if path is None:
+            return False
+        if path.suffix == "":
+            path = path.with_suffix(".csv")
+        if path.suffix.lower() not in (".csv", ".xlsx"):
+            self.show_error("Cannot export the table", f"{path}: the table is written as .csv or .xlsx")
+            return False
+        rows = posts_table(self.document.structure, self.document.analysis, redact_names=redact_names)
+        try:
+            (write_xlsx if path.suffix.lower() == ".xlsx" else write_csv)(rows, path)
+        except OSError as exc:
+            self.show_error("Cannot export the table", f"{path}: {exc.strerror or exc}. Nothing was written.")
+            return False
+        names = " without postholder names" if redact_names else ""
+        self.statusBar().showMessage(f"Exported {len(rows) - 1} posts to {path.name}{names}", 6000)
+        return True
+
+    def choose_export_file(self, redact_names: bool) -> Path | None:
+        folder = self.document.path.parent if self.document.path else Path.cwd()
+        start = folder / f"{self.document.structure.name}.csv"
+        title = "Export table without names" if redact_names else "Export table"
+        name, _ = QFileDialog.getSaveFileName(self, title, str(start), EXPORT_FILTER)
+        return Path(name) if name else None
+
+    # ----- PDF and print ----------------------------------------------------------------
+
+    def pack_candidates(self) -> dict[str, Callable[[], Structure]]:
+        """What a consultation pack can compare the open structure with: the file's other scenarios
+        (the baseline first), then recently opened files."""
+        shown = self.document.structure
+        scenarios = sorted((s for s in self.document.scenarios if s is not shown),
+                           key=lambda s: s is not self.document.scenarios.baseline)
+        candidates: dict[str, Callable[[], Structure]] = {
+            f"Scenario: {s.scenario}": (lambda s=s: s) for s in scenarios}
+        for name in self._recent_files():
+            path = Path(name)
+            if path != self.document.path and path.exists():
+                candidates[f"File: {path.name}"] = lambda path=path: load(path)
+        return candidates
+
+    def run_pdf_dialog(self, dialog: PdfExportDialog) -> PdfRequest | None:
+        """Show the export dialog; tests replace this to fill it in without a modal loop."""
+        return dialog.request() if dialog.exec() == QDialog.Accepted else None
+
+    def choose_pdf_file(self, suggested: str) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(self, "Export PDF", suggested, "PDF (*.pdf)")
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+
+    def export_pdf(self) -> None:
+        candidates = self.pack_candidates()
+        request = self.run_pdf_dialog(PdfExportDialog(self.document.structure, candidates, self))
+        if request is None:
+            return
+        stem = self.document.path.stem if self.document.path else "structure"
+        path = self.choose_pdf_file(str(Path.home() / f"{stem}{'-pack' if request.before else ''}.pdf"))
+        if path is None:
+            return
+        progress = QProgressDialog("Writing the PDF…", "", 0, 100, self)
+        progress.setCancelButton(None)
+        progress.setWindowModality(Qt.WindowModal)
+        progress.setMinimumDuration(400)
+
+        def report(done: int, total: int) -> None:
+            progress.setValue(int(100 * done / max(total, 1)))
+            QApplication.processEvents()
+
+        try:
+            before = candidates[request.before]() if request.before else None
+            data = pdf_bytes(self.document.structure, request.options, before, report)
+            write_atomically(path, data)
+        except (OSError, ValueError) as exc:
+            self.show_error("Cannot export the PDF", f"{path}: {getattr(exc, 'strerror', None) or exc}")
+            return
+        finally:
+            progress.close()
+        self.statusBar().showMessage(f"Exported {path.name} ({page_count(data)} pages)", 6000)
+
+    def run_print_dialog(self, printer: QPrinter) -> bool:
+        """Show the system print dialog; tests replace this."""
+        return QPrintDialog(printer, self).exec() == QDialog.Accepted
+
+    def print_chart(self) -> None:
+        printer = QPrinter(QPrinter.HighResolution)
+        printer.setPageOrientation(QPageLayout.Landscape)
+        if not self.run_print_dialog(printer):
+            return
+        layout = printer.pageLayout()
+        size = PaperSize.A3 if layout.pageSize().id() == QPageSize.A3 else PaperSize.A4
+        paper = Paper(size, layout.orientation() == QPageLayout.Landscape)
+        pages = print_pdf(printer, pdf_bytes(self.document.structure, PdfOptions(paper=paper)))
+        self.statusBar().showMessage(f"Sent {pages} page{'s' if pages != 1 else ''} to the printer", 6000)
+

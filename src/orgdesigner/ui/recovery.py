@@ -13,12 +13,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
 
-from ..model import Structure, StructureFileError, load, save
+from ..model import Scenarios, StructureFileError, load_scenarios, save_scenarios
 
 
 @dataclass
 class Recovered:
-    structure: Structure
+    scenarios: Scenarios
     when: str
 
 
@@ -31,9 +31,9 @@ class Recovery:
         key = str(document_path.resolve()) if document_path else "untitled"
         return self.folder / f"{hashlib.sha1(key.encode()).hexdigest()[:16]}.orgd"
 
-    def write(self, document_path: Path | None, structure: Structure) -> None:
+    def write(self, document_path: Path | None, scenarios: Scenarios) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
-        save(structure, self.path_for(document_path))
+        save_scenarios(scenarios, self.path_for(document_path))
 
     def discard(self, document_path: Path | None) -> None:
         self.path_for(document_path).unlink(missing_ok=True)
@@ -46,8 +46,8 @@ class Recovery:
         if document_path.exists() and candidate.stat().st_mtime <= document_path.stat().st_mtime:
             return None
         try:
-            structure = load(candidate)
+            scenarios = load_scenarios(candidate)
         except StructureFileError:
             return None
         when = datetime.fromtimestamp(candidate.stat().st_mtime).strftime("%d %b %Y at %H:%M")
-        return Recovered(structure, when)
+        return Recovered(scenarios, when)

@@ -1,0 +1,201 @@
+"""The consultation pack: one PDF with a cover, contents, every section of `pack_sections`, and
+"Page x of y" on each page.
+
+Built with platypus: `multiBuild` runs the story until the contents page's page numbers settle,
+and a canvas that holds back its pages until the end prints the page total on every page. Text
+is vector and selectable, set in the embedded DejaVu fonts; the document's title and author are
+set in its metadata. The file is written atomically.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageBreak, PageTemplate,
+                                TableStyle)
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from ..chartstyle import INK, MUTED
+from ..model import Structure
+from ..model.fileformat import write_atomically
+from .fonts import BOLD, REGULAR, register_fonts
+from .pack_cover import cover, draw_cover_band
+from .pack_data import FOOTER_ROOM, PackData, frame_height, frame_width, readable_date, today
+from .pack_sections import SECTIONS
+from .paper import Paper
+from .styles import BODY_SIZE, DRAFT_RED, NOTE_SIZE, RULE, para, styles
+
+Progress = Callable[[int, int], None]
+CONTENTS = "Contents"
+
+
+@dataclass(frozen=True)
+class PackOptions:
+    paper: Paper = field(default_factory=Paper)
+    title: str = "Consultation pack"
+    author: str = ""
+    """Who the pack is from (the PDF's author); the organisation when empty."""
+    draft: bool = False
+    """Mark every page DRAFT."""
+    redact_names: bool = False
+    """Leave postholder names out everywhere, for packs that are published."""
+    date: str = ""
+    """The date on the cover; the proposed structure's date, else today, when empty."""
+
+
+def write_pack(before: Structure, after: Structure, path: str | os.PathLike[str], options: PackOptions | None = None,
+               progress: Progress | None = None) -> None:
+    """Write the consultation pack comparing `before` with `after` to `path` (OSError if it cannot be written)."""
+    write_atomically(Path(path), pack_pdf(before, after, options or PackOptions(), progress))
+
+
+def pack_pdf(before: Structure, after: Structure, options: PackOptions, progress: Progress | None = None) -> bytes:
+    register_fonts()
+    data = PackData(before, after, options.paper, options.redact_names)
+    steps = len(SECTIONS) + 2
+    report = progress or (lambda done, total: None)
+    title = data.text(options.title)
+    author = data.text(options.author) or data.organisation or "OrgDesigner"
+    date = readable_date(options.date or after.date) or today()
+    story: list[Flowable] = cover(data, title, date, data.text(options.author))
+    story += [NextPageTemplate("body"), PageBreak(), SectionMark(CONTENTS, "contents", in_contents=False),
+              para(CONTENTS, styles().h1), _about(data), _contents()]
+    report(1, steps)
+    for index, section in enumerate(SECTIONS, start=2):
+        story += [PageBreak(), SectionMark(section.title, f"section-{index}")]
+        if not section.prints_heading:
+            story.append(para(section.title, styles().h1))
+        story += section.build(data)
+        report(index, steps)
+    buffer = io.BytesIO()
+    footer = " · ".join(part for part in (data.organisation, title) if part)
+    document = _PackDocument(buffer, options, footer, title=title, author=author,
+                             subject=f"{data.text(before.name)} and {data.text(after.name)}", creator="OrgDesigner")
+    document.multiBuild(story, canvasmaker=partial(_NumberedCanvas, margin=options.paper.margin))
+    report(steps, steps)
+    return buffer.getvalue()
+
+
+def _about(data: PackData) -> Flowable:
+    text = (f"This pack sets out the current structure ({data.text(data.before.name)}) and the proposed one "
+            f"({data.text(data.after.name)}): the posts, the changes and their impact on postholders, the "
+            "finances, and the shape of the structure.")
+    if data.redact_names:
+        text += " Postholder names are left out of this edition."
+    return para(text, styles().body)
+
+
+def _contents() -> TableOfContents:
+    toc = TableOfContents(dotsMinLevel=0)
+    toc.levelStyles = [styles().toc]
+    toc.tableStyle = TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                 ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                                 ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])
+    return toc
+
+
+class SectionMark(Flowable):
+    """Takes no room: marks where a section starts, for the contents, the PDF outline and the page header."""
+
+    def __init__(self, title: str, key: str, in_contents: bool = True) -> None:
+        super().__init__()
+        self.title, self.key, self.in_contents = title, key, in_contents
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv.bookmarkPage(self.key)
+        self.canv.addOutlineEntry(self.title, self.key, level=0)
+
+
+class _PackDocument(BaseDocTemplate):
+    def __init__(self, target: Any, options: PackOptions, footer: str, **metadata: str) -> None:
+        paper = options.paper
+        super().__init__(target, pagesize=paper.page_size, leftMargin=paper.margin, rightMargin=paper.margin,
+                         topMargin=paper.margin, bottomMargin=paper.margin, initialFontName=REGULAR,
+                         initialFontSize=BODY_SIZE, lang="en-GB", **metadata)
+        self.options, self.footer, self.section = options, footer, ""
+        frame = Frame(paper.margin, paper.margin + FOOTER_ROOM, frame_width(paper), frame_height(paper), id="text",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        self.addPageTemplates([
+            PageTemplate("cover", [frame], onPage=self._cover_page, onPageEnd=self._page_end),
+            PageTemplate("body", [frame], onPage=self._body_page, onPageEnd=self._page_end),
+        ])
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        if isinstance(flowable, SectionMark):
+            self.section = flowable.title
+            if flowable.in_contents:
+                self.notify("TOCEntry", (0, flowable.title, self.page, flowable.key))
+
+    def _cover_page(self, canvas: Canvas, document: BaseDocTemplate) -> None:
+        draw_cover_band(canvas, *self.options.paper.page_size)
+        self._watermark(canvas)
+
+    def _body_page(self, canvas: Canvas, document: BaseDocTemplate) -> None:
+        self._watermark(canvas)
+
+    def _watermark(self, canvas: Canvas) -> None:
+        if not self.options.draft:
+            return
+        width, height = self.options.paper.page_size
+        canvas.saveState()
+        canvas.setFillColor(colors.HexColor(DRAFT_RED))
+        canvas.setFillAlpha(0.07)
+        canvas.setFont(BOLD, min(width, height) * 0.22)
+        canvas.translate(width / 2, height / 2)
+        canvas.rotate(30 if width < height else 20)
+        canvas.drawCentredString(0, -min(width, height) * 0.08, "DRAFT")
+        canvas.restoreState()
+
+    def _page_end(self, canvas: Canvas, document: BaseDocTemplate) -> None:
+        """The running header (the section) and the footer's left side; the page total comes later."""
+        paper = self.options.paper
+        right = paper.width - paper.margin
+        canvas.saveState()
+        canvas.setFont(REGULAR, NOTE_SIZE)
+        canvas.setFillColor(colors.HexColor(MUTED))
+        canvas.drawString(paper.margin, paper.margin, self.footer)
+        if self.page > 1:
+            top = paper.height - paper.margin + 2
+            canvas.drawString(paper.margin, top, self.section)
+            if self.options.draft:
+                canvas.setFillColor(colors.HexColor(DRAFT_RED))
+                canvas.setFont(BOLD, NOTE_SIZE)
+                canvas.drawRightString(right, top, "DRAFT")
+            canvas.setStrokeColor(colors.HexColor(RULE))
+            canvas.setLineWidth(0.5)
+            canvas.line(paper.margin, top - 4, right, top - 4)
+        canvas.restoreState()
+
+
+class _NumberedCanvas(Canvas):
+    """Holds each page until the document ends, then stamps 'Page x of y' on all of them."""
+
+    def __init__(self, *args: Any, margin: float, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._margin = margin
+        self._held: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:
+        self._held.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._held)
+        for number, state in enumerate(self._held, start=1):
+            self.__dict__.update(state)
+            self.setFont(REGULAR, NOTE_SIZE)
+            self.setFillColor(colors.HexColor(INK))
+            self.drawRightString(self._pagesize[0] - self._margin, self._margin, f"Page {number} of {total}")
+            super().showPage()
+        super().save()

@@ -1,0 +1,74 @@
+"""The cover of the consultation pack: organisation, title, date, and the proposal in four figures."""
+
+from __future__ import annotations
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Spacer, Table
+
+from ..chartstyle import ACCENT
+from .pack_data import PackData
+from .styles import RULE, house_table, para, styles
+
+BAND = 16 * mm
+"""Height of the accent band across the top of the cover."""
+
+
+def draw_cover_band(canvas: Canvas, page_width: float, page_height: float) -> None:
+    canvas.saveState()
+    canvas.setFillColor(colors.HexColor(ACCENT))
+    canvas.rect(0, page_height - BAND, page_width, BAND, stroke=0, fill=1)
+    canvas.restoreState()
+
+
+def cover(data: PackData, title: str, date: str, author: str) -> list[Flowable]:
+    s = styles()
+    meta = [date, f"Prepared by {author}" if author else ""]
+    if data.redact_names:
+        meta.append("Postholder names are left out of this edition")
+    out: list[Flowable] = [Spacer(0, data.height * 0.16)]
+    if data.organisation:
+        out.append(para(data.organisation, s.cover_org))
+        out.append(Spacer(0, 6))
+    out += [
+        para(data.text(title), s.cover_title),
+        para(data.text(data.after.name), s.cover_subtitle),
+        Spacer(0, 14),
+        para(" · ".join(m for m in meta if m), s.cover_meta),
+        Spacer(0, data.height * 0.10),
+        _key_figures(data),
+    ]
+    return out
+
+
+def _key_figures(data: PackData) -> Table:
+    """Four figures a reader looks for first, each over a short label."""
+    s, f = styles(), data.finance
+    figures = [
+        (f"{f.before.posts} \u2192 {f.after.posts}", "posts in scope, current \u2192 proposed"),
+        (f"{data.before_analysis.layers()} \u2192 {data.after_analysis.layers()}", "layers of management"),
+        (_short_money(f.saving_gross), "gross saving a year"),
+        (_short_money(f.saving_net), "net saving a year, after set-asides"),
+    ]
+    cells = [[para(value, s.cover_figure) for value, _ in figures],
+             [para(label, s.cover_figure_label) for _, label in figures]]
+    width = min(data.width, 220 * mm)
+    return house_table(cells, [width / 4] * 4, [
+        ("LINEABOVE", (0, 0), (-1, 0), 0.8, colors.HexColor(RULE)),
+        ("LINEBEFORE", (1, 0), (-1, -1), 0.5, colors.HexColor(RULE)),
+        ("TOPPADDING", (0, 0), (-1, 0), 10),
+        ("LEFTPADDING", (0, 0), (-1, -1), 10),
+        ("LEFTPADDING", (0, 0), (0, -1), 0),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ])
+
+
+def _short_money(amount: float) -> str:
+    """£0.36m, £950k or £4,500, as council reports quote headline sums; negatives with a minus sign."""
+    sign, value = ("\u2212" if amount < 0 else ""), abs(amount)
+    if value >= 100_000:
+        return f"{sign}£{value / 1_000_000:.2f}m"
+    if value >= 10_000:
+        return f"{sign}£{value / 1000:,.0f}k"
+    return f"{sign}£{value:,.0f}"

@@ -1,0 +1,112 @@
+"""The facts a consultation pack prints, worked out once: analyses, changes, finances, names.
+
+Every section reads from one `PackData`, so the tables agree with each other and the
+redaction of postholder names is decided in one place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..analysis import Analysis, FinanceSummary, PostChange, compare, finance_summary
+from ..model import Post, PostStatus, Structure
+from .paper import Paper
+
+WITHHELD = "[name withheld]"
+_STATUS_WORDS = {PostStatus.VACANT: "Vacant", PostStatus.INTERIM: "Interim", PostStatus.FIXED_TERM: "Fixed term",
+                 PostStatus.SHARED: "Shared"}
+HEADER_ROOM = 14.0
+FOOTER_ROOM = 14.0
+"""Points kept clear between the text frame and the running header and footer."""
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"]
+
+
+@dataclass
+class PackData:
+    before: Structure
+    after: Structure
+    paper: Paper
+    redact_names: bool
+    before_analysis: Analysis = field(init=False)
+    after_analysis: Analysis = field(init=False)
+    changes: list[PostChange] = field(init=False)
+    finance: FinanceSummary = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.before_analysis = Analysis(self.before)
+        self.after_analysis = Analysis(self.after)
+        self.changes = compare(self.before, self.after)
+        self.finance = finance_summary(self.before, self.after, self.before_analysis, self.after_analysis)
+        names = {p.postholder.strip() for s in (self.before, self.after) for p in s.posts.values()
+                 if p.postholder and p.postholder.strip()}
+        self._names = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)),
+                                 re.IGNORECASE) if names else None
+
+    @property
+    def width(self) -> float:
+        """Width of the text frame in points; tables are laid out to it."""
+        return frame_width(self.paper)
+
+    @property
+    def height(self) -> float:
+        return frame_height(self.paper)
+
+    @property
+    def organisation(self) -> str:
+        return self.text(self.after.organisation or self.before.organisation)
+
+    def text(self, value: str) -> str:
+        """Free text from the files (reasons, labels, titles) with postholder names withheld when redacting."""
+        if not self.redact_names or self._names is None:
+            return value
+        return self._names.sub(WITHHELD, value)
+
+    def holder(self, post: Post) -> str:
+        """Who holds the post, as a pack prints it: the name (unless redacted) or the post's status."""
+        status = _STATUS_WORDS.get(post.status, "")
+        name = "" if self.redact_names or post.status is PostStatus.VACANT else (post.postholder or "")
+        return " · ".join(part for part in (name, status) if part)
+
+
+def frame_width(paper: Paper) -> float:
+    return paper.width - 2 * paper.margin
+
+
+def frame_height(paper: Paper) -> float:
+    return paper.height - 2 * paper.margin - HEADER_ROOM - FOOTER_ROOM
+
+
+def fte_text(fte: float) -> str:
+    """FTE as council tables print it: '1.0', '0.5', '0.81'."""
+    text = f"{fte:,.2f}".rstrip("0")
+    return text + "0" if text.endswith(".") else text
+
+
+def fte_change(change: float) -> str:
+    """A change of FTE with its sign, printed like `fte_text`: '+1.0', '−4.0'."""
+    if abs(change) < 0.005:
+        return "0"
+    return ("+" if change > 0 else "\u2212") + fte_text(abs(change))
+
+
+def readable_date(text: str) -> str:
+    """'2022-11' as 'November 2022', '2012-01-02' as '2 January 2012'; anything else as it is."""
+    match = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", text.strip())
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        return text
+    month = _MONTHS[int(match.group(2)) - 1]
+    if match.group(3) is None:
+        return f"{month} {match.group(1)}"
+    try:
+        day = date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return text
+    return f"{day.day} {month} {day.year}"
+
+
+def today() -> str:
+    now = date.today()
+    return f"{now.day} {_MONTHS[now.month - 1]} {now.year}"

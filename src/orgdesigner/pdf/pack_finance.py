@@ -1,0 +1,122 @@
+"""The financial summary: before and after, the saving gross and net, profile, one-off costs, payback,
+and (as Leicester's report sets it out) the posts and cost of each tier before and after."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, KeepTogether
+
+from ..analysis import Analysis
+from ..model import CostBasis, Structure
+from .pack_data import PackData, fte_change, fte_text
+from .styles import (Column, Row, block_width, bold, data_table, lines, money_or_dash, muted, para, side_by_side, signed,
+                     styles, total_row)
+
+_BASIS = {CostBasis.TOP: "at the top of the grade", CostBasis.MID: "at the middle of the grade",
+          CostBasis.BOTTOM: "at the bottom of the grade"}
+
+
+def financial_summary(data: PackData) -> list[Flowable]:
+    s, settings = styles(), data.after.settings
+    basis = (f"Posts are costed at their salary where one is recorded, otherwise {_BASIS[settings.cost_basis]}, "
+             f"with on-costs of {settings.on_cost_rate:.0%}. Figures are for posts in scope of the review and "
+             "a full year; the cost to the council leaves out the shares partners pay.")
+    width = block_width(data.width, 2)
+    left = _before_after(data, width) + _saving(data, width)
+    right = _profile(data, width) + _one_off(data, width)
+    blocks = [left, right] if right else [left]
+    return [para(basis, s.body), *side_by_side(blocks, data.width, data.height),
+            KeepTogether([para("Posts and cost by tier", s.h2), tier_table(data)])]
+
+
+def _before_after(data: PackData, width: float) -> list[Flowable]:
+    b, a = data.finance.before, data.finance.after
+    columns = [Column("", 0.37), Column("Current", 0.21, True), Column("Proposed", 0.21, True),
+               Column("Change", 0.21, True)]
+    rows = [
+        Row(["Posts", f"{b.posts}", f"{a.posts}", signed(a.posts - b.posts)]),
+        Row(["FTE", fte_text(b.fte), fte_text(a.fte), fte_change(a.fte - b.fte)]),
+        Row(["Cost", money_or_dash(b.cost_gross), money_or_dash(a.cost_gross), signed(a.cost_gross - b.cost_gross, "£")]),
+        Row(["Cost to the council", money_or_dash(b.cost_net), money_or_dash(a.cost_net),
+             signed(a.cost_net - b.cost_net, "£")]),
+    ]
+    return [para("Before and after", styles().h2), data_table(columns, rows, width)]
+
+
+def _saving(data: PackData, width: float) -> list[Flowable]:
+    f = data.finance
+    rows = [Row([lines(bold("Gross saving"), muted("the fall in the cost to the council")),
+                 money_or_dash(f.saving_gross)])]
+    rows += [Row([lines("Set aside", muted(data.text(label))), money_or_dash(-amount)]) for label, amount in f.set_asides]
+    rows.append(total_row(["Net saving", money_or_dash(f.saving_net)]))
+    return [para("Saving", styles().h2), data_table([Column("", 0.70), Column("A year", 0.30, True)], rows, width)]
+
+
+def _profile(data: PackData, width: float) -> list[Flowable]:
+    f, s = data.finance, styles()
+    if len(f.profile) < 2:
+        return []
+    rate = data.after.proposal.pay_award_rate
+    grows = f", growing each year with a pay award of {rate:.1%}" if rate else ""
+    rows = [Row([f"Year {year}", money_or_dash(amount)]) for year, amount in enumerate(f.profile, start=1)]
+    rows.append(total_row([f"Over {len(f.profile)} years", money_or_dash(f.profile_total)]))
+    return [para("Savings profile", s.h2), data_table([Column("", 0.70), Column("Net saving", 0.30, True)], rows, width),
+            para(f"The net saving year by year{grows}.", s.note)]
+
+
+def _one_off(data: PackData, width: float) -> list[Flowable]:
+    f, s = data.finance, styles()
+    if not f.one_off_costs:
+        return []
+    rows = [Row([data.text(label), money_or_dash(amount)]) for label, amount in f.one_off_costs]
+    rows.append(total_row(["Total one-off costs", money_or_dash(f.one_off_total)]))
+    payback = ("The net savings never repay the one-off costs." if f.payback_years is None
+               else f"Payback period: {_duration(f.payback_years)}, the time the net savings (growing with the "
+                    "pay award) take to repay the one-off costs.")
+    return [para("One-off costs and payback", s.h2),
+            data_table([Column("", 0.70), Column("Amount", 0.30, True)], rows, width), para(payback, s.after_table)]
+
+
+def _duration(years: float) -> str:
+    """'2.1 years'; under a year in months ('about 1 month')."""
+    if years >= 1:
+        return f"{years:.1f} years"
+    months = max(1, round(years * 12))
+    return f"about {months} month{'s' if months != 1 else ''}"
+
+
+def tier_totals(structure: Structure, analysis: Analysis) -> dict[str | None, tuple[int, float]]:
+    """Posts in scope and their cost to the council, by tier."""
+    totals: dict[str | None, tuple[int, float]] = {}
+    for post in structure.posts.values():
+        if post.in_scope:
+            count, cost = totals.get(post.tier, (0, 0.0))
+            totals[post.tier] = (count + 1, cost + analysis.cost(post.id).net)
+    return totals
+
+
+def tier_name(analysis: Analysis, tier: str | None) -> str:
+    if tier is None:
+        return "No tier"
+    known = analysis.rules.tiers.get(tier)
+    return f"Tier {tier} \u2013 {known.name}" if known else f"Tier {tier}"
+
+
+def tier_table(data: PackData) -> Flowable:
+    before = tier_totals(data.before, data.before_analysis)
+    after = tier_totals(data.after, data.after_analysis)
+    rules = data.after_analysis.rules
+
+    def rank(tier: str | None) -> tuple[float, str]:
+        value = rules.rank(tier)
+        return (value if value is not None else float("inf"), tier or "")
+    columns = [Column("Tier", 0.34), Column("Current posts", 0.12, True), Column("Current cost", 0.15, True),
+               Column("Proposed posts", 0.12, True), Column("Proposed cost", 0.15, True), Column("Saving", 0.12, True)]
+    rows = []
+    for tier in sorted(set(before) | set(after), key=rank):
+        (bn, bc), (an, ac) = before.get(tier, (0, 0.0)), after.get(tier, (0, 0.0))
+        rows.append(Row([tier_name(data.after_analysis, tier), f"{bn}", money_or_dash(bc) if bn else "\u2013",
+                         f"{an}", money_or_dash(ac) if an else "\u2013", money_or_dash(bc - ac)]))
+    f = data.finance
+    rows.append(total_row(["Total", f"{f.before.posts}", money_or_dash(f.before.cost_net), f"{f.after.posts}",
+                           money_or_dash(f.after.cost_net), money_or_dash(f.saving_gross)]))
+    return data_table(columns, rows, data.width)
