@@ -35,7 +35,8 @@ def test_figures_by_category_then_for_all(benchmark):
     assert (every.lower_quartile, every.upper_quartile) == (200_000, 400_000)  # inclusive, as Excel's QUARTILE.INC
     county = stats["County"]
     assert (county.count, county.mean, county.median) == (4, 275_000, 250_000)
-    assert (county.lower_quartile, county.upper_quartile, county.lowest, county.highest) == (175_000, 350_000, 100_000, 500_000)
+    assert (county.lower_quartile, county.upper_quartile) == (175_000, 350_000)
+    assert (county.lowest, county.highest) == (100_000, 500_000)
     one = category_stats(Benchmark(comparators=COMPARATORS[:1]), ALL)
     assert one.mean == one.median == one.lower_quartile == one.upper_quartile == 100_000
 
@@ -97,7 +98,8 @@ def write(tmp_path, text: str, name: str = "comparators.csv"):
 
 def test_csv_laid_out_like_derbyshires_appendix(tmp_path):
     path = write(tmp_path, "Pay benchmarking for the Managing Director\n\n"
-                           "Council,Local Councils,County Councils,Chief Executive (or equivalent) Pay,Number of Residents\n"
+                           "Council,Local Councils,County Councils,Chief Executive (or equivalent) Pay,"
+                           "Number of Residents\n"
                            "Derby City,x,,\"£169,810\",258746\n"
                            "Devon County Council,,x,\"£160,346\",\"810,716\"\n"
                            "Lancashire County Council,x,X,£206728,\n")

@@ -73,7 +73,8 @@ def test_bad_edits_are_refused_with_a_reason(held, edit, words):
 def test_kept_in_the_file_in_order_and_old_files_still_load(held):
     again = loads(dumps(held))
     assert again.responsibilities == held.responsibilities
-    old = loads('{"format": "orgdesigner-structure", "version": 1, "structure": {"posts": [{"id": "A", "title": "x"}]}}')
+    old = loads('{"format": "orgdesigner-structure", "version": 1, '
+                '"structure": {"posts": [{"id": "A", "title": "x"}]}}')
     assert old.responsibilities == [] and old.rota == Rota() and old.benchmark == Benchmark()
     assert '"responsibilities"' not in dumps(old) and '"rota"' not in dumps(old)
 

@@ -6,24 +6,34 @@ Sources (shared/seeds/):
   manages four Executive Directors (Children's Services; Adult Social Care and Health; Place; Corporate
   Services and Transformation, grade 20). In the interim model an Executive Director (Commissioning,
   Communities and Policy, acting as Managing Executive Director) holds the Head of Paid Service
-  designation, which moves to the new post. The pay review costs £82,780 one-off.
+  designation, which moves to the new post. The pay review costs £82,780 one-off. Appendix 4 benchmarks
+  chief-executive pay against 38 councils, averaging £180,744 (local councils), £183,727 (county councils),
+  £188,817 (comparable functions), £180,178 (population 600-900K) and £181,517 (all).
 - 004_...: Peterborough City Council, Employment Committee 16 June 2017, "Shared Management
   Proposals". One Executive Director and the Service Directors shared with Cambridgeshire County
-  Council, funded 50:50; Peterborough saves £200k.
+  Council, funded 50:50; Peterborough saves £200k. Cambridgeshire keeps its interim for Children's Services (7.9).
 - 002_...: Cumbria County Council, 20 May 2022, "Executive Director Corporate, Customer & Community
   Services Succession Plan". The Executive Director post is vacant; four Assistant Directors take its
   lead responsibilities; the S151 officer and the Chief Legal Officer (Monitoring Officer & Returning
-  Officer) keep their roles and report directly to the Chief Executive.
+  Officer) keep their roles and report directly to the Chief Executive. Two tables share the Executive
+  Director's lead responsibilities, portfolio briefings, meetings and delegations among the Assistant
+  Directors; a monthly rota with a buddy runs for nine months to the end of March 2023.
 """
 
 from __future__ import annotations
 
+import json
+from collections import Counter
+
 import pytest
 
 from conftest import SAMPLES
-from orgdesigner.analysis import compare, post_cost
+from orgdesigner.analysis import Analysis, compare, post_cost
+from orgdesigner.analysis.benchmark import ALL, all_stats, post_position
+from orgdesigner.analysis.organisations import cost_by_organisation
 from orgdesigner.analysis.report import check_report
-from orgdesigner.model import Designation, load
+from orgdesigner.cli import main
+from orgdesigner.model import Designation, ResponsibilityCategory, load
 
 INTERIM = SAMPLES / "derbyshire-2021-interim.orgd"
 MANAGING_DIRECTOR = SAMPLES / "derbyshire-2021-managing-director.orgd"
@@ -217,6 +227,17 @@ def test_shared_posts_cost_peterborough_half():
     assert report["cost"]["net"] == pytest.approx(100_000 + 6 * 50_000)
     assert report["cost"]["by_group"]["People and Communities"] == pytest.approx(300_000)
     assert report["cost"]["by_tier"]["3"] == pytest.approx(250_000)
+    # Cambridgeshire's context post is priced too, but counts for nobody
+    assert cost_by_organisation(priced) == pytest.approx({"Peterborough City Council": 400_000, CCC: 300_000})
+
+
+def test_cambridgeshires_interim_is_shown_as_partner_context(peterborough):
+    post = peterborough.posts["CCC-CS"]
+    assert post.context == CCC and post.reports_to == "ED" and post.status.value == "interim"
+    report = check_report(peterborough)
+    assert report["posts"] == len(peterborough.posts) - 1 == 7
+    assert report["spans"]["ED"] == 5 and report["layers"] == 3
+    assert not [f for f in report["findings"] if "CCC-CS" in f["posts"]]
 
 
 # ----- Cumbria 2022 ---------------------------------------------------------------------------------
@@ -247,3 +268,98 @@ def test_statutory_officers_stay_and_report_to_the_chief_executive(cumbria):
         assert cumbria.posts[post_id].status.value == "filled"
     assert holders(cumbria, Designation.HOPS) == ["CEX"]
     assert check_report(cumbria)["spans"]["CEX"] == 3
+
+
+LEAD, BRIEFING = ResponsibilityCategory.LEAD, ResponsibilityCategory.BRIEFING
+MEETING, DELEGATION = ResponsibilityCategory.MEETING, ResponsibilityCategory.DELEGATION
+ASSISTANT_DIRECTORS = ["AD-SCPC", "AD-ICT", "AD-CUST", "AD-PEOPLE"]  # the paper's columns, in order
+
+
+def test_the_executive_directors_responsibilities_are_shared_as_the_tables_say(cumbria):
+    held = Counter((r.post, r.category) for r in cumbria.responsibilities)
+    assert held == {
+        # county council and LGR lead responsibilities, briefings, meetings, delegations, column by column
+        ("AD-SCPC", LEAD): 4 + 2, ("AD-SCPC", BRIEFING): 4, ("AD-SCPC", MEETING): 2, ("AD-SCPC", DELEGATION): 4,
+        ("AD-ICT", LEAD): 5 + 3, ("AD-ICT", BRIEFING): 2, ("AD-ICT", MEETING): 3, ("AD-ICT", DELEGATION): 1,
+        ("AD-CUST", LEAD): 4 + 2, ("AD-CUST", BRIEFING): 3, ("AD-CUST", MEETING): 4, ("AD-CUST", DELEGATION): 1,
+        ("AD-PEOPLE", LEAD): 4 + 2, ("AD-PEOPLE", BRIEFING): 2, ("AD-PEOPLE", MEETING): 1,
+        ("AD-PEOPLE", DELEGATION): 4,
+        ("CEX", LEAD): 1, ("DIR-FIN", LEAD): 1,  # Returning Officer duties; Audit and Assurance Committee
+    }
+    by_name = {r.name: r for r in cumbria.responsibilities}
+    assert by_name["SIRO"].post == "AD-ICT" and "New arrangement" in by_name["SIRO"].notes
+    assert by_name["HRO1s"].post == "AD-PEOPLE" and by_name["HRO1s"].category is DELEGATION
+    assert by_name["Audit and Assurance Committee"].post == "DIR-FIN"
+    assert by_name["Returning Officer responsibilities"].post == "CEX"
+    assert not [r for r in cumbria.responsibilities if r.post == "ED-CCCS"]  # nothing left with the vacancy
+    assert not [f for f in check_report(cumbria)["findings"] if f["rule"].startswith("responsibility-")]
+
+
+def test_handing_a_responsibility_back_to_the_vacant_executive_director_is_flagged():
+    structure = load(CUMBRIA)
+    live = Analysis(structure)
+    structure.subscribe(live.apply)
+    structure.update_responsibility(next(r.id for r in structure.responsibilities if r.name == "Key decisions"),
+                                    post="ED-CCCS")
+    [finding] = [f for f in live.findings() if f.rule == "responsibility-vacant"]
+    assert finding.posts == ("ED-CCCS",) and "'Key decisions'" in finding.message
+
+
+def test_the_nine_month_rota_to_the_end_of_march_2023(cumbria, capsys):
+    rota = cumbria.rota
+    assert rota.posts == ASSISTANT_DIRECTORS and "DMT chair" in rota.duties and "Full Council" in rota.duties
+    assert [m.month for m in rota.months] == ["2022-07", "2022-08", "2022-09", "2022-10", "2022-11", "2022-12",
+                                              "2023-01", "2023-02", "2023-03"]
+    leads = Counter(m.lead for m in rota.months)
+    assert set(leads) == set(ASSISTANT_DIRECTORS) and max(leads.values()) - min(leads.values()) <= 1
+    assert all(m.lead != m.buddy and m.buddy in ASSISTANT_DIRECTORS for m in rota.months)
+    assert not [f for f in check_report(cumbria)["findings"] if f["rule"].startswith("rota-")]
+    assert main(["rota", str(CUMBRIA), "--months", "9", "--json"]) == 0  # regenerating gives the same rota
+    assert json.loads(capsys.readouterr().out) == [m.model_dump() for m in rota.months]
+
+
+# ----- Derbyshire 2021: Appendix 4, pay benchmarking ------------------------------------------------
+
+DERBYSHIRE_AVERAGES = {
+    "Local Councils": 180_744,
+    "County Councils": 183_727,
+    "Councils with Comparable Functions": 188_817,
+    "Population 600-900K": 180_178,
+    ALL: 181_517,
+}
+
+
+def test_benchmark_averages_by_category_come_out_as_the_document_states(md_model):
+    benchmark = md_model.benchmark
+    assert len(benchmark.comparators) == 38 and benchmark.role == "Chief Executive (or equivalent) pay"
+    stats = all_stats(benchmark)
+    assert {s.category: round(s.mean) for s in stats} == DERBYSHIRE_AVERAGES
+    assert [s.count for s in stats] == [16, 28, 13, 10, 38]
+    assert "£180,744" not in md_model.description  # the data carries the averages now
+
+
+def test_comparators_are_the_appendix_rows(md_model):
+    rows = {c.council: c for c in md_model.benchmark.comparators}
+    hampshire = rows["Hampshire County Council"]
+    assert (hampshire.pay, hampshire.population) == (224_929, 1_882_340)
+    assert hampshire.categories == ["County Councils", "Councils with Comparable Functions"]
+    assert rows["Nottingham City"].categories == ["Local Councils"] and rows["Nottingham City"].pay == 175_000
+    assert rows["Leicestershire County Council"].categories == [
+        "Local Councils", "County Councils", "Councils with Comparable Functions", "Population 600-900K"]
+    for comparator in rows.values():  # the population category is what the residents say
+        in_band = 600_000 <= comparator.population <= 900_000
+        assert ("Population 600-900K" in comparator.categories) == in_band, comparator.council
+
+
+def test_managing_director_pay_is_below_the_mean_of_comparable_roles(md_model, capsys):
+    # report 2.11: the scale positions the Council "below the mean when considering comparable roles"
+    benchmark = md_model.benchmark
+    assert benchmark.post == "MD" and benchmark.category == "Councils with Comparable Functions"
+    position = post_position(md_model, benchmark, "MD", benchmark.category)
+    assert (position.pay, position.pay_bottom) == (175_929, 161_000)
+    assert round(position.vs_mean) == 175_929 - 188_817
+    assert main(["benchmark", str(MANAGING_DIRECTOR), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert {c["category"]: round(c["mean"]) for c in report["categories"]} == DERBYSHIRE_AVERAGES
+    assert report["post"]["post"] == "MD" and report["post"]["vs_mean"] < 0
+

@@ -44,7 +44,8 @@ def add_parsers(commands: argparse._SubParsersAction) -> list[argparse.ArgumentP
                     "for all of them, and where the post's pay (its salary, else the top of its grade) sits.")
     benchmark.add_argument("file", metavar="FILE")
     benchmark.add_argument("--post", metavar="ID", help="the post to compare (default: the file's benchmarked post)")
-    benchmark.add_argument("--category", metavar="C", help="the category to compare with (default: the file's, else all)")
+    benchmark.add_argument("--category", metavar="C",
+                           help="the category to compare with (default: the file's, else all)")
     benchmark.add_argument("--comparators", metavar="TABLE",
                            help="read the comparators from a .csv or .xlsx table instead of FILE")
     benchmark.add_argument("--json", action="store_true", help="print one JSON object instead of text")

@@ -48,7 +48,8 @@ def format_benchmark(role: str, stats: list[CategoryStats], position: PostPositi
     count = stats[-1].count
     lines = [f"Pay benchmarking{': ' + role if role else ''} — {count} comparator{'s' if count != 1 else ''}", ""]
     width = max(len(s.category) for s in stats)
-    lines.append(f"  {'Category':<{width}}  {'Count':>5}  {'Mean':>10}  {'Lower q.':>10}  {'Median':>10}  {'Upper q.':>10}")
+    lines.append(f"  {'Category':<{width}}  {'Count':>5}  {'Mean':>10}  {'Lower q.':>10}  {'Median':>10}  "
+                 f"{'Upper q.':>10}")
     for s in stats:
         lines.append(f"  {s.category:<{width}}  {s.count:>5}  {money(s.mean):>10}  {money(s.lower_quartile):>10}  "
                      f"{money(s.median):>10}  {money(s.upper_quartile):>10}")

@@ -86,7 +86,8 @@ def read_comparators(path: str | Path) -> Benchmark:
                 row_problems += [f"row {offset}: {e['msg'].removeprefix('Value error, ')}" for e in exc.errors()]
         problems += row_problems
     names = [c.council for c in comparators]
-    problems += [f"the council {n!r} is listed more than once" for n in dict.fromkeys(n for n in names if names.count(n) > 1)]
+    repeated = dict.fromkeys(n for n in names if names.count(n) > 1)
+    problems += [f"the council {name!r} is listed more than once" for name in repeated]
     if not problems and not comparators:
         problems.append("the table has no comparator rows under its header")
     if problems:
