@@ -18,6 +18,8 @@ from .analysis.report import comparison_report, scenarios_report
 from .io.establishment import ImportFailed, ImportOptions, import_table
 from . import planning_cli
 from .model import EditRefused, Structure, StructureFileError, load, load_scenarios, save
+from .model.fileformat import write_atomically
+from .pdf.paper import PaperSize
 
 COMMANDS = ("check", "import", "compare", "export", "scenarios", *planning_cli.COMMANDS)
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
@@ -66,6 +68,19 @@ def build_parser() -> argparse.ArgumentParser:
     exporter.add_argument("file", metavar="FILE")
     exporter.add_argument("-o", "--output", required=True, metavar="OUT")
     exporter.add_argument("--redact-names", action="store_true", help="leave out postholder names")
+    pdf = exporter.add_argument_group("PDF", "for OUT.pdf: the chart, or with --pack the consultation pack")
+    pdf.add_argument("--paper", choices=[size.value for size in PaperSize], default="A4", type=str.upper,
+                     help="paper size (default A4)")
+    sides = pdf.add_mutually_exclusive_group()
+    sides.add_argument("--landscape", dest="landscape", action="store_true", default=True,
+                       help="landscape pages (the default)")
+    sides.add_argument("--portrait", dest="landscape", action="store_false", help="portrait pages")
+    pdf.add_argument("--pack", action="store_true",
+                     help="write the consultation pack comparing --before (current) with FILE (proposed)")
+    pdf.add_argument("--before", metavar="BEFORE", help="the current structure for --pack: a file or FILE:SCENARIO")
+    pdf.add_argument("--title", default="", help="the chart's heading or the pack's title")
+    pdf.add_argument("--author", default="", help="the PDF's author (default: the organisation)")
+    pdf.add_argument("--draft", action="store_true", help="mark every page of the pack DRAFT")
     _scenario_option(exporter)
     lister = commands.add_parser("scenarios", help="list the scenarios in a structure file",
                                  description="List the scenarios in FILE with their posts, FTE and net cost; "
@@ -107,6 +122,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if options.command == "scenarios":
         return _scenarios(Path(options.file), options.json)
     if options.command == "export":
+        if Path(options.output).suffix.lower() == ".pdf":
+            return _export_pdf(options)
         return _export(Path(options.file), Path(options.output), options.redact_names, options.scenario)
     return _import(Path(options.table), Path(options.output),
                    ImportOptions(on_cost_rate=options.on_cost_rate, standard_hours=options.standard_hours,
@@ -198,6 +215,36 @@ def _export(path: Path, output: Path, redact_names: bool, scenario: str | None =
     except OSError as exc:
         return _fail(f"{output}: cannot write ({exc.strerror or exc})")
     print(f"Wrote {output}: {len(rows) - 1} posts.")
+    return EXIT_OK
+
+
+def _export_pdf(options: argparse.Namespace) -> int:
+    from .pdf.export import PdfOptions, page_count, pdf_bytes
+    from .pdf.paper import Paper
+
+    if options.pack != bool(options.before):
+        return _fail("--pack needs --before BEFORE (the current structure), and --before is only for --pack")
+    if options.draft and not options.pack:
+        return _fail("--draft marks the pages of a pack; add --pack --before BEFORE")
+    output = Path(options.output)
+    try:
+        after = load(Path(options.file), options.scenario)
+        before = _target(options.before) if options.pack else None
+        pdf = PdfOptions(paper=Paper(PaperSize(options.paper), options.landscape), title=options.title,
+                         author=options.author, redact_names=options.redact_names, draft=options.draft)
+        data = pdf_bytes(after, pdf, before)
+    except StructureFileError as exc:
+        return _fail(str(exc))
+    except ValueError as exc:
+        return _fail(f"{options.file}: {exc}")
+    try:
+        write_atomically(output, data)
+    except OSError as exc:
+        return _fail(f"{output}: cannot write ({exc.strerror or exc})")
+    pages = page_count(data)
+    what = "consultation pack" if before is not None else "chart"
+    print(f"Wrote {output}: the {what}, {pages} page{'s' if pages != 1 else ''} on {options.paper} "
+          f"{'landscape' if options.landscape else 'portrait'}.")
     return EXIT_OK
 
 

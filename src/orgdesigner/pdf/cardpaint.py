@@ -12,8 +12,10 @@ from ..model import Post, PostStatus
 from .chartplan import PRINT_LAYOUT
 from .fonts import CONDENSED, CONDENSED_BOLD, text_width
 
-TITLE_SIZE, TITLE_LEADING, TITLE_LINES = 8.2, 9.2, 3
 SMALL_SIZE, SMALL_LEADING = 7.5, 8.7
+TITLE_STEPS = [(8.2, 9.2, 3), (SMALL_SIZE, 8.2, 4)]
+"""Size, leading and most lines for a card's title: a title too long for the first is set in the second."""
+TITLE_SIZE = min(size for size, _, _ in TITLE_STEPS)
 GROUP_SIZE = 8.0
 PAD_X, PAD_Y = 6.0, 5.0
 
@@ -75,10 +77,11 @@ class ChartPainter:
         c.setDash()
         inner = card.width - 2 * PAD_X
         left, right = card.x + PAD_X, card.right - PAD_X
-        baseline = card.y + PAD_Y + TITLE_SIZE
-        for line in wrap(post.title, CONDENSED_BOLD, TITLE_SIZE, inner, TITLE_LINES):
-            self.text(left, baseline, line, CONDENSED_BOLD, TITLE_SIZE, style.text)
-            baseline += TITLE_LEADING
+        size, leading, lines = title_lines(post.title, inner)
+        baseline = card.y + PAD_Y + size
+        for line in lines:
+            self.text(left, baseline, line, CONDENSED_BOLD, size, style.text)
+            baseline += leading
         rows_top = card.bottom - PAD_Y - 3 * SMALL_LEADING + SMALL_SIZE
         label = style.label
         name = "" if redact or post.status is PostStatus.VACANT else post.postholder
@@ -104,6 +107,15 @@ class ChartPainter:
         c.setLineWidth(0.8 * self.s)
         c.line(*self.pt(card.center_x, card.bottom), *self.pt(card.center_x, card.bottom + 4))
         self.text(card.center_x + 3, card.bottom + 10, text, CONDENSED_BOLD, SMALL_SIZE, ACCENT)
+
+
+def title_lines(title: str, width: float) -> tuple[float, float, list[str]]:
+    """The title's size, leading and lines: the largest step it fits whole, else the last step cut short."""
+    for size, leading, most in TITLE_STEPS:
+        lines = wrap(title, CONDENSED_BOLD, size, width, most)
+        if " ".join(lines) == " ".join(title.split()):
+            break
+    return size, leading, lines
 
 
 def wrap(text: str, font: str, size: float, width: float, max_lines: int) -> list[str]:

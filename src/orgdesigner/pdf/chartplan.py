@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from ..layout import Layout, LayoutOptions, compute_layout
 from ..model import Structure
 
-PRINT_LAYOUT = LayoutOptions(card_width=136.0, card_height=66.0, h_gap=14.0, v_gap=34.0, compact=True,
+PRINT_LAYOUT = LayoutOptions(card_width=136.0, card_height=70.0, h_gap=14.0, v_gap=34.0, compact=True,
                              stack_indent=14.0, stack_gap=8.0, group_padding=8.0, group_header=17.0,
                              use_manual_positions=False)
 """Cards in points at scale 1: sized for the card text in `chart.py` (7.5 pt at its smallest)."""
@@ -169,6 +169,15 @@ class _Planner:
             depth += 1
         if best is None or best[0] == 0 and len(roots) == 1 and self.reports[roots[0]]:
             self._share_out(roots, title, subtitle, parent)
+            return
+        if best[0] == 0 and any(self.reports[root] for root in roots):
+            # a page of bare tops says little: give each top with a team its own pages instead
+            loners = [root for root in roots if not self.reports[root]]
+            for root in roots:
+                if self.reports[root]:
+                    self.place([root], title if root == roots[0] else self._title_for(root), subtitle, parent)
+            if loners:
+                self.place(loners, f"{title}: posts with no line manager", subtitle, parent)
             return
         _, shown, layout = best
         self._continue(self.page(title, subtitle, shown, layout, parent))

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import pypdfium2 as pdfium
+
 from ..model import Structure
 from .chartdoc import ChartOptions, chart_pdf
 from .pack import PackOptions, pack_pdf
@@ -33,3 +35,11 @@ def pdf_bytes(structure: Structure, options: PdfOptions, before: Structure | Non
     pack = PackOptions(paper=options.paper, author=options.author, draft=options.draft,
                        redact_names=options.redact_names, **({"title": options.title} if options.title else {}))
     return pack_pdf(before, structure, pack, progress)
+
+
+def page_count(data: bytes) -> int:
+    document = pdfium.PdfDocument(data)
+    try:
+        return len(document)
+    finally:
+        document.close()

@@ -5,13 +5,9 @@ from __future__ import annotations
 import pypdfium2 as pdfium
 from PySide6.QtGui import QImage
 
+from ..pdf.export import page_count
 
-def page_count(data: bytes) -> int:
-    document = pdfium.PdfDocument(data)
-    try:
-        return len(document)
-    finally:
-        document.close()
+__all__ = ["page_count", "render_pages"]
 
 
 def render_pages(data: bytes, dpi: float, first: int = 0, last: int | None = None) -> list[QImage]:
