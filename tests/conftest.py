@@ -50,3 +50,28 @@ def make_structure(**settings: object) -> Structure:
 @pytest.fixture
 def structure() -> Structure:
     return make_structure()
+
+
+@pytest.fixture
+def new_window(qtbot, tmp_path, monkeypatch):
+    """Make windows with their own settings and recovery folder; at the end they close without asking."""
+    from PySide6.QtCore import QEvent, QSettings
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from orgdesigner.ui.mainwindow import MainWindow
+
+    made = []
+
+    def make(name: str = "settings") -> MainWindow:
+        win = MainWindow(settings=QSettings(str(tmp_path / f"{name}.ini"), QSettings.IniFormat))
+        win.recovery.folder = tmp_path / "recovery"
+        made.append(win)
+        return win
+
+    yield make
+    for win in made:
+        monkeypatch.setattr(win, "ask_save_changes", lambda: QMessageBox.Discard)
+        win.close()
+        win.deleteLater()
+    QApplication.clipboard().clear()  # the clipboard outliving the test would own a deleted QMimeData
+    QApplication.sendPostedEvents(None, QEvent.DeferredDelete)

@@ -32,26 +32,6 @@ def options_file(tmp_path):
 
 
 @pytest.fixture
-def new_window(qtbot, tmp_path, monkeypatch):
-    """Windows with their own settings and recovery folder, which close without asking at the end."""
-    made = []
-
-    def make(name: str = "settings") -> MainWindow:
-        win = MainWindow(settings=QSettings(str(tmp_path / f"{name}.ini"), QSettings.IniFormat))
-        win.recovery.folder = tmp_path / "recovery"
-        monkeypatch.setattr(win, "ask_save_changes", lambda: QMessageBox.Discard)
-        made.append(win)
-        return win
-
-    yield make
-    for win in made:
-        win.close()
-        win.deleteLater()
-    QApplication.clipboard().clear()
-    QApplication.sendPostedEvents(None, QEvent.DeferredDelete)
-
-
-@pytest.fixture
 def window(new_window, qtbot, options_file):
     win = new_window()
     win.show()

@@ -21,26 +21,6 @@ QStandardPaths.setTestModeEnabled(True)
 
 
 @pytest.fixture
-def new_window(qtbot, tmp_path):
-    """Make windows with their own settings and recovery folder; they close unprompted at the end."""
-    made = []
-
-    def make(name: str = "settings") -> MainWindow:
-        win = MainWindow(settings=QSettings(str(tmp_path / f"{name}.ini"), QSettings.IniFormat))
-        win.recovery.folder = tmp_path / "recovery"
-        made.append(win)
-        return win
-
-    yield make
-    for win in made:
-        win.document.undo_stack.setClean()
-        win.close()
-        win.deleteLater()
-    QApplication.clipboard().clear()  # the clipboard outliving the test would own a deleted QMimeData
-    QApplication.sendPostedEvents(None, QEvent.DeferredDelete)
-
-
-@pytest.fixture
 def window(new_window, qtbot, tmp_path):
     path = tmp_path / "council.orgd"
     save(make_structure(), path)
