@@ -14,7 +14,7 @@ from orgdesigner.model import Post
 from orgdesigner.ui import commands
 from orgdesigner.ui.importdialog import ImportDialog
 
-from test_window import new_window, window  # noqa: F401  (fixtures)
+from test_window import window  # noqa: F401  (the fixture)
 
 HR_CSV = """Test Council — establishment report,,,,,,,
 Run on 01/11/2026,,,,,,,
