@@ -1,10 +1,10 @@
 """The consultation pack: one PDF with a cover, contents, every section of `pack_sections`, and
 "Page x of y" on each page.
 
-Built with platypus: `multiBuild` runs the story until the contents page's page numbers settle,
-and a canvas that holds back its pages until the end prints the page total on every page. Text
-is vector and selectable, set in the embedded DejaVu fonts; the document's title and author are
-set in its metadata. The file is written atomically.
+Built with platypus: `multiBuild` runs the story until the contents page's page numbers and the
+page total printed in every footer have settled. Text is vector and selectable, set in the
+embedded DejaVu fonts; the document's title and author are set in its metadata. The file is
+written atomically.
 """
 
 from __future__ import annotations
@@ -13,14 +13,13 @@ import io
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 from typing import Any
 
 from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageBreak, PageTemplate,
-                                TableStyle)
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageBreak, PageTemplate
+from reportlab.platypus.doctemplate import IndexingFlowable
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from ..chartstyle import INK, MUTED
@@ -31,10 +30,11 @@ from .pack_cover import cover, draw_cover_band
 from .pack_data import FOOTER_ROOM, PackData, frame_height, frame_width, readable_date, today
 from .pack_sections import SECTIONS
 from .paper import Paper
-from .styles import BODY_SIZE, DRAFT_RED, NOTE_SIZE, RULE, para, styles
+from .styles import BODY_SIZE, DRAFT_RED, NOTE_SIZE, RULE, Markup, esc, house_table, para, styles
 
 Progress = Callable[[int, int], None]
 CONTENTS = "Contents"
+PAGE_ENDED = "PackPageEnded"
 
 
 @dataclass(frozen=True)
@@ -67,7 +67,7 @@ def pack_pdf(before: Structure, after: Structure, options: PackOptions, progress
     date = readable_date(options.date or after.date) or today()
     story: list[Flowable] = cover(data, title, date, data.text(options.author))
     story += [NextPageTemplate("body"), PageBreak(), SectionMark(CONTENTS, "contents", in_contents=False),
-              para(CONTENTS, styles().h1), _about(data), _contents()]
+              para(CONTENTS, styles().h1), _about(data), Contents()]
     report(1, steps)
     for index, section in enumerate(SECTIONS, start=2):
         story += [PageBreak(), SectionMark(section.title, f"section-{index}")]
@@ -77,9 +77,10 @@ def pack_pdf(before: Structure, after: Structure, options: PackOptions, progress
         report(index, steps)
     buffer = io.BytesIO()
     footer = " · ".join(part for part in (data.organisation, title) if part)
-    document = _PackDocument(buffer, options, footer, title=title, author=author,
+    total = PageTotal()
+    document = _PackDocument(buffer, options, footer, total, title=title, author=author,
                              subject=f"{data.text(before.name)} and {data.text(after.name)}", creator="OrgDesigner")
-    document.multiBuild(story, canvasmaker=partial(_NumberedCanvas, margin=options.paper.margin))
+    document.multiBuild([total, *story])
     report(steps, steps)
     return buffer.getvalue()
 
@@ -93,13 +94,50 @@ def _about(data: PackData) -> Flowable:
     return para(text, styles().body)
 
 
-def _contents() -> TableOfContents:
-    toc = TableOfContents(dotsMinLevel=0)
-    toc.levelStyles = [styles().toc]
-    toc.tableStyle = TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                 ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                                 ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])
-    return toc
+class Contents(TableOfContents):
+    """The contents as a ruled two-column table, each title and its page number linked to the section.
+
+    reportlab's own draws the dot leaders and page numbers from a callback before the title, so
+    text extraction (and a screen reader) met the number first; here the title comes first.
+    """
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        s = styles()
+        rows = [[para(Markup(f'<a href="#{key}">{esc(text)}</a>'), s.toc),
+                 para(Markup(f'<a href="#{key}">{number}</a>'), s.toc_page)]
+                for _, text, number, key in self._lastEntries] or [["", ""]]
+        self._table = house_table(rows, [available_width - 40, 40], [
+            ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor(RULE)), ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 5)])
+        self.width, self.height = self._table.wrapOn(self.canv, available_width, available_height)
+        return self.width, self.height
+
+
+class PageTotal(IndexingFlowable):
+    """Takes no room: counts the pages of each pass, and asks `multiBuild` for another pass until the
+    count is the same twice, so the "of y" printed on every page is the final total."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.previous: int | None = None
+        self.current = 0
+
+    def beforeBuild(self) -> None:
+        self.previous, self.current = (self.current or None), 0
+
+    def notify(self, kind: str, stuff: Any) -> None:
+        if kind == PAGE_ENDED:
+            self.current = stuff
+
+    def isSatisfied(self) -> bool:
+        return self.previous == self.current
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        """Nothing to draw."""
 
 
 class SectionMark(Flowable):
@@ -118,12 +156,12 @@ class SectionMark(Flowable):
 
 
 class _PackDocument(BaseDocTemplate):
-    def __init__(self, target: Any, options: PackOptions, footer: str, **metadata: str) -> None:
+    def __init__(self, target: Any, options: PackOptions, footer: str, total: PageTotal, **metadata: str) -> None:
         paper = options.paper
         super().__init__(target, pagesize=paper.page_size, leftMargin=paper.margin, rightMargin=paper.margin,
                          topMargin=paper.margin, bottomMargin=paper.margin, initialFontName=REGULAR,
                          initialFontSize=BODY_SIZE, lang="en-GB", **metadata)
-        self.options, self.footer, self.section = options, footer, ""
+        self.options, self.footer, self.total, self.section = options, footer, total, ""
         frame = Frame(paper.margin, paper.margin + FOOTER_ROOM, frame_width(paper), frame_height(paper), id="text",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates([
@@ -158,13 +196,17 @@ class _PackDocument(BaseDocTemplate):
         canvas.restoreState()
 
     def _page_end(self, canvas: Canvas, document: BaseDocTemplate) -> None:
-        """The running header (the section) and the footer's left side; the page total comes later."""
+        """The running header (the section) and the footer, with the page total of the last pass."""
         paper = self.options.paper
         right = paper.width - paper.margin
+        self.notify(PAGE_ENDED, self.page)
         canvas.saveState()
         canvas.setFont(REGULAR, NOTE_SIZE)
         canvas.setFillColor(colors.HexColor(MUTED))
         canvas.drawString(paper.margin, paper.margin, self.footer)
+        canvas.setFillColor(colors.HexColor(INK))
+        canvas.drawRightString(right, paper.margin, f"Page {self.page} of {self.total.previous or self.page}")
+        canvas.setFillColor(colors.HexColor(MUTED))
         if self.page > 1:
             top = paper.height - paper.margin + 2
             canvas.drawString(paper.margin, top, self.section)
@@ -176,26 +218,3 @@ class _PackDocument(BaseDocTemplate):
             canvas.setLineWidth(0.5)
             canvas.line(paper.margin, top - 4, right, top - 4)
         canvas.restoreState()
-
-
-class _NumberedCanvas(Canvas):
-    """Holds each page until the document ends, then stamps 'Page x of y' on all of them."""
-
-    def __init__(self, *args: Any, margin: float, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._margin = margin
-        self._held: list[dict[str, Any]] = []
-
-    def showPage(self) -> None:
-        self._held.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        total = len(self._held)
-        for number, state in enumerate(self._held, start=1):
-            self.__dict__.update(state)
-            self.setFont(REGULAR, NOTE_SIZE)
-            self.setFillColor(colors.HexColor(INK))
-            self.drawRightString(self._pagesize[0] - self._margin, self._margin, f"Page {number} of {total}")
-            super().showPage()
-        super().save()

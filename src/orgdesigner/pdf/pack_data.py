@@ -42,8 +42,8 @@ class PackData:
         self.finance = finance_summary(self.before, self.after, self.before_analysis, self.after_analysis)
         names = {p.postholder.strip() for s in (self.before, self.after) for p in s.posts.values()
                  if p.postholder and p.postholder.strip()}
-        self._names = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)),
-                                 re.IGNORECASE) if names else None
+        longest_first = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        self._names = re.compile(rf"(?<!\w)(?:{longest_first})(?!\w)", re.IGNORECASE) if names else None
 
     @property
     def width(self) -> float:

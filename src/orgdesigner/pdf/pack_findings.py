@@ -20,7 +20,8 @@ def findings_appendix(data: PackData) -> list[Flowable]:
         "reporting cycles, posts without a line manager, and pay over £100,000 (which full council votes "
         "on before such a salary package is offered). Errors need putting right; warnings and notes are "
         "for the reader to weigh.", s.body)]
-    for heading, analysis in (("Proposed structure", data.after_analysis), ("Current structure", data.before_analysis)):
+    for heading, analysis in (("Findings in the proposed structure", data.after_analysis),
+                              ("Findings in the current structure", data.before_analysis)):
         out.append(para(heading, s.h2))
         out += _findings(data, analysis)
     return out

@@ -1,13 +1,10 @@
 """The sections of the consultation pack, in the order they are printed.
 
-Each section starts on a new page under its heading, which the contents page lists. A section's
-builder takes the pack's `PackData` and returns platypus flowables; every builder honours
-`data.redact_names` (names go through `data.holder` and `data.text`).
-
-The two chart sections, "Current structure" and "Proposed structure", belong first in the list
-(after the contents): they are built by `pdf/chart.py`'s
-`chart_flowables(structure, paper, heading, redact_names)`, which sets its own heading on each
-chart page, so they will enter the list with `prints_heading=True`.
+Each section starts on a new page, and the contents page lists it. A section's builder takes the
+pack's `PackData` and returns platypus flowables; every builder honours `data.redact_names`
+(names go through `data.holder` and `data.text`, and the charts leave them off the cards).
+The charts come first, as in the councils' own packs (Cambridge: 6.1 current structure, 6.2
+proposed structure, 6.3 changes to current posts, 6.4 selection to the new posts).
 """
 
 from __future__ import annotations
@@ -17,6 +14,7 @@ from dataclasses import dataclass
 
 from reportlab.platypus import Flowable
 
+from .chartflow import chart_flowables
 from .pack_data import PackData
 from .pack_figures import spans_and_tiers
 from .pack_finance import financial_summary
@@ -29,10 +27,18 @@ class Section:
     title: str
     build: Callable[[PackData], list[Flowable]]
     prints_heading: bool = False
-    """True when the builder sets the heading itself; otherwise the pack prints `title` above it."""
+    """True when the builder sets the heading itself (a chart page); otherwise the pack prints `title` above it."""
+
+
+def _chart(heading: str, proposed: bool) -> Callable[[PackData], list[Flowable]]:
+    def build(data: PackData) -> list[Flowable]:
+        return chart_flowables(data.after if proposed else data.before, data.paper, heading, data.redact_names)
+    return build
 
 
 SECTIONS: list[Section] = [
+    Section("Current structure", _chart("Current structure", proposed=False), prints_heading=True),
+    Section("Proposed structure", _chart("Proposed structure", proposed=True), prints_heading=True),
     Section("Proposed posts", proposed_posts),
     Section("Changes to current posts", changes_table),
     Section("New posts and selection", new_posts),

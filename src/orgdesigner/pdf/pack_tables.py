@@ -34,7 +34,7 @@ def top_group(structure: Structure, post: Post) -> str | None:
 def _title_cell(data: PackData, post: Post, extra: str = "") -> str:
     notes = [data.holder(post), " · ".join(d.value for d in post.designations), extra]
     note = " · ".join(n for n in notes if n)
-    return lines(bold(data.text(post.title)), muted(note) if note else "")
+    return lines(bold(data.text(post.title)), muted(data.text(note)) if note else "")
 
 
 def proposed_posts(data: PackData) -> list[Flowable]:
@@ -105,13 +105,15 @@ def changes_table(data: PackData) -> list[Flowable]:
                              data.text(proposed_action(change, data.before, data.after)),
                              lines(IMPACT_LABELS[change.impact], muted(data.text(note)) if note else "")]))
     rows.append(total_row([f"Total ({len(current)} posts)", fte_text(sum(c.before.fte for c in current)), "", "", ""]))
-    summary = impact_summary(in_scope)
-    return [
+    out: list[Flowable] = [
         para("The following table shows the current posts and the impact of the proposals on their holders.",
              s.body),
         data_table(columns, rows, data.width),
-        para(f"Posts in scope: {summary}." if summary else "", s.note),
     ]
+    summary = impact_summary(in_scope)
+    if summary:
+        out.append(para(f"Posts in scope: {summary}.", s.note))
+    return out
 
 
 def new_posts(data: PackData) -> list[Flowable]:
@@ -150,7 +152,7 @@ def _open_to(change: PostChange, changes: list[PostChange]) -> str:
         return f"The current {titles}"
     if change.impact is ImpactChoice.MATCH and titles:
         return f"The current {titles}, with assessment"
-    if sources and change.impact is ImpactChoice.VACANT:
+    if change.impact is ImpactChoice.VACANT:
         return "Vacant now: open to postholders at risk, with assessment"
     if NEW not in change.kinds:
         return change.reason

@@ -48,8 +48,9 @@ def proposed_action(change: PostChange, before: Structure, after: Structure) -> 
     new_manager = MOVED in change.kinds and old.reports_to != new.reports_to
     if new_manager:
         parts.append(f"change of line management to {manager.title}" if manager else "no longer line managed")
-    # Joining the new line manager's own group goes without saying.
-    joins_manager = new_manager and manager is not None and manager.group == new.group
+    # Joining the new line manager's own group (or a group inside it) goes without saying.
+    joins_manager = (new_manager and manager is not None and new.group in after.groups
+                     and manager.group in after.group_chain(new.group))
     if MOVED in change.kinds and old.group != new.group and not joins_manager:
         group = after.groups.get(new.group) if new.group else None
         parts.append(f"moves to {group.name}" if group else "no longer in a group")

@@ -15,7 +15,7 @@ from functools import cache
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
@@ -92,10 +92,10 @@ class Styles:
     note: ParagraphStyle
     cell: ParagraphStyle
     cell_right: ParagraphStyle
-    cell_centre: ParagraphStyle
     head: ParagraphStyle
     head_right: ParagraphStyle
     toc: ParagraphStyle
+    toc_page: ParagraphStyle
 
 
 @cache
@@ -123,10 +123,10 @@ def styles() -> Styles:
         note=style("Note", NOTE_SIZE, 10, textColor=colors.HexColor(MUTED), spaceBefore=4),
         cell=cell,
         cell_right=ParagraphStyle("CellRight", parent=cell, alignment=TA_RIGHT),
-        cell_centre=ParagraphStyle("CellCentre", parent=cell, alignment=TA_CENTER),
         head=head,
         head_right=ParagraphStyle("HeadRight", parent=head, alignment=TA_RIGHT),
-        toc=style("TOC", 10.5, 15, leftIndent=0, firstLineIndent=0, alignment=TA_LEFT),
+        toc=style("TOC", 10.5, 14),
+        toc_page=style("TOCPage", 10.5, 14, alignment=TA_RIGHT, textColor=colors.HexColor(ACCENT)),
     )
 
 
