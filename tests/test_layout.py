@@ -224,6 +224,26 @@ def test_stacked_reports_hang_from_a_spine() -> None:
         assert all(x == spine for x, _ in points[:-1])
 
 
+def test_a_long_stack_wraps_into_columns_each_with_its_spine() -> None:
+    options = LayoutOptions(compact=True, stack_rows=3)
+    layout = compute_layout(tree("R>A R>B A>M1 A>M2 A>M3 A>M4 A>M5 A>M6 A>M7 B>N1"), options)
+    a = layout.cards["A"]
+    columns = sorted({layout.cards[f"M{i}"].x for i in range(1, 8)})
+    assert len(columns) == 3, "7 reports in columns of 3"
+    assert [sum(layout.cards[f"M{i}"].x == x for i in range(1, 8)) for x in columns] == [3, 3, 1]
+    assert layout.cards["M4"].y == layout.cards["M1"].y, "each column starts under the manager"
+    assert overlapping(layout.cards) == []
+    assert layout.cards["B"].x >= max(card.right for card in layout.cards.values() if card.x in columns)
+    for i in range(1, 8):
+        card = layout.cards[f"M{i}"]
+        points = route(layout, "A", f"M{i}").points
+        assert_orthogonal(points)
+        assert points[0] == (a.x + options.stack_indent / 2, a.bottom)
+        assert points[-1] == (card.x, card.center_y)
+        others = [c for key, c in layout.cards.items() if key not in ("A", f"M{i}")]
+        assert not any(crosses(other, points) for other in others), f"the line to M{i} crosses a card"
+
+
 # ----- forests and cycles ----------------------------------------------------------------------
 
 

@@ -73,7 +73,7 @@ def _line_routes(structure: Structure, cards: dict[str, Rect], placement: TreePl
         manager, report = cards[post.reports_to], cards[post.id]
         tidy = not (manual[i] or manual[boss])
         if tidy and placement.stacked[i]:
-            points = spine_route(manager, report, o.stack_indent)
+            points = spine_route(manager, report, o.stack_indent, o.stack_gap)
         else:
             points = solid_route(manager, report, placement.bus[boss] if tidy else None, o.v_gap / 2)
         lines.append(LineRoute(post.reports_to, post.id, "line", points))

@@ -17,6 +17,8 @@ class LayoutOptions:
     """Stack the reports of a manager whose reports have no reports of their own."""
     stack_indent: float = 24.0
     stack_gap: float = 12.0
+    stack_rows: int = 0
+    """Most cards in one column of a compact stack; more start a new column to the right (0: no limit)."""
     group_padding: float = 14.0
     group_header: float = 30.0
     use_manual_positions: bool = True

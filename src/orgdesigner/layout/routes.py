@@ -40,10 +40,19 @@ def solid_route(manager: Rect, report: Rect, bus: float | None, clearance: float
     return [(sx, sy), (sx, below), (aside, below), (aside, above), (ex, above), (ex, ey)]
 
 
-def spine_route(manager: Rect, report: Rect, indent: float) -> list[Point]:
-    """A compact stack: down the spine at the manager's left, then a tick into the report's left edge."""
+def spine_route(manager: Rect, report: Rect, indent: float, gap: float) -> list[Point]:
+    """A compact stack: down the spine at the manager's left, then a tick into the report's left edge.
+
+    A report in a later column of the stack is reached along a run just under the manager
+    (`gap` is the space between the manager and the first card) to that column's own spine.
+    """
     spine = manager.x + indent / 2
-    return [(spine, manager.bottom), (spine, report.center_y), (report.x, report.center_y)]
+    column_spine = report.x - indent / 2
+    if abs(column_spine - spine) < 0.5:
+        return [(spine, manager.bottom), (spine, report.center_y), (report.x, report.center_y)]
+    run = manager.bottom + gap / 2
+    return [(spine, manager.bottom), (spine, run), (column_spine, run), (column_spine, report.center_y),
+            (report.x, report.center_y)]
 
 
 def dotted_route(manager: Rect, report: Rect, clearance: float) -> list[Point]:

@@ -145,10 +145,11 @@ class _Band:
                 continue
             if self.stack_manager[post]:
                 low, high = 0.0, card
-                for kid in kids:
+                for number, kid in enumerate(kids):
                     margin = self._margin(chains[post], chains[kid])
-                    low = min(low, o.stack_indent - margin)
-                    high = max(high, o.stack_indent + card + margin)
+                    left = o.stack_indent + self._stack_column(number) * self._column_pitch()
+                    low = min(low, left - margin)
+                    high = max(high, left + card + margin)
                 width[post], anchor[post] = high - low, -low
                 continue
             cursor = 0.0
@@ -191,14 +192,28 @@ class _Band:
                     block[kid] += block[post]
         return bottom
 
+    def _stack_column(self, number: int) -> int:
+        """Which column of its stack the number-th report hangs in."""
+        return number // self.o.stack_rows if self.o.stack_rows > 0 else 0
+
+    def _column_pitch(self) -> float:
+        """From one stack column's cards to the next's, leaving room for the next column's spine."""
+        o = self.o
+        return o.card_width + o.stack_indent + o.group_padding
+
     def _stack(self, manager: int, kids: list[int]) -> float:
-        """Hang the reports one under another, indented; returns the bottom of the stack."""
+        """Hang the reports one under another, indented, in columns of `stack_rows`; returns the bottom."""
         o, chains, x, y = self.o, self.chains, self.p.x, self.p.y
-        above, level = manager, y[manager] + o.card_height
-        for kid in kids:
+        top = y[manager] + o.card_height
+        above, level, bottom = manager, top, top
+        for number, kid in enumerate(kids):
+            column = self._stack_column(number)
+            if number and column != self._stack_column(number - 1):
+                above, level = manager, top
             closing, opening = crossings(chains[above], chains[kid])
             level += o.stack_gap + closing * o.group_padding + opening * (o.group_header + o.group_padding)
-            x[kid], y[kid] = x[manager] + o.stack_indent, level
+            x[kid], y[kid] = x[manager] + o.stack_indent + column * self._column_pitch(), level
             level += o.card_height
+            bottom = max(bottom, level)
             above = kid
-        return level
+        return bottom

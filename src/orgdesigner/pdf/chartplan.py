@@ -88,6 +88,7 @@ class _Planner:
         self.structure = structure
         self.frame = frame
         self.heading = heading
+        self.options = replace(PRINT_LAYOUT, stack_rows=_stack_rows(frame))
         self.pages: list[ChartPage] = []
         self.shown: set[str] = set()
         """Posts on some page already: a reporting cycle must not send the planner round it for ever."""
@@ -101,7 +102,7 @@ class _Planner:
     def lay(self, post_ids: Iterable[str]) -> Layout:
         shown = set(post_ids)
         continued = frozenset(pid for pid in shown if any(kid not in shown for kid in self.reports[pid]))
-        return compute_layout(self.subset(shown), replace(PRINT_LAYOUT, continued=continued))
+        return compute_layout(self.subset(shown), replace(self.options, continued=continued))
 
     def scale_for(self, layout: Layout) -> float:
         width = max(layout.bounds.width, 1.0)
@@ -219,10 +220,25 @@ class _Planner:
             return
         root = roots[0]
         chunks = self._chunks(roots, self.reports[root])
-        parts = [self.page(title + _part(number, len(chunks)), subtitle, [root, *chunk], self.lay([root, *chunk]),
-                           parent) for number, chunk in enumerate(chunks, start=1)]  # parts follow each other
+        deepest = [self._deepest(chunk, extra={root}) for chunk in chunks]  # planned before any part is placed
+        parts = [self.page(title + _part(number, len(chunks)), subtitle, shown, layout, parent)
+                 for number, (shown, layout) in enumerate(deepest, start=1)]  # parts follow each other
         for page in parts:
             self._continue(page)
+
+    def _deepest(self, tops: list[str], extra: set[str]) -> tuple[set[str], Layout]:
+        """`extra` with `tops` and as many levels below them as fit (at least the tops)."""
+        shown = extra | set(tops)
+        layout = self.lay(shown)
+        depth = 1
+        while True:
+            deeper = extra | self.reach(tops, depth)
+            if deeper == shown:
+                return shown, layout
+            wider = self.lay(deeper)
+            if not self.fits(wider):
+                return shown, layout
+            shown, layout, depth = deeper, wider, depth + 1
 
     def _chunks(self, fixed: list[str], items: list[str]) -> list[list[str]]:
         """Split `items` into runs that fit a page together with `fixed` (at least one item each)."""
@@ -252,3 +268,12 @@ class _Planner:
 
 def _part(number: int, count: int) -> str:
     return f" (part {number} of {count})" if count > 1 else ""
+
+
+def _stack_rows(frame: Frame) -> int:
+    """How many cards a stack column may hold so that a manager, its stack and a group's header and
+    a row above still fit the page's height at the smallest readable scale."""
+    o = PRINT_LAYOUT
+    room = frame.height / frame.min_scale - CONTINUATION_ALLOWANCE - 2 * o.card_height - o.v_gap
+    room -= 2 * (o.group_header + o.group_padding)
+    return max(2, int(room // (o.card_height + o.stack_gap)))
