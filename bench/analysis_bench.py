@@ -2,35 +2,29 @@
 
 Run:  python bench/analysis_bench.py [SIZES...]     (default 1000 10000)
 Targets (issue 2): full analysis of 10,000 posts under 0.5 s; one edit under 5 ms median.
-Prints figures only; nothing here is a test.
+Prints figures only; nothing here is a test. `bench/run.py` uses the same measurements.
 """
 
 from __future__ import annotations
 
 import random
-import statistics
 import sys
-import time
+
+from measure import Timing, seconds, time_runs, timing
 
 from orgdesigner.analysis import Analysis
+from orgdesigner.model import Structure
 from orgdesigner.model.synthetic import synthetic_structure
 
 EDITS = 300
 
 
-def time_full(size: int) -> tuple[float, float]:
-    structure = synthetic_structure(size)
-    runs = []
-    for _ in range(3):
-        start = time.perf_counter()
-        Analysis(structure)
-        runs.append(time.perf_counter() - start)
-    return min(runs), statistics.median(runs)
+def time_full(structure: Structure, runs: int = 3) -> Timing:
+    return time_runs(lambda: Analysis(structure), runs)
 
 
-def time_edits(size: int) -> dict[str, float]:
-    """Median milliseconds per kind of edit, each timed from the model call to the analysis being current."""
-    structure = synthetic_structure(size)
+def time_edits(structure: Structure, edits: int = EDITS) -> dict[str, Timing]:
+    """Each kind of edit, timed from the model call to the analysis being current. Edits `structure`."""
     analysis = Analysis(structure)
     structure.subscribe(analysis.apply)
     rng = random.Random(7)
@@ -45,25 +39,24 @@ def time_edits(size: int) -> dict[str, float]:
     results = {}
     for name, edit in kinds.items():
         times = []
-        for _ in range(EDITS):
+        for _ in range(edits):
             post_id = rng.choice(ids[1:])
-            start = time.perf_counter()
             try:
-                edit(post_id)
+                times.append(seconds(lambda: edit(post_id)))
             except ValueError:
                 continue  # a refused move (it would make a cycle) is not an edit
-            times.append(time.perf_counter() - start)
-        results[name] = statistics.median(times) * 1000
+        results[name] = timing(times)
+    structure.unsubscribe(analysis.apply)
     return results
 
 
 def main(sizes: list[int]) -> None:
     print(f"{'posts':>7}  {'full (best)':>12}  {'full (median)':>14}  edit medians (ms)")
     for size in sizes:
-        best, median = time_full(size)
-        edits = time_edits(size)
-        shown = ", ".join(f"{k} {v:.3f}" for k, v in edits.items())
-        print(f"{size:>7}  {best:>10.3f} s  {median:>12.3f} s  {shown}")
+        full = time_full(synthetic_structure(size))
+        edits = time_edits(synthetic_structure(size))
+        shown = ", ".join(f"{k} {v.median_ms:.3f}" for k, v in edits.items())
+        print(f"{size:>7}  {full.best:>10.3f} s  {full.median:>12.3f} s  {shown}")
 
 
 if __name__ == "__main__":

@@ -2,38 +2,36 @@
 
 Run:  python bench/layout_bench.py [SIZES...]     (default 1000 5000 20000)
 Target: 20,000 posts laid out well under a second. Prints figures only; nothing here is a test.
+`bench/run.py` uses the same measurement.
 """
 
 from __future__ import annotations
 
-import statistics
 import sys
-import time
+
+from measure import Timing, time_runs
 
 from orgdesigner.layout import LayoutOptions, compute_layout
+from orgdesigner.model import Structure
 from orgdesigner.model.synthetic import synthetic_structure
 
 RUNS = 5
 
 
-def time_layout(size: int, compact: bool) -> tuple[float, float]:
-    """Best and median seconds for one layout of a `size`-post structure."""
-    structure = synthetic_structure(size)
+def time_layout(structure: Structure, compact: bool, runs: int = RUNS) -> Timing:
+    """One layout of `structure`, timed `runs` times."""
     options = LayoutOptions(compact=compact)
-    runs = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        compute_layout(structure, options)
-        runs.append(time.perf_counter() - start)
-    return min(runs), statistics.median(runs)
+    return time_runs(lambda: compute_layout(structure, options), runs)
 
 
 def main(sizes: list[int]) -> None:
     print(f"{'posts':>7}  {'spread best':>12}  {'median':>9}  {'compact best':>13}  {'median':>9}")
     for size in sizes:
-        spread = time_layout(size, compact=False)
-        compact = time_layout(size, compact=True)
-        print(f"{size:>7}  {spread[0]:>10.3f} s  {spread[1]:>7.3f} s  {compact[0]:>11.3f} s  {compact[1]:>7.3f} s")
+        structure = synthetic_structure(size)
+        spread = time_layout(structure, compact=False)
+        compact = time_layout(structure, compact=True)
+        print(f"{size:>7}  {spread.best:>10.3f} s  {spread.median:>7.3f} s  {compact.best:>11.3f} s"
+              f"  {compact.median:>7.3f} s")
 
 
 if __name__ == "__main__":

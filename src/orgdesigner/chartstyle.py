@@ -34,6 +34,8 @@ _STATUS_STYLES = {
     PostStatus.SHARED: CardStyle("#f3ecfb", "#7e57c2", INK, False, "SHARED"),
 }
 OUT_OF_SCOPE = CardStyle("#f7f7f7", "#b0b6bf", "#7a828d", True, "OUT OF SCOPE")
+CONTEXT = CardStyle("#e6e9ed", "#aab1bb", "#7a828d", False, "PARTNER'S POST")
+"""A partner organisation's post shown for context: greyed, and counted in no figure."""
 
 
 def legend_styles() -> list[tuple[str, CardStyle]]:
@@ -44,6 +46,8 @@ def legend_styles() -> list[tuple[str, CardStyle]]:
 
 
 def card_style(post: Post) -> CardStyle:
+    if post.context is not None:
+        return CONTEXT
     if not post.in_scope:
         base = _STATUS_STYLES[post.status]
         label = "OUT OF SCOPE" + (f" · {base.label}" if base.label else "")
@@ -69,3 +73,51 @@ def card_lines(post: Post) -> str:
         parts.append(f"Tier {post.tier}")
     parts.append(f"{post.fte:g} FTE")
     return " · ".join(parts)
+
+
+# ----- comparing two structures: a colour for each change kind and each impact -------------
+
+
+@dataclass(frozen=True)
+class ChangeStyle:
+    kind: str
+    """The kind as `analysis.comparison` names it ("deleted", "fte changed"…)."""
+    label: str
+    """The word a legend and a card's badge give it."""
+    colour: str
+    tint: str
+    """A pale fill of the same hue for the card."""
+
+
+CHANGE_STYLES = [
+    ChangeStyle("deleted", "Deleted", "#c0392b", "#fbe9e7"),
+    ChangeStyle("new", "New", "#2e7d32", "#e8f5e9"),
+    ChangeStyle("moved", "Moved", "#5e35b1", "#efeaf8"),
+    ChangeStyle("regraded", "Regraded", "#d9822b", "#fdf1e4"),
+    ChangeStyle("retitled", "Retitled", "#00838f", "#e3f4f5"),
+    ChangeStyle("fte changed", "FTE changed", "#8d6e63", "#f3eeec"),
+    ChangeStyle("tier changed", "Tier changed", "#6d7f99", "#edf0f5"),
+    ChangeStyle("unchanged", "Unchanged", "#9aa3ad", "#ffffff"),
+]
+"""In the order a legend lists them; a post with several kinds takes its colour from the first."""
+
+_CHANGE_BY_KIND = {style.kind: style for style in CHANGE_STYLES}
+
+IMPACT_STYLES = {
+    "at risk": ("At risk", "#b3261e"),
+    "ring-fence": ("Ring-fenced", "#b26a00"),
+    "match": ("Matched", "#1d5fa6"),
+    "assimilate": ("Slotting in", "#2e7d32"),
+    "vacant": ("Vacant post", "#6b7787"),
+    "none": ("No impact", "#6b7787"),
+}
+"""An impact (its `ImpactChoice` value) as a short label and the colour it is shown in, worst first."""
+
+
+def change_style(kind: str) -> ChangeStyle:
+    return _CHANGE_BY_KIND[kind]
+
+
+def main_change(kinds: list[str] | tuple[str, ...]) -> ChangeStyle:
+    """The style a post with these change kinds is drawn in: the first of them in legend order."""
+    return min((_CHANGE_BY_KIND[k] for k in kinds), key=CHANGE_STYLES.index)

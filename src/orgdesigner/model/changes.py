@@ -20,6 +20,7 @@ class ChangeKind(Enum):
     RESPONSIBILITIES_CHANGED = "responsibilities-changed"
     ROTA_CHANGED = "rota-changed"
     BENCHMARK_CHANGED = "benchmark-changed"
+    PROPOSAL_CHANGED = "proposal-changed"
 
 
 @dataclass(frozen=True)

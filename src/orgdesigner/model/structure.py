@@ -299,6 +299,17 @@ class Structure(BaseModel):
         self._announce(Change(ChangeKind.SETTINGS_CHANGED, fields=frozenset(fields)))
         return previous
 
+    def update_proposal(self, **fields: Any) -> dict[str, Any]:
+        """Change the proposal (set-asides, one-off costs, pay award, years, impact decisions); returns
+        the old values."""
+        merged = self.proposal.model_dump()
+        merged.update({k: _plain(v) for k, v in fields.items()})
+        new = Proposal.model_validate(merged)
+        previous = {name: getattr(self.proposal, name) for name in fields}
+        self.proposal = new
+        self._announce(Change(ChangeKind.PROPOSAL_CHANGED, fields=frozenset(fields)))
+        return previous
+
     def set_pay_scale(self, scale: PayScale | None, code: str) -> PayScale | None:
         """Add, replace (scale given) or remove (None) the grade `code`; returns the old one."""
         old = self.pay_scales.get(code)

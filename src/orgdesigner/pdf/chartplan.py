@@ -7,11 +7,15 @@ manager whose direct reports alone are too many for one page has them shared ove
 pages ("part 2 of 3"). Pages come in reading order: overview first, then depth first.
 
 Planning is pure geometry: it decides which posts go on which page and lays each page out;
-`chart.py` draws them.
+`chart.py` draws them. It tries many candidate pages, so two things keep it fast at the size
+of a whole council: a set of posts whose cards could not fit the page even edge to edge is
+refused without being laid out, and cutting a set of posts out of the structure costs time in
+proportion to the set, not to the structure.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
@@ -56,8 +60,8 @@ class Frame:
 def plan_pages(structure: Structure, frame: Frame, heading: str) -> list[ChartPage]:
     """The pages of `structure`'s chart, in order."""
     planner = _Planner(structure, frame, heading)
-    whole = planner.lay(structure.posts)
-    if planner.fits(whole):
+    whole = planner.fitting(structure.posts)
+    if whole is not None:
         return [planner.page(heading, "", structure.posts, whole, None)]
     roots = [pid for pid, post in structure.posts.items() if post.reports_to is None]
     reached = planner.reach(roots)
@@ -96,8 +100,19 @@ class _Planner:
         for post in structure.posts.values():
             if post.reports_to is not None:
                 self.reports[post.reports_to].append(post.id)
+        self.post_order = {pid: index for index, pid in enumerate(structure.posts)}
+        self.group_order = {gid: index for index, gid in enumerate(structure.groups)}
+        self.capacity = _capacity(frame)
 
     # ----- geometry ----------------------------------------------------------------------
+
+    def fitting(self, post_ids: Iterable[str]) -> Layout | None:
+        """The layout of the posts given if it fits the page, else None."""
+        shown = set(post_ids)
+        if len(shown) > self.capacity:
+            return None
+        layout = self.lay(shown)
+        return layout if self.fits(layout) else None
 
     def lay(self, post_ids: Iterable[str]) -> Layout:
         shown = set(post_ids)
@@ -113,25 +128,28 @@ class _Planner:
         return self.scale_for(layout) >= self.frame.min_scale
 
     def subset(self, post_ids: Iterable[str]) -> Structure:
-        """The posts given, their groups (with enclosing groups) and pay scales, cut free of the rest."""
+        """The posts given, their groups (with enclosing groups) and pay scales, cut free of the rest.
+
+        Posts and groups with nothing to cut are shared with the whole structure, not copied."""
         source = self.structure
-        wanted = set(post_ids)
-        chosen = {pid: post for pid, post in source.posts.items() if pid in wanted}
+        chosen = {pid: source.posts[pid] for pid in sorted(set(post_ids), key=self.post_order.__getitem__)}
         posts = {}
         groups: dict[str, object] = {}
         for pid, post in chosen.items():
             manager = post.reports_to if post.reports_to in chosen else None
             dotted = [line for line in post.dotted if line.manager in chosen]
-            posts[pid] = post.model_copy(update={"reports_to": manager, "dotted": dotted, "replaces": []})
+            if manager != post.reports_to or len(dotted) != len(post.dotted) or post.replaces:
+                post = post.model_copy(update={"reports_to": manager, "dotted": dotted, "replaces": []})
+            posts[pid] = post
             if post.group is not None:
                 for gid in [post.group, *source.group_chain(post.group)]:
                     groups.setdefault(gid, None)
         kept_groups = {}
-        for gid in source.groups:
-            if gid in groups:
-                group = source.groups[gid]
-                leader = group.leader if group.leader in chosen else None
-                kept_groups[gid] = group.model_copy(update={"leader": leader})
+        for gid in sorted(groups, key=self.group_order.__getitem__):
+            group = source.groups[gid]
+            if group.leader is not None and group.leader not in chosen:
+                group = group.model_copy(update={"leader": None})
+            kept_groups[gid] = group
         return Structure(name=source.name, organisation=source.organisation, settings=source.settings,
                          pay_scales=source.pay_scales, groups=kept_groups, posts=posts)
 
@@ -159,15 +177,16 @@ class _Planner:
         """Plan the pages for `roots` and everything below them."""
         best: tuple[int, set[str], Layout] | None = None
         depth = 0
+        shown = self.reach(roots, depth)
         while True:
-            shown = self.reach(roots, depth)
-            layout = self.lay(shown)
-            if not self.fits(layout):
+            layout = self.fitting(shown)
+            if layout is None:
                 break
             best = (depth, shown, layout)
-            if shown == self.reach(roots, depth + 1):
+            deeper = self.reach(roots, depth + 1)
+            if shown == deeper:
                 break  # nothing deeper: the whole subtree fits
-            depth += 1
+            shown, depth = deeper, depth + 1
         if best is None or best[0] == 0 and len(roots) == 1 and self.reports[roots[0]]:
             self._share_out(roots, title, subtitle, parent)
             return
@@ -193,12 +212,12 @@ class _Planner:
         while pending:
             together = [pending.pop(0)]
             whole = self.reach(together)
-            layout = self.lay(whole)
-            if self.fits(layout):
+            layout = self.fitting(whole)
+            if layout is not None:
                 while pending:
                     more = self.reach([*together, pending[0]])
-                    wider = self.lay(more)
-                    if not self.fits(wider):
+                    wider = self.fitting(more)
+                    if wider is None:
                         break
                     together.append(pending.pop(0))
                     whole, layout = more, wider
@@ -235,8 +254,8 @@ class _Planner:
             deeper = extra | self.reach(tops, depth)
             if deeper == shown:
                 return shown, layout
-            wider = self.lay(deeper)
-            if not self.fits(wider):
+            wider = self.fitting(deeper)
+            if wider is None:
                 return shown, layout
             shown, layout, depth = deeper, wider, depth + 1
 
@@ -245,7 +264,7 @@ class _Planner:
         chunks: list[list[str]] = []
         current: list[str] = []
         for item in items:
-            if current and not self.fits(self.lay([*fixed, *current, item])):
+            if current and self.fitting([*fixed, *current, item]) is None:
                 chunks.append(current)
                 current = []
             current.append(item)
@@ -264,6 +283,15 @@ class _Planner:
     def _manager_note(self, post_id: str) -> str:
         manager = self.structure.posts[post_id].reports_to
         return f"Reports to {self.structure.posts[manager].title}" if manager else ""
+
+
+def _capacity(frame: Frame) -> float:
+    """The most cards a page could hold: laid out, cards never overlap, so a layout holding more
+    than this many is bigger than the page at the smallest scale allowed and cannot fit."""
+    if frame.min_scale <= 0:
+        return math.inf
+    room = (frame.width / frame.min_scale) * (frame.height / frame.min_scale - CONTINUATION_ALLOWANCE)
+    return max(room, 0.0) / (PRINT_LAYOUT.card_width * PRINT_LAYOUT.card_height)
 
 
 def _part(number: int, count: int) -> str:

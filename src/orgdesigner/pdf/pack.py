@@ -70,6 +70,8 @@ def pack_pdf(before: Structure, after: Structure, options: PackOptions, progress
               para(CONTENTS, styles().h1), _about(data), Contents()]
     report(1, steps)
     for index, section in enumerate(SECTIONS, start=2):
+        if section.when is not None and not section.when(data):
+            continue
         story += [PageBreak(), SectionMark(section.title, f"section-{index}")]
         if not section.prints_heading:
             story.append(para(section.title, styles().h1))

@@ -19,6 +19,8 @@ from .pack_data import PackData
 from .pack_figures import spans_and_tiers
 from .pack_finance import financial_summary
 from .pack_findings import findings_appendix
+from .pack_planning import (has_benchmark, has_responsibilities, has_rota, has_statutory, pay_benchmarking_section,
+                            responsibilities_section, rota_section, statutory_officers_section)
 from .pack_tables import changes_table, new_posts, proposed_posts
 
 
@@ -28,6 +30,8 @@ class Section:
     build: Callable[[PackData], list[Flowable]]
     prints_heading: bool = False
     """True when the builder sets the heading itself (a chart page); otherwise the pack prints `title` above it."""
+    when: Callable[[PackData], bool] | None = None
+    """For a section printed only when the structures have its data (a rota, say); None prints it always."""
 
 
 def _chart(heading: str, proposed: bool) -> Callable[[PackData], list[Flowable]]:
@@ -44,5 +48,9 @@ SECTIONS: list[Section] = [
     Section("New posts and selection", new_posts),
     Section("Financial summary", financial_summary),
     Section("Spans of control and tiers", spans_and_tiers),
+    Section("Statutory officers", statutory_officers_section, when=has_statutory),
+    Section("Responsibilities", responsibilities_section, when=has_responsibilities),
+    Section("Rota", rota_section, when=has_rota),
+    Section("Pay benchmarking", pay_benchmarking_section, when=has_benchmark),
     Section("Appendix: rule findings", findings_appendix),
 ]

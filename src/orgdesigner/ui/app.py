@@ -1,4 +1,4 @@
-"""Start the designer window: `orgdesigner [FILE] [--scenario NAME] [--screenshot OUT.png]`."""
+"""Start the designer window: `orgdesigner [FILE] [--scenario NAME] [--compare BEFORE] [--screenshot OUT.png]`."""
 
 from __future__ import annotations
 
@@ -19,9 +19,14 @@ def run(args: list[str]) -> int:
     parser.add_argument("--layout", choices=("compact", "wide"),
                         help="compact stacks the reports of managers whose reports manage no one (default: "
                              "as last chosen in the window, compact at first)")
+    parser.add_argument("--compare", metavar="BEFORE",
+                        help="open in the compare view against BEFORE: another scenario of FILE, or another file "
+                             "(its baseline)")
     options = parser.parse_args(args)
     if options.scenario is not None and not options.file:
         parser.error("--scenario needs a FILE")
+    if options.compare is not None and not options.file:
+        parser.error("--compare needs a FILE")
     if options.screenshot and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -42,6 +47,11 @@ def run(args: list[str]) -> int:
         except UnknownScenario as exc:
             print(f"orgdesigner: {options.file}: {exc}", file=sys.stderr)
             return 2
+    before = None
+    if options.compare is not None:
+        before = _compare_target(scenarios, options.scenario or scenarios.baseline.scenario, options.compare)
+        if before is None:
+            return 2
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("OrgDesigner")
     app.setOrganizationName("OrgDesigner")
@@ -58,18 +68,49 @@ def run(args: list[str]) -> int:
             print(f"orgdesigner: {options.file}: {exc}", file=sys.stderr)
             return 2
     if options.screenshot:
-        return _screenshot(app, window, Path(options.screenshot))
+        window.resize(*SCREENSHOT_SIZE)
     window.show()
+    if isinstance(before, str):
+        window.compare.compare_with_scenario(before)
+    elif before is not None:
+        window.compare.compare_with(before, Path(options.compare))
+    if options.screenshot:
+        return _screenshot(app, window, Path(options.screenshot))
     if scenarios is not None:
         window._remember_recent(Path(options.file))
         window.view.fit()
     return app.exec()
 
 
+def _compare_target(scenarios, shown: str, text: str):
+    """What --compare names: another scenario of FILE (its name), else another file (its baseline
+    structure); None, having said why, when it is neither."""
+    from ..analysis import RuleSet
+    from ..model import StructureFileError, load_scenarios
+
+    if text == shown:
+        print(f"orgdesigner: --compare: {text!r} is the scenario shown; name another one", file=sys.stderr)
+        return None
+    if text in scenarios.names:
+        return text
+    try:
+        structure = load_scenarios(text).baseline
+        RuleSet.for_settings(structure.settings)
+    except StructureFileError as exc:
+        names = ", ".join(scenarios.names)
+        print(f"orgdesigner: --compare: not a scenario of the file ({names}), and {exc}", file=sys.stderr)
+        return None
+    except ValueError as exc:
+        print(f"orgdesigner: --compare: {text}: {exc}", file=sys.stderr)
+        return None
+    return structure
+
+
 def _screenshot(app, window, out: Path) -> int:
     window.resize(*SCREENSHOT_SIZE)
     window.show()
     app.processEvents()
+    app.processEvents()  # docks shown or raised while showing settle in a second round
     window.view.fit()
     app.processEvents()
     if not window.grab().save(str(out)):

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from PySide6.QtGui import QUndoCommand
 
-from ..model import DottedLine, Group, Post, Position, Structure
+from ..model import Benchmark, DottedLine, Group, Post, Position, Responsibility, Rota, Structure
 from .edits import (AddGroup, AddPost, Operation, RemoveGroup, RemovePost, UpdateGroup, UpdatePost,
                     UpdateDetails, UpdateSettings, run_all, undo_all)
+from .edits import AddResponsibility, RemoveResponsibility, SetBenchmark, SetRota, UpdateResponsibility
 
 
 class ModelCommand(QUndoCommand):
@@ -214,3 +215,39 @@ def group_posts(structure: Structure, group: Group, post_ids: list[str]) -> Mode
     operations += [UpdatePost(post_id, {"group": group.id}) for post_id in post_ids]
     return ModelCommand(structure, f"Group {len(post_ids)} post{'s' if len(post_ids) != 1 else ''} "
                                    f"as '{group.name}'", operations)
+
+
+# ----- responsibilities, the rota and the pay benchmark ----------------------------------
+
+
+def add_responsibility(structure: Structure, item: Responsibility) -> ModelCommand:
+    return ModelCommand(structure, f"Add {item.category.value} '{item.name}'", [AddResponsibility(item)])
+
+
+def delete_responsibility(structure: Structure, item_id: str) -> ModelCommand:
+    item = structure.responsibility(item_id)
+    return ModelCommand(structure, f"Delete {item.category.value} '{item.name}'", [RemoveResponsibility(item_id)])
+
+
+def edit_responsibility(structure: Structure, item_id: str, **fields: object) -> ModelCommand:
+    """Rename, recategorise or reassign a responsibility; the text names what changed."""
+    item = structure.responsibility(item_id)
+    if "post" in fields:
+        holder = fields["post"]
+        where = f"to '{structure.posts[holder].title}'" if holder in structure.posts else "to no post"
+        text = f"Move '{item.name}' {where}"
+    elif "name" in fields:
+        text = f"Rename '{item.name}' to '{fields['name']}'"
+    elif "category" in fields:
+        text = f"Make '{item.name}' a {fields['category']}"
+    else:
+        text = f"Change the {', '.join(fields)} of '{item.name}'"
+    return ModelCommand(structure, text, [UpdateResponsibility(item_id, dict(fields))])
+
+
+def set_rota(structure: Structure, rota: Rota, text: str) -> ModelCommand:
+    return ModelCommand(structure, text, [SetRota(rota)])
+
+
+def set_benchmark(structure: Structure, benchmark: Benchmark, text: str) -> ModelCommand:
+    return ModelCommand(structure, text, [SetBenchmark(benchmark)])

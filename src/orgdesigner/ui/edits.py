@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model import Group, Post, Structure
+from ..model import Benchmark, Group, Post, Responsibility, Rota, Structure
 
 
 class Operation:
@@ -116,6 +116,83 @@ class UpdateDetails(Operation):
 
     def undo(self, structure: Structure) -> None:
         structure.update_details(**self._old)
+
+
+@dataclass
+class UpdateProposal(Operation):
+    fields: dict[str, Any]
+    _old: dict[str, Any] = field(default_factory=dict)
+
+    def do(self, structure: Structure) -> None:
+        self._old = structure.update_proposal(**self.fields)
+
+    def undo(self, structure: Structure) -> None:
+        structure.update_proposal(**self._old)
+
+
+@dataclass
+class AddResponsibility(Operation):
+    item: Responsibility
+    index: int | None = None
+    """Where it goes in the list; None puts it at the end."""
+
+    def do(self, structure: Structure) -> None:
+        structure.add_responsibility(self.item, self.index)
+
+    def undo(self, structure: Structure) -> None:
+        structure.remove_responsibility(self.item.id)
+
+
+@dataclass
+class RemoveResponsibility(Operation):
+    item_id: str
+    _removed: tuple[Responsibility, int] | None = None
+
+    def do(self, structure: Structure) -> None:
+        self._removed = structure.remove_responsibility(self.item_id)
+
+    def undo(self, structure: Structure) -> None:
+        assert self._removed is not None
+        structure.add_responsibility(*self._removed)
+
+
+@dataclass
+class UpdateResponsibility(Operation):
+    item_id: str
+    fields: dict[str, Any]
+    _old: dict[str, Any] = field(default_factory=dict)
+
+    def do(self, structure: Structure) -> None:
+        self._old = structure.update_responsibility(self.item_id, **self.fields)
+
+    def undo(self, structure: Structure) -> None:
+        structure.update_responsibility(self.item_id, **self._old)
+
+
+@dataclass
+class SetRota(Operation):
+    rota: Rota
+    _old: Rota | None = None
+
+    def do(self, structure: Structure) -> None:
+        self._old = structure.set_rota(self.rota)
+
+    def undo(self, structure: Structure) -> None:
+        assert self._old is not None
+        structure.set_rota(self._old)
+
+
+@dataclass
+class SetBenchmark(Operation):
+    benchmark: Benchmark
+    _old: Benchmark | None = None
+
+    def do(self, structure: Structure) -> None:
+        self._old = structure.set_benchmark(self.benchmark)
+
+    def undo(self, structure: Structure) -> None:
+        assert self._old is not None
+        structure.set_benchmark(self._old)
 
 
 def run_all(structure: Structure, operations: list[Operation]) -> None:

@@ -22,6 +22,7 @@ from ..pdf.export import PdfOptions, pdf_bytes
 from ..pdf.paper import Paper, PaperSize
 from . import commands
 from .clipboard import MIME_TYPE, copy_posts, paste_posts
+from .compare import CompareController
 from .docks.figures import FiguresPanel
 from .docks.findings import FindingsPanel
 from .docks.outline import OutlinePanel
@@ -30,6 +31,7 @@ from .document import Document
 from .importdialog import ImportDialog
 from .pdfexport import PdfExportDialog, PdfRequest
 from .pdfpages import page_count
+from .planning import PlanningDocks
 from .printing import print_pdf
 from .recovery import Recovery
 from .scenario_menu import ScenarioControls
@@ -57,6 +59,8 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus_and_toolbar()
         self._build_status_bar()
+        self._build_compare()
+        self.planning = PlanningDocks(self)
         self.document.refused.connect(self.show_refusal)
         self.document.path_changed.connect(self.update_title)
         self.document.modified_changed.connect(self.update_title)
@@ -652,3 +656,16 @@ class MainWindow(QMainWindow):
         pages = print_pdf(printer, pdf_bytes(self.document.structure, PdfOptions(paper=paper)))
         self.statusBar().showMessage(f"Sent {pages} page{'s' if pages != 1 else ''} to the printer", 6000)
 
+    # ----- comparing -------------------------------------------------------------------
+
+    def _build_compare(self) -> None:
+        """The Compare menu (before View) and its docks, which stay hidden until a comparison starts."""
+        self.compare = CompareController(self)
+        view_menu = next(a for a in self.menuBar().actions() if a.text() == "&View")
+        self.menuBar().insertMenu(view_menu, self.compare.menu)
+
+    def choose_compare_file(self) -> Path | None:
+        """The file to compare the structure shown with; tests replace this."""
+        start = str(self.document.path.parent) if self.document.path else str(Path.cwd())
+        name, _ = QFileDialog.getOpenFileName(self, "Compare with file", start, FILE_FILTER)
+        return Path(name) if name else None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtGui import QColor, QTransform
-from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouseEvent
 
 from ..chartstyle import group_colours, money
 from ..layout import Layout, LayoutOptions, compute_layout
@@ -22,6 +22,7 @@ from .items.lineitem import ReportingLineItem
 from .items.postcard import PostCardItem
 
 STRUCTURAL_FIELDS = frozenset({"reports_to", "dotted", "group", "position", "parent"})
+SIDE_PANEL_GAP = 90.0
 
 
 class OrgScene(QGraphicsScene):
@@ -38,6 +39,10 @@ class OrgScene(QGraphicsScene):
         self.layout: Layout | None = None
         self._gesture: LineDrawGesture | GroupDragGesture | CardMoveGesture | None = None
         self._severities: dict[str, str | None] = {}
+        self.change_marks: dict[str, tuple[tuple[str, ...], str]] = {}
+        """While comparing: each post's change kinds and a line for its tooltip."""
+        self.side_panel: QGraphicsItem | None = None
+        """While comparing: the item kept beside the chart (the holding area of deleted posts)."""
         self.setBackgroundBrush(QColor("#fbfbfc"))
         document.replaced.connect(self.rebuild)
         document.changed.connect(self.on_change)
@@ -47,7 +52,11 @@ class OrgScene(QGraphicsScene):
 
     def rebuild(self) -> None:
         self._gesture = None
+        if self.side_panel is not None:
+            self.removeItem(self.side_panel)  # kept: clear() would delete it
         self.clear()
+        if self.side_panel is not None:
+            self.addItem(self.side_panel)
         self.cards.clear()
         self.boxes.clear()
         self.lines.clear()
@@ -118,10 +127,38 @@ class OrgScene(QGraphicsScene):
                 self.lines[key] = item
                 self.addItem(item)
             item.set_points(route.points)
-        bounds = layout.bounds
+        self._place_side_panel()
+
+    def set_comparison(self, marks: dict[str, tuple[tuple[str, ...], str]], side_panel: QGraphicsItem | None) -> None:
+        """Mark the cards with their change kinds and keep `side_panel` beside the chart; no marks and no
+        panel is the ordinary chart again."""
+        self.change_marks = marks
+        for post_id, card in self.cards.items():
+            card.set_change(*marks.get(post_id, ((), "")))
+        if side_panel is not self.side_panel:
+            if self.side_panel is not None:
+                self.removeItem(self.side_panel)
+            self.side_panel = side_panel
+            if side_panel is not None:
+                self.addItem(side_panel)
+        self._place_side_panel()
+
+    def content_rect(self) -> QRectF:
+        """What the view fits: the chart and, while comparing, the item beside it."""
+        bounds = self.layout.bounds if self.layout is not None else None
+        rect = QRectF(bounds.x, bounds.y, bounds.width, bounds.height) if bounds else QRectF()
+        if self.side_panel is not None:
+            rect = rect.united(self.side_panel.sceneBoundingRect())
+        return rect
+
+    def _place_side_panel(self) -> None:
+        if self.layout is None:
+            return
+        bounds = self.layout.bounds
+        if self.side_panel is not None:
+            self.side_panel.setPos(bounds.right + SIDE_PANEL_GAP, bounds.y)
         margin = 400
-        self.setSceneRect(QRectF(bounds.x - margin, bounds.y - margin,
-                                 bounds.width + 2 * margin, bounds.height + 2 * margin))
+        self.setSceneRect(self.content_rect().adjusted(-margin, -margin, margin, margin))
 
     def _refresh_card(self, post_id: str) -> None:
         card = self.cards.get(post_id)
@@ -130,6 +167,8 @@ class OrgScene(QGraphicsScene):
             return
         analysis = self.document.analysis
         card.set_post(post, analysis.cost(post_id), analysis.span(post_id))
+        card.set_responsibility_count(sum(1 for r in self.document.structure.responsibilities if r.post == post_id))
+        card.set_change(*self.change_marks.get(post_id, ((), "")))
         manager = post.reports_to
         if manager in self.cards:  # the manager's span may have changed
             self.cards[manager].set_post(self.document.structure.posts[manager], analysis.cost(manager),
@@ -161,7 +200,11 @@ class OrgScene(QGraphicsScene):
         for finding in self.document.analysis.findings():
             for post_id in finding.posts:
                 by_post.setdefault(post_id, []).append(finding)
-        for post_id, card in self.cards.items():
+        marked = [post_id for post_id, key in self._severities.items() if key is not None]
+        for post_id in [*by_post, *(p for p in marked if p not in by_post)]:  # cards with no findings stay so
+            card = self.cards.get(post_id)
+            if card is None:
+                continue
             findings = by_post.get(post_id, [])
             key = "|".join(f.message for f in findings) or None
             if self._severities.get(post_id) != key:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView
 
@@ -37,8 +37,7 @@ class OrgView(QGraphicsView):
         scene = self.scene()
         if not isinstance(scene, OrgScene) or scene.layout is None:
             return
-        b = scene.layout.bounds
-        rect = QRectF(b.x, b.y, b.width, b.height).adjusted(-30, -30, 30, 30)
+        rect = scene.content_rect().adjusted(-30, -30, 30, 30)
         self.fitInView(rect, Qt.KeepAspectRatio)
         if self.zoom > 1.0:
             self.set_zoom(1.0)

@@ -28,6 +28,7 @@ class OutlinePanel(QWidget):
         layout.addWidget(self.filter)
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
+        self.tree.setUniformRowHeights(True)  # retitling a row then costs no measuring of thousands
         self.tree.itemClicked.connect(self._clicked)
         layout.addWidget(self.tree)
         self._items: dict[str, QTreeWidgetItem] = {}
@@ -42,7 +43,8 @@ class OutlinePanel(QWidget):
                 for post_id in change.posts:
                     if post_id in self._items:
                         self._items[post_id].setText(0, _label(self.document.structure.posts[post_id]))
-                self._apply_filter(self.filter.text())
+                if self.filter.text().strip():  # with no filter every row is shown already
+                    self._apply_filter(self.filter.text())
             return
         if change.posts or change.groups:
             self.refresh()

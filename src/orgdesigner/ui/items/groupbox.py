@@ -29,11 +29,17 @@ class GroupBoxItem(QGraphicsItem):
         return GROUP_BOX_TYPE
 
     def set_content(self, title: str, detail: str, fill: str, border: str, depth: int) -> None:
-        self._title, self._detail = title, detail
-        self._fill, self._border = QColor(fill), QColor(border)
-        self.setZValue(depth)  # nested groups sit above their parents, below cards
-        self.setToolTip(f"<b>{title}</b><br>{detail}")
-        self.update()
+        """Repaint only what changed: a new figure in the header must not repaint the whole box
+        (a directorate's box spans much of the chart, and every edit changes some total)."""
+        fill_colour, border_colour = QColor(fill), QColor(border)
+        if (fill_colour, border_colour, depth) != (self._fill, self._border, self.zValue()):
+            self._fill, self._border = fill_colour, border_colour
+            self.setZValue(depth)  # nested groups sit above their parents, below cards
+            self.update()
+        if (title, detail) != (self._title, self._detail):
+            self._title, self._detail = title, detail
+            self.setToolTip(f"<b>{title}</b><br>{detail}")
+            self.update(self.header_rect())
 
     def set_rect(self, rect: QRectF) -> None:
         if rect != self._rect:

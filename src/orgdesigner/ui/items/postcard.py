@@ -7,11 +7,12 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPaint
 from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
 
 from ...analysis import Cost, Finding
-from ...chartstyle import ACCENT, MUTED, SEVERITY_COLOURS, card_lines, card_style, money
+from ...chartstyle import ACCENT, MUTED, SEVERITY_COLOURS, card_lines, card_style, change_style, main_change, money
 from ...model import Post
 from .text import use_font
 
 HANDLE_RADIUS = 6.0
+RESPONSIBILITY_COLOUR = "#00796b"
 POST_CARD_TYPE = QGraphicsItem.UserType + 1
 
 
@@ -25,6 +26,11 @@ class PostCardItem(QGraphicsItem):
         self._span = 0
         self._findings: list[Finding] = []
         self._severity: str | None = None
+        self._responsibilities = 0
+        """How many responsibilities (lead roles, briefings, delegations, meetings) the post holds."""
+        self._change_kinds: tuple[str, ...] = ()
+        """While comparing: what the proposal does to the post, drawn as a coloured ring and badges."""
+        self._change_note = ""
         self.setFlags(QGraphicsItem.ItemIsSelectable | QGraphicsItem.ItemIsMovable
                       | QGraphicsItem.ItemSendsGeometryChanges)
         self.setAcceptHoverEvents(True)
@@ -47,6 +53,28 @@ class PostCardItem(QGraphicsItem):
         self.setToolTip(self._tooltip())
         self.update()
 
+    def set_responsibility_count(self, count: int) -> None:
+        if count != self._responsibilities:
+            self._responsibilities = count
+            self.setToolTip(self._tooltip())
+            self.update()
+
+    @property
+    def responsibility_count(self) -> int:
+        return self._responsibilities
+
+    def set_change(self, kinds: tuple[str, ...], note: str = "") -> None:
+        """Mark the card with its change kinds and a line for its tooltip; no kinds clears the mark."""
+        if (kinds, note) == (self._change_kinds, self._change_note):
+            return
+        self._change_kinds, self._change_note = kinds, note
+        self.setToolTip(self._tooltip())
+        self.update()
+
+    @property
+    def change_kinds(self) -> tuple[str, ...]:
+        return self._change_kinds
+
     def set_size(self, width: float, height: float) -> None:
         if (width, height) != (self._rect.width(), self._rect.height()):
             self.prepareGeometryChange()
@@ -62,6 +90,10 @@ class PostCardItem(QGraphicsItem):
 
     def _tooltip(self) -> str:
         lines = [f"<b>{_escape(self._post.title)}</b>"]
+        if self._responsibilities:
+            lines.append(f"Holds {_responsibility_words(self._responsibilities)} (see the Responsibilities dock)")
+        if self._change_note:
+            lines.append(_escape(self._change_note))
         for finding in self._findings:
             colour = SEVERITY_COLOURS[finding.severity.value]
             lines.append(f"<span style='color:{colour}'>{finding.severity.value.upper()}</span> "
@@ -71,7 +103,7 @@ class PostCardItem(QGraphicsItem):
     # ----- geometry -----------------------------------------------------------------------
 
     def boundingRect(self) -> QRectF:
-        return self._rect.adjusted(-HANDLE_RADIUS - 2, -HANDLE_RADIUS - 12, HANDLE_RADIUS + 12, 4)
+        return self._rect.adjusted(-HANDLE_RADIUS - 2, -HANDLE_RADIUS - 12, HANDLE_RADIUS + 12, 10)
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
@@ -101,9 +133,14 @@ class PostCardItem(QGraphicsItem):
         border = QPen(QColor(ACCENT if selected else style.border), 2.6 if selected else 1.2)
         if style.dashed:
             border.setStyle(Qt.DashLine)
+        change = main_change(self._change_kinds) if self._change_kinds else None
         painter.setPen(border)
-        painter.setBrush(QBrush(QColor(style.fill)))
+        painter.setBrush(QBrush(QColor(change.tint if change else style.fill)))
         painter.drawRoundedRect(rect, 5, 5)
+        if change is not None:
+            painter.setPen(QPen(QColor(change.colour), 3.2))
+            painter.setBrush(Qt.NoBrush)
+            painter.drawRoundedRect(rect.adjusted(-3, -3, 3, 3), 7, 7)
         if self._severity:
             painter.setPen(Qt.NoPen)
             painter.setBrush(QColor(SEVERITY_COLOURS[self._severity]))
@@ -113,6 +150,10 @@ class PostCardItem(QGraphicsItem):
         self._paint_text(painter, rect, style.text, style.label)
         if self._span:
             self._paint_span_badge(painter, rect)
+        if self._responsibilities:
+            self._paint_responsibility_badge(painter, rect)
+        if self._change_kinds and self._change_kinds != ("unchanged",):
+            self._paint_change_badges(painter, rect)
         painter.setPen(QPen(QColor(MUTED), 1))
         painter.setBrush(QColor("#ffffff"))
         painter.drawEllipse(self.handle_centre(), HANDLE_RADIUS - 2, HANDLE_RADIUS - 2)
@@ -125,13 +166,13 @@ class PostCardItem(QGraphicsItem):
         metrics = QFontMetricsF(title_font)
         title_box = QRectF(inner.left(), inner.top(), inner.width(), metrics.lineSpacing() * 2 + 1)
         painter.drawText(title_box, Qt.TextWordWrap | Qt.AlignLeft | Qt.AlignTop,
-                         _elide_two_lines(post.title, metrics, inner.width()))
+                         elide_two_lines(post.title, metrics, inner.width()))
         small = use_font(painter, 7.4, bold=False)
         line_height = QFontMetricsF(small).lineSpacing()
         y = title_box.bottom() + 1
         painter.setPen(QColor(MUTED))
         painter.drawText(QRectF(inner.left(), y, inner.width(), line_height), Qt.AlignLeft, card_lines(post))
-        cost = money(self._cost.gross)
+        cost = post.context if post.context is not None else money(self._cost.gross)
         if abs(self._cost.net - self._cost.gross) > 0.5:
             cost += f"  (net {money(self._cost.net)})"
         painter.setPen(QColor(ink))
@@ -147,6 +188,17 @@ class PostCardItem(QGraphicsItem):
             painter.setFont(bold)
             painter.drawText(footer, Qt.AlignRight | Qt.AlignVCenter, " ".join(d.value for d in post.designations))
 
+    def _paint_responsibility_badge(self, painter: QPainter, rect: QRectF) -> None:
+        """A pill on the top edge, left of the line handle: how many responsibilities the post holds."""
+        font = use_font(painter, 6.6, bold=True)
+        text = f"{self._responsibilities} RESP."
+        pill = QRectF(rect.left() + 10, rect.top() - 6.5, QFontMetricsF(font).horizontalAdvance(text) + 10, 13)
+        painter.setPen(QPen(QColor("#ffffff"), 1.2))
+        painter.setBrush(QColor(RESPONSIBILITY_COLOUR))
+        painter.drawRoundedRect(pill, 6.5, 6.5)
+        painter.setPen(QColor("#ffffff"))
+        painter.drawText(pill, Qt.AlignCenter, text)
+
     def _paint_span_badge(self, painter: QPainter, rect: QRectF) -> None:
         centre = QPointF(rect.right(), rect.top())
         painter.setPen(QPen(QColor("#ffffff"), 1.5))
@@ -157,7 +209,27 @@ class PostCardItem(QGraphicsItem):
         painter.drawText(QRectF(centre.x() - 10, centre.y() - 10, 20, 20), Qt.AlignCenter, str(self._span))
 
 
-def _elide_two_lines(text: str, metrics: QFontMetricsF, width: float) -> str:
+    def _paint_change_badges(self, painter: QPainter, rect: QRectF) -> None:
+        """One small coloured label per change kind, sitting on the card's bottom edge."""
+        font = use_font(painter, 6.4, bold=True)
+        metrics = QFontMetricsF(font)
+        x = rect.left() + 8
+        for kind in self._change_kinds:
+            style = change_style(kind)
+            text = style.label.upper()
+            width = metrics.horizontalAdvance(text) + 8
+            if x + width > rect.right() - 4:
+                break
+            badge = QRectF(x, rect.bottom() - 6, width, 12)
+            painter.setPen(Qt.NoPen)
+            painter.setBrush(QColor(style.colour))
+            painter.drawRoundedRect(badge, 6, 6)
+            painter.setPen(QColor("#ffffff"))
+            painter.drawText(badge, Qt.AlignCenter, text)
+            x += width + 3
+
+
+def elide_two_lines(text: str, metrics: QFontMetricsF, width: float) -> str:
     """Wrap a title over two lines at most, eliding the second if it is still too long."""
     words = text.split()
     first = ""
@@ -169,6 +241,10 @@ def _elide_two_lines(text: str, metrics: QFontMetricsF, width: float) -> str:
     if not rest:
         return first
     return first + "\n" + metrics.elidedText(rest, Qt.ElideRight, width)
+
+
+def _responsibility_words(count: int) -> str:
+    return "1 responsibility" if count == 1 else f"{count} responsibilities"
 
 
 def _escape(text: str) -> str:

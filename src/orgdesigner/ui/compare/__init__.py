@@ -1,0 +1,5 @@
+"""The compare view: the structure shown against another scenario or file, live as either is edited."""
+
+from .controller import CompareController
+
+__all__ = ["CompareController"]

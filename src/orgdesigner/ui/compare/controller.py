@@ -1,0 +1,293 @@
+"""The compare view in the window: the Compare menu, the overlay on the canvas (change colours, legend,
+holding area) and the Changes, Finance and Layers & Spans docks, all following one CompareSession."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import shiboken6
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDockWidget, QMenu
+
+from ...analysis import PostChange, RuleSet
+from ...chartstyle import IMPACT_STYLES, change_style
+from ...model import ImpactChoice, Structure, StructureFileError, UnknownScenario, load_scenarios
+from ...pdf.pack_wording import impact_summary
+from ..commands import ModelCommand
+from ..items.postcard import PostCardItem
+from .changes_panel import ChangesPanel
+from .charts import ShapePanel
+from .finance_panel import FinancePanel
+from .holding import GAP, HEADER, GhostCard, HoldingArea
+from .impacts import choose_impact, give_reason, reset_impacts
+from .legend import CompareLegend
+from .session import CompareSession
+
+if TYPE_CHECKING:
+    from ..mainwindow import MainWindow
+
+GHOST_SCALE = 0.85
+"""Cards waiting in the holding area are drawn a little smaller than the chart's."""
+MIN_ROWS = 4
+"""The holding area is as tall as the chart, and at least this many cards tall."""
+
+
+class CompareController(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.document = window.document
+        self.scene = window.scene
+        self.session = CompareSession(window.document, self)
+        self.holding: HoldingArea | None = None
+        self._syncing = False
+        self._docks_placed = False
+        self.changes = ChangesPanel()
+        self.finance = FinancePanel()
+        self.shape = ShapePanel()
+        self.legend = CompareLegend(window.view)
+        self.changes_dock = self._dock("Changes", "changes", self.changes, Qt.BottomDockWidgetArea)
+        self.finance_dock = self._dock("Finance", "finance", self.finance, Qt.RightDockWidgetArea)
+        self.shape_dock = self._dock("Layers and Spans", "layers_spans", self.shape, Qt.LeftDockWidgetArea)
+        self.menu = QMenu("Co&mpare", window)
+        self.file_action = QAction("Compare with &File…", self)
+        self.file_action.setStatusTip("Compare the structure shown with the baseline of another file")
+        self.file_action.triggered.connect(self.compare_with_file_dialog)
+        self.stop_action = QAction("&Stop Comparing", self)
+        self.stop_action.setStatusTip("Back to the ordinary chart")
+        self.stop_action.triggered.connect(self.stop)
+        self.session.updated.connect(self._show_result)
+        self.document.scenarios_changed.connect(self._fill_menu)
+        self.changes.change_selected.connect(self._row_chosen)
+        self.changes.impact_chosen.connect(self._impact_chosen)
+        self.changes.reason_given.connect(self._reason_given)
+        self.changes.reset_requested.connect(self._reset)
+        self.scene.selectionChanged.connect(self._scene_selection)
+        for dock in (self.changes_dock, self.finance_dock, self.shape_dock):
+            dock.hide()
+        self._fill_menu()
+
+    def _dock(self, title: str, name: str, widget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self.window)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.window.addDockWidget(area, dock)
+        return dock
+
+    # ----- starting and stopping ------------------------------------------------------------
+
+    def compare_with_scenario(self, name: str) -> bool:
+        """Compare the structure shown (after) with another scenario of the open file (before)."""
+        try:
+            before = self.document.scenarios.get(name)
+        except UnknownScenario as exc:
+            self.document.refuse(str(exc))
+            return False
+        if before is self.document.structure:
+            self.document.refuse(f"'{name}' is the scenario shown; choose another one to compare it with")
+            return False
+        self.session.start(before)
+        self._started()
+        return True
+
+    def compare_with_file_dialog(self) -> bool:
+        path = self.window.choose_compare_file()
+        return path is not None and self.compare_with_file(path)
+
+    def compare_with_file(self, path: Path) -> bool:
+        """Compare the structure shown (after) with the baseline of another file (before, read only)."""
+        try:
+            before = load_scenarios(path).baseline
+            RuleSet.for_settings(before.settings)
+        except StructureFileError as exc:
+            self.window.show_error("Cannot compare with the file", str(exc))
+            return False
+        except ValueError as exc:
+            self.window.show_error("Cannot compare with the file", f"{path}: {exc}")
+            return False
+        self.compare_with(before, path)
+        return True
+
+    def compare_with(self, before: Structure, path: Path) -> None:
+        """Compare the structure shown with `before`, read from the file `path`."""
+        self.session.start(before, path)
+        self._started()
+
+    def _started(self) -> None:
+        for dock in (self.changes_dock, self.finance_dock, self.shape_dock):
+            dock.show()
+        if not self._docks_placed:
+            # Tabbed with the docks they stand in for while comparing; done on first use, not while the
+            # window is being built (tabbing docks of a window not yet shown leaves stray tab bars).
+            self._docks_placed = True
+            self.window.tabifyDockWidget(self.window.findings_dock, self.changes_dock)
+            self.window.tabifyDockWidget(self.window.properties_dock, self.finance_dock)
+            self.window.tabifyDockWidget(self.window.outline_dock, self.shape_dock)
+        self._arrange()
+        QTimer.singleShot(0, self, self._arrange)  # again once the window has laid the docks out (or is shown)
+
+    def _arrange(self) -> None:
+        for dock in (self.changes_dock, self.finance_dock, self.shape_dock):
+            dock.raise_()
+        self.window.resizeDocks([self.shape_dock, self.finance_dock], [330, 400], Qt.Horizontal)
+        self.window.resizeDocks([self.changes_dock], [280], Qt.Vertical)
+        QTimer.singleShot(0, self.window.view, self.window.view.fit)  # once the docks have their new sizes
+        self.window.statusBar().showMessage(
+            f"Comparing {self._after_label()} with {self.session.before_label}", 6000)
+
+    def stop(self) -> None:
+        self.session.stop()
+
+    # ----- showing the comparison ----------------------------------------------------------
+
+    def _after_label(self) -> str:
+        after = self.session.after
+        return after.scenario or after.name if after is not None else ""
+
+    def _show_result(self) -> None:
+        result = self.session.result
+        self._fill_menu()
+        if result is None:
+            self.scene.set_comparison({}, None)
+            self.holding = None
+            self.legend.clear_counts()
+            self.changes.set_result(None, False)
+            self.finance.set_result(None, "")
+            self.shape.set_result(None, "", "")
+            for dock in (self.changes_dock, self.finance_dock, self.shape_dock):
+                dock.hide()
+            self.window.view.fit()
+            return
+        before_label, after_label = self.session.before_label, self._after_label()
+        on_before = self.session.before_shown
+        shown = [c for c in result.changes if (c.before if on_before else c.after) is not None]
+        held = [c for c in result.changes if (c.before if on_before else c.after) is None]
+        marks = {c.post: (tuple(c.kinds), _note(c)) for c in shown}
+        selected = [item.post_id for item in self.scene.selectedItems() if isinstance(item, GhostCard)]
+        self.holding = self._holding_area(held, on_before, before_label, after_label) if held else None
+        self._syncing = True
+        try:
+            self.scene.set_comparison(marks, self.holding)
+            if self.holding is not None:
+                for post_id in selected:
+                    if post_id in self.holding.ghosts:
+                        self.holding.ghosts[post_id].setSelected(True)
+        finally:
+            self._syncing = False
+        what = "new" if on_before else "deleted"
+        self.legend.set_counts(before_label, after_label, result.kind_counts(),
+                               f"{len(held)} {what} post{'s' if len(held) != 1 else ''} wait beside the chart →"
+                               if held else "")
+        self.changes.set_result(result, editable=not on_before)
+        self.finance.set_result(result, before_label)
+        self.shape.set_result(result, before_label, after_label)
+
+    def _holding_area(self, held: list[PostChange], on_before: bool, before_label: str,
+                      after_label: str) -> HoldingArea:
+        result = self.session.result
+        assert result is not None
+        options = self.scene.options
+        width, height = options.card_width * GHOST_SCALE, options.card_height * GHOST_SCALE
+        chart_height = self.scene.layout.bounds.height if self.scene.layout is not None else 0.0
+        rows = max(MIN_ROWS, int((chart_height - HEADER) // (height + GAP)))
+        if on_before:
+            title, home = f"New posts in {after_label} · {len(held)}", result.after
+            subtitle = f"Not on this chart: {after_label} creates {'it' if len(held) == 1 else 'them'}"
+        else:
+            title, home = f"Deleted posts · {len(held)}", result.before
+            subtitle = impact_summary(held)
+        return HoldingArea(title, subtitle, held, home, width, height, rows)
+
+    def _fill_menu(self) -> None:
+        self.menu.clear()
+        shown = self.document.structure
+        baseline = self.document.scenarios.baseline
+        others = [s for s in self.document.scenarios if s is not shown]
+        for structure in sorted(others, key=lambda s: s is not baseline):
+            label = f"Compare with '{structure.scenario}'" + (" (baseline)" if structure is baseline else "")
+            action = QAction(label.replace("&", "&&"), self.menu)
+            action.setCheckable(True)
+            action.setChecked(structure is self.session.before)
+            action.triggered.connect(lambda _checked=False, name=structure.scenario: self.compare_with_scenario(name))
+            self.menu.addAction(action)
+        if not others:
+            hint = self.menu.addAction("This file has no other scenario")
+            hint.setEnabled(False)
+        self.menu.addAction(self.file_action)
+        self.menu.addSeparator()
+        self.stop_action.setEnabled(self.session.active)
+        self.menu.addAction(self.stop_action)
+        self.menu.addSeparator()
+        for dock in (self.changes_dock, self.finance_dock, self.shape_dock):
+            self.menu.addAction(dock.toggleViewAction())
+
+    # ----- selection, both ways -------------------------------------------------------------
+
+    def _scene_selection(self) -> None:
+        if self._syncing or not shiboken6.isValid(self.scene) or not self.session.active:
+            return
+        items = self.scene.selectedItems()
+        if len(items) != 1 or not isinstance(items[0], (GhostCard, PostCardItem)):
+            return
+        self._syncing = True
+        try:
+            self.changes.select_post(items[0].post_id)
+        finally:
+            self._syncing = False
+        if isinstance(items[0], GhostCard):
+            self.changes_dock.show()
+            self.changes_dock.raise_()
+
+    def _row_chosen(self, post_id: str) -> None:
+        if self._syncing:
+            return
+        self._syncing = True
+        try:
+            if post_id in self.scene.cards:
+                self.window.select_and_centre([post_id])
+            elif self.holding is not None and post_id in self.holding.ghosts:
+                ghost = self.holding.ghosts[post_id]
+                self.scene.clearSelection()
+                ghost.setSelected(True)
+                self.window.view.centerOn(ghost.sceneBoundingRect().center())
+        finally:
+            self._syncing = False
+
+    # ----- impact decisions ------------------------------------------------------------------
+
+    def _impact_chosen(self, post_id: str, impact: ImpactChoice) -> None:
+        change = self.changes.change_of(post_id)
+        if change is not None and self._can_decide():
+            self._execute(choose_impact(self.document.structure, change, impact))
+
+    def _reason_given(self, post_id: str, reason: str) -> None:
+        change = self.changes.change_of(post_id)
+        if change is not None and self._can_decide():
+            self._execute(give_reason(self.document.structure, change, reason))
+
+    def _reset(self, post_ids: list[str]) -> None:
+        changes = [c for c in map(self.changes.change_of, post_ids) if c is not None]
+        if not changes:
+            self.window.statusBar().showMessage("Select the posts whose impact should go back to the suggested one",
+                                                5000)
+            return
+        if self._can_decide():
+            self._execute(reset_impacts(self.document.structure, changes))
+
+    def _can_decide(self) -> bool:
+        """Decisions are kept in the proposed structure, so it has to be the one shown (its undo history)."""
+        if self.session.after is not self.document.structure:
+            self.document.refuse(f"show '{self._after_label()}' to change the impacts of its proposal")
+            return False
+        return True
+
+    def _execute(self, command: ModelCommand | None) -> None:
+        if command is not None and self.document.execute(command):
+            self.session.refresh()
+
+
+def _note(change: PostChange) -> str:
+    kinds = ", ".join(change_style(k).label for k in change.kinds)
+    return f"{kinds} · {IMPACT_STYLES[change.impact.value][0]}"

@@ -1,0 +1,30 @@
+"""Docks that refresh only while they are on screen.
+
+A dock tabbed behind another still counts as visible to Qt, so `PlanningDocks` tells each panel
+when its dock's tab comes and goes (`QDockWidget.visibilityChanged`). A hidden panel only notes
+that it is out of date, and catches up when it is shown: edits on a large structure do not pay
+for tables nobody is looking at.
+"""
+
+from __future__ import annotations
+
+
+class OnScreenRefresh:
+    """Mixed into a panel whose `refresh` starts with `if not self.on_screen_now(): return`."""
+
+    _on_screen = False
+    _out_of_date = True
+
+    @property
+    def shown(self) -> bool:
+        return self._on_screen
+
+    def set_shown(self, shown: bool) -> None:
+        self._on_screen = shown
+        if shown and self._out_of_date:
+            self.refresh()
+
+    def on_screen_now(self) -> bool:
+        """True when the panel should refresh now; otherwise marks it out of date."""
+        self._out_of_date = not self._on_screen
+        return self._on_screen
