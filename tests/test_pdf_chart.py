@@ -101,3 +101,14 @@ def test_posts_in_a_reporting_cycle_still_print(tmp_path):
     out = tmp_path / "cycle.pdf"
     write_chart(structure, out)
     assert _titles_present(structure, page_texts(out)) == []
+
+
+def test_a_partners_post_prints_greyed_with_its_organisation_not_a_cost(tmp_path):
+    structure = load(SAMPLES / "peterborough-cambridgeshire-2017-shared.orgd")
+    partner = next(post for post in structure.posts.values() if post.context is not None)
+    out = tmp_path / "shared.pdf"
+    write_chart(structure, out)
+    text = " ".join(page_texts(out))
+    card = text[text.index(" ".join(partner.title.split())):][:200]
+    assert "PARTNER'S POST" in card and partner.context in card and "£" not in card.split(partner.context)[0]
+    assert "Partner's post" in text  # the legend explains the grey card

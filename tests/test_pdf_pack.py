@@ -20,7 +20,7 @@ from orgdesigner.pdf.pack import CONTENTS, PackOptions, write_pack
 from orgdesigner.pdf.pack_sections import SECTIONS
 from orgdesigner.pdf.paper import Paper, PaperSize
 
-TITLES = [s.title for s in SECTIONS]
+TITLES = [s.title for s in SECTIONS if s.when is None]
 FIRST_NAMES = ["Harriet", "Oluwaseun", "Margaret", "Tomasz", "Priya", "Declan", "Ffion", "Ravinder", "Siobhan",
                "Kwame", "Agnieszka", "Brendan", "Imogen", "Yusuf", "Rosalind", "Callum", "Nkechi", "Alasdair"]
 SURNAMES = ["Quennell", "Abernethy", "Okonkwo-Reid", "Thistlewood", "Varghese", "Pemberton"]

@@ -42,7 +42,8 @@ def legend_styles() -> list[tuple[str, CardStyle]]:
     """Every card style with the word a legend gives it, in the order a legend lists them."""
     words = {PostStatus.FILLED: "Filled", PostStatus.VACANT: "Vacant", PostStatus.INTERIM: "Interim",
              PostStatus.FIXED_TERM: "Fixed term", PostStatus.SHARED: "Shared"}
-    return [(words[status], style) for status, style in _STATUS_STYLES.items()] + [("Out of scope", OUT_OF_SCOPE)]
+    return ([(words[status], style) for status, style in _STATUS_STYLES.items()]
+            + [("Out of scope", OUT_OF_SCOPE), ("Partner's post", CONTEXT)])
 
 
 def card_style(post: Post) -> CardStyle:

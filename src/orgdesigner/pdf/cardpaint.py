@@ -95,7 +95,10 @@ class ChartPainter:
                   SMALL_SIZE, MUTED)
         badges = " ".join(d.value for d in post.designations)
         badge_width = text_width(badges, CONDENSED_BOLD, SMALL_SIZE) + 4 if badges else 0
-        amount = money(cost.gross) + (f" (net {money(cost.net)})" if abs(cost.net - cost.gross) > 0.5 else "")
+        if post.context is not None:  # a partner's post, shown for context: whose it is, not a cost of ours
+            amount = post.context
+        else:
+            amount = money(cost.gross) + (f" (net {money(cost.net)})" if abs(cost.net - cost.gross) > 0.5 else "")
         self.text(left, rows_top + 2 * SMALL_LEADING, fit(amount, CONDENSED, SMALL_SIZE, inner - badge_width),
                   CONDENSED, SMALL_SIZE, style.text)
         if badges:

@@ -116,32 +116,48 @@ def _pages_text(keys: list[int], page_number: PageNumbers) -> str:
 
 
 def _legend(canvas: Canvas, x: float, y: float, width: float, note: str) -> None:
-    """Swatches for every card style and both kinds of line, in one row along the bottom."""
+    """Swatches for every card style and both kinds of line along the bottom, in as many rows as the
+    width needs (two fit the band), then the cost note where there is room."""
     size = SMALL_SIZE
-    cx, cy = x, y + 6
-    canvas.setFont(REGULAR, size)
+    entries: list[tuple[str, Callable[[float, float], None]]] = []
     for label, style in legend_styles():
-        canvas.setStrokeColor(HexColor(style.border))
-        canvas.setFillColor(HexColor(style.fill))
-        canvas.setLineWidth(0.8)
-        canvas.setDash(2, 1.5) if style.dashed else canvas.setDash()
-        canvas.roundRect(cx, cy - 1, 16, 9, 1.5, stroke=1, fill=1)
-        canvas.setDash()
-        canvas.setFillColor(HexColor(INK))
-        canvas.drawString(cx + 20, cy + 1, label)
-        cx += 20 + text_width(label, REGULAR, size) + 12
+        entries.append((label, lambda cx, cy, style=style: _swatch(canvas, cx, cy, style.fill, style.border,
+                                                                   style.dashed)))
     for label, dashed, colour in (("Line management", False, LINE), ("Dotted line", True, DOTTED_LINE)):
-        canvas.setStrokeColor(HexColor(colour))
-        canvas.setLineWidth(0.9)
-        canvas.setDash(2.5, 2) if dashed else canvas.setDash()
-        canvas.line(cx, cy + 3.5, cx + 18, cy + 3.5)
-        canvas.setDash()
+        entries.append((label, lambda cx, cy, dashed=dashed, colour=colour: _line_sample(canvas, cx, cy, colour,
+                                                                                         dashed)))
+    canvas.setFont(REGULAR, size)
+    row_height = 10.0
+    cx, cy = x, y + LEGEND_BAND - row_height
+    for label, sample in entries:
+        step = 20 + text_width(label, REGULAR, size) + 12
+        if cx > x and cx + step - 12 > x + width:
+            cx, cy = x, cy - row_height
+        sample(cx, cy)
         canvas.setFillColor(HexColor(INK))
-        canvas.drawString(cx + 22, cy + 1, label)
-        cx += 22 + text_width(label, REGULAR, size) + 12
+        canvas.setFont(REGULAR, size)
+        canvas.drawString(cx + 20, cy + 1, label)
+        cx += step
     if cx + text_width(note, REGULAR, size) <= x + width:
         canvas.setFillColor(HexColor(MUTED))
         canvas.drawRightString(x + width, cy + 1, note)
+
+
+def _swatch(canvas: Canvas, x: float, y: float, fill: str, border: str, dashed: bool) -> None:
+    canvas.setStrokeColor(HexColor(border))
+    canvas.setFillColor(HexColor(fill))
+    canvas.setLineWidth(0.8)
+    canvas.setDash(2, 1.5) if dashed else canvas.setDash()
+    canvas.roundRect(x, y - 1, 16, 9, 1.5, stroke=1, fill=1)
+    canvas.setDash()
+
+
+def _line_sample(canvas: Canvas, x: float, y: float, colour: str, dashed: bool) -> None:
+    canvas.setStrokeColor(HexColor(colour))
+    canvas.setLineWidth(0.9)
+    canvas.setDash(2.5, 2) if dashed else canvas.setDash()
+    canvas.line(x, y + 3.5, x + 18, y + 3.5)
+    canvas.setDash()
 
 
 def plan_chart(structure: Structure, width: float, height: float, heading: str) -> list[ChartPage]:

@@ -15,7 +15,8 @@ from ..chartstyle import MUTED
 from ..model import Structure
 from ..model.fileformat import write_atomically
 from .chart import card_facts, draw_chart_page, plan_chart
-from .fonts import REGULAR, register_fonts
+from .cardpaint import fit
+from .fonts import REGULAR, register_fonts, text_width
 from .paper import Paper
 
 FOOTER_BAND = 16.0
@@ -53,8 +54,10 @@ def chart_pdf(structure: Structure, options: ChartOptions | None = None,
                         lambda key: key + 1)
         canvas.setFont(REGULAR, 7.5)
         canvas.setFillColor(HexColor(MUTED))
-        canvas.drawString(paper.margin, paper.margin, footer)
-        canvas.drawRightString(paper.width - paper.margin, paper.margin, f"Page {page.key + 1} of {len(pages)}")
+        numbering = f"Page {page.key + 1} of {len(pages)}"
+        room = width - text_width(numbering, REGULAR, 7.5) - 18
+        canvas.drawString(paper.margin, paper.margin, fit(footer, REGULAR, 7.5, room))
+        canvas.drawRightString(paper.width - paper.margin, paper.margin, numbering)
         canvas.showPage()
         if progress is not None:
             progress(page.key + 1, len(pages))

@@ -19,6 +19,8 @@ class ReportingLineItem(QGraphicsPathItem):
         self.setFlags(QGraphicsItem.ItemIsSelectable)
         self.setZValue(5)
         self.setPen(self._pen(False))
+        self.setCacheMode(QGraphicsItem.DeviceCoordinateCache)  # repainting around it then calls no Python
+        self._points: list[tuple[float, float]] = []
 
     def type(self) -> int:
         return LINE_TYPE
@@ -28,6 +30,9 @@ class ReportingLineItem(QGraphicsPathItem):
         return (self.manager, self.report, self.kind)
 
     def set_points(self, points: list[tuple[float, float]]) -> None:
+        if points == self._points:
+            return  # most lines stay put when the chart is laid out again
+        self._points = list(points)
         path = QPainterPath()
         if points:
             path.moveTo(QPointF(*points[0]))

@@ -22,6 +22,7 @@ class PostCardItem(QGraphicsItem):
         self.post_id = post.id
         self._post = post
         self._rect = QRectF(0, 0, width, height)
+        self._bounds: QRectF | None = None
         self._cost = Cost(0.0, 0.0)
         self._span = 0
         self._findings: list[Finding] = []
@@ -79,6 +80,7 @@ class PostCardItem(QGraphicsItem):
         if (width, height) != (self._rect.width(), self._rect.height()):
             self.prepareGeometryChange()
             self._rect = QRectF(0, 0, width, height)
+            self._bounds = None
 
     @property
     def post(self) -> Post:
@@ -103,7 +105,9 @@ class PostCardItem(QGraphicsItem):
     # ----- geometry -----------------------------------------------------------------------
 
     def boundingRect(self) -> QRectF:
-        return self._rect.adjusted(-HANDLE_RADIUS - 2, -HANDLE_RADIUS - 12, HANDLE_RADIUS + 12, 10)
+        if self._bounds is None:  # asked for thousands of times when cards move: worked out once per size
+            self._bounds = self._rect.adjusted(-HANDLE_RADIUS - 2, -HANDLE_RADIUS - 12, HANDLE_RADIUS + 12, 10)
+        return self._bounds
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
