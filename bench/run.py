@@ -53,12 +53,13 @@ def sizes_option(text: str) -> list[int]:
 
 
 def read_previous(path: Path) -> Results:
+    """A run saved with --save; raises ValueError naming the file and what is wrong with it."""
     try:
         results = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise SystemExit(f"--compare {path}: cannot read it ({exc})") from None
-    if not isinstance(results, dict) or not isinstance(results.get("sizes"), dict):
-        raise SystemExit(f"--compare {path}: not a file written by bench/run.py --save")
+        raise ValueError(f"--compare {path}: cannot read it ({exc})") from None
+    if not isinstance(results, dict) or not isinstance(results.get("sizes"), dict) or "machine" not in results:
+        raise ValueError(f"--compare {path}: not a file written by bench/run.py --save")
     return results
 
 
@@ -71,9 +72,15 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--no-dot", action="store_true", help="leave Graphviz dot out")
     parser.add_argument("--dot-timeout", type=float, default=1800.0, help="seconds dot may take per size")
     args = parser.parse_args(argv)
-    previous = read_previous(args.compare) if args.compare else None
+    try:
+        previous = read_previous(args.compare) if args.compare else None
+    except ValueError as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    notes = []
     if not args.no_dot and shutil.which("dot") is None:
-        print("Graphviz dot is not installed (apt-get install graphviz): its figures are left out.", file=sys.stderr)
+        notes.append("Graphviz dot is not installed (apt-get install graphviz): its figures are left out.")
+        print(notes[-1], file=sys.stderr)
         args.no_dot = True
     results: Results = {"when": datetime.now().isoformat(timespec="minutes"),
                         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
@@ -96,6 +103,8 @@ def main(argv: list[str]) -> int:
     if previous:
         print(f"change in brackets from {args.compare} ({machine_line(previous)})")
     print(text)
+    for note in notes:
+        print(note)
     return 1 if failed or not targets_met else 0
 
 

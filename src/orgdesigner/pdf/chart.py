@@ -7,6 +7,7 @@ so a printed chart matches the canvas. Text is set in the shipped DejaVu fonts, 
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -116,6 +117,20 @@ def _pages_text(keys: list[int], page_number: PageNumbers) -> str:
 
 
 def _legend(canvas: Canvas, x: float, y: float, width: float, note: str) -> None:
+    """The legend along the bottom. It is the same on every page, so it is drawn once per document
+    as a form that each page places: a chart of hundreds of pages draws it once."""
+    name = f"ChartLegend{zlib.crc32(f'{width:.3f} {note}'.encode()):08x}"
+    if not canvas.hasForm(name):
+        canvas.beginForm(name)
+        _draw_legend(canvas, 0.0, 0.0, width, note)
+        canvas.endForm()
+    canvas.saveState()
+    canvas.translate(x, y)
+    canvas.doForm(name)
+    canvas.restoreState()
+
+
+def _draw_legend(canvas: Canvas, x: float, y: float, width: float, note: str) -> None:
     """Swatches for every card style and both kinds of line along the bottom, in as many rows as the
     width needs (two fit the band), then the cost note where there is room."""
     size = SMALL_SIZE

@@ -17,6 +17,7 @@ from ..layout import Layout, LayoutOptions, compute_layout
 from ..model import Change, ChangeKind
 from .document import Document
 from .interactions import CardMoveGesture, GroupDragGesture, LineDrawGesture
+from .items.cache import make_room
 from .items.groupbox import GroupBoxItem
 from .items.lineitem import ReportingLineItem
 from .items.postcard import PostCardItem
@@ -127,6 +128,7 @@ class OrgScene(QGraphicsScene):
                 self.lines[key] = item
                 self.addItem(item)
             item.set_points(route.points)
+        make_room(len(self.cards))
         self._place_side_panel()
 
     def set_comparison(self, marks: dict[str, tuple[tuple[str, ...], str]], side_panel: QGraphicsItem | None) -> None:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QPainterPath, QPainterPathStroker, QPen
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyle
+from PySide6.QtGui import QBrush, QColor, QPainterPath, QPainterPathStroker, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 
 from ...chartstyle import ACCENT, DOTTED_LINE, LINE
 
 LINE_TYPE = QGraphicsItem.UserType + 3
 _PENS: dict[tuple[str, bool], QPen] = {}
+_NO_BRUSH = QBrush(Qt.NoBrush)
 
 
 class ReportingLineItem(QGraphicsPathItem):
@@ -19,8 +20,8 @@ class ReportingLineItem(QGraphicsPathItem):
         self.setFlags(QGraphicsItem.ItemIsSelectable)
         self.setZValue(5)
         self.setPen(self._pen(False))
-        self.setCacheMode(QGraphicsItem.DeviceCoordinateCache)  # repainting around it then calls no Python
         self._points: list[tuple[float, float]] = []
+        self._path = QPainterPath()
 
     def type(self) -> int:
         return LINE_TYPE
@@ -38,6 +39,7 @@ class ReportingLineItem(QGraphicsPathItem):
             path.moveTo(QPointF(*points[0]))
             for point in points[1:]:
                 path.lineTo(QPointF(*point))
+        self._path = path
         self.setPath(path)
 
     def _pen(self, selected: bool) -> QPen:
@@ -61,6 +63,6 @@ class ReportingLineItem(QGraphicsPathItem):
         return stroker.createStroke(self.path())
 
     def paint(self, painter, option, widget=None) -> None:  # no dashed selection rectangle
-        painter.setPen(self._pen(bool(option.state & QStyle.State_Selected)))
-        painter.setBrush(Qt.NoBrush)
-        painter.drawPath(self.path())
+        painter.setPen(self._pen(self.isSelected()))  # kept cheap: a chart paints thousands of lines
+        painter.setBrush(_NO_BRUSH)
+        painter.drawPath(self._path)

@@ -1,0 +1,161 @@
+"""Charts the size of a whole council: what keeps them quick must not change what the user sees.
+
+The timings themselves are in `bench/` (run by `bench/run.py`, not here); these tests hold the
+shortcuts behind them to giving the same pictures and pages as the long way round.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF
+from PySide6.QtGui import QImage, QTransform
+from PySide6.QtWidgets import QApplication
+from pypdf import PdfReader
+
+from orgdesigner.model import load, save
+from orgdesigner.model.synthetic import synthetic_structure
+from orgdesigner.pdf import chartplan
+from orgdesigner.pdf.chart import chart_frame
+from orgdesigner.pdf.chartdoc import FOOTER_BAND, write_chart
+from orgdesigner.pdf.paper import Paper, PaperSize
+from orgdesigner.ui import commands
+from orgdesigner.ui.items.lineitem import ReportingLineItem
+from orgdesigner.ui.items.postcard import PostCardItem
+
+from conftest import SAMPLES
+from pdfread import page_texts
+
+PAPERS = [Paper(), Paper(PaperSize.A3), Paper(PaperSize.A4, landscape=False)]
+
+
+def _plan(structure, paper: Paper) -> list[tuple]:
+    width, height = paper.width - 2 * paper.margin, paper.height - 2 * paper.margin - FOOTER_BAND
+    return [(page.title, page.subtitle, list(page.structure.posts), page.parent, page.continued, page.scale,
+             {pid: (r.x, r.y) for pid, r in page.layout.cards.items()})
+            for page in chartplan.plan_pages(structure, chart_frame(width, height), "Chart")]
+
+
+@pytest.mark.parametrize("paper", PAPERS, ids=lambda p: f"{p.size}-{'landscape' if p.landscape else 'portrait'}")
+def test_pages_are_planned_the_same_without_laying_out_sets_too_big_for_a_page(paper, monkeypatch):
+    structures = [synthetic_structure(400, seed=3), synthetic_structure(400, seed=5, span=14),
+                  load(SAMPLES / "leicester-2011-current.orgd")]
+    quick = [_plan(s, paper) for s in structures]
+    monkeypatch.setattr(chartplan, "_capacity", lambda frame: float("inf"))  # lay out every candidate
+    assert [_plan(s, paper) for s in structures] == quick
+    assert len(quick[0]) > 10  # the synthetic charts really are split over many pages
+
+
+def test_every_page_of_a_long_chart_carries_the_legend_drawn_once(tmp_path):
+    out = tmp_path / "chart.pdf"
+    write_chart(synthetic_structure(300), out)
+    texts = page_texts(out)
+    assert len(texts) > 10 and all("Line management" in text and "Dotted line" in text for text in texts)
+    legends = set()
+    for page in PdfReader(out).pages:
+        forms = page["/Resources"]["/XObject"]
+        legends |= {forms.raw_get(name).idnum for name in forms if "Legend" in name}
+    assert len(legends) == 1  # one legend in the file, placed on every page
+
+
+@pytest.fixture
+def paints(monkeypatch) -> dict[str, int]:
+    """Counts of cards and lines painted afresh (a card drawn from its cached picture is not)."""
+    painted = {"cards": 0, "lines": 0}
+    for cls, key in ((PostCardItem, "cards"), (ReportingLineItem, "lines")):
+        def paint(self, *args, _original=cls.paint, _key=key):
+            painted[_key] += 1
+            return _original(self, *args)
+        monkeypatch.setattr(cls, "paint", paint)  # before any item is made: Qt keeps to the method it first finds
+    return painted
+
+
+@pytest.fixture
+def big_window(paints, new_window, qtbot, tmp_path):
+    path = tmp_path / "council.orgd"
+    save(synthetic_structure(2000), path)
+    win = new_window()
+    win.resize(1400, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    assert win.open_file(path)  # fitted to the window, as opening leaves it
+    QApplication.processEvents()
+    paints.update(cards=0, lines=0)
+    return win
+
+
+def test_an_edit_on_a_fitted_chart_repaints_around_the_post_not_the_whole_chart(big_window, paints):
+    document = big_window.document
+    assert document.execute(commands.edit_post(document.structure, "P1500", grade="G2"))  # its directorate's cost too
+    QApplication.processEvents()
+    assert 0 < paints["cards"] <= 10 and paints["lines"] < len(big_window.scene.lines) / 4, paints  # was all of them
+
+
+def test_a_zoomed_out_chart_keeps_every_card_cached(big_window, paints):
+    big_window.view.viewport().repaint()
+    assert paints["cards"] == 0 and paints["lines"] > 1000  # 2,000 cards drawn from their cached pictures
+
+
+@pytest.fixture
+def zoomed_in(big_window):
+    """The window at 100% on the top of directorate G2: its header, its leader and the first row below."""
+    view = big_window.view
+    view.setTransform(QTransform())
+    header = big_window.scene.boxes["G2"].header_rect()
+    view.centerOn(QPointF(header.left() + 300, header.top() + 200))
+    QApplication.processEvents()
+    return big_window
+
+
+def test_a_new_total_in_a_group_header_is_shown_without_repainting_the_group(zoomed_in, new_window, qtbot, tmp_path):
+    document = zoomed_in.document
+    far_away = [pid for pid, post in document.structure.posts.items() if post.group == "G2"][-3:]  # off screen
+    for post_id in far_away:  # (Qt repaints an item whole the first time after scrolling: the later edits count)
+        before = _on_screen(zoomed_in)
+        assert document.execute(commands.edit_post(document.structure, post_id, fte=0.2))
+        QApplication.processEvents()
+        assert _on_screen(zoomed_in) != before  # the header's cost changed
+    assert _on_screen(zoomed_in) == _on_screen(_opened_alike(zoomed_in, new_window, qtbot, tmp_path))
+
+
+def test_lines_laid_out_again_are_shown_where_they_now_run(zoomed_in, new_window, qtbot, tmp_path):
+    structure, scene, view = zoomed_in.document.structure, zoomed_in.scene, zoomed_in.view
+    shown = view.mapToScene(view.viewport().rect()).boundingRect()
+    managers = sorted((pid for pid, card in scene.cards.items()
+                       if shown.contains(card.sceneBoundingRect()) and structure.reports_of(pid)),
+                      key=lambda pid: scene.cards[pid].x())
+    first, second = managers[:2]
+    assert structure.posts[first].reports_to == structure.posts[second].reports_to  # neighbours in one row
+    for moving in sorted(structure.reports_of(second))[:2]:  # the second's stack shrinks, the first's grows
+        before = _on_screen(zoomed_in)
+        assert zoomed_in.document.perform(lambda: commands.set_manager(structure, moving, first))
+        QApplication.processEvents()
+        assert _on_screen(zoomed_in) != before
+    assert _on_screen(zoomed_in) == _on_screen(_opened_alike(zoomed_in, new_window, qtbot, tmp_path))
+
+
+def _opened_alike(window, new_window, qtbot, tmp_path):
+    """A second window opened on what `window` shows, at the same size, zoom and scroll."""
+    path = tmp_path / "edited.orgd"
+    save(window.document.structure, path)
+    fresh = new_window("fresh")
+    fresh.resize(window.size())
+    fresh.restoreState(window.saveState())
+    fresh.show()
+    qtbot.waitExposed(fresh)
+    assert fresh.open_file(path)
+    fresh.view.setTransform(window.view.transform())
+    for mine, theirs in ((fresh.view.horizontalScrollBar(), window.view.horizontalScrollBar()),
+                         (fresh.view.verticalScrollBar(), window.view.verticalScrollBar())):
+        mine.setValue(theirs.value())
+    QApplication.processEvents()
+    assert fresh.view.viewport().size() == window.view.viewport().size()
+    assert fresh.view.mapFromScene(QPointF(0, 0)) == window.view.mapFromScene(QPointF(0, 0))
+    return fresh
+
+
+def _on_screen(window) -> QImage:
+    """What the canvas shows: its pixels as last painted (grabbing the widget would paint it anew)."""
+    viewport = window.view.viewport()
+    corner = viewport.mapTo(window, QPoint(0, 0))
+    return window.screen().grabWindow(window.winId(), corner.x(), corner.y(), viewport.width(),
+                                      viewport.height()).toImage()
