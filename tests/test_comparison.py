@@ -142,3 +142,15 @@ def test_posts_out_of_scope_have_no_impact_even_when_moved():
     after.set_manager("X", "D1")
     change = changes_by_post(before, after)["X"]
     assert change.kinds == ["moved"] and change.impact == "none" and "Out of scope" in change.reason
+
+
+def test_a_partners_post_is_neither_new_nor_deleted_but_one_handed_to_a_partner_leaves():
+    before, after = make_structure(), make_structure()
+    context = Post(id="PX", title="Partner's Director of Children's Services", reports_to="CE",
+                   context="Cambridgeshire County Council")
+    before.add_post(context)
+    after.add_post(context.model_copy())
+    after.update_post("H1", context="Partner Council")
+    changes = {change.post: change for change in compare(before, after)}
+    assert "PX" not in changes
+    assert changes["H1"].kinds == ["deleted"]

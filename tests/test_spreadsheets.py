@@ -13,6 +13,8 @@ from orgdesigner.io.export import posts_table, write_csv, write_xlsx
 from orgdesigner.analysis import Analysis
 from orgdesigner.model import load
 
+from conftest import SAMPLES
+
 HR_ROWS = [
     ["Test Council — establishment report", None, None, None, None, None, None, None],
     ["Run on 01/11/2026", None, None, None, None, None, None, None],
@@ -149,3 +151,14 @@ def test_export_command(structure, tmp_path):
     assert main(["export", str(path), "-o", str(tmp_path / "p.xlsx")]) == 0
     assert main(["export", str(path), "-o", str(tmp_path / "p.txt")]) == 2
     assert load(path).posts["H1"].title == "Head of Finance"
+
+
+def test_a_partners_post_exports_and_imports_back_as_a_partners_post(tmp_path):
+    structure = load(SAMPLES / "peterborough-cambridgeshire-2017-shared.orgd")
+    partner = next(post for post in structure.posts.values() if post.context is not None)
+    out = tmp_path / "posts.csv"
+    write_csv(posts_table(structure, Analysis(structure)), out)
+    again = import_table(out).structure
+    assert again.posts[partner.id].context == partner.context
+    assert [p.id for p in again.posts.values() if p.context] == [partner.id]
+    assert check_report(again)["posts"] == check_report(structure)["posts"]

@@ -60,16 +60,21 @@ def _grade_gap(steps: dict[str, int], old: str | None, new: str | None) -> int |
 
 
 def compare(before: Structure, after: Structure) -> list[PostChange]:
-    """Every current post (kept or deleted) and every new post, with the change kinds and impact."""
+    """Every current post (kept or deleted) and every new post, with the change kinds and impact.
+
+    A partner's post shown for context is not the organisation's: it is neither kept, deleted
+    nor new. One of ours that becomes a partner's leaves the establishment (deleted).
+    """
     steps = grade_steps(before, after)
+    ours_before, ours_after = _own_posts(before), _own_posts(after)
     replaced_by: dict[str, list[tuple[Post, float]]] = {}
-    for post in after.posts.values():
+    for post in ours_after.values():
         for replacement in post.replaces:
             replaced_by.setdefault(replacement.post, []).append((post, replacement.overlap))
     changes: list[PostChange] = []
     assimilated_into: dict[str, list[str]] = {}
-    for old in before.posts.values():
-        new = after.posts.get(old.id)
+    for old in ours_before.values():
+        new = ours_after.get(old.id)
         if new is not None:
             change = _kept(before, after, old, new, steps)
         else:
@@ -78,8 +83,8 @@ def compare(before: Structure, after: Structure) -> list[PostChange]:
                 assimilated_into.setdefault(change.destinations[0], []).append(old.id)
         changes.append(change)
     _no_more_people_than_posts(changes, assimilated_into, after)
-    for new in after.posts.values():
-        if new.id not in before.posts:
+    for new in ours_after.values():
+        if new.id not in ours_before:
             changes.append(_new(new, assimilated_into.get(new.id, [])))
     for change in changes:
         override = after.proposal.impacts.get(change.post)
@@ -89,6 +94,10 @@ def compare(before: Structure, after: Structure) -> list[PostChange]:
         elif override is not None and override.reason:
             change.reason = override.reason
     return changes
+
+
+def _own_posts(structure: Structure) -> dict[str, Post]:
+    return {pid: post for pid, post in structure.posts.items() if post.context is None}
 
 
 def _kept(before: Structure, after: Structure, old: Post, new: Post, steps: dict[str, int]) -> PostChange:

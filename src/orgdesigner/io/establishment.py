@@ -186,6 +186,8 @@ class _Builder:
                 fields["in_scope"] = False
             else:
                 self._problem(row, "in_scope", values["in_scope"], "should be yes or no")
+        if values.get("partner", "").strip():
+            fields["context"] = values["partner"].strip()  # a partner's post, shown for context
         if custom:
             fields["custom"] = custom
         if post_id and post_id not in self.row_of:

@@ -28,6 +28,7 @@ CHOICE_LABELS = {
     "dotted_to": "Dotted line to", "grade": "Grade", "tier": "Tier", "fte": "FTE", "hours": "Weekly hours",
     "salary": "Salary", "funding_share": "Share this organisation pays", "group": "Group", "status": "Status",
     "postholder": "Postholder", "designations": "Statutory designations", "in_scope": "In scope",
+    "partner": "Partner's post (its organisation)",
     CUSTOM: "Custom field", IGNORE: "Ignore",
 }
 PROBLEM_TINT = QColor("#fde8e8")
