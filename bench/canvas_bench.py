@@ -32,6 +32,7 @@ from orgdesigner.ui.mainwindow import MainWindow  # noqa: E402
 
 EDITS = 40
 DRAG_STEPS = 30
+DRAGS = 3
 
 
 class _PaintCounter(QObject):
@@ -104,9 +105,13 @@ class WindowBench:
 
         return timing(seconds(move) for _ in range(count))
 
-    def drag_frame(self, zoom: float, steps: int = DRAG_STEPS) -> tuple[Timing, float]:
-        """Drag a card at `zoom`, one mouse move per frame: the frames' timings, and the drop (the edit
-        made on release, which lays the chart out again) in seconds."""
+    def drag(self, zoom: float, drags: int = DRAGS) -> tuple[Timing, Timing]:
+        """Drag `drags` cards in turn at `zoom`, one mouse move per frame: timings of all their frames,
+        and of their drops (the edit made on release, which lays the chart out again)."""
+        runs = [self._drag_one(zoom) for _ in range(drags)]
+        return timing(frame for frames, _ in runs for frame in frames), timing(drop for _, drop in runs)
+
+    def _drag_one(self, zoom: float, steps: int = DRAG_STEPS) -> tuple[list[float], float]:
         view, scene = self.window.view, self.window.scene
         post_id = self._card_with_reports()
         view.set_zoom(zoom)
@@ -133,7 +138,7 @@ class WindowBench:
                                 self.settle()))
         if self.window.document.structure.posts[post_id].position is None:
             raise RuntimeError(f"dragging {post_id} at zoom {zoom}: the drop did not place the post")
-        return timing(frames), drop
+        return frames, drop
 
     def fit_repaint(self, runs: int = 3) -> Timing:
         """Zoom to fit from 100%: the whole chart painted afresh at the new scale."""
@@ -169,7 +174,7 @@ def main(sizes: list[int]) -> None:
             opened, _ = bench.open(synthetic_structure(size))
             repaint = bench.repaint()
             field, move = bench.field_edit(), bench.move_post()
-            drag, _ = bench.drag_frame(1.0)
+            drag, _ = bench.drag(1.0)
             print(f"{size:>7}  {opened * 1000:>10.0f}  {field.median_ms:>16.1f}  {move.median_ms:>17.1f}"
                   f"  {repaint.median_ms:>13.1f}  {drag.median_ms:>16.1f}")
         bench.close()
