@@ -15,7 +15,8 @@ from measure import seconds
 
 from orgdesigner.model import Structure
 from orgdesigner.model.synthetic import synthetic_structure
-from orgdesigner.pdf.chartdoc import ChartOptions, chart_pdf
+from orgdesigner.pdf.chartdoc import chart_pdf
+from orgdesigner.pdf.options import PdfOptions
 from orgdesigner.pdf.paper import Paper
 
 PAPER = Paper()
@@ -36,7 +37,7 @@ def time_chart_pdf(structure: Structure, paper: Paper = PAPER) -> PdfRun:
     document: list[bytes] = []
 
     def export() -> None:
-        document.append(chart_pdf(structure, ChartOptions(paper=paper), lambda done, total: pages.append(total)))
+        document.append(chart_pdf(structure, PdfOptions(paper=paper), lambda done, total: pages.append(total)))
 
     elapsed = seconds(export)
     if not document[0].startswith(b"%PDF") or not pages:

@@ -7,7 +7,7 @@ from pypdf import PdfReader
 
 from conftest import SAMPLES
 from orgdesigner.cli import main
-from orgdesigner.model import load, save
+from orgdesigner.model import load
 from pdfread import page_texts
 
 CURRENT = SAMPLES / "cambridge-2022-current.orgd"

@@ -10,7 +10,8 @@ from pypdf import PdfReader
 from conftest import SAMPLES, make_structure
 from orgdesigner.model import load
 from orgdesigner.model.synthetic import synthetic_structure
-from orgdesigner.pdf.chartdoc import ChartOptions, write_chart
+from orgdesigner.pdf.chartdoc import write_chart
+from orgdesigner.pdf.options import PdfOptions
 from orgdesigner.pdf.paper import Paper, PaperSize
 from pdfread import fonts_embedded, page_texts, smallest_font_size
 
@@ -39,7 +40,7 @@ def test_small_structure_fits_one_page_with_everything_a_card_shows(tmp_path):
 
 def test_metadata_and_fonts_are_set_and_embedded(tmp_path):
     out = tmp_path / "chart.pdf"
-    write_chart(make_structure(), out, ChartOptions(title="Senior structure", author="Head of HR"))
+    write_chart(make_structure(), out, PdfOptions(title="Senior structure", author="Head of HR"))
     meta = PdfReader(out).metadata
     assert meta.title == "Senior structure" and meta.author == "Head of HR"
     fonts = fonts_embedded(out)
@@ -51,14 +52,14 @@ def test_redacted_chart_names_no_one(tmp_path):
     structure = make_structure()
     structure.update_post("H1", postholder="Alex Jones")
     out = tmp_path / "chart.pdf"
-    write_chart(structure, out, ChartOptions(redact_names=True))
+    write_chart(structure, out, PdfOptions(redact_names=True))
     assert "Alex Jones" not in " ".join(page_texts(out))
 
 
 @pytest.mark.parametrize("size,landscape,expected", [(PaperSize.A4, True, (842, 595)), (PaperSize.A3, False, (842, 1191))])
 def test_paper_size_and_orientation(tmp_path, size, landscape, expected):
     out = tmp_path / "chart.pdf"
-    write_chart(make_structure(), out, ChartOptions(paper=Paper(size, landscape)))
+    write_chart(make_structure(), out, PdfOptions(paper=Paper(size, landscape)))
     box = PdfReader(out).pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == expected
 
@@ -75,7 +76,7 @@ def test_leicester_chart_carries_every_post_legibly(tmp_path):
 def test_300_posts_split_into_overview_and_cross_referenced_pages(tmp_path):
     structure = synthetic_structure(300)
     out = tmp_path / "big.pdf"
-    write_chart(structure, out, ChartOptions(paper=Paper(PaperSize.A3, landscape=True)))
+    write_chart(structure, out, PdfOptions(paper=Paper(PaperSize.A3, landscape=True)))
     texts = page_texts(out)
     assert len(texts) > 1
     assert "overview" in texts[0]

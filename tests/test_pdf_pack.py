@@ -16,7 +16,8 @@ from orgdesigner.analysis.finance import finance_summary
 from orgdesigner.chartstyle import money
 from orgdesigner.model import ImpactChoice, ImpactOverride, PostStatus, Structure, load
 from orgdesigner.pdf.fonts import MIN_FONT_SIZE
-from orgdesigner.pdf.pack import CONTENTS, PackOptions, write_pack
+from orgdesigner.pdf.options import PdfOptions
+from orgdesigner.pdf.pack import CONTENTS, write_pack
 from orgdesigner.pdf.pack_sections import SECTIONS
 from orgdesigner.pdf.paper import Paper, PaperSize
 
@@ -48,7 +49,7 @@ def _first_page(texts: list[str], title: str) -> int:
 
 
 class Pack:
-    def __init__(self, path: Path, before: Structure, after: Structure, options: PackOptions) -> None:
+    def __init__(self, path: Path, before: Structure, after: Structure, options: PdfOptions) -> None:
         self.steps: list[tuple[int, int]] = []
         write_pack(before, after, path, options, progress=lambda done, total: self.steps.append((done, total)))
         self.path, self.before, self.after, self.options = path, before, after, options
@@ -59,7 +60,7 @@ class Pack:
 @pytest.fixture(scope="module", params=["cambridge-2022", "leicester-2011"])
 def pack(request, tmp_path_factory) -> Pack:
     before, after = _pair(request.param)
-    options = PackOptions(title="Senior leadership review: consultation pack", author="Head of HR")
+    options = PdfOptions(title="Senior leadership review: consultation pack", author="Head of HR")
     return Pack(tmp_path_factory.mktemp("pack") / f"{request.param}.pdf", before, after, options)
 
 
@@ -85,9 +86,9 @@ def named(tmp_path_factory) -> tuple[Pack, Pack, list[str]]:
     folder = tmp_path_factory.mktemp("named")
     before, after = _pair("cambridge-2022")
     names = _with_postholders(before, after)
-    plain = Pack(folder / "named.pdf", before, after, PackOptions(title="Pack"))
+    plain = Pack(folder / "named.pdf", before, after, PdfOptions(title="Pack"))
     redacted = Pack(folder / "redacted.pdf", before, after,
-                    PackOptions(title="Pack", redact_names=True, draft=True, paper=Paper(PaperSize.A3, False)))
+                    PdfOptions(title="Pack", redact_names=True, draft=True, paper=Paper(PaperSize.A3, False)))
     return plain, redacted, names
 
 
@@ -144,7 +145,7 @@ def test_financial_summary_prints_the_comparison_figures(pack):
 
 def test_cambridge_figures_read_as_the_council_published_them(tmp_path):
     before, after = _pair("cambridge-2022")
-    texts = Pack(tmp_path / "c.pdf", before, after, PackOptions()).texts
+    texts = Pack(tmp_path / "c.pdf", before, after, PdfOptions()).texts
     assert "£0.36m" in texts[0] and "£0.32m" in texts[0]
     finance = _section_pages(texts, "Financial summary")
     assert "Payback period: 2.1 years" in finance

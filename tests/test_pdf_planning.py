@@ -13,7 +13,8 @@ from conftest import SAMPLES
 from orgdesigner.analysis.benchmark import all_stats
 from orgdesigner.chartstyle import money
 from orgdesigner.model import PostStatus, Structure, load
-from orgdesigner.pdf.pack import CONTENTS, PackOptions, write_pack
+from orgdesigner.pdf.options import PdfOptions
+from orgdesigner.pdf.pack import CONTENTS, write_pack
 from orgdesigner.planningtext import month_name
 
 from pdfread import page_texts
@@ -24,8 +25,8 @@ NAMES = ["Winifred Applethwaite", "Olusegun Baptiste-Morrow", "Catriona Fairweat
 
 
 class Pack:
-    def __init__(self, path: Path, before: Structure, after: Structure, options: PackOptions | None = None) -> None:
-        write_pack(before, after, path, options or PackOptions(title="Pack"))
+    def __init__(self, path: Path, before: Structure, after: Structure, options: PdfOptions | None = None) -> None:
+        write_pack(before, after, path, options or PdfOptions(title="Pack"))
         self.reader = PdfReader(path)
         self.texts = page_texts(path)
         self.starts = {item.title: self.reader.get_destination_page_number(item) for item in self.reader.outline}
@@ -144,7 +145,7 @@ def test_names_are_withheld_from_the_planning_sections_when_asked(tmp_path):
         after.update_post(post.id, postholder=name)
         before.update_post(post.id, postholder=name)
     named = Pack(tmp_path / "named.pdf", before, after)
-    redacted = Pack(tmp_path / "redacted.pdf", before, after, PackOptions(title="Pack", redact_names=True))
+    redacted = Pack(tmp_path / "redacted.pdf", before, after, PdfOptions(title="Pack", redact_names=True))
     for title in ("Statutory officers", "Responsibilities", "Rota"):
         assert any(name in named.section(title) for name in NAMES), title
         assert not any(name in redacted.section(title) for name in NAMES), title

@@ -6,13 +6,12 @@ import subprocess
 import sys
 
 import pytest
-from PySide6.QtCore import QEvent, QSettings, QStandardPaths, Qt
+from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from orgdesigner.model import Scenarios, load_scenarios, save_scenarios
 from orgdesigner.ui import commands
-from orgdesigner.ui.mainwindow import MainWindow
 
 from conftest import make_structure
 

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from orgdesigner.model import load, save
 from orgdesigner.ui import commands
-from orgdesigner.ui.mainwindow import MainWindow
 
 from conftest import SAMPLES, make_structure
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportlab.lib.colors import HexColor
@@ -17,25 +16,15 @@ from ..model.fileformat import write_atomically
 from .chart import card_facts, draw_chart_page, plan_chart
 from .cardpaint import fit
 from .fonts import REGULAR, register_fonts, text_width
-from .paper import Paper
+from .options import PdfOptions
 
 FOOTER_BAND = 16.0
 
 
-@dataclass(frozen=True)
-class ChartOptions:
-    paper: Paper = field(default_factory=Paper)
-    redact_names: bool = False
-    title: str = ""
-    """The chart's heading and the PDF's title; the structure's name when empty."""
-    author: str = ""
-    """The PDF's author; the organisation when empty."""
-
-
-def chart_pdf(structure: Structure, options: ChartOptions | None = None,
+def chart_pdf(structure: Structure, options: PdfOptions | None = None,
               progress: Callable[[int, int], None] | None = None) -> bytes:
     """The chart of `structure` as PDF bytes; `progress(done, total)` hears of each page drawn."""
-    o = options or ChartOptions()
+    o = options or PdfOptions()
     register_fonts()
     paper = o.paper
     width, height = paper.width - 2 * paper.margin, paper.height - 2 * paper.margin - FOOTER_BAND
@@ -65,6 +54,6 @@ def chart_pdf(structure: Structure, options: ChartOptions | None = None,
     return buffer.getvalue()
 
 
-def write_chart(structure: Structure, path: str | os.PathLike[str], options: ChartOptions | None = None) -> None:
+def write_chart(structure: Structure, path: str | os.PathLike[str], options: PdfOptions | None = None) -> None:
     """Write the chart PDF atomically: an existing file is replaced only by a complete new one."""
     write_atomically(Path(path), chart_pdf(structure, options))

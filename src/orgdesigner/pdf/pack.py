@@ -12,7 +12,6 @@ from __future__ import annotations
 import io
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -29,40 +28,27 @@ from .fonts import BOLD, REGULAR, register_fonts
 from .pack_cover import cover, draw_cover_band
 from .pack_data import FOOTER_ROOM, PackData, frame_height, frame_width, readable_date, today
 from .pack_sections import SECTIONS
-from .paper import Paper
+from .options import PdfOptions
 from .styles import BODY_SIZE, DRAFT_RED, NOTE_SIZE, RULE, Markup, esc, house_table, para, styles
 
 Progress = Callable[[int, int], None]
 CONTENTS = "Contents"
+DEFAULT_TITLE = "Consultation pack"
 PAGE_ENDED = "PackPageEnded"
 
 
-@dataclass(frozen=True)
-class PackOptions:
-    paper: Paper = field(default_factory=Paper)
-    title: str = "Consultation pack"
-    author: str = ""
-    """Who the pack is from (the PDF's author); the organisation when empty."""
-    draft: bool = False
-    """Mark every page DRAFT."""
-    redact_names: bool = False
-    """Leave postholder names out everywhere, for packs that are published."""
-    date: str = ""
-    """The date on the cover; the proposed structure's date, else today, when empty."""
-
-
-def write_pack(before: Structure, after: Structure, path: str | os.PathLike[str], options: PackOptions | None = None,
+def write_pack(before: Structure, after: Structure, path: str | os.PathLike[str], options: PdfOptions | None = None,
                progress: Progress | None = None) -> None:
     """Write the consultation pack comparing `before` with `after` to `path` (OSError if it cannot be written)."""
-    write_atomically(Path(path), pack_pdf(before, after, options or PackOptions(), progress))
+    write_atomically(Path(path), pack_pdf(before, after, options or PdfOptions(), progress))
 
 
-def pack_pdf(before: Structure, after: Structure, options: PackOptions, progress: Progress | None = None) -> bytes:
+def pack_pdf(before: Structure, after: Structure, options: PdfOptions, progress: Progress | None = None) -> bytes:
     register_fonts()
     data = PackData(before, after, options.paper, options.redact_names)
     steps = len(SECTIONS) + 2
     report = progress or (lambda done, total: None)
-    title = data.text(options.title)
+    title = data.text(options.title or DEFAULT_TITLE)
     author = data.text(options.author) or data.organisation or "OrgDesigner"
     date = readable_date(options.date or after.date) or today()
     story: list[Flowable] = cover(data, title, date, data.text(options.author))
@@ -158,7 +144,7 @@ class SectionMark(Flowable):
 
 
 class _PackDocument(BaseDocTemplate):
-    def __init__(self, target: Any, options: PackOptions, footer: str, total: PageTotal, **metadata: str) -> None:
+    def __init__(self, target: Any, options: PdfOptions, footer: str, total: PageTotal, **metadata: str) -> None:
         paper = options.paper
         super().__init__(target, pagesize=paper.page_size, leftMargin=paper.margin, rightMargin=paper.margin,
                          topMargin=paper.margin, bottomMargin=paper.margin, initialFontName=REGULAR,

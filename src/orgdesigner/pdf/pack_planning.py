@@ -187,7 +187,7 @@ def has_rota(data: PackData) -> bool:
 
 def rota_section(data: PackData) -> list[Flowable]:
     """Month by month, the lead (single point of contact) and the buddy; then each post's turns."""
-    s, after, rota = styles(), data.after, data.after.rota
+    s, rota = styles(), data.after.rota
     out: list[Flowable] = [para(
         f"A monthly rota over {len(rota.months)} month{'s' if len(rota.months) != 1 else ''} names the single point "
         "of contact for the month (the lead) and a buddy who covers for them.", s.body)]

@@ -1,0 +1,23 @@
+"""What the user chooses for any PDF: paper, title, author, names withheld, DRAFT."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .paper import Paper
+
+
+@dataclass(frozen=True)
+class PdfOptions:
+    paper: Paper = field(default_factory=Paper)
+    title: str = ""
+    """The chart's heading or the pack's title, and the PDF's title; when empty the structure's
+    name for a chart, "Consultation pack" for a pack."""
+    author: str = ""
+    """Who the document is from (the PDF's author); the organisation when empty."""
+    redact_names: bool = False
+    """Leave postholder names out everywhere, for documents that are published."""
+    draft: bool = False
+    """Packs: mark every page DRAFT."""
+    date: str = ""
+    """Packs: the date on the cover; the proposed structure's date, else today, when empty."""
