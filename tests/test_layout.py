@@ -12,6 +12,8 @@ from orgdesigner.model.synthetic import synthetic_structure
 
 OPTS = LayoutOptions()
 COMPACT = LayoutOptions(compact=True)
+COLUMNS = LayoutOptions(compact=True, leaf_column=True, stack_rows=3)
+"""As printed charts are laid out: leaf reports in columns, long stacks wrapped."""
 
 
 def build(posts: list[dict], groups: list[dict] | None = None) -> Structure:
@@ -120,14 +122,14 @@ def test_every_post_gets_a_card_of_the_option_size(structure: Structure) -> None
     assert all((r.width, r.height) == (150, 60) for r in layout.cards.values())
 
 
-@pytest.mark.parametrize("options", [OPTS, COMPACT], ids=["spread", "compact"])
+@pytest.mark.parametrize("options", [OPTS, COMPACT, COLUMNS], ids=["spread", "compact", "columns"])
 @pytest.mark.parametrize("seed", range(6))
 def test_cards_never_overlap(options: LayoutOptions, seed: int) -> None:
     layout = compute_layout(random_structure(400, seed), options)
     assert overlapping(layout.cards) == []
 
 
-@pytest.mark.parametrize("options", [OPTS, COMPACT], ids=["spread", "compact"])
+@pytest.mark.parametrize("options", [OPTS, COMPACT, COLUMNS], ids=["spread", "compact", "columns"])
 def test_managers_are_above_their_reports(options: LayoutOptions) -> None:
     structure = random_structure(300, 11)
     layout = compute_layout(structure, options)
@@ -244,6 +246,38 @@ def test_a_long_stack_wraps_into_columns_each_with_its_spine() -> None:
         assert not any(crosses(other, points) for other in others), f"the line to M{i} crosses a card"
 
 
+def test_leaf_column_gathers_the_reports_that_manage_no_one_at_the_start_of_the_row() -> None:
+    structure = tree("A>L1 A>B A>L2 A>C A>L3 B>B1 C>C1")
+    compact, columns = compute_layout(structure, COMPACT), compute_layout(structure, COLUMNS)
+    assert columns.bounds.width < compact.bounds.width
+    leaves = [columns.cards[k] for k in ("L1", "L2", "L3")]
+    b, c = columns.cards["B"], columns.cards["C"]
+    assert len({card.x for card in leaves}) == 1 and leaves[0].y == b.y == c.y
+    assert [card.y for card in leaves] == sorted(card.y for card in leaves)
+    assert leaves[0].right < b.x < c.x, "the column comes first, then the managers in post order"
+    a = columns.cards["A"]
+    for key, card in zip(("L1", "L2", "L3"), leaves):
+        points = route(columns, "A", key).points
+        assert_orthogonal(points)
+        assert points[0] == (a.center_x, a.bottom) and points[-1] == (card.x, card.center_y)
+    bus = route(columns, "A", "C").points[1][1]
+    assert route(columns, "A", "L1").points[1][1] == bus, "the column hangs from the same bus"
+
+
+@pytest.mark.parametrize("with_a_manager", [False, True], ids=["stack", "leaf column"])
+def test_wrapped_columns_keep_each_group_to_itself(with_a_manager: bool) -> None:
+    rows = [{"id": "A"}] + [{"id": f"L{i}", "to": "A", "group": "g1" if i % 2 else "g2"} for i in range(1, 8)]
+    if with_a_manager:
+        rows += [{"id": "B", "to": "A"}, {"id": "B1", "to": "B"}]
+    structure = build(rows, [{"id": "g1", "name": "One"}, {"id": "g2", "name": "Two"}])
+    layout = compute_layout(structure, COLUMNS)
+    assert overlapping(layout.cards) == []
+    assert not layout.groups["g1"].intersects(layout.groups["g2"])
+    ones = {layout.cards[f"L{i}"].x for i in (1, 3, 5, 7)}
+    twos = {layout.cards[f"L{i}"].x for i in (2, 4, 6)}
+    assert not ones & twos, "no column holds both groups"
+
+
 # ----- forests and cycles ----------------------------------------------------------------------
 
 
@@ -268,7 +302,7 @@ def cyclic() -> Structure:
                   {"id": "U", "to": "C2"}, {"id": "V", "to": "U"}])
 
 
-@pytest.mark.parametrize("options", [OPTS, COMPACT], ids=["spread", "compact"])
+@pytest.mark.parametrize("options", [OPTS, COMPACT, COLUMNS], ids=["spread", "compact", "columns"])
 def test_reporting_cycle_in_a_row_below_everything(options: LayoutOptions) -> None:
     layout = compute_layout(cyclic(), options)
     cycle = [layout.cards[k] for k in ("C1", "C2", "C3")]
@@ -339,7 +373,7 @@ def assert_encloses(box: Rect, inner: Rect, options: LayoutOptions) -> None:
     assert box.y <= inner.y - pad - options.group_header + 1e-9, "room for the header band on top"
 
 
-@pytest.mark.parametrize("options", [OPTS, COMPACT], ids=["spread", "compact"])
+@pytest.mark.parametrize("options", [OPTS, COMPACT, COLUMNS], ids=["spread", "compact", "columns"])
 def test_group_boxes_enclose_members_and_nested_groups(options: LayoutOptions) -> None:
     structure = grouped()
     layout = compute_layout(structure, options)
@@ -371,7 +405,7 @@ def test_group_headers_fit_between_rows() -> None:
     assert layout.cards["CE"].bottom < bus < layout.groups["res"].y, "the bus runs above the header bands"
 
 
-@pytest.mark.parametrize("options", [OPTS, COMPACT], ids=["spread", "compact"])
+@pytest.mark.parametrize("options", [OPTS, COMPACT, COLUMNS], ids=["spread", "compact", "columns"])
 def test_room_for_two_header_bands_when_a_report_enters_nested_groups(options: LayoutOptions) -> None:
     structure = build([{"id": "A"}, {"id": "B", "to": "A", "group": "inner"}, {"id": "C", "to": "A"},
                        {"id": "D", "to": "C", "group": "inner2"}],
@@ -432,7 +466,7 @@ def test_directorate_boxes_of_a_large_council_stay_apart() -> None:
 # ----- line routes -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("options", [OPTS, COMPACT], ids=["spread", "compact"])
+@pytest.mark.parametrize("options", [OPTS, COMPACT, COLUMNS], ids=["spread", "compact", "columns"])
 def test_solid_lines_run_from_manager_bottom_to_report(options: LayoutOptions) -> None:
     structure = random_structure(200, 5)
     layout = compute_layout(structure, options)
@@ -452,7 +486,7 @@ def test_solid_lines_run_from_manager_bottom_to_report(options: LayoutOptions) -
             assert ys == sorted(ys), "down, across, down"
 
 
-@pytest.mark.parametrize("options", [OPTS, COMPACT], ids=["spread", "compact"])
+@pytest.mark.parametrize("options", [OPTS, COMPACT, COLUMNS], ids=["spread", "compact", "columns"])
 def test_tidy_lines_pass_no_card(options: LayoutOptions) -> None:
     structure = random_structure(150, 8)
     layout = compute_layout(structure, options)
@@ -489,7 +523,7 @@ def test_bounds_enclose_cards_boxes_and_lines() -> None:
 # ----- scale ---------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("options", [OPTS, COMPACT], ids=["spread", "compact"])
+@pytest.mark.parametrize("options", [OPTS, COMPACT, COLUMNS], ids=["spread", "compact", "columns"])
 def test_five_thousand_posts_without_overlaps(options: LayoutOptions) -> None:
     structure = synthetic_structure(5000)
     layout = compute_layout(structure, options)

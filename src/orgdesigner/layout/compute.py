@@ -10,7 +10,7 @@ from .geometry import Rect, bounding
 from .hierarchy import build_forest
 from .nesting import GroupNesting
 from .options import LayoutOptions
-from .routes import LineRoute, dotted_route, solid_route, spine_route
+from .routes import LineRoute, column_route, dotted_route, solid_route, spine_route
 from .tree import TreePlacement, place_forest
 
 
@@ -72,7 +72,10 @@ def _line_routes(structure: Structure, cards: dict[str, Rect], placement: TreePl
             continue
         manager, report = cards[post.reports_to], cards[post.id]
         tidy = not (manual[i] or manual[boss])
-        if tidy and placement.stacked[i]:
+        spine = placement.spine[i]
+        if tidy and spine is not None:
+            points = column_route(manager, report, placement.bus[boss], spine)
+        elif tidy and placement.stacked[i]:
             points = spine_route(manager, report, o.stack_indent, o.stack_gap)
         else:
             points = solid_route(manager, report, placement.bus[boss] if tidy else None, o.v_gap / 2)

@@ -18,6 +18,9 @@ class LayoutOptions:
     stack_indent: float = 24.0
     stack_gap: float = 12.0
     stack_rows: int = 0
+    leaf_column: bool = False
+    """Compact only: a manager whose reports include managers gathers its other reports into one
+    stacked column at the start of its row, so the row stays narrow (printed charts)."""
     """Most cards in one column of a compact stack; more start a new column to the right (0: no limit)."""
     group_padding: float = 14.0
     group_header: float = 30.0

@@ -55,6 +55,13 @@ def spine_route(manager: Rect, report: Rect, indent: float, gap: float) -> list[
             (report.x, report.center_y)]
 
 
+def column_route(manager: Rect, report: Rect, bus: float, spine: float) -> list[Point]:
+    """A report in a leaf column: down from the manager to the bus, along it to the column's
+    spine, down the spine, then a tick into the report's left edge."""
+    return [(manager.center_x, manager.bottom), (manager.center_x, bus), (spine, bus), (spine, report.center_y),
+            (report.x, report.center_y)]
+
+
 def dotted_route(manager: Rect, report: Rect, clearance: float) -> list[Point]:
     """Side to side when the cards stand apart, otherwise bottom to top; around the left if they overlap."""
     if manager.right <= report.x or report.right <= manager.x:

@@ -30,12 +30,14 @@ class TreePlacement:
     """The post hangs in a compact stack below its manager."""
     bus: list[float | None]
     """For a manager whose reports are spread in the row below, the height of the bus line."""
+    spine: list[float | None]
+    """For a report in a leaf column (see `LayoutOptions.leaf_column`), the x of the column's spine."""
 
 
 def place_forest(forest: Forest, chains: Sequence[Chain], options: LayoutOptions) -> TreePlacement:
     """Lay out the forest from (0, 0); posts in reporting cycles go in a band below it."""
     n = len(forest.ids)
-    placement = TreePlacement([0.0] * n, [0.0] * n, [False] * n, [None] * n)
+    placement = TreePlacement([0.0] * n, [0.0] * n, [False] * n, [None] * n, [None] * n)
     band = _Band(forest.children, chains, options, placement,
                  [post_id in options.continued for post_id in forest.ids])
     bottom = band.place(forest.roots, top=0.0)
@@ -73,6 +75,10 @@ class _Band:
         self.offset = [0.0] * n
         """Left of the post's block within its manager's block."""
         self.stack_manager = [False] * n
+        self.leaves: dict[int, list[int]] = {}
+        """A manager with a leaf column: the reports in it."""
+        self.column_left = [0.0] * n
+        """For a manager with a leaf column, the column's left within the manager's block."""
 
     def place(self, roots: list[int], top: float) -> float:
         """Place the trees under `roots`; returns the lowest card bottom (or `top` if none)."""
@@ -106,6 +112,12 @@ class _Band:
                 self.stack_manager[post] = True
                 for kid in kids:
                     stacked[kid] = True
+            elif self.o.leaf_column:
+                leaves = [k for k in kids if not (children[k] or self.continued[k])]
+                if len(leaves) > 1:
+                    self.leaves[post] = leaves
+                    for kid in leaves:
+                        stacked[kid] = True
 
     def _rows(self, order: list[int], top: float) -> tuple[list[float], list[float]]:
         """The top of each row of spread cards, and the bus height above each row."""
@@ -145,25 +157,34 @@ class _Band:
                 continue
             if self.stack_manager[post]:
                 low, high = 0.0, card
-                for number, kid in enumerate(kids):
+                for kid, column in self._columns(kids):
                     margin = self._margin(chains[post], chains[kid])
-                    left = o.stack_indent + self._stack_column(number) * self._column_pitch()
+                    left = o.stack_indent + column * self._column_pitch()
                     low = min(low, left - margin)
                     high = max(high, left + card + margin)
                 width[post], anchor[post] = high - low, -low
                 continue
             cursor = 0.0
-            for kid in kids:
+            leaves = self.leaves.get(post, [])
+            if leaves:
+                margin = max(self._margin(chains[post], chains[kid]) for kid in leaves)
+                self.column_left[post] = cursor + margin
+                columns = self._columns(leaves)[-1][1] + 1
+                cursor += o.stack_indent + (columns - 1) * self._column_pitch() + card + 2 * margin + o.h_gap
+            spread = [kid for kid in kids if kid not in leaves] if leaves else kids
+            for kid in spread:
                 margin = self._margin(chains[post], chains[kid])
                 offset[kid] = cursor + margin
                 cursor += width[kid] + 2 * margin + o.h_gap
             row_width = cursor - o.h_gap
-            first, last = kids[0], kids[-1]
-            middle = (offset[first] + anchor[first] + offset[last] + anchor[last] + card) / 2
+            first, last = spread[0], spread[-1]
+            start = self.column_left[post] if leaves else offset[first] + anchor[first]
+            middle = (start + offset[last] + anchor[last] + card) / 2
             card_left = middle - card / 2
             low, high = min(0.0, card_left), max(row_width, card_left + card)
             width[post], anchor[post] = high - low, card_left - low
-            for kid in kids:
+            self.column_left[post] -= low
+            for kid in spread:
                 offset[kid] -= low
 
     def _position(self, order: list[int], roots: list[int], rows: list[float], buses: list[float],
@@ -188,13 +209,58 @@ class _Band:
                 bottom = max(bottom, self._stack(post, kids))
             elif kids:
                 bus[post] = buses[self.depth[post] + 1]
+                leaves = self.leaves.get(post)
                 for kid in kids:
                     block[kid] += block[post]
+                if leaves:
+                    left = block[post] + self.column_left[post]
+                    bottom = max(bottom, self._leaf_column(leaves, left, rows[self.depth[post] + 1]))
         return bottom
 
-    def _stack_column(self, number: int) -> int:
-        """Which column of its stack the number-th report hangs in."""
-        return number // self.o.stack_rows if self.o.stack_rows > 0 else 0
+    def _leaf_column(self, leaves: list[int], left: float, top: float) -> float:
+        """Hang a manager's leaf reports from a spine at `left`, the first card at the row's top;
+        returns the column's bottom."""
+        o, chains, x, y, spine = self.o, self.chains, self.p.x, self.p.y, self.p.spine
+        bottom = top
+        above: int | None = None
+        level, previous = top, 0
+        for kid, column in self._columns(leaves):
+            if column != previous:
+                above, level, previous = None, top, column
+            if above is not None:
+                closing, opening = crossings(chains[above], chains[kid])
+                level += o.stack_gap + closing * o.group_padding + opening * (o.group_header + o.group_padding)
+            column_x = left + column * self._column_pitch()
+            x[kid], y[kid] = column_x + o.stack_indent, level
+            spine[kid] = column_x + o.stack_indent / 2
+            level += o.card_height
+            bottom = max(bottom, level)
+            above = kid
+        return bottom
+
+    def _columns(self, kids: list[int]) -> list[tuple[int, int]]:
+        """A stack's reports in the order they hang, each with its column.
+
+        With no `stack_rows` limit: one column in post order. With one, a column also ends where
+        the group changes, and reports are gathered by group (groups in the order they first come,
+        nested groups after their parent), so every group's box stays clear of its neighbours'.
+        """
+        if self.o.stack_rows <= 0:
+            return [(kid, 0) for kid in kids]
+        chains = self.chains
+        first_seen: dict[tuple[str, ...], int] = {}
+        for kid in kids:
+            for depth in range(len(chains[kid]) + 1):
+                first_seen.setdefault(chains[kid][:depth], len(first_seen))
+        ordered = sorted(kids, key=lambda kid: [first_seen[chains[kid][:d]] for d in range(len(chains[kid]) + 1)])
+        plan: list[tuple[int, int]] = []
+        column, count = 0, 0
+        for kid in ordered:
+            if plan and (count == self.o.stack_rows or chains[kid] != chains[plan[-1][0]]):
+                column, count = column + 1, 0
+            plan.append((kid, column))
+            count += 1
+        return plan
 
     def _column_pitch(self) -> float:
         """From one stack column's cards to the next's, leaving room for the next column's spine."""
@@ -206,10 +272,10 @@ class _Band:
         o, chains, x, y = self.o, self.chains, self.p.x, self.p.y
         top = y[manager] + o.card_height
         above, level, bottom = manager, top, top
-        for number, kid in enumerate(kids):
-            column = self._stack_column(number)
-            if number and column != self._stack_column(number - 1):
-                above, level = manager, top
+        previous = 0
+        for kid, column in self._columns(kids):
+            if column != previous:
+                above, level, previous = manager, top, column
             closing, opening = crossings(chains[above], chains[kid])
             level += o.stack_gap + closing * o.group_padding + opening * (o.group_header + o.group_padding)
             x[kid], y[kid] = x[manager] + o.stack_indent + column * self._column_pitch(), level

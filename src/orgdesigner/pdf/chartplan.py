@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from ..layout import Layout, LayoutOptions, compute_layout
 from ..model import Structure
 
-PRINT_LAYOUT = LayoutOptions(card_width=136.0, card_height=70.0, h_gap=14.0, v_gap=34.0, compact=True,
+PRINT_LAYOUT = LayoutOptions(card_width=136.0, card_height=70.0, h_gap=14.0, v_gap=34.0, compact=True, leaf_column=True,
                              stack_indent=14.0, stack_gap=8.0, group_padding=8.0, group_header=17.0,
                              use_manual_positions=False)
 """Cards in points at scale 1: sized for the card text in `chart.py` (7.5 pt at its smallest)."""
