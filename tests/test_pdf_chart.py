@@ -113,3 +113,13 @@ def test_a_partners_post_prints_greyed_with_its_organisation_not_a_cost(tmp_path
     card = text[text.index(" ".join(partner.title.split())):][:200]
     assert "PARTNER'S POST" in card and partner.context in card and "£" not in card.split(partner.context)[0]
     assert "Partner's post" in text  # the legend explains the grey card
+
+
+def test_a_post_with_neither_salary_nor_grade_says_not_costed_rather_than_nothing(tmp_path):
+    structure = make_structure()
+    structure.update_post("H1", grade=None, salary=None)
+    out = tmp_path / "chart.pdf"
+    write_chart(structure, out)
+    text = " ".join(page_texts(out))
+    card = text[text.index("Head of Finance"):][:120]
+    assert "Not costed" in card and "£0" not in card

@@ -65,6 +65,16 @@ def money(amount: float) -> str:
     return f"£{amount:,.0f}"
 
 
+def cost_line(post: Post, gross: float, net: float, separator: str = " ") -> str:
+    """The cost a card shows: gross, and net when partners pay a share; "Not costed" when neither a
+    salary nor a grade gives one; a partner's post names its organisation instead."""
+    if post.context is not None:
+        return post.context
+    if gross == 0 and post.salary is None:
+        return "Not costed"
+    return money(gross) + (f"{separator}(net {money(net)})" if abs(net - gross) > 0.5 else "")
+
+
 def card_lines(post: Post) -> str:
     """The line under the title: grade, tier and FTE, as far as they are known."""
     parts = []

@@ -6,7 +6,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 
 from ..analysis import Cost
-from ..chartstyle import ACCENT, DOTTED_LINE, LINE, MUTED, INK, card_lines, card_style, money
+from ..chartstyle import ACCENT, DOTTED_LINE, LINE, MUTED, INK, card_lines, card_style, cost_line
 from ..layout import Rect
 from ..model import Post, PostStatus
 from .chartplan import PRINT_LAYOUT
@@ -25,6 +25,8 @@ class ChartPainter:
 
     def __init__(self, canvas: Canvas, scale: float, ox: float, oy: float) -> None:
         self.c, self.s, self.ox, self.oy = canvas, scale, ox, oy
+        self.labels: list[Rect] = []
+        """Where dotted-line labels are printed already, in chart units."""
 
     def pt(self, x: float, y: float) -> tuple[float, float]:
         return self.ox + x * self.s, self.oy - y * self.s
@@ -51,7 +53,7 @@ class ChartPainter:
         self.text(box.x + PAD_X, box.y + PRINT_LAYOUT.group_header - 5.5, fit(name, CONDENSED_BOLD, GROUP_SIZE, width),
                   CONDENSED_BOLD, GROUP_SIZE, INK)
 
-    def line(self, points: list[tuple[float, float]], dashed: bool, label: str) -> None:
+    def line(self, points: list[tuple[float, float]], dashed: bool) -> None:
         c = self.c
         c.setStrokeColor(HexColor(DOTTED_LINE if dashed else LINE))
         c.setLineWidth(0.8 * self.s)
@@ -62,9 +64,21 @@ class ChartPainter:
             path.lineTo(*self.pt(*point))
         c.drawPath(path, stroke=1, fill=0)
         c.setDash()
-        if dashed and label and len(points) >= 2:
-            (x0, y0), (x1, y1) = points[len(points) // 2 - 1], points[len(points) // 2]
-            self.text((x0 + x1) / 2 + 2, (y0 + y1) / 2 - 2, label, CONDENSED, SMALL_SIZE, MUTED)
+
+    def line_label(self, points: list[tuple[float, float]], label: str) -> None:
+        """A dotted line's label at the middle of its route, on a white patch so cards and lines do not
+        hide it; left out where a label already printed would be covered (lines sharing a run)."""
+        (x0, y0), (x1, y1) = points[len(points) // 2 - 1], points[len(points) // 2]
+        x, y = (x0 + x1) / 2 + 2, (y0 + y1) / 2 - 2
+        width = text_width(label, CONDENSED, SMALL_SIZE)
+        patch = Rect(x - 1.5, y - SMALL_SIZE, width + 3, SMALL_SIZE + 2)
+        if any(patch.intersects(placed) for placed in self.labels):
+            return
+        self.labels.append(patch)
+        left, base = self.pt(x, y)
+        self.c.setFillColor(HexColor("#ffffff"))
+        self.c.rect(left - 1.5, base - 2.2 * self.s, (width + 3) * self.s, (SMALL_SIZE + 2) * self.s, stroke=0, fill=1)
+        self.text(x, y, label, CONDENSED, SMALL_SIZE, MUTED)
 
     def card(self, post: Post, card: Rect, cost: Cost, redact: bool) -> None:
         style = card_style(post)
@@ -95,10 +109,7 @@ class ChartPainter:
                   SMALL_SIZE, MUTED)
         badges = " ".join(d.value for d in post.designations)
         badge_width = text_width(badges, CONDENSED_BOLD, SMALL_SIZE) + 4 if badges else 0
-        if post.context is not None:  # a partner's post, shown for context: whose it is, not a cost of ours
-            amount = post.context
-        else:
-            amount = money(cost.gross) + (f" (net {money(cost.net)})" if abs(cost.net - cost.gross) > 0.5 else "")
+        amount = cost_line(post, cost.gross, cost.net)
         self.text(left, rows_top + 2 * SMALL_LEADING, fit(amount, CONDENSED, SMALL_SIZE, inner - badge_width),
                   CONDENSED, SMALL_SIZE, style.text)
         if badges:

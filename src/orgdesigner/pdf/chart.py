@@ -76,12 +76,15 @@ def draw_chart_page(canvas: Canvas, page: ChartPage, facts: CardFacts, x: float,
     for gid, box in sorted(page.layout.groups.items(), key=lambda item: -item[1].width * item[1].height):
         painter.group(page.structure.groups[gid].name, box, facts.group_colour.get(gid, group_colours(0)))
     for route in page.layout.lines:
-        painter.line(route.points, route.kind == "dotted", route.label)
+        painter.line(route.points, route.kind == "dotted")
     for pid, card in page.layout.cards.items():
         post = page.structure.posts[pid]
         painter.card(post, card, facts.costs.get(pid, Cost(0.0, 0.0)), facts.redact_names)
         if pid in page.continued:
             painter.continuation(card, _pages_text(page.continued[pid], page_number))
+    for route in page.layout.lines:
+        if route.kind == "dotted" and route.label and len(route.points) >= 2:
+            painter.line_label(route.points, route.label)
     _legend(canvas, x, y, width, facts.cost_note)
 
 

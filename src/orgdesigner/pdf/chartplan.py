@@ -197,7 +197,7 @@ class _Planner:
                 if self.reports[root]:
                     self.place([root], title if root == roots[0] else self._title_for(root), subtitle, parent)
             if loners:
-                self.place(loners, f"{title}: posts with no line manager", subtitle, parent)
+                self.place(loners, f"{self.heading}: posts with no line manager", subtitle, parent)
             return
         _, shown, layout = best
         self._continue(self.page(title, subtitle, shown, layout, parent))

@@ -48,8 +48,8 @@ def _key_figures(data: PackData) -> Table:
     figures = [
         (f"{f.before.posts} \u2192 {f.after.posts}", "posts in scope, current \u2192 proposed"),
         (f"{data.before_analysis.layers()} \u2192 {data.after_analysis.layers()}", "layers of management"),
-        (_short_money(f.saving_gross), "gross saving a year"),
-        (_short_money(f.saving_net), "net saving a year, after set-asides"),
+        _saving_figure(f.saving_gross, "gross saving a year", "gross extra cost a year"),
+        _saving_figure(f.saving_net, "net saving a year, after set-asides", "net extra cost a year, with set-asides"),
     ]
     cells = [[para(value, s.cover_figure) for value, _ in figures],
              [para(label, s.cover_figure_label) for _, label in figures]]
@@ -62,6 +62,11 @@ def _key_figures(data: PackData) -> Table:
         ("LEFTPADDING", (0, 0), (0, -1), 0),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ])
+
+
+def _saving_figure(amount: float, saving: str, extra_cost: str) -> tuple[str, str]:
+    """A saving as a positive figure; a structure that costs more says so rather than "−£x saving"."""
+    return (_short_money(amount), saving) if amount >= 0 else (_short_money(-amount), extra_cost)
 
 
 def _short_money(amount: float) -> str:

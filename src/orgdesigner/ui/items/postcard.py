@@ -7,7 +7,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPaint
 from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
 
 from ...analysis import Cost, Finding
-from ...chartstyle import ACCENT, MUTED, SEVERITY_COLOURS, card_lines, card_style, change_style, main_change, money
+from ...chartstyle import ACCENT, MUTED, SEVERITY_COLOURS, card_lines, card_style, change_style, cost_line, main_change
 from ...model import Post
 from .text import use_font
 
@@ -176,9 +176,7 @@ class PostCardItem(QGraphicsItem):
         y = title_box.bottom() + 1
         painter.setPen(QColor(MUTED))
         painter.drawText(QRectF(inner.left(), y, inner.width(), line_height), Qt.AlignLeft, card_lines(post))
-        cost = post.context if post.context is not None else money(self._cost.gross)
-        if abs(self._cost.net - self._cost.gross) > 0.5:
-            cost += f"  (net {money(self._cost.net)})"
+        cost = cost_line(post, self._cost.gross, self._cost.net, separator="  ")
         painter.setPen(QColor(ink))
         painter.drawText(QRectF(inner.left(), y + line_height, inner.width(), line_height), Qt.AlignLeft, cost)
         footer = QRectF(inner.left(), inner.bottom() - line_height, inner.width(), line_height)
