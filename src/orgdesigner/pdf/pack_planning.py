@@ -291,11 +291,12 @@ def pay_benchmarking_section(data: PackData) -> list[Flowable]:
     amounts = [v for st in stats for v in (st.lowest, st.highest)] + ([pay] if pay is not None else [])
     pad = max((max(amounts) - min(amounts)) * 0.03, 500.0)
     low, high = min(amounts) - pad, max(amounts) + pad
-    columns = [Column("Category", 0.20), Column("Count", 0.06, True), Column("Mean", 0.09, True),
-               Column("Lower quartile", 0.09, True), Column("Median", 0.09, True),
-               Column("Upper quartile", 0.09, True)]
-    columns += [Column("Post vs mean", 0.10, True), Column("", 0.28)] if position is not None else \
-        [Column("", 0.38)]
+    # money columns wide enough for "£188,817" on A4 portrait; the box plot takes what is left
+    columns = [Column("Category", 0.19), Column("Count", 0.07, True), Column("Mean", 0.11, True),
+               Column("Lower quartile", 0.11, True), Column("Median", 0.11, True),
+               Column("Upper quartile", 0.11, True)]
+    columns += [Column("Post vs mean", 0.11, True), Column("", 0.19)] if position is not None else \
+        [Column("", 0.30)]
     rows = []
     for st in stats:
         name = bold(st.category) if st.category == chosen else st.category
