@@ -137,9 +137,14 @@ def test_new_posts_table_lists_the_new_posts(pack):
 def test_financial_summary_prints_the_comparison_figures(pack):
     page = _section_pages(pack.texts, "Financial summary")
     summary = finance_summary(pack.before, pack.after)
-    for amount in (summary.saving_gross, summary.saving_net, summary.profile_total, summary.one_off_total,
+    for amount in (summary.saving_gross, summary.saving_net, summary.one_off_total,
                    summary.before.cost_net, summary.after.cost_net):
         assert money(amount) in page
+    # the profile's total is the sum of the years as printed, so the column adds up
+    printed_years = [round(amount) for amount in summary.profile]
+    assert all(money(amount) in page for amount in printed_years)
+    assert money(sum(printed_years)) in page
+    assert abs(sum(printed_years) - summary.profile_total) < len(printed_years)
     assert f"{summary.payback_years:.1f} years" in page or "month" in page
 
 

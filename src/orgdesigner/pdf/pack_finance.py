@@ -58,7 +58,8 @@ def _profile(data: PackData, width: float) -> list[Flowable]:
     rate = data.after.proposal.pay_award_rate
     grows = f", growing each year with a pay award of {rate:.1%}" if rate else ""
     rows = [Row([f"Year {year}", money_or_dash(amount)]) for year, amount in enumerate(f.profile, start=1)]
-    rows.append(total_row([f"Over {len(f.profile)} years", money_or_dash(f.profile_total)]))
+    # the total of the pounds printed above it, so the column adds up as a reader checks it
+    rows.append(total_row([f"Over {len(f.profile)} years", money_or_dash(sum(round(a) for a in f.profile))]))
     return [para("Savings profile", s.h2), data_table([Column("", 0.70), Column("Net saving", 0.30, True)], rows, width),
             para(f"The net saving year by year{grows}.", s.note)]
 
