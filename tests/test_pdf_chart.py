@@ -123,3 +123,15 @@ def test_a_post_with_neither_salary_nor_grade_says_not_costed_rather_than_nothin
     text = " ".join(page_texts(out))
     card = text[text.index("Head of Finance"):][:120]
     assert "Not costed" in card and "£0" not in card
+
+
+def test_a_group_keeps_its_colour_from_the_current_chart_to_the_proposed_one():
+    from orgdesigner.model import Group
+    from orgdesigner.pdf.chart import card_facts
+
+    before, after = make_structure(), make_structure()
+    after.groups = {"new": Group(id="new", name="Newly formed"), **after.groups}  # a new group listed first
+    current, proposed = card_facts(before, False), card_facts(after, False, also=before)
+    for gid in before.groups:
+        assert proposed.group_colour[gid] == current.group_colour[gid], gid
+    assert proposed.group_colour["new"] not in current.group_colour.values()

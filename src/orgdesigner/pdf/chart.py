@@ -42,13 +42,18 @@ class CardFacts:
     cost_note: str
 
 
-def card_facts(structure: Structure, redact_names: bool, analysis: Analysis | None = None) -> CardFacts:
+def card_facts(structure: Structure, redact_names: bool, analysis: Analysis | None = None,
+               also: Structure | None = None) -> CardFacts:
+    """Costs and group colours for the cards. With `also` (the other structure of a before-and-after
+    pair), colours follow the top-level groups of both, `also`'s first, so a group keeps its colour
+    from one chart to the other."""
     analysis = analysis or Analysis(structure)
-    tops = [gid for gid, group in structure.groups.items() if group.parent is None]
+    sources = [also, structure] if also is not None else [structure]
+    tops = list(dict.fromkeys(group.name for source in sources for group in source.groups.values()
+                              if group.parent is None))  # by name: two files' ids for a group may differ
     colour: dict[str, tuple[str, str]] = {}
     for gid in structure.groups:
-        chain = [gid, *structure.group_chain(gid)]
-        top = chain[-1]
+        top = structure.groups[[gid, *structure.group_chain(gid)][-1]].name
         colour[gid] = group_colours(tops.index(top) if top in tops else 0)
     rate = structure.settings.on_cost_rate
     basis = f"salary plus {rate:.0%} on-costs" if rate else "salary"

@@ -29,12 +29,14 @@ class ChartPageFlowable(Flowable):
         self._draw(self.canv)
 
 
-def chart_flowables(structure: Structure, paper: Paper, heading: str, redact_names: bool) -> list[Flowable]:
-    """The chart of `structure` split over as many pages as it needs, each page a flowable."""
+def chart_flowables(structure: Structure, paper: Paper, heading: str, redact_names: bool,
+                    colours_from: Structure | None = None) -> list[Flowable]:
+    """The chart of `structure` split over as many pages as it needs, each page a flowable; with
+    `colours_from`, its groups keep the colours they have in that structure's chart."""
     # a hair under the frame, so rounding never pushes a page's flowable over to the next page
     width, height = frame_width(paper), frame_height(paper) - 1
     pages = plan_chart(structure, width, height, heading)
-    facts = card_facts(structure, redact_names)
+    facts = card_facts(structure, redact_names, also=colours_from)
     landed: dict[int, int] = {}
     flowables: list[Flowable] = []
     for page in pages:

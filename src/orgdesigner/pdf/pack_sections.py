@@ -36,7 +36,8 @@ class Section:
 
 def _chart(heading: str, proposed: bool) -> Callable[[PackData], list[Flowable]]:
     def build(data: PackData) -> list[Flowable]:
-        return chart_flowables(data.after if proposed else data.before, data.paper, heading, data.redact_names)
+        return chart_flowables(data.after if proposed else data.before, data.paper, heading, data.redact_names,
+                               colours_from=data.before)
     return build
 
 
