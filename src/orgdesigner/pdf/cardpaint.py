@@ -42,16 +42,24 @@ class ChartPainter:
         px, py = self.pt(x, y)
         (self.c.drawRightString if right else self.c.drawString)(px, py, text)
 
-    def group(self, name: str, box: Rect, colours: tuple[str, str]) -> None:
+    def group(self, box: Rect, colours: tuple[str, str]) -> None:
         fill, border = colours
         c = self.c
         c.setFillColor(HexColor(fill))
         c.setStrokeColor(HexColor(border))
         c.setLineWidth(0.8)
         c.roundRect(*self.rect(box), 4 * self.s, stroke=1, fill=1)
-        width = box.width - 2 * PAD_X
-        self.text(box.x + PAD_X, box.y + PRINT_LAYOUT.group_header - 5.5, fit(name, CONDENSED_BOLD, GROUP_SIZE, width),
-                  CONDENSED_BOLD, GROUP_SIZE, INK)
+
+    def group_name(self, name: str, box: Rect, fill: str) -> None:
+        """The group's name in its header band, over a patch of the group's fill, so a reporting line
+        passing through the band does not cut the words (drawn after the lines)."""
+        text = fit(name, CONDENSED_BOLD, GROUP_SIZE, box.width - 2 * PAD_X)
+        width = text_width(text, CONDENSED_BOLD, GROUP_SIZE)
+        x, baseline = box.x + PAD_X, box.y + PRINT_LAYOUT.group_header - 5.5
+        left, bottom = self.pt(x - 1.5, baseline + 2.5)
+        self.c.setFillColor(HexColor(fill))
+        self.c.rect(left, bottom, (width + 3) * self.s, (GROUP_SIZE + 2) * self.s, stroke=0, fill=1)
+        self.text(x, baseline, text, CONDENSED_BOLD, GROUP_SIZE, INK)
 
     def line(self, points: list[tuple[float, float]], dashed: bool) -> None:
         c = self.c

@@ -78,10 +78,13 @@ def draw_chart_page(canvas: Canvas, page: ChartPage, facts: CardFacts, x: float,
     drawn_width = bounds.width * s
     ox = x + max(0.0, (width - drawn_width) / 2)
     painter = ChartPainter(canvas, s, ox - bounds.x * s, chart_top + bounds.y * s)
-    for gid, box in sorted(page.layout.groups.items(), key=lambda item: -item[1].width * item[1].height):
-        painter.group(page.structure.groups[gid].name, box, facts.group_colour.get(gid, group_colours(0)))
+    boxes = sorted(page.layout.groups.items(), key=lambda item: -item[1].width * item[1].height)  # outer first
+    for gid, box in boxes:
+        painter.group(box, facts.group_colour.get(gid, group_colours(0)))
     for route in page.layout.lines:
         painter.line(route.points, route.kind == "dotted")
+    for gid, box in boxes:
+        painter.group_name(page.structure.groups[gid].name, box, facts.group_colour.get(gid, group_colours(0))[0])
     for pid, card in page.layout.cards.items():
         post = page.structure.posts[pid]
         painter.card(post, card, facts.costs.get(pid, Cost(0.0, 0.0)), facts.redact_names)
