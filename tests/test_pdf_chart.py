@@ -135,3 +135,20 @@ def test_a_group_keeps_its_colour_from_the_current_chart_to_the_proposed_one():
     for gid in before.groups:
         assert proposed.group_colour[gid] == current.group_colour[gid], gid
     assert proposed.group_colour["new"] not in current.group_colour.values()
+
+
+def test_reports_dealt_over_several_pages_are_dealt_evenly():
+    from orgdesigner.model import Group, Post, Structure
+    from orgdesigner.pdf.chart import plan_chart
+
+    groups = {f"g{i}": Group(id=f"g{i}", name=f"Service {i}") for i in range(11)}
+    posts = {"CE": Post(id="CE", title="Chief Executive")}
+    for i in range(11):  # eleven directors with teams: five fit side by side, so three pages
+        posts[f"D{i}"] = Post(id=f"D{i}", title=f"Director {i}", reports_to="CE", group=f"g{i}")
+        posts[f"H{i}"] = Post(id=f"H{i}", title=f"Head {i}", reports_to=f"D{i}", group=f"g{i}")
+    structure = Structure(groups=groups, posts=posts)
+    pages = plan_chart(structure, 770, 500, "Chart")
+    parts = [page for page in pages if "part" in page.title and page.parent is None]
+    assert len(parts) > 1
+    directors = [sum(pid.startswith("D") for pid in page.structure.posts) for page in parts]
+    assert sum(directors) == 11 and max(directors) - min(directors) <= 1, directors

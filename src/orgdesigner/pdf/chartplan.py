@@ -270,6 +270,22 @@ class _Planner:
             current.append(item)
         if current:
             chunks.append(current)
+        return self._balanced(fixed, chunks)
+
+    def _balanced(self, fixed: list[str], chunks: list[list[str]]) -> list[list[str]]:
+        """The same number of runs with their sizes evened out, when those fit too: "part 2 of 2"
+        should not be one card left over."""
+        if len(chunks) < 2:
+            return chunks
+        items = [item for chunk in chunks for item in chunk]
+        size, extra = divmod(len(items), len(chunks))
+        even, start = [], 0
+        for number in range(len(chunks)):
+            end = start + size + (1 if number < extra else 0)
+            even.append(items[start:end])
+            start = end
+        if all(self.fitting([*fixed, *chunk]) is not None for chunk in even):
+            return even
         return chunks
 
     def _title_for(self, post_id: str, short: bool = False) -> str:
