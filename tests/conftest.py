@@ -52,6 +52,18 @@ def structure() -> Structure:
     return make_structure()
 
 
+
+def make_options():
+    """Two scenarios of the small council: Current (the baseline) and Option A (the Head of Legal deleted)."""
+    from orgdesigner.model import Scenarios
+
+    current = make_structure()
+    current.update_details(scenario="Current")
+    scenarios = Scenarios([current])
+    scenarios.add("Option A", copy_of="Current").remove_post("H2")
+    return scenarios
+
+
 @pytest.fixture
 def new_window(qtbot, tmp_path, monkeypatch):
     """Make windows with their own settings and recovery folder; at the end they close without asking."""

@@ -10,18 +10,15 @@ import sys
 import pytest
 
 from orgdesigner.cli import main
-from orgdesigner.model import Scenarios, save, save_scenarios
+from orgdesigner.model import save, save_scenarios
 
-from conftest import make_structure
+from conftest import make_options, make_structure
 
 
 @pytest.fixture
 def options_file(tmp_path):
     """Current (6 posts), Option A (Head of Legal deleted) and Option B (the baseline, a new post)."""
-    current = make_structure()
-    current.update_details(scenario="Current")
-    scenarios = Scenarios([current])
-    scenarios.add("Option A", copy_of="Current").remove_post("H2")
+    scenarios = make_options()
     option_b = scenarios.add("Option B", copy_of="Current")
     option_b.add_post(option_b.posts["H1"].model_copy(update={"id": "H4", "title": "Head of Audit"}))
     scenarios.set_baseline("Option B")

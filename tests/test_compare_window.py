@@ -14,11 +14,11 @@ from PySide6.QtWidgets import QComboBox
 
 from orgdesigner.analysis import Analysis, compare
 from orgdesigner.chartstyle import change_style
-from orgdesigner.model import ChangeKind, ImpactChoice, ImpactOverride, Scenarios, load, save_scenarios
+from orgdesigner.model import ChangeKind, ImpactChoice, ImpactOverride, load, save_scenarios
 from orgdesigner.ui.compare.changes_model import Column
 from orgdesigner.ui.items.postcard import PostCardItem
 
-from conftest import SAMPLES, make_structure
+from conftest import SAMPLES, make_options
 
 QStandardPaths.setTestModeEnabled(True)
 
@@ -43,12 +43,8 @@ def leicester(new_window, qtbot, monkeypatch):
 def options(new_window, qtbot, tmp_path):
     """A file of two scenarios, Current and Option A (the Head of Legal deleted), showing Option A compared
     with Current."""
-    current = make_structure()
-    current.update_details(scenario="Current")
-    scenarios = Scenarios([current])
-    scenarios.add("Option A", copy_of="Current").remove_post("H2")
     path = tmp_path / "options.orgd"
-    save_scenarios(scenarios, path)
+    save_scenarios(make_options(), path)
     win = new_window()
     win.show()
     qtbot.waitExposed(win)

@@ -10,10 +10,10 @@ from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
-from orgdesigner.model import Scenarios, load_scenarios, save_scenarios
+from orgdesigner.model import load_scenarios, save_scenarios
 from orgdesigner.ui import commands
 
-from conftest import make_structure
+from conftest import make_options
 
 QStandardPaths.setTestModeEnabled(True)
 
@@ -21,12 +21,8 @@ QStandardPaths.setTestModeEnabled(True)
 @pytest.fixture
 def options_file(tmp_path):
     """Current (the baseline, 6 posts) and Option A (the Head of Legal deleted)."""
-    current = make_structure()
-    current.update_details(scenario="Current")
-    scenarios = Scenarios([current])
-    scenarios.add("Option A", copy_of="Current").remove_post("H2")
     path = tmp_path / "options.orgd"
-    save_scenarios(scenarios, path)
+    save_scenarios(make_options(), path)
     return path
 
 
