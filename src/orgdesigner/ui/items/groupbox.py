@@ -74,12 +74,12 @@ class GroupBoxItem(QGraphicsItem):
         header = self.header_rect().adjusted(10, 3, -10, 0)
         font = use_font(painter, TITLE_SIZE, bold=True)
         painter.setPen(QColor(INK))
-        metrics = QFontMetricsF(font)
+        metrics = QFontMetricsF(font, painter.device())
         painter.drawText(QRectF(header.left(), header.top(), header.width(), metrics.height()),
                          Qt.AlignLeft | Qt.AlignVCenter, metrics.elidedText(self._title, Qt.ElideRight, header.width()))
         small = use_font(painter, DETAIL_SIZE, bold=False)
         painter.setPen(QColor(MUTED))
-        detail_metrics = QFontMetricsF(small)
+        detail_metrics = QFontMetricsF(small, painter.device())
         painter.drawText(QRectF(header.left(), header.top() + metrics.height(), header.width(), detail_metrics.height()),
                          Qt.AlignLeft | Qt.AlignVCenter,
                          detail_metrics.elidedText(self._detail, Qt.ElideRight, header.width()))

@@ -167,12 +167,13 @@ class PostCardItem(QGraphicsItem):
         inner = rect.adjusted(11, 7, -8, -6)
         title_font = use_font(painter, 8.6, bold=True)
         painter.setPen(QColor(ink))
-        metrics = QFontMetricsF(title_font)
+        # measured on the device painted on (a cache pixmap may differ from the screen), and the lines
+        # broken here are drawn as they are, so a title never wraps to a third line that is cut off
+        metrics = QFontMetricsF(title_font, painter.device())
         title_box = QRectF(inner.left(), inner.top(), inner.width(), metrics.lineSpacing() * 2 + 1)
-        painter.drawText(title_box, Qt.TextWordWrap | Qt.AlignLeft | Qt.AlignTop,
-                         elide_two_lines(post.title, metrics, inner.width()))
+        painter.drawText(title_box, Qt.AlignLeft | Qt.AlignTop, elide_two_lines(post.title, metrics, inner.width()))
         small = use_font(painter, 7.4, bold=False)
-        line_height = QFontMetricsF(small).lineSpacing()
+        line_height = QFontMetricsF(small, painter.device()).lineSpacing()
         y = title_box.bottom() + 1
         painter.setPen(QColor(MUTED))
         painter.drawText(QRectF(inner.left(), y, inner.width(), line_height), Qt.AlignLeft, card_lines(post))
@@ -194,7 +195,8 @@ class PostCardItem(QGraphicsItem):
         """A pill on the top edge, left of the line handle: how many responsibilities the post holds."""
         font = use_font(painter, 6.6, bold=True)
         text = f"{self._responsibilities} RESP."
-        pill = QRectF(rect.left() + 10, rect.top() - 6.5, QFontMetricsF(font).horizontalAdvance(text) + 10, 13)
+        advance = QFontMetricsF(font, painter.device()).horizontalAdvance(text)
+        pill = QRectF(rect.left() + 10, rect.top() - 6.5, advance + 10, 13)
         painter.setPen(QPen(QColor("#ffffff"), 1.2))
         painter.setBrush(QColor(RESPONSIBILITY_COLOUR))
         painter.drawRoundedRect(pill, 6.5, 6.5)
@@ -214,7 +216,7 @@ class PostCardItem(QGraphicsItem):
     def _paint_change_badges(self, painter: QPainter, rect: QRectF) -> None:
         """One small coloured label per change kind, sitting on the card's bottom edge."""
         font = use_font(painter, 6.4, bold=True)
-        metrics = QFontMetricsF(font)
+        metrics = QFontMetricsF(font, painter.device())
         x = rect.left() + 8
         for kind in self._change_kinds:
             style = change_style(kind)
