@@ -274,14 +274,14 @@ def test_editing_the_before_scenario_updates_the_comparison(options, qtbot):
 
 
 def options_retitle(structure, post_id: str, title: str):
-    from orgdesigner.ui import commands
+    from orgdesigner import editing as commands
 
     return commands.edit_post(structure, post_id, title=title)
 
 
 def test_new_posts_wait_beside_the_current_chart(options, qtbot):
     from orgdesigner.model import Post
-    from orgdesigner.ui import commands
+    from orgdesigner import editing as commands
 
     options.document.execute(commands.add_post(options.document.structure,
                                                Post(id="N1", title="Head of Climate", reports_to="D2")))

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from orgdesigner.analysis.costing import own_share
 from orgdesigner.io.columns import IGNORE
 from orgdesigner.model import Post
-from orgdesigner.ui import commands
+from orgdesigner import editing as commands
 from orgdesigner.ui.importdialog import ImportDialog
 
 from test_window import window  # noqa: F401  (the fixture)

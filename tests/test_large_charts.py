@@ -18,7 +18,7 @@ from orgdesigner.pdf import chartplan
 from orgdesigner.pdf.chart import chart_frame
 from orgdesigner.pdf.chartdoc import FOOTER_BAND, write_chart
 from orgdesigner.pdf.paper import Paper, PaperSize
-from orgdesigner.ui import commands
+from orgdesigner import editing as commands
 from orgdesigner.ui.items.lineitem import ReportingLineItem
 from orgdesigner.ui.items.postcard import PostCardItem
 

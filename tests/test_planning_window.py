@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from orgdesigner.analysis.organisations import cost_by_organisation
 from orgdesigner.chartstyle import CONTEXT, card_style, money
 from orgdesigner.model import ResponsibilityCategory, save
-from orgdesigner.ui import commands
+from orgdesigner import editing as commands
 
 from conftest import SAMPLES, make_structure
 

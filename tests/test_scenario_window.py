@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
 from orgdesigner.model import load_scenarios, save_scenarios
-from orgdesigner.ui import commands
+from orgdesigner import editing as commands
 
 from conftest import make_options
 

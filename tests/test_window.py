@@ -12,7 +12,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from orgdesigner.model import load, save
-from orgdesigner.ui import commands
+from orgdesigner import editing as commands
 
 from conftest import SAMPLES, make_structure
 

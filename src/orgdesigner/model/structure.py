@@ -182,13 +182,14 @@ class Structure(BaseModel):
 
     # ----- edits -------------------------------------------------------------------------
 
-    def add_post(self, post: Post) -> None:
+    def add_post(self, post: Post, index: int | None = None) -> None:
+        """Add a post at the end of the file's order, or at `index` (to undo a removal in place)."""
         if post.id in self.posts:
             raise EditRefused(f"a post with id {post.id!r} already exists")
         _check_post_references(self, post)
         if post.reports_to is not None:
             self._refuse_cycle(post.id, post.reports_to)
-        self.posts[post.id] = post
+        _insert(self.posts, post.id, post, index)
         self._reports[post.id] = set()
         if post.reports_to is not None:
             self._reports[post.reports_to].add(post.id)
@@ -244,11 +245,12 @@ class Structure(BaseModel):
         """Point a post's line-management line at `manager_id`; returns the old manager."""
         return self.update_post(post_id, reports_to=manager_id)["reports_to"]
 
-    def add_group(self, group: Group) -> None:
+    def add_group(self, group: Group, index: int | None = None) -> None:
+        """Add a group at the end of the file's order, or at `index` (to undo a removal in place)."""
         if group.id in self.groups:
             raise EditRefused(f"a group with id {group.id!r} already exists")
         _check_group_references(self, group)
-        self.groups[group.id] = group
+        _insert(self.groups, group.id, group, index)
         self._announce(Change(ChangeKind.GROUP_ADDED, groups=frozenset({group.id})))
 
     def remove_group(self, group_id: str) -> Group:
@@ -394,6 +396,17 @@ class Structure(BaseModel):
                 f"{report!r} cannot report to {manager!r}: {manager!r} already reports "
                 f"(through the line) to {report!r}, so this would make a reporting cycle"
             )
+
+
+def _insert(items: dict[str, Any], key: str, value: Any, index: int | None) -> None:
+    """Put `value` under `key` at position `index` of the dict's order (the end if None), in place."""
+    if index is None or index >= len(items):
+        items[key] = value
+        return
+    ordered = list(items.items())
+    ordered.insert(index, (key, value))
+    items.clear()
+    items.update(ordered)
 
 
 def _plain(value: Any) -> Any:

@@ -13,13 +13,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoGroup, QUndoStack
-from pydantic import ValidationError
 
 from ..analysis import Analysis, RuleSet
+from ..editing import Edit, edit_structure
 from ..model import (Change, ChangeKind, EditRefused, Scenarios, Structure, UnknownScenario, load_scenarios,
                      save_scenarios)
-from ..model.fileformat import describe_validation_error
-from .commands import ModelCommand, edit_structure
+from .undo import EditCommand
 
 
 class Document(QObject):
@@ -150,9 +149,7 @@ class Document(QObject):
             return False
         if name == old:
             return True
-        command = edit_structure(self.structure, scenario=name)
-        command.setText(f"Rename scenario '{old}' to '{name}'")
-        return self.execute(command)
+        return self.execute(edit_structure(self.structure, text=f"Rename scenario '{old}' to '{name}'", scenario=name))
 
     def remove_scenario(self, name: str) -> bool:
         """Remove a scenario (never the last); if it is shown, the one before it is shown instead."""
@@ -201,15 +198,13 @@ class Document(QObject):
 
     # ----- edits -------------------------------------------------------------------------
 
-    def execute(self, command: ModelCommand) -> bool:
-        """Apply a command and put it on the undo stack; a refused edit says why and changes nothing."""
+    def execute(self, edit: Edit) -> bool:
+        """Apply an edit and put it on the undo stack; a refused edit says why and changes nothing."""
+        command = EditCommand(edit)
         try:
             command.apply()
         except EditRefused as exc:
             self.refused.emit(str(exc))
-            return False
-        except ValidationError as exc:
-            self.refused.emit(describe_validation_error(exc, {}))
             return False
         problem = self.scenarios.problem()  # the scenario's name is a detail any edit may change
         if problem is not None:
@@ -219,14 +214,15 @@ class Document(QObject):
         self.undo_stack.push(command)
         return True
 
-    def perform(self, build: Callable[[], ModelCommand]) -> bool:
-        """Build a command and execute it; a command that cannot even be built is refused too."""
+    def perform(self, build: Callable[[], Edit]) -> bool:
+        """Work out an edit and execute it, for actions whose inputs may be refused (ValueError) before
+        there is an edit (a rota that cannot be generated); edits themselves are refused by `execute`."""
         try:
-            command = build()
+            edit = build()
         except ValueError as exc:
             self.refused.emit(str(exc))
             return False
-        return self.execute(command)
+        return self.execute(edit)
 
     def refuse(self, message: str) -> None:
         self.refused.emit(message)

@@ -12,7 +12,7 @@ from PySide6.QtCore import QLineF, QPointF, Qt
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGraphicsLineItem
 
-from . import commands
+from .. import editing as commands
 from .items.groupbox import GroupBoxItem
 from .items.postcard import PostCardItem
 
@@ -98,8 +98,7 @@ class GroupDragGesture:
                 item.setPos(origin)
             return
         positions = {card.post_id: (card.pos().x(), card.pos().y()) for card in self.cards}
-        command = commands.move_posts(self.scene.document.structure, positions, {})
-        command.setText(f"Move group '{self.scene.document.structure.groups[self.group_id].name}'")
+        command = commands.move_group(self.scene.document.structure, self.group_id, positions)
         if not self.scene.document.execute(command):
             self.scene.relayout()
 

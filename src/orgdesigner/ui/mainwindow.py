@@ -20,7 +20,7 @@ from ..model import EditRefused, Group, Post, Structure, StructureFileError, loa
 from ..model.fileformat import write_atomically
 from ..pdf.export import PdfOptions, pdf_bytes
 from ..pdf.paper import Paper, PaperSize
-from . import commands
+from .. import editing as commands
 from .clipboard import MIME_TYPE, copy_posts, paste_posts
 from .compare import CompareController
 from .docks.figures import FiguresPanel

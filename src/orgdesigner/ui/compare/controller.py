@@ -15,7 +15,7 @@ from ...analysis import PostChange, RuleSet
 from ...chartstyle import IMPACT_STYLES, change_style
 from ...model import ImpactChoice, Structure, StructureFileError, UnknownScenario, load_scenarios
 from ...pdf.pack_wording import impact_summary
-from ..commands import ModelCommand
+from ...editing import Edit
 from ..items.postcard import PostCardItem
 from .changes_panel import ChangesPanel
 from .charts import ShapePanel
@@ -283,7 +283,7 @@ class CompareController(QObject):
             return False
         return True
 
-    def _execute(self, command: ModelCommand | None) -> None:
+    def _execute(self, command: Edit | None) -> None:
         if command is not None and self.document.execute(command):
             self.session.refresh()
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout
 from ...analysis.costing import salary_basis
 from ...chartstyle import money
 from ...model import Change, CostBasis, Designation, GroupKind, PostStatus
-from .. import commands
+from ... import editing as commands
 from ..document import Document
 
 NONE = "(none)"
@@ -417,7 +417,7 @@ class PropertiesPanel(QWidget):
             self.document.execute(commands.edit_settings(self.document.structure, span_max=value))
 
 
-def _structure_field(document: Document, **fields: object) -> commands.ModelCommand:
+def _structure_field(document: Document, **fields: object) -> commands.Edit:
     return commands.edit_structure(document.structure, **fields)
 
 

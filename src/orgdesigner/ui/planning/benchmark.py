@@ -22,7 +22,7 @@ from ...io.comparators import ComparatorTableFailed, read_comparators
 from ...model import Benchmark, Change, ChangeKind, Comparator
 from ...model.fileformat import describe_validation_error
 from ...pdf.pack_planning import position_sentence
-from .. import commands
+from ... import editing as commands
 from ..docks.properties import parse_money
 from ..document import Document
 from .onscreen import OnScreenRefresh

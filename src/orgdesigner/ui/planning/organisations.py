@@ -15,7 +15,7 @@ from ...analysis.costing import own_share, share_of
 from ...analysis.organisations import OWN, cost_by_organisation
 from ...chartstyle import SEVERITY_COLOURS, money
 from ...model import Change, ChangeKind
-from .. import commands
+from ... import editing as commands
 from ..docks.properties import INVALID_STYLE, format_funding, parse_funding
 from ..document import Document
 from .onscreen import OnScreenRefresh

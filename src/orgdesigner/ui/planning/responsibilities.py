@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QHBoxL
 from ...analysis.responsibilities import responsibilities_by_post
 from ...chartstyle import SEVERITY_COLOURS
 from ...model import Change, ChangeKind, PostStatus, Responsibility, ResponsibilityCategory
-from .. import commands
+from ... import editing as commands
 from ..document import Document
 from .onscreen import OnScreenRefresh
 

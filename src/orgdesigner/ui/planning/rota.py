@@ -20,7 +20,7 @@ from ...chartstyle import SEVERITY_COLOURS
 from ...model import Change, ChangeKind, PostStatus, Rota, RotaMonth
 from ...model.rota import parse_month
 from ...planningtext import month_name
-from .. import commands
+from ... import editing as commands
 from ..document import Document
 from .onscreen import OnScreenRefresh
 
@@ -202,7 +202,7 @@ class RotaPanel(OnScreenRefresh, QWidget):
         posts, months = self.chosen_posts(), self.months_spin.value()
         first = f"{start.year():04d}-{start.month():02d}"
 
-        def build() -> commands.ModelCommand:
+        def build() -> commands.Edit:
             rota = generate_rota(posts, months, first, structure.rota.duties)
             return commands.set_rota(structure, rota, f"Generate a {months}-month rota across {len(posts)} posts")
         return self.document.perform(build)

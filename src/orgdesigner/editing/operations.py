@@ -1,7 +1,7 @@
-"""Reversible model operations, the bricks undo commands are built from.
+"""Reversible model operations, the bricks an edit is built from.
 
 Each operation calls one model method and remembers what it needs to undo it. None of
-them touches a graphics item: the canvas follows the model's change notifications.
+them touches a view: windows follow the model's change notifications.
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ from ..model import Benchmark, Group, Post, Responsibility, Rota, Structure
 
 
 class Operation:
+    """One model call and its inverse; `do` may raise EditRefused (the model is then unchanged)."""
+
     def do(self, structure: Structure) -> None:
         raise NotImplementedError
 
@@ -48,13 +50,16 @@ class AddPost(Operation):
 class RemovePost(Operation):
     post_id: str
     _removed: Post | None = None
+    _index: int | None = None
+    """Where the post stood in the file's order, so undo puts it back there."""
 
     def do(self, structure: Structure) -> None:
-        self._removed = structure.remove_post(self.post_id)
+        index = list(structure.posts).index(self.post_id) if self.post_id in structure.posts else None
+        self._removed, self._index = structure.remove_post(self.post_id), index
 
     def undo(self, structure: Structure) -> None:
         assert self._removed is not None
-        structure.add_post(self._removed)
+        structure.add_post(self._removed, self._index)
 
 
 @dataclass
@@ -85,13 +90,16 @@ class AddGroup(Operation):
 class RemoveGroup(Operation):
     group_id: str
     _removed: Group | None = None
+    _index: int | None = None
+    """Where the group stood in the file's order, so undo puts it back there."""
 
     def do(self, structure: Structure) -> None:
-        self._removed = structure.remove_group(self.group_id)
+        index = list(structure.groups).index(self.group_id) if self.group_id in structure.groups else None
+        self._removed, self._index = structure.remove_group(self.group_id), index
 
     def undo(self, structure: Structure) -> None:
         assert self._removed is not None
-        structure.add_group(self._removed)
+        structure.add_group(self._removed, self._index)
 
 
 @dataclass
@@ -209,5 +217,6 @@ def run_all(structure: Structure, operations: list[Operation]) -> None:
 
 
 def undo_all(structure: Structure, operations: list[Operation]) -> None:
+    """Undo operations that were all done, last first."""
     for operation in reversed(operations):
         operation.undo(structure)
