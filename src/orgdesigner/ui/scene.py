@@ -308,7 +308,7 @@ class OrgScene(QGraphicsScene):
         super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        gesture = self._gesture if event.button() == Qt.LeftButton else None
+        gesture = self._gesture if event.button() == Qt.MouseButton.LeftButton else None
         if gesture is None or gesture.items_see_clicks:
             super().mouseReleaseEvent(event)
         if gesture is not None:

@@ -69,7 +69,7 @@ class OrgView(QGraphicsView):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         scene = self.scene()
-        if event.key() == Qt.Key_Escape and isinstance(scene, OrgScene) and scene.cancel_gesture():
+        if event.key() == Qt.Key.Key_Escape and isinstance(scene, OrgScene) and scene.cancel_gesture():
             event.accept()
             return
         if event.key() == Qt.Key_Space and not event.isAutoRepeat():

@@ -31,7 +31,7 @@ class DrawLine(Gesture):
     def press(self, pos: QPointF, modifiers: Qt.KeyboardModifier) -> None:
         self.rubber = QGraphicsLineItem(QLineF(self.origin, pos))
         self.rubber.setZValue(100)
-        self.rubber.setPen(QPen(NEUTRAL, 1.6, Qt.DashLine))
+        self.rubber.setPen(QPen(NEUTRAL, 1.6, Qt.PenStyle.DashLine))
         self.canvas.addItem(self.rubber)
 
     def move(self, pos: QPointF, modifiers: Qt.KeyboardModifier) -> None:
@@ -42,7 +42,7 @@ class DrawLine(Gesture):
         refusal = self.refusal(target.post_id, _dotted(modifiers)) if target is not None else None
         pen = self.rubber.pen()
         pen.setColor(NEUTRAL if target is None else REFUSED if refusal else ALLOWED)
-        pen.setStyle(Qt.DotLine if _dotted(modifiers) else Qt.DashLine)
+        pen.setStyle(Qt.PenStyle.DotLine if _dotted(modifiers) else Qt.PenStyle.DashLine)
         self.rubber.setPen(pen)
         self.canvas.show_hint(refusal or "")
 
@@ -80,4 +80,4 @@ class DrawLine(Gesture):
 
 
 def _dotted(modifiers: Qt.KeyboardModifier) -> bool:
-    return bool(modifiers & Qt.ControlModifier)
+    return bool(modifiers & Qt.KeyboardModifier.ControlModifier)

@@ -17,7 +17,7 @@ def gesture_for_press(canvas: Canvas, item: QGraphicsItem | None, pos: QPointF,
                       button: Qt.MouseButton) -> Gesture | None:
     """The gesture for a press of `button` on `item` at `pos` (scene coordinates), or None for
     Qt's own handling (rubber-band selection, a line's selection). Ctrl at release makes a line dotted."""
-    if button != Qt.LeftButton:
+    if button != Qt.MouseButton.LeftButton:
         return None
     if isinstance(item, PostCardItem):
         return DrawLine(canvas, item) if item.on_handle(item.mapFromScene(pos)) else MoveCards(canvas, item)
