@@ -107,9 +107,11 @@ class CanvasRig:
 
 @pytest.fixture
 def make_canvas(qtbot):
-    """Make a canvas showing `structure`, zoomed to 70% on the middle of the chart."""
+    """Make a canvas showing `structure` in the compact layout (the window's default), zoomed to 70% on
+    the middle of the chart."""
     from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+    from orgdesigner.layout import LayoutOptions
     from orgdesigner.ui.document import Document
     from orgdesigner.ui.scene import OrgScene
     from orgdesigner.ui.view import OrgView
@@ -117,7 +119,7 @@ def make_canvas(qtbot):
     def make(structure: Structure) -> CanvasRig:
         document = Document()
         document.set_structure(structure, None)
-        scene = OrgScene(document)
+        scene = OrgScene(document, LayoutOptions(compact=True))
         view = OrgView(scene)
         host = QWidget()
         QVBoxLayout(host).addWidget(view)
