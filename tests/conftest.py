@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -52,7 +54,6 @@ def structure() -> Structure:
     return make_structure()
 
 
-
 def make_options():
     """Two scenarios of the small council: Current (the baseline) and Option A (the Head of Legal deleted)."""
     from orgdesigner.model import Scenarios
@@ -87,3 +88,57 @@ def new_window(qtbot, tmp_path, monkeypatch):
         win.deleteLater()
     QApplication.clipboard().clear()  # the clipboard outliving the test would own a deleted QMimeData
     QApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+
+
+# ----- the canvas on its own -------------------------------------------------------------
+
+@dataclass
+class CanvasRig:
+    """A document shown on a scene and view in a plain widget, as the window shows it but without
+    the window; what the document refused and what the scene hinted are recorded."""
+
+    document: Any
+    scene: Any
+    view: Any
+    host: Any
+    refusals: list[str] = field(default_factory=list)
+    hints: list[str] = field(default_factory=list)
+
+
+@pytest.fixture
+def make_canvas(qtbot):
+    """Make a canvas showing `structure` in the compact layout (the window's default), zoomed to 70% on
+    the middle of the chart."""
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    from orgdesigner.layout import LayoutOptions
+    from orgdesigner.ui.document import Document
+    from orgdesigner.ui.scene import OrgScene
+    from orgdesigner.ui.view import OrgView
+
+    def make(structure: Structure) -> CanvasRig:
+        document = Document()
+        document.set_structure(structure, None)
+        scene = OrgScene(document, LayoutOptions(compact=True))
+        view = OrgView(scene)
+        host = QWidget()
+        QVBoxLayout(host).addWidget(view)
+        qtbot.addWidget(host)
+        host.resize(1400, 900)
+        host.show()
+        qtbot.waitExposed(host)
+        view.set_zoom(0.7)
+        view.centerOn(scene.itemsBoundingRect().center())
+        rig = CanvasRig(document, scene, view, host)
+        document.refused.connect(rig.refusals.append)
+        scene.hint.connect(rig.hints.append)
+        return rig
+
+    return make
+
+
+@pytest.fixture
+def canvas(make_canvas) -> CanvasRig:
+    """The small council on a canvas of its own."""
+    return make_canvas(make_structure())
+

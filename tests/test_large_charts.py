@@ -70,43 +70,41 @@ def paints(monkeypatch) -> dict[str, int]:
 
 
 @pytest.fixture
-def big_window(paints, new_window, qtbot, tmp_path):
-    path = tmp_path / "council.orgd"
-    save(synthetic_structure(2000), path)
-    win = new_window()
-    win.resize(1400, 900)
-    win.show()
-    qtbot.waitExposed(win)
-    assert win.open_file(path)  # fitted to the window, as opening leaves it
+def big_canvas(paints, make_canvas):
+    """A canvas showing 2,000 posts, fitted to the window as opening a file leaves it."""
+    canvas = make_canvas(synthetic_structure(2000))
+    canvas.host.resize(830, 695)  # a viewport of 792 × 657, as the window's canvas at 1400 × 900
+    QApplication.processEvents()
+    canvas.view.fit()
     QApplication.processEvents()
     paints.update(cards=0, lines=0)
-    return win
+    return canvas
 
 
-def test_an_edit_on_a_fitted_chart_repaints_around_the_post_not_the_whole_chart(big_window, paints):
-    document = big_window.document
+def test_an_edit_on_a_fitted_chart_repaints_around_the_post_not_the_whole_chart(big_canvas, paints):
+    document = big_canvas.document
     assert document.execute(commands.edit_post(document.structure, "P1500", grade="G2"))  # its directorate's cost too
     QApplication.processEvents()
-    assert 0 < paints["cards"] <= 10 and paints["lines"] < len(big_window.scene.lines) / 4, paints  # was all of them
+    assert 0 < paints["cards"] <= 10 and paints["lines"] < len(big_canvas.scene.lines) / 4, paints  # was all of them
 
 
-def test_a_zoomed_out_chart_keeps_every_card_cached(big_window, paints):
-    big_window.view.viewport().repaint()
+def test_a_zoomed_out_chart_keeps_every_card_cached(big_canvas, paints):
+    big_canvas.view.viewport().repaint()
     assert paints["cards"] == 0 and paints["lines"] > 1000  # 2,000 cards drawn from their cached pictures
 
 
 @pytest.fixture
-def zoomed_in(big_window):
+def zoomed_in(big_canvas):
     """The window at 100% on the top of directorate G2: its header, its leader and the first row below."""
-    view = big_window.view
+    view = big_canvas.view
     view.setTransform(QTransform())
-    header = big_window.scene.boxes["G2"].header_rect()
+    header = big_canvas.scene.boxes["G2"].header_rect()
     view.centerOn(QPointF(header.left() + 300, header.top() + 200))
     QApplication.processEvents()
-    return big_window
+    return big_canvas
 
 
-def test_a_new_total_in_a_group_header_is_shown_without_repainting_the_group(zoomed_in, new_window, qtbot, tmp_path):
+def test_a_new_total_in_a_group_header_is_shown_without_repainting_the_group(zoomed_in, make_canvas, tmp_path):
     document = zoomed_in.document
     far_away = [pid for pid, post in document.structure.posts.items() if post.group == "G2"][-3:]  # off screen
     for post_id in far_away:  # (Qt repaints an item whole the first time after scrolling: the later edits count)
@@ -114,10 +112,10 @@ def test_a_new_total_in_a_group_header_is_shown_without_repainting_the_group(zoo
         assert document.execute(commands.edit_post(document.structure, post_id, fte=0.2))
         QApplication.processEvents()
         assert _on_screen(zoomed_in) != before  # the header's cost changed
-    assert _on_screen(zoomed_in) == _on_screen(_opened_alike(zoomed_in, new_window, qtbot, tmp_path))
+    assert _on_screen(zoomed_in) == _on_screen(_opened_alike(zoomed_in, make_canvas, tmp_path))
 
 
-def test_lines_laid_out_again_are_shown_where_they_now_run(zoomed_in, new_window, qtbot, tmp_path):
+def test_lines_laid_out_again_are_shown_where_they_now_run(zoomed_in, make_canvas, tmp_path):
     structure, scene, view = zoomed_in.document.structure, zoomed_in.scene, zoomed_in.view
     shown = view.mapToScene(view.viewport().rect()).boundingRect()
     managers = sorted((pid for pid, card in scene.cards.items()
@@ -130,19 +128,16 @@ def test_lines_laid_out_again_are_shown_where_they_now_run(zoomed_in, new_window
         assert zoomed_in.document.perform(lambda: commands.set_manager(structure, moving, first))
         QApplication.processEvents()
         assert _on_screen(zoomed_in) != before
-    assert _on_screen(zoomed_in) == _on_screen(_opened_alike(zoomed_in, new_window, qtbot, tmp_path))
+    assert _on_screen(zoomed_in) == _on_screen(_opened_alike(zoomed_in, make_canvas, tmp_path))
 
 
-def _opened_alike(window, new_window, qtbot, tmp_path):
-    """A second window opened on what `window` shows, at the same size, zoom and scroll."""
+def _opened_alike(window, make_canvas, tmp_path):
+    """A second canvas opened on what `window` shows (saved and read back), at the same size, zoom and scroll."""
     path = tmp_path / "edited.orgd"
     save(window.document.structure, path)
-    fresh = new_window("fresh")
-    fresh.resize(window.size())
-    fresh.restoreState(window.saveState())
-    fresh.show()
-    qtbot.waitExposed(fresh)
-    assert fresh.open_file(path)
+    fresh = make_canvas(load(path))
+    fresh.host.resize(window.host.size())
+    QApplication.processEvents()
     fresh.view.setTransform(window.view.transform())
     for mine, theirs in ((fresh.view.horizontalScrollBar(), window.view.horizontalScrollBar()),
                          (fresh.view.verticalScrollBar(), window.view.verticalScrollBar())):
@@ -156,6 +151,6 @@ def _opened_alike(window, new_window, qtbot, tmp_path):
 def _on_screen(window) -> QImage:
     """What the canvas shows: its pixels as last painted (grabbing the widget would paint it anew)."""
     viewport = window.view.viewport()
-    corner = viewport.mapTo(window, QPoint(0, 0))
-    return window.screen().grabWindow(window.winId(), corner.x(), corner.y(), viewport.width(),
+    corner = viewport.mapTo(window.host, QPoint(0, 0))
+    return window.host.screen().grabWindow(window.host.winId(), corner.x(), corner.y(), viewport.width(),
                                       viewport.height()).toImage()

@@ -188,7 +188,7 @@ class Structure(BaseModel):
             raise EditRefused(f"a post with id {post.id!r} already exists")
         _check_post_references(self, post)
         if post.reports_to is not None:
-            self._refuse_cycle(post.id, post.reports_to)
+            self.check_line_manager(post.id, post.reports_to)
         _insert(self.posts, post.id, post, index)
         self._reports[post.id] = set()
         if post.reports_to is not None:
@@ -223,7 +223,7 @@ class Structure(BaseModel):
         new = Post.model_validate(merged)
         _check_post_references(self, new)
         if new.reports_to != old.reports_to and new.reports_to is not None:
-            self._refuse_cycle(post_id, new.reports_to)
+            self.check_line_manager(post_id, new.reports_to)
         previous = {name: getattr(old, name) for name in fields}
         self.posts[post_id] = new
         if new.reports_to != old.reports_to:
@@ -387,7 +387,9 @@ class Structure(BaseModel):
         self._announce(Change(ChangeKind.BENCHMARK_CHANGED))
         return old
 
-    def _refuse_cycle(self, post_id: str, manager_id: str) -> None:
+    def check_line_manager(self, post_id: str, manager_id: str) -> None:
+        """Raise EditRefused if `manager_id` may not line manage `post_id` (itself, or a reporting cycle):
+        the check every edit of a line makes, open to the canvas so it can warn before the edit."""
         if manager_id == post_id:
             raise EditRefused(f"{self.posts[post_id].title!r} cannot line manage itself")
         if post_id in self.chain_above(manager_id):

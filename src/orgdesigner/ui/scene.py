@@ -1,22 +1,19 @@
-"""The canvas scene: follows the model through the document's change signal.
-
-Items are placed from the shared layout result (the PDF draws from the same one). A
-structural edit (lines, groups, positions, posts added or removed) lays the chart out
-again; any other edit only repaints the cards it touched. Mouse gestures are handed to
-the small state machines in `interactions`.
-"""
+"""The canvas scene: the chart's items, kept in step with the model, and the gesture in progress."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouseEvent
 
 from ..chartstyle import group_colours, money
 from ..layout import Layout, LayoutOptions, compute_layout
-from ..model import Change, ChangeKind
+from ..model import Change, ChangeKind, Structure
+from ..editing import Edit
 from .document import Document
-from .interactions import CardMoveGesture, GroupDragGesture, LineDrawGesture
+from .gestures import Gesture, gesture_for_press
 from .items.cache import make_room
 from .items.groupbox import GroupBoxItem
 from .items.lineitem import ReportingLineItem
@@ -27,8 +24,24 @@ SIDE_PANEL_GAP = 90.0
 
 
 class OrgScene(QGraphicsScene):
+    """The chart on the canvas, following the model: it never edits items to match an edit.
+
+    Every edit, the canvas's own gestures included, is an undo command applied to the model;
+    the document then announces the change (after the analysis has caught up) and `on_change`
+    brings the items into line: a structural edit (lines, groups, positions, posts added or
+    removed) lays the chart out again from the shared layout result (the PDF draws from the
+    same one); any other edit only repaints the cards and group headers it touched. A document
+    showing another structure (a file opened, another scenario) rebuilds every item.
+
+    Mouse presses start a gesture chosen by `gesture_for_press`; moves and the release are
+    forwarded to it, and Esc (through the view) cancels it. Gestures see the scene only as a
+    `Canvas`: item lookup, the structure shown, `push` for their one edit, and `show_hint`.
+    """
+
     add_post_requested = Signal(QPointF)
     """A double-click on empty canvas: the window adds a post there."""
+    hint = Signal(str)
+    """Text for the status bar while a gesture runs (why a line cannot be drawn there); empty clears it."""
 
     def __init__(self, document: Document, options: LayoutOptions | None = None) -> None:
         super().__init__()
@@ -38,7 +51,7 @@ class OrgScene(QGraphicsScene):
         self.boxes: dict[str, GroupBoxItem] = {}
         self.lines: dict[tuple[str, str, str], ReportingLineItem] = {}
         self.layout: Layout | None = None
-        self._gesture: LineDrawGesture | GroupDragGesture | CardMoveGesture | None = None
+        self._gesture: Gesture | None = None
         self._severities: dict[str, str | None] = {}
         self.change_marks: dict[str, tuple[tuple[str, ...], str]] = {}
         """While comparing: each post's change kinds and a line for its tooltip."""
@@ -213,10 +226,23 @@ class OrgScene(QGraphicsScene):
                 self._severities[post_id] = key
                 card.set_findings(findings)
 
-    # ----- queries -----------------------------------------------------------------------
+    # ----- queries (with the edit and the hint below, what gestures may use: `gestures.Canvas`) ----
+
+    @property
+    def structure(self) -> Structure:
+        return self.document.structure
+
+    def card(self, post_id: str) -> PostCardItem | None:
+        return self.cards.get(post_id)
+
+    def box(self, group_id: str) -> GroupBoxItem | None:
+        return self.boxes.get(group_id)
+
+    def selected_cards(self) -> list[PostCardItem]:
+        return [item for item in self.selectedItems() if isinstance(item, PostCardItem)]
 
     def selected_post_ids(self) -> list[str]:
-        return [item.post_id for item in self.selectedItems() if isinstance(item, PostCardItem)]
+        return [card.post_id for card in self.selected_cards()]
 
     def selected_group_ids(self) -> list[str]:
         return [item.group_id for item in self.selectedItems() if isinstance(item, GroupBoxItem)]
@@ -246,37 +272,49 @@ class OrgScene(QGraphicsScene):
 
     # ----- gestures ----------------------------------------------------------------------
 
+    def push(self, build: Callable[[], Edit]) -> bool:
+        """A gesture's edit, through the document's undo stack; a refusal is announced by the document."""
+        return self.document.perform(build)
+
+    def show_hint(self, text: str) -> None:
+        self.hint.emit(text)
+
+    def cancel_gesture(self) -> bool:
+        """Esc: undo whatever the gesture in progress has moved or shown; False if there is none."""
+        gesture, self._gesture = self._gesture, None
+        if gesture is None:
+            return False
+        gesture.cancel()
+        return True
+
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        item = self.itemAt(event.scenePos(), QTransform())
-        if event.button() == event.button().LeftButton:
-            if isinstance(item, PostCardItem) and item.on_handle(item.mapFromScene(event.scenePos())):
-                self._gesture = LineDrawGesture(self, item, event.scenePos())
-                event.accept()
-                return
-            if isinstance(item, GroupBoxItem) and item.on_header(event.scenePos().y()):
-                self._gesture = GroupDragGesture(self, item, event.scenePos())
-                event.accept()
-                return
-        super().mousePressEvent(event)
-        if event.button() == event.button().LeftButton and isinstance(item, PostCardItem):
-            self._gesture = CardMoveGesture(self)
+        if self._gesture is not None:  # another button while one runs
+            event.accept()
+            return
+        gesture = gesture_for_press(self, self.itemAt(event.scenePos(), QTransform()), event.scenePos(),
+                                    event.button())
+        if gesture is None or gesture.items_see_clicks:
+            super().mousePressEvent(event)
+        if gesture is not None:
+            gesture.press(event.scenePos(), event.modifiers())
+            self._gesture = gesture
+            event.accept()
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        if isinstance(self._gesture, (LineDrawGesture, GroupDragGesture)):
+        if self._gesture is not None:
             self._gesture.move(event.scenePos(), event.modifiers())
             event.accept()
             return
         super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        gesture, self._gesture = self._gesture, None
-        if isinstance(gesture, (LineDrawGesture, GroupDragGesture)):
-            gesture.finish(event.scenePos(), event.modifiers())
+        gesture = self._gesture if event.button() == Qt.MouseButton.LeftButton else None
+        if gesture is None or gesture.items_see_clicks:
+            super().mouseReleaseEvent(event)
+        if gesture is not None:
+            self._gesture = None
+            gesture.release(event.scenePos(), event.modifiers())
             event.accept()
-            return
-        super().mouseReleaseEvent(event)
-        if isinstance(gesture, CardMoveGesture):
-            gesture.finish()
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if self.itemAt(event.scenePos(), QTransform()) is None:

@@ -1,10 +1,11 @@
-"""The canvas view: wheel zoom about the cursor, middle-button or space-bar panning, fit to window."""
+"""The canvas view: wheel zoom about the cursor, middle-button or space-bar panning, fit to window,
+Esc to cancel the gesture in progress, and the scene's hints shown in the window's status bar."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QWheelEvent
-from PySide6.QtWidgets import QGraphicsView
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QStatusTipEvent, QWheelEvent
+from PySide6.QtWidgets import QApplication, QGraphicsView
 
 from .scene import OrgScene
 
@@ -21,6 +22,11 @@ class OrgView(QGraphicsView):
         self.setOptimizationFlags(QGraphicsView.DontSavePainterState)
         self._pan_from: QPointF | None = None
         self._space_down = False
+        scene.hint.connect(self._show_hint)
+
+    def _show_hint(self, text: str) -> None:
+        """A status tip travels up to the main window, which shows it in its status bar."""
+        QApplication.sendEvent(self, QStatusTipEvent(text))
 
     @property
     def zoom(self) -> float:
@@ -62,6 +68,10 @@ class OrgView(QGraphicsView):
             event.accept()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        scene = self.scene()
+        if event.key() == Qt.Key.Key_Escape and isinstance(scene, OrgScene) and scene.cancel_gesture():
+            event.accept()
+            return
         if event.key() == Qt.Key_Space and not event.isAutoRepeat():
             self._space_down = True
             self.viewport().setCursor(Qt.OpenHandCursor)

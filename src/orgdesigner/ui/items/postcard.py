@@ -32,8 +32,7 @@ class PostCardItem(QGraphicsItem):
         self._change_kinds: tuple[str, ...] = ()
         """While comparing: what the proposal does to the post, drawn as a coloured ring and badges."""
         self._change_note = ""
-        self.setFlags(QGraphicsItem.ItemIsSelectable | QGraphicsItem.ItemIsMovable
-                      | QGraphicsItem.ItemSendsGeometryChanges)
+        self.setFlags(QGraphicsItem.ItemIsSelectable | QGraphicsItem.ItemSendsGeometryChanges)  # moved by a gesture
         self.setAcceptHoverEvents(True)
         self.setZValue(10)
         self.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
