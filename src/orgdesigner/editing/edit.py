@@ -49,6 +49,15 @@ class Edit:
         """What the edit does, in words ("Delete 'Head of Finance'"); empty until it is first applied."""
         return self._plan.text if self._plan is not None else ""
 
+    def refusal(self) -> str | None:
+        """Why the builder's own rules would refuse the edit as the structure is now, or None; changes
+        nothing (rules the model checks as the operations run, such as cycles, are not tried)."""
+        try:
+            self._planner()
+        except EditRefused as exc:
+            return str(exc)
+        return None
+
     def apply(self) -> None:
         """Make the edit (again, after `revert`); raises EditRefused and changes nothing if it is refused."""
         if self.applied:

@@ -69,12 +69,11 @@ class DrawLine(Gesture):
 
         A line-management line is checked by the model's cycle rule; a dotted line is checked
         by building its command, which refuses a duplicate the same way on release."""
+        if dotted:
+            return self.edit(manager_id, dotted)().refusal()
         try:
-            if dotted:
-                self.edit(manager_id, dotted)()
-            else:
-                self.canvas.structure.check_line_manager(self.post_id, manager_id)
-        except (EditRefused, ValueError) as exc:
+            self.canvas.structure.check_line_manager(self.post_id, manager_id)
+        except EditRefused as exc:
             return str(exc)
         return None
 
