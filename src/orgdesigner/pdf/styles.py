@@ -20,7 +20,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
 
-from ..chartstyle import ACCENT, INK, MUTED, SEVERITY_COLOURS
+from ..presentation.chartstyle import ACCENT, INK, MUTED, SEVERITY_COLOURS
 from .fonts import BOLD, REGULAR, register_fonts
 
 BODY_SIZE = 9.0

@@ -12,9 +12,10 @@ from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtGui import QColor, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouseEvent
 
-from ..chartstyle import group_colours, money
 from ..layout import Layout, LayoutOptions, compute_layout
 from ..model import Change, ChangeKind
+from ..presentation.chartstyle import group_colours
+from ..presentation.money import money
 from .document import Document
 from .interactions import CardMoveGesture, GroupDragGesture, LineDrawGesture
 from .items.cache import make_room

@@ -7,8 +7,8 @@ or a reason. Choosing the suggested impact again, with no reason, removes the de
 from __future__ import annotations
 
 from ...analysis import PostChange
-from ...chartstyle import IMPACT_STYLES
 from ...model import ImpactChoice, ImpactOverride, Structure
+from ...presentation.chartstyle import IMPACT_STYLES
 from ..commands import ModelCommand
 from ..edits import UpdateProposal
 from .result import rule_impact

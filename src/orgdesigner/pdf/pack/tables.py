@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
-from ..analysis import Analysis, PostChange, salary_basis
-from ..analysis.comparison import DELETED, NEW, REGRADED, RETITLED
-from ..model import ImpactChoice, Post, Structure
-from .pack_data import PackData, fte_text
-from .pack_wording import IMPACT_LABELS, SELECTION_LABELS, impact_note, impact_summary, proposed_action
-from .styles import Column, Markup, Row, bold, data_table, lines, money_or_dash, muted, para, section_row, styles, total_row
+from ...analysis import Analysis, PostChange, salary_basis
+from ...analysis.comparison import DELETED, NEW, REGRADED, RETITLED
+from ...model import ImpactChoice, Post, Structure
+from ...presentation.changes import IMPACT_LABELS, SELECTION_LABELS, impact_note, impact_summary, proposed_action
+from ..styles import (Column, Markup, Row, bold, data_table, lines, money_or_dash, muted, para, section_row, styles,
+                      total_row)
+from .data import PackData, fte_text
 
 NO_GROUP = "Not in a group"
 

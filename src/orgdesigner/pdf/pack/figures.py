@@ -10,11 +10,12 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
-from ..analysis import Analysis
-from ..chartstyle import ACCENT
-from ..model import Structure
-from .pack_data import PackData
-from .styles import NARROW, Column, Row, block_width, bold, data_table, lines, muted, para, side_by_side, signed, styles
+from ...analysis import Analysis
+from ...model import Structure
+from ...presentation.chartstyle import ACCENT
+from ..styles import (NARROW, Column, Row, block_width, bold, data_table, lines, muted, para, side_by_side, signed,
+                      styles)
+from .data import PackData
 
 CURRENT_BAR = "#aab5c3"
 

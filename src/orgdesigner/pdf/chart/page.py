@@ -1,6 +1,6 @@
 """Drawing chart pages with reportlab: cards, group boxes, reporting lines, legend.
 
-The geometry comes from the shared layout (`chartplan.py` decides what goes on each page),
+The geometry comes from the shared layout (`plan.py` decides what goes on each page),
 so a printed chart matches the canvas. Text is set in the shipped DejaVu fonts, never below
 `MIN_FONT_SIZE` (pages are planned so the scale keeps every size at or above it).
 """
@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 
-from ..analysis import Analysis, Cost
-from ..chartstyle import DOTTED_LINE, INK, LINE, MUTED, group_colours, legend_styles
-from ..model import Structure
-from .cardpaint import GROUP_SIZE, SMALL_SIZE, TITLE_SIZE, ChartPainter, fit
-from .chartplan import ChartPage, Frame, plan_pages
-from .fonts import BOLD, MIN_FONT_SIZE, REGULAR, register_fonts, text_width
+from ...analysis import Analysis, Cost
+from ...model import Structure
+from ...presentation.chartstyle import DOTTED_LINE, INK, LINE, MUTED, group_colours, legend_styles
+from ..fonts import BOLD, MIN_FONT_SIZE, REGULAR, register_fonts, text_width
+from .cards import GROUP_SIZE, SMALL_SIZE, TITLE_SIZE, ChartPainter, fit
+from .plan import ChartPage, Frame, plan_pages
 
 MIN_SCALE = MIN_FONT_SIZE / min(TITLE_SIZE, SMALL_SIZE, GROUP_SIZE)
 
