@@ -222,7 +222,7 @@ class _Planner:
                     together.append(pending.pop(0))
                     whole, layout = more, wider
             before = len(self.pages)
-            if len(together) == 1:
+            if layout is None or len(together) == 1:  # no layout: the team alone needs pages of its own
                 self.place(together, self._title_for(together[0]), self._manager_note(together[0]), page.key)
             else:
                 self.page(" · ".join(self._title_for(pid, short=True) for pid in together),
