@@ -20,9 +20,10 @@ from pathlib import Path
 from measure import seconds
 
 from orgdesigner.analysis import Analysis
-from orgdesigner.chartstyle import card_lines, card_style, money
 from orgdesigner.model import Structure
 from orgdesigner.model.synthetic import synthetic_structure
+from orgdesigner.presentation.chartstyle import card_lines, card_style
+from orgdesigner.presentation.money import money
 
 
 class DotMissing(Exception):

@@ -15,7 +15,7 @@ from measure import seconds
 
 from orgdesigner.model import Structure
 from orgdesigner.model.synthetic import synthetic_structure
-from orgdesigner.pdf.chartdoc import chart_pdf
+from orgdesigner.pdf.chart.document import chart_pdf
 from orgdesigner.pdf.options import PdfOptions
 from orgdesigner.pdf.paper import Paper
 

@@ -13,8 +13,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QComboBox
 
 from orgdesigner.analysis import Analysis, compare
-from orgdesigner.chartstyle import change_style
 from orgdesigner.model import ChangeKind, ImpactChoice, ImpactOverride, load, save_scenarios
+from orgdesigner.presentation.chartstyle import change_style
 from orgdesigner.ui.compare.changes_model import Column
 from orgdesigner.ui.items.postcard import PostCardItem
 

@@ -14,9 +14,9 @@ from pypdf import PdfReader
 
 from orgdesigner.model import load, save
 from orgdesigner.model.synthetic import synthetic_structure
-from orgdesigner.pdf import chartplan
-from orgdesigner.pdf.chart import chart_frame
-from orgdesigner.pdf.chartdoc import FOOTER_BAND, write_chart
+from orgdesigner.pdf.chart import plan as chartplan
+from orgdesigner.pdf.chart.document import FOOTER_BAND, write_chart
+from orgdesigner.pdf.chart.page import chart_frame
 from orgdesigner.pdf.paper import Paper, PaperSize
 from orgdesigner import editing as commands
 from orgdesigner.ui.items.lineitem import ReportingLineItem

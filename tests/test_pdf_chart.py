@@ -10,7 +10,7 @@ from pypdf import PdfReader
 from conftest import SAMPLES, make_structure
 from orgdesigner.model import load
 from orgdesigner.model.synthetic import synthetic_structure
-from orgdesigner.pdf.chartdoc import write_chart
+from orgdesigner.pdf.chart.document import write_chart
 from orgdesigner.pdf.options import PdfOptions
 from orgdesigner.pdf.paper import Paper, PaperSize
 from pdfread import fonts_embedded, page_texts, smallest_font_size
@@ -127,7 +127,7 @@ def test_a_post_with_neither_salary_nor_grade_says_not_costed_rather_than_nothin
 
 def test_a_group_keeps_its_colour_from_the_current_chart_to_the_proposed_one():
     from orgdesigner.model import Group
-    from orgdesigner.pdf.chart import card_facts
+    from orgdesigner.pdf.chart.page import card_facts
 
     before, after = make_structure(), make_structure()
     after.groups = {"new": Group(id="new", name="Newly formed"), **after.groups}  # a new group listed first
@@ -139,7 +139,7 @@ def test_a_group_keeps_its_colour_from_the_current_chart_to_the_proposed_one():
 
 def test_reports_dealt_over_several_pages_are_dealt_evenly():
     from orgdesigner.model import Group, Post, Structure
-    from orgdesigner.pdf.chart import plan_chart
+    from orgdesigner.pdf.chart.page import plan_chart
 
     groups = {f"g{i}": Group(id=f"g{i}", name=f"Service {i}") for i in range(11)}
     posts = {"CE": Post(id="CE", title="Chief Executive")}

@@ -13,13 +13,13 @@ from reportlab.lib.pagesizes import A3, portrait
 from conftest import SAMPLES
 from orgdesigner.analysis.comparison import DELETED, compare
 from orgdesigner.analysis.finance import finance_summary
-from orgdesigner.chartstyle import money
 from orgdesigner.model import ImpactChoice, ImpactOverride, PostStatus, Structure, load
 from orgdesigner.pdf.fonts import MIN_FONT_SIZE
 from orgdesigner.pdf.options import PdfOptions
-from orgdesigner.pdf.pack import CONTENTS, write_pack
-from orgdesigner.pdf.pack_sections import SECTIONS
+from orgdesigner.pdf.pack.document import CONTENTS, write_pack
+from orgdesigner.pdf.pack.sections import SECTIONS
 from orgdesigner.pdf.paper import Paper, PaperSize
+from orgdesigner.presentation.money import money
 
 TITLES = [s.title for s in SECTIONS if s.when is None]
 FIRST_NAMES = ["Harriet", "Oluwaseun", "Margaret", "Tomasz", "Priya", "Declan", "Ffion", "Ravinder", "Siobhan",

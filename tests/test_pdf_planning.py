@@ -11,11 +11,11 @@ from pypdf import PdfReader
 
 from conftest import SAMPLES
 from orgdesigner.analysis.benchmark import all_stats
-from orgdesigner.chartstyle import money
 from orgdesigner.model import PostStatus, Structure, load
 from orgdesigner.pdf.options import PdfOptions
-from orgdesigner.pdf.pack import CONTENTS, write_pack
-from orgdesigner.planningtext import month_name
+from orgdesigner.pdf.pack.document import CONTENTS, write_pack
+from orgdesigner.presentation.money import money
+from orgdesigner.presentation.planning import month_name
 
 from pdfread import page_texts
 

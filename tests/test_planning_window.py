@@ -11,8 +11,9 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from orgdesigner.analysis.organisations import cost_by_organisation
-from orgdesigner.chartstyle import CONTEXT, card_style, money
 from orgdesigner.model import ResponsibilityCategory, save
+from orgdesigner.presentation.chartstyle import CONTEXT, card_style
+from orgdesigner.presentation.money import money
 from orgdesigner import editing as commands
 
 from conftest import SAMPLES, make_structure

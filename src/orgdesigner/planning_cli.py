@@ -88,7 +88,7 @@ def _rota(structure: Structure, analysis: Analysis, options: argparse.Namespace)
     if options.json:
         print(json.dumps([entry.model_dump() for entry in rota.months], indent=2, ensure_ascii=False))
     else:
-        from .planningtext import format_rota
+        from .presentation.planning import format_rota
 
         findings = [f for f in analysis.findings() if f.rule.startswith("rota-")]
         print(format_rota(structure, rota, findings))
@@ -146,7 +146,7 @@ def _benchmark(structure: Structure, options: argparse.Namespace) -> int:
                           "post": position.as_dict() if position is not None else None},
                          indent=2, ensure_ascii=False))
     else:
-        from .planningtext import format_benchmark
+        from .presentation.planning import format_benchmark
 
         print(format_benchmark(benchmark.role, stats, position, note))
     return EXIT_OK

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from .analysis import Analysis, FinanceSummary, PostChange
-from .chartstyle import money
 from .model import Structure
+from .presentation.money import money
 
 
 def posts_phrase(count: int) -> str:

@@ -74,7 +74,7 @@ class Analysis:
         s = self.structure
         self.rules = self._fixed_rules or RuleSet.for_settings(s.settings)
         self._context = {p.id for p in s.posts.values() if p.context is not None}
-        self.graph = nx.DiGraph()
+        self.graph: nx.DiGraph[str] = nx.DiGraph()
         self.graph.add_nodes_from(s.posts)
         self.graph.add_edges_from((p.reports_to, p.id) for p in s.posts.values() if p.reports_to is not None)
         self._records: dict[str, PostRecord] = {}

@@ -32,7 +32,7 @@ def responsibility_matrix(structure: Structure) -> Matrix:
     """Rows: every post holding something (in the structure's post order), then the unassigned (None)
     and any deleted holders; columns: the four categories, each a list in the user's order."""
     held = responsibilities_by_post(structure)
-    rows = [p for p in structure.posts if p in held]
+    rows: list[str | None] = [p for p in structure.posts if p in held]
     rows += [p for p in held if p not in structure.posts and p is not None]
     if None in held:
         rows.append(None)
@@ -52,7 +52,7 @@ def responsibility_findings(structure: Structure, rules: RuleSet) -> list[Findin
         for post_id, items in held.items():
             post = structure.posts.get(post_id) if post_id is not None else None
             if post is not None and post.status is PostStatus.VACANT:
-                found.append(Finding(rule.id, rule.severity, (post_id,),
+                found.append(Finding(rule.id, rule.severity, (post.id,),
                                      f"'{post.title}' is vacant but holds {_count(items)}: {_names(items)}. "
                                      "Reassign them or arrange cover."))
     if rule := rules.active("responsibility-unassigned"):

@@ -113,7 +113,7 @@ def recognise(headers: list[str]) -> dict[int, str]:
 
 def detect_mapping(rows: list[list[str]]) -> ColumnMapping:
     """The header row is the one among the first rows that names the most known fields."""
-    best_index, best_fields = 0, {}
+    best_index, best_fields = 0, dict[int, str]()
     for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
         fields = recognise(row)
         if len(fields) > len(best_fields):

@@ -44,9 +44,10 @@ def write_csv(rows: list[list[object]], path: Path) -> None:
 def write_xlsx(rows: list[list[object]], path: Path, title: str = "Posts") -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
 
     workbook = Workbook()
-    sheet = workbook.active
+    sheet = workbook.worksheets[0]  # a new workbook has one sheet
     sheet.title = title[:31]
     for row in rows:
         # Text cells are stored as text, never as formulas, whatever they start with.
@@ -54,9 +55,9 @@ def write_xlsx(rows: list[list[object]], path: Path, title: str = "Posts") -> No
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     sheet.freeze_panes = "A2"
-    for column in sheet.columns:
+    for number, column in enumerate(sheet.columns, start=1):
         width = max(len(str(c.value or "")) for c in column)
-        sheet.column_dimensions[column[0].column_letter].width = min(48, max(8, width + 2))
+        sheet.column_dimensions[get_column_letter(number)].width = min(48, max(8, width + 2))
     temp = path.with_name(f".{path.name}.tmp")
     try:
         workbook.save(temp)

@@ -26,7 +26,7 @@ def group_boxes(groups: Mapping[str, Group], nesting: GroupNesting, member_cards
     cards: list[Rect] = []
     for group_id, card in member_cards:
         cards.append(card)
-        if group_id in groups:
+        if group_id is not None and group_id in groups:
             _grow(content, group_id, card)
     nested: dict[str, list[str]] = {group_id: [] for group_id in groups}
     for group_id in groups:

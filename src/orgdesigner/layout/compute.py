@@ -67,18 +67,17 @@ def _line_routes(structure: Structure, cards: dict[str, Rect], placement: TreePl
     index = {post_id: i for i, post_id in enumerate(structure.posts)}
     lines: list[LineRoute] = []
     for i, post in enumerate(structure.posts.values()):
-        boss = index.get(post.reports_to) if post.reports_to is not None else None
-        if boss is None or boss == i:
+        if post.reports_to is None or (boss := index.get(post.reports_to)) is None or boss == i:
             continue
         manager, report = cards[post.reports_to], cards[post.id]
         tidy = not (manual[i] or manual[boss])
-        spine = placement.spine[i]
-        if tidy and spine is not None:
-            points = column_route(manager, report, placement.bus[boss], spine)
+        spine, bus = placement.spine[i], placement.bus[boss]
+        if tidy and spine is not None and bus is not None:  # a leaf column always hangs from its manager's bus
+            points = column_route(manager, report, bus, spine)
         elif tidy and placement.stacked[i]:
             points = spine_route(manager, report, o.stack_indent, o.stack_gap)
         else:
-            points = solid_route(manager, report, placement.bus[boss] if tidy else None, o.v_gap / 2)
+            points = solid_route(manager, report, bus if tidy else None, o.v_gap / 2)
         lines.append(LineRoute(post.reports_to, post.id, "line", points))
     for post in structure.posts.values():
         drawn: set[str] = set()

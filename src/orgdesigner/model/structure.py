@@ -27,7 +27,7 @@ def _keyed(items: object, what: str) -> object:
     """Turn a list of items with ids into a dict keyed by id, refusing repeated ids."""
     if not isinstance(items, list):
         return items
-    result: dict[str, Any] = {}
+    result: dict[object, Any] = {}  # keys as the file gives them: pydantic checks they are strings
     for index, item in enumerate(items):
         key = item.get("id") if isinstance(item, dict) else getattr(item, "id", None)
         if key in result:
@@ -63,7 +63,7 @@ class Structure(BaseModel):
     @classmethod
     def _scales_from_list(cls, value: object) -> object:
         if isinstance(value, list):
-            result: dict[str, Any] = {}
+            result: dict[object, Any] = {}  # keys as the file gives them: pydantic checks they are strings
             for index, item in enumerate(value):
                 code = item.get("code") if isinstance(item, dict) else getattr(item, "code", None)
                 if code in result:

@@ -7,9 +7,9 @@ from collections.abc import Callable
 import pypdfium2 as pdfium
 
 from ..model import Structure
-from .chartdoc import chart_pdf
+from .chart.document import chart_pdf
 from .options import PdfOptions
-from .pack import pack_pdf
+from .pack.document import pack_pdf
 
 Progress = Callable[[int, int], None]
 

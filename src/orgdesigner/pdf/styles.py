@@ -10,6 +10,7 @@ escaped for you); only `Markup` is passed to reportlab's paragraph parser as it 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TypeAlias
 from dataclasses import dataclass
 from functools import cache
 from xml.sax.saxutils import escape
@@ -20,7 +21,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
 
-from ..chartstyle import ACCENT, INK, MUTED, SEVERITY_COLOURS
+from ..presentation.chartstyle import ACCENT, INK, MUTED, SEVERITY_COLOURS
 from .fonts import BOLD, REGULAR, register_fonts
 
 BODY_SIZE = 9.0
@@ -135,7 +136,7 @@ def para(text: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(text if isinstance(text, Markup) else esc(text), style)
 
 
-Cell = str | Flowable
+Cell: TypeAlias = str | Flowable
 
 
 @dataclass

@@ -8,9 +8,10 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouseEvent
 
-from ..chartstyle import group_colours, money
 from ..layout import Layout, LayoutOptions, compute_layout
 from ..model import Change, ChangeKind, Structure
+from ..presentation.chartstyle import group_colours
+from ..presentation.money import money
 from ..editing import Edit
 from .document import Document
 from .gestures import Gesture, gesture_for_press

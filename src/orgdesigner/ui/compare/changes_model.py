@@ -9,8 +9,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ...analysis import PostChange
-from ...chartstyle import CHANGE_STYLES, IMPACT_STYLES, change_style, main_change
 from ...model import ImpactChoice, Post
+from ...presentation.chartstyle import CHANGE_STYLES, IMPACT_STYLES, change_style, main_change
 
 SORT_ROLE = Qt.UserRole
 POST_ROLE = Qt.UserRole + 1

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
                                QWidget)
 
 from ...analysis import PostChange
-from ...chartstyle import CHANGE_STYLES, IMPACT_STYLES, change_style
 from ...model import ImpactChoice
-from ...pdf.pack_wording import proposed_action
+from ...presentation.changes import proposed_action
+from ...presentation.chartstyle import CHANGE_STYLES, IMPACT_STYLES, change_style
 from .changes_model import POST_ROLE, ChangesFilter, ChangesModel, Column
 from .result import ComparisonResult
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from ...chartstyle import ACCENT, INK, MUTED
+from ...presentation.chartstyle import ACCENT, INK, MUTED
 from .result import ComparisonResult
 
 BEFORE_COLOUR, AFTER_COLOUR = "#9aabc2", ACCENT

@@ -12,9 +12,9 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMenu
 
 from ...analysis import PostChange, RuleSet
-from ...chartstyle import IMPACT_STYLES, change_style
 from ...model import ImpactChoice, Structure, StructureFileError, UnknownScenario, load_scenarios
-from ...pdf.pack_wording import impact_summary
+from ...presentation.changes import impact_summary
+from ...presentation.chartstyle import IMPACT_STYLES, change_style
 from ...editing import Edit
 from ..items.postcard import PostCardItem
 from .changes_panel import ChangesPanel

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from ...analysis import FinanceSummary
-from ...chartstyle import money
+from ...presentation.money import money
 from .result import ComparisonResult
 
 SAVING_COLOUR, COST_COLOUR = "#2e7d32", "#c0392b"

@@ -16,8 +16,9 @@ from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, Q
 
 from ...analysis import PostChange
 from ...analysis.costing import post_cost
-from ...chartstyle import ACCENT, IMPACT_STYLES, INK, MUTED, card_lines, main_change, money
 from ...model import Structure
+from ...presentation.chartstyle import ACCENT, IMPACT_STYLES, INK, MUTED, card_lines, main_change
+from ...presentation.money import money
 from ..items.postcard import elide_two_lines
 from ..items.text import use_font
 

@@ -7,9 +7,9 @@ or a reason. Choosing the suggested impact again, with no reason, removes the de
 from __future__ import annotations
 
 from ...analysis import PostChange
-from ...chartstyle import IMPACT_STYLES
-from ...editing import Edit, edit_proposal
 from ...model import ImpactChoice, ImpactOverride, Structure
+from ...presentation.chartstyle import IMPACT_STYLES
+from ...editing import Edit, edit_proposal
 from .result import rule_impact
 
 

@@ -8,7 +8,7 @@ from html import escape
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QAbstractScrollArea, QLabel
 
-from ...chartstyle import change_style
+from ...presentation.chartstyle import change_style
 
 
 class CompareLegend(QLabel):

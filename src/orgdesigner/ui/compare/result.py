@@ -6,8 +6,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ...analysis import Analysis, FinanceSummary, PostChange, compare, finance_summary
-from ...chartstyle import CHANGE_STYLES
 from ...model import ImpactChoice, Structure
+from ...presentation.chartstyle import CHANGE_STYLES
 
 
 @dataclass(frozen=True)

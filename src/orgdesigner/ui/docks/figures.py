@@ -7,7 +7,7 @@ from statistics import mean
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
-from ...chartstyle import money
+from ...presentation.money import money
 from ..document import Document
 
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
-from ...chartstyle import SEVERITY_COLOURS
+from ...presentation.chartstyle import SEVERITY_COLOURS
 from ..document import Document
 
 

@@ -15,13 +15,13 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout
                                QListWidgetItem, QPlainTextEdit, QScrollArea, QSpinBox, QVBoxLayout, QWidget)
 
 from ...analysis.costing import salary_basis
-from ...chartstyle import money
 from ...model import Change, CostBasis, Designation, GroupKind, PostStatus
+from ...presentation.money import format_funding, money, parse_funding, parse_money
 from ... import editing as commands
 from ..document import Document
+from ..formstyle import INVALID_STYLE
 
 NONE = "(none)"
-INVALID_STYLE = "border: 1.5px solid #c62828; background: #fff3f3;"
 
 
 class NotesEdit(QPlainTextEdit):
@@ -32,46 +32,6 @@ class NotesEdit(QPlainTextEdit):
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
         self.editing_finished.emit()
-
-
-def parse_money(text: str) -> float | None:
-    """'£72,500' → 72500.0; blank → None; raises ValueError with a reason otherwise."""
-    cleaned = text.replace("£", "").replace(",", "").strip()
-    if not cleaned:
-        return None
-    try:
-        value = float(cleaned)
-    except ValueError:
-        raise ValueError(f"'{text}' is not an amount of money") from None
-    if value < 0:
-        raise ValueError("a salary cannot be negative")
-    return value
-
-
-def parse_funding(text: str) -> dict[str, float]:
-    """'NHS: 50%; Partner Council: 0.25' → {'NHS': 0.5, 'Partner Council': 0.25}."""
-    result: dict[str, float] = {}
-    for part in (p.strip() for p in text.split(";")):
-        if not part:
-            continue
-        name, sep, amount = part.rpartition(":")
-        if not sep or not name.strip():
-            raise ValueError(f"write each share as 'Organisation: 50%' (not '{part}')")
-        amount = amount.strip()
-        try:
-            share = float(amount[:-1]) / 100 if amount.endswith("%") else float(amount)
-        except ValueError:
-            raise ValueError(f"'{amount}' is not a share (write 50% or 0.5)") from None
-        if not 0 <= share <= 1:
-            raise ValueError(f"a share must be between 0% and 100% ('{amount}')")
-        result[name.strip()] = share
-    if sum(result.values()) > 1 + 1e-9:
-        raise ValueError("partners' shares add up to more than 100%")
-    return result
-
-
-def format_funding(funding: dict[str, float]) -> str:
-    return "; ".join(f"{name}: {share * 100:g}%" for name, share in funding.items())
 
 
 class PropertiesPanel(QWidget):

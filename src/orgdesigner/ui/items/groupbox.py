@@ -6,7 +6,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
 
-from ...chartstyle import ACCENT, INK, MUTED
+from ...presentation.chartstyle import ACCENT, INK, MUTED
 from .text import use_font
 
 GROUP_BOX_TYPE = QGraphicsItem.UserType + 2

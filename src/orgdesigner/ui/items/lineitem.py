@@ -6,7 +6,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainterPath, QPainterPathStroker, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 
-from ...chartstyle import ACCENT, DOTTED_LINE, LINE
+from ...presentation.chartstyle import ACCENT, DOTTED_LINE, LINE
 
 LINE_TYPE = QGraphicsItem.UserType + 3
 _PENS: dict[tuple[str, bool], QPen] = {}

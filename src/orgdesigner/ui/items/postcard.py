@@ -7,8 +7,9 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPaint
 from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
 
 from ...analysis import Cost, Finding
-from ...chartstyle import ACCENT, MUTED, SEVERITY_COLOURS, card_lines, card_style, change_style, cost_line, main_change
 from ...model import Post
+from ...presentation.chartstyle import (ACCENT, MUTED, SEVERITY_COLOURS, card_lines, card_style, change_style, cost_line,
+                                        main_change)
 from .text import use_font
 
 HANDLE_RADIUS = 6.0

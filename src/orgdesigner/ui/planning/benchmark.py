@@ -17,16 +17,15 @@ from pydantic import ValidationError
 
 from ...analysis.benchmark import ALL, PostPosition, all_stats, categories, post_position
 from ...analysis.costing import pay_ceiling
-from ...chartstyle import money
 from ...io.comparators import ComparatorTableFailed, read_comparators
 from ...model import Benchmark, Change, ChangeKind, Comparator
 from ...model.fileformat import describe_validation_error
-from ...pdf.pack_planning import position_sentence
+from ...presentation.money import money, parse_money
+from ...presentation.planning import position_sentence
 from ... import editing as commands
-from ..docks.properties import parse_money
 from ..document import Document
-from .onscreen import OnScreenRefresh
 from .boxplot import PayBoxPlot
+from .onscreen import OnScreenRefresh
 
 TABLE_FILTER = "Spreadsheets (*.csv *.xlsx *.xlsm);;All files (*)"
 STATS_COLUMNS = ["Category", "Count", "Mean", "Lower q.", "Median", "Upper q."]

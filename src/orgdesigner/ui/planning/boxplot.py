@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, Q
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ...analysis.benchmark import CategoryStats
-from ...chartstyle import ACCENT, INK, MUTED
+from ...presentation.chartstyle import ACCENT, INK, MUTED
 
 ROW_HEIGHT = 22.0
 AXIS_HEIGHT = 18.0

@@ -13,11 +13,12 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFormLay
 
 from ...analysis.costing import own_share, share_of
 from ...analysis.organisations import OWN, cost_by_organisation
-from ...chartstyle import SEVERITY_COLOURS, money
 from ...model import Change, ChangeKind
+from ...presentation.chartstyle import SEVERITY_COLOURS
+from ...presentation.money import format_funding, money, parse_funding
 from ... import editing as commands
-from ..docks.properties import INVALID_STYLE, format_funding, parse_funding
 from ..document import Document
+from ..formstyle import INVALID_STYLE
 from .onscreen import OnScreenRefresh
 
 IGNORED = (ChangeKind.RESPONSIBILITIES_CHANGED, ChangeKind.ROTA_CHANGED, ChangeKind.BENCHMARK_CHANGED)

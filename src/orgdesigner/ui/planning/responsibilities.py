@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QHBoxL
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ...analysis.responsibilities import responsibilities_by_post
-from ...chartstyle import SEVERITY_COLOURS
 from ...model import Change, ChangeKind, PostStatus, Responsibility, ResponsibilityCategory
+from ...presentation.chartstyle import SEVERITY_COLOURS
 from ... import editing as commands
 from ..document import Document
 from .onscreen import OnScreenRefresh

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QFormLay
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ...analysis.rota import generate_rota, lead_counts
-from ...chartstyle import SEVERITY_COLOURS
 from ...model import Change, ChangeKind, PostStatus, Rota, RotaMonth
 from ...model.rota import parse_month
-from ...planningtext import month_name
+from ...presentation.chartstyle import SEVERITY_COLOURS
+from ...presentation.planning import month_name
 from ... import editing as commands
 from ..document import Document
 from .onscreen import OnScreenRefresh

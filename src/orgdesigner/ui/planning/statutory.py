@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
 from ...analysis import RuleSet
 from ...analysis.statutory import StatutoryOfficer, statutory_officers
-from ...chartstyle import SEVERITY_COLOURS
 from ...model import Change, ChangeKind, Designation, Structure
+from ...presentation.chartstyle import SEVERITY_COLOURS
 from ..document import Document
 from .onscreen import OnScreenRefresh
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections import Counter
 
 from ..analysis.comparison import DELETED, FTE_CHANGED, MOVED, REGRADED, RETITLED, TIER_CHANGED, UNCHANGED, PostChange
-from ..chartstyle import money
 from ..model import ImpactChoice, Structure
+from .money import money
 
 IMPACT_LABELS = {
     ImpactChoice.AT_RISK: "At risk, and ring-fenced for the new posts",

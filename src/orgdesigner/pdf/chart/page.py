@@ -1,6 +1,6 @@
 """Drawing chart pages with reportlab: cards, group boxes, reporting lines, legend.
 
-The geometry comes from the shared layout (`chartplan.py` decides what goes on each page),
+The geometry comes from the shared layout (`plan.py` decides what goes on each page),
 so a printed chart matches the canvas. Text is set in the shipped DejaVu fonts, never below
 `MIN_FONT_SIZE` (pages are planned so the scale keeps every size at or above it).
 """
@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 
-from ..analysis import Analysis, Cost
-from ..chartstyle import DOTTED_LINE, INK, LINE, MUTED, group_colours, legend_styles
-from ..model import Structure
-from .cardpaint import GROUP_SIZE, SMALL_SIZE, TITLE_SIZE, ChartPainter, fit
-from .chartplan import ChartPage, Frame, plan_pages
-from .fonts import BOLD, MIN_FONT_SIZE, REGULAR, register_fonts, text_width
+from ...analysis import Analysis, Cost
+from ...model import Structure
+from ...presentation.chartstyle import DOTTED_LINE, INK, LINE, MUTED, CardStyle, group_colours, legend_styles
+from ..fonts import BOLD, MIN_FONT_SIZE, REGULAR, register_fonts, text_width
+from .cards import GROUP_SIZE, SMALL_SIZE, TITLE_SIZE, ChartPainter, fit
+from .plan import ChartPage, Frame, plan_pages
 
 MIN_SCALE = MIN_FONT_SIZE / min(TITLE_SIZE, SMALL_SIZE, GROUP_SIZE)
 
@@ -113,8 +113,9 @@ def _header(canvas: Canvas, page: ChartPage, x: float, top: float, width: float,
 
 def _pages_text(keys: list[int], page_number: PageNumbers) -> str:
     """ "continued on page 4", "continued on pages 4–6 and 9" (runs of pages joined by a dash)."""
-    numbers = [page_number(key) for key in keys]
-    if not numbers or any(n is None for n in numbers):
+    known = [page_number(key) for key in keys]
+    numbers = [n for n in known if n is not None]
+    if not numbers or len(numbers) < len(known):
         return "continued on later pages"
     runs: list[list[int]] = []
     for number in sorted(numbers):
@@ -145,13 +146,15 @@ def _draw_legend(canvas: Canvas, x: float, y: float, width: float, note: str) ->
     """Swatches for every card style and both kinds of line along the bottom, in as many rows as the
     width needs (two fit the band), then the cost note where there is room."""
     size = SMALL_SIZE
-    entries: list[tuple[str, Callable[[float, float], None]]] = []
-    for label, style in legend_styles():
-        entries.append((label, lambda cx, cy, style=style: _swatch(canvas, cx, cy, style.fill, style.border,
-                                                                   style.dashed)))
-    for label, dashed, colour in (("Line management", False, LINE), ("Dotted line", True, DOTTED_LINE)):
-        entries.append((label, lambda cx, cy, dashed=dashed, colour=colour: _line_sample(canvas, cx, cy, colour,
-                                                                                         dashed)))
+    def swatch(style: CardStyle) -> Callable[[float, float], None]:
+        return lambda cx, cy: _swatch(canvas, cx, cy, style.fill, style.border, style.dashed)
+
+    def line_sample(colour: str, dashed: bool) -> Callable[[float, float], None]:
+        return lambda cx, cy: _line_sample(canvas, cx, cy, colour, dashed)
+
+    entries = [(label, swatch(style)) for label, style in legend_styles()]
+    entries += [(label, line_sample(colour, dashed))
+                for label, dashed, colour in (("Line management", False, LINE), ("Dotted line", True, DOTTED_LINE))]
     canvas.setFont(REGULAR, size)
     row_height = 10.0
     cx, cy = x, y + LEGEND_BAND - row_height

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, KeepTogether
 
-from ..analysis import Analysis
-from ..model import CostBasis, Structure
-from .pack_data import PackData, fte_change, fte_text
-from .styles import (Column, Row, block_width, bold, data_table, lines, money_or_dash, muted, para, side_by_side, signed,
-                     styles, total_row)
+from ...analysis import Analysis
+from ...model import CostBasis, Structure
+from ..styles import (Column, Row, block_width, bold, data_table, lines, money_or_dash, muted, para, side_by_side,
+                      signed, styles, total_row)
+from .data import PackData, fte_change, fte_text
 
 _BASIS = {CostBasis.TOP: "at the top of the grade", CostBasis.MID: "at the middle of the grade",
           CostBasis.BOTTOM: "at the bottom of the grade"}

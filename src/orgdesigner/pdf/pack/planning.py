@@ -2,8 +2,8 @@
 benchmarking. Each is printed only when the structures have that data (`has_*`), and every name
 goes through `data.text` / `data.holder`, so a redacted pack leaves postholders out.
 
-The words for where a post's pay sits (`position_sentence`) are shared with the window's pay
-benchmarking dock, so screen and print say the same.
+The words for where a post's pay sits (`position_sentence`) come from `presentation.planning`, shared
+with the window's pay benchmarking dock, so screen and print say the same.
 """
 
 from __future__ import annotations
@@ -15,44 +15,22 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether
 
-from ..analysis.benchmark import ALL, CategoryStats, PostPosition, all_stats, post_position
-from ..analysis.findings import Finding
-from ..analysis.responsibilities import responsibility_matrix
-from ..analysis.rota import lead_counts
-from ..analysis.statutory import StatutoryOfficer, statutory_officers
-from ..chartstyle import ACCENT, INK, money
-from ..model import Designation, PostStatus, ResponsibilityCategory, Structure
-from ..planningtext import month_name
-from .pack_data import PackData
-from .styles import (NARROW, Column, Row, bold, data_table, lines, muted, para, section_row, severity_chip, signed,
-                     styles, total_row)
+from ...analysis.benchmark import ALL, CategoryStats, all_stats, post_position
+from ...analysis.findings import Finding
+from ...analysis.responsibilities import responsibility_matrix
+from ...analysis.rota import lead_counts
+from ...analysis.statutory import StatutoryOfficer, statutory_officers
+from ...model import Designation, PostStatus, ResponsibilityCategory, Structure
+from ...presentation.chartstyle import ACCENT, INK
+from ...presentation.money import money
+from ...presentation.planning import month_name, position_sentence
+from ..styles import (NARROW, Column, Row, bold, data_table, lines, muted, para, section_row, severity_chip, signed,
+                      styles, total_row)
+from .data import PackData
 
 STATUTORY_RULES = ("statutory-missing", "statutory-duplicate", "hops-is-mo")
-QUARTERS = {1: "in the lowest quarter (at or below the lower quartile)",
-            2: "in the second quarter (between the lower quartile and the median)",
-            3: "in the third quarter (between the median and the upper quartile)",
-            4: "in the top quarter (above the upper quartile)"}
 BOX_FILL = "#dbe6f3"
 GRADE_FILL = "#fde9c8"
-
-
-# ----- shared wording -------------------------------------------------------------------
-
-
-def versus(difference: float) -> str:
-    """'£12,888 below', '£3,000 above' or 'level with'."""
-    if round(difference) == 0:
-        return "level with"
-    return f"{money(abs(difference))} {'above' if difference > 0 else 'below'}"
-
-
-def position_sentence(position: PostPosition) -> str:
-    """Where a post's pay sits against one category, in a sentence."""
-    p, s = position, position.against
-    grade = f" (the top of its grade; the bottom is {money(p.pay_bottom)})" if p.pay_bottom is not None else ""
-    return (f"{p.title}: {money(p.pay)}{grade}. Against {s.category} ({s.count}): {versus(p.vs_mean)} the mean of "
-            f"{money(s.mean)} and {versus(p.vs_median)} the median of {money(s.median)}; {QUARTERS[p.quarter]}; "
-            f"paid more than {p.paid_less} of {s.count}.")
 
 
 @cache

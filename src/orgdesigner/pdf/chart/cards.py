@@ -5,12 +5,12 @@ from __future__ import annotations
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 
-from ..analysis import Cost
-from ..chartstyle import ACCENT, DOTTED_LINE, LINE, MUTED, INK, card_lines, card_style, cost_line
-from ..layout import Rect
-from ..model import Post, PostStatus
-from .chartplan import PRINT_LAYOUT
-from .fonts import CONDENSED, CONDENSED_BOLD, text_width
+from ...analysis import Cost
+from ...layout import Rect
+from ...model import Post, PostStatus
+from ...presentation.chartstyle import ACCENT, DOTTED_LINE, LINE, MUTED, INK, card_lines, card_style, cost_line
+from ..fonts import CONDENSED, CONDENSED_BOLD, text_width
+from .plan import PRINT_LAYOUT
 
 SMALL_SIZE, SMALL_LEADING = 7.5, 8.7
 TITLE_STEPS = [(8.2, 9.2, 3), (SMALL_SIZE, 8.2, 4)]

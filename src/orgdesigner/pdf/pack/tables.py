@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
-from ..analysis import Analysis, PostChange, salary_basis
-from ..analysis.comparison import DELETED, NEW, REGRADED, RETITLED
-from ..model import ImpactChoice, Post, Structure
-from .pack_data import PackData, fte_text
-from .pack_wording import IMPACT_LABELS, SELECTION_LABELS, impact_note, impact_summary, proposed_action
-from .styles import Column, Markup, Row, bold, data_table, lines, money_or_dash, muted, para, section_row, styles, total_row
+from ...analysis import Analysis, PostChange, salary_basis
+from ...analysis.comparison import DELETED, NEW, REGRADED, RETITLED
+from ...model import ImpactChoice, Post, Structure
+from ...presentation.changes import IMPACT_LABELS, SELECTION_LABELS, impact_note, impact_summary, proposed_action
+from ..styles import (Column, Markup, Row, bold, data_table, lines, money_or_dash, muted, para, section_row, styles,
+                      total_row)
+from .data import PackData, fte_text
 
 NO_GROUP = "Not in a group"
 
@@ -87,10 +88,10 @@ def _group_label(data: PackData, gid: str) -> str:
 def changes_table(data: PackData) -> list[Flowable]:
     """Every current post, what the proposal does to it and what that means for its holder."""
     s = styles()
-    current = [c for c in data.changes if c.before is not None]
+    current = [(change, change.before) for change in data.changes if change.before is not None]
     order = {post.id: index for index, post in enumerate(post_order(data.before, data.before_analysis))}
-    in_scope = sorted((c for c in current if c.before.in_scope), key=lambda c: order[c.post])
-    out_scope = sorted((c for c in current if not c.before.in_scope), key=lambda c: order[c.post])
+    in_scope = sorted((pair for pair in current if pair[1].in_scope), key=lambda pair: order[pair[1].id])
+    out_scope = sorted((pair for pair in current if not pair[1].in_scope), key=lambda pair: order[pair[1].id])
     columns = [Column("Current post", 0.29), Column("FTE", 0.06, True), Column("Grade", 0.11),
                Column("Proposed action", 0.31), Column("Impact on postholder", 0.23)]
     rows: list[Row] = []
@@ -98,19 +99,18 @@ def changes_table(data: PackData) -> list[Flowable]:
         if not block:
             continue
         rows.append(section_row(label))
-        for change in block:
-            post = change.before
+        for change, post in block:
             note = impact_note(change, data.after)
             rows.append(Row([_title_cell(data, post), fte_text(post.fte), post.grade or "",
                              data.text(proposed_action(change, data.before, data.after)),
                              lines(IMPACT_LABELS[change.impact], muted(data.text(note)) if note else "")]))
-    rows.append(total_row([f"Total ({len(current)} posts)", fte_text(sum(c.before.fte for c in current)), "", "", ""]))
+    rows.append(total_row([f"Total ({len(current)} posts)", fte_text(sum(post.fte for _, post in current)), "", "", ""]))
     out: list[Flowable] = [
         para("The following table shows the current posts and the impact of the proposals on their holders.",
              s.body),
         data_table(columns, rows, data.width),
     ]
-    summary = impact_summary(in_scope)
+    summary = impact_summary([change for change, _ in in_scope])
     if summary:
         out.append(para(f"Posts in scope: {summary}.", s.note))
     return out
@@ -119,17 +119,17 @@ def changes_table(data: PackData) -> list[Flowable]:
 def new_posts(data: PackData) -> list[Flowable]:
     """The posts of the proposed structure that are new or changed jobs, and how each is filled."""
     s = styles()
-    jobs = [c for c in data.changes if c.after is not None and c.after.in_scope
+    jobs = [(c, c.after) for c in data.changes if c.after is not None and c.after.in_scope
             and (NEW in c.kinds or RETITLED in c.kinds or REGRADED in c.kinds)]
     order = {post.id: index for index, post in enumerate(post_order(data.after, data.after_analysis))}
-    jobs.sort(key=lambda c: order[c.after.id])
+    jobs.sort(key=lambda job: order[job[1].id])
     if not jobs:
         return [para("The proposal creates no new posts and changes no job's title or grade.", s.body)]
     columns = [Column("New post", 0.34), Column("FTE", 0.06, True), Column("Grade", 0.11), Column("Tier", 0.06),
                Column("Selection", 0.13), Column("Open to", 0.30)]
-    rows = [Row([_title_cell(data, c.after), fte_text(c.after.fte), c.after.grade or "", c.after.tier or "",
-                 SELECTION_LABELS[c.impact], data.text(_open_to(c, data.changes))]) for c in jobs]
-    rows.append(total_row([f"Total ({len(jobs)} posts)", fte_text(sum(c.after.fte for c in jobs)), "", "", "", ""]))
+    rows = [Row([_title_cell(data, post), fte_text(post.fte), post.grade or "", post.tier or "",
+                 SELECTION_LABELS[c.impact], data.text(_open_to(c, data.changes))]) for c, post in jobs]
+    rows.append(total_row([f"Total ({len(jobs)} posts)", fte_text(sum(post.fte for _, post in jobs)), "", "", "", ""]))
     return [
         para("The new posts, and the current posts whose title or grade changes, with how each will be filled. "
              "Ring-fenced posts are open to every postholder at risk; slotting in and matching follow the "

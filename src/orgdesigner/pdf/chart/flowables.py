@@ -10,10 +10,8 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, PageBreak
 
-from ..model import Structure
-from .chart import card_facts, draw_chart_page, plan_chart
-from .pack_data import frame_height, frame_width
-from .paper import Paper
+from ...model import Structure
+from .page import card_facts, draw_chart_page, plan_chart
 
 
 class ChartPageFlowable(Flowable):
@@ -29,12 +27,12 @@ class ChartPageFlowable(Flowable):
         self._draw(self.canv)
 
 
-def chart_flowables(structure: Structure, paper: Paper, heading: str, redact_names: bool,
+def chart_flowables(structure: Structure, frame_width: float, frame_height: float, heading: str, redact_names: bool,
                     colours_from: Structure | None = None) -> list[Flowable]:
-    """The chart of `structure` split over as many pages as it needs, each page a flowable; with
-    `colours_from`, its groups keep the colours they have in that structure's chart."""
+    """The chart of `structure` split over as many pages as it needs, each page a flowable filling a text
+    frame of this size; with `colours_from`, its groups keep the colours they have in that structure's chart."""
     # a hair under the frame, so rounding never pushes a page's flowable over to the next page
-    width, height = frame_width(paper), frame_height(paper) - 1
+    width, height = frame_width, frame_height - 1
     pages = plan_chart(structure, width, height, heading)
     facts = card_facts(structure, redact_names, also=colours_from)
     landed: dict[int, int] = {}

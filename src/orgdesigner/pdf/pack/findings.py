@@ -6,9 +6,9 @@ from collections import Counter
 
 from reportlab.platypus import Flowable
 
-from ..analysis import Analysis
-from .pack_data import PackData
-from .styles import Column, Row, data_table, para, severity_chip, styles
+from ...analysis import Analysis
+from ..styles import Column, Row, data_table, para, severity_chip, styles
+from .data import PackData
 
 _SEVERITY_WORDS = {"error": ("error", "errors"), "warning": ("warning", "warnings"), "info": ("note", "notes")}
 

@@ -1,25 +1,43 @@
-"""The plain-text forms of `orgdesigner rota` and `orgdesigner benchmark`."""
+"""How planning data is worded: month names, where a post's pay sits against its comparators, and the
+plain-text forms of `orgdesigner rota` and `orgdesigner benchmark`. The window and the pack use the
+same sentences, so screen, print and text agree."""
 
 from __future__ import annotations
 
 import calendar
 
-from .analysis.benchmark import CategoryStats, PostPosition
-from .analysis.findings import Finding
-from .analysis.rota import lead_counts
-from .chartstyle import money
-from .model import Rota, Structure
-from .model.rota import parse_month
+from ..analysis.benchmark import CategoryStats, PostPosition
+from ..analysis.findings import Finding
+from ..analysis.rota import lead_counts
+from ..model import Rota, Structure
+from ..model.rota import parse_month
+from .money import money
 
-_QUARTERS = {1: "in the lowest quarter (at or below the lower quartile)",
-             2: "in the second quarter (between the lower quartile and the median)",
-             3: "in the third quarter (between the median and the upper quartile)",
-             4: "in the top quarter (above the upper quartile)"}
+QUARTERS = {1: "in the lowest quarter (at or below the lower quartile)",
+            2: "in the second quarter (between the lower quartile and the median)",
+            3: "in the third quarter (between the median and the upper quartile)",
+            4: "in the top quarter (above the upper quartile)"}
 
 
 def month_name(month: str) -> str:
     year, number = parse_month(month)
     return f"{calendar.month_name[number]} {year}"
+
+
+def versus(difference: float) -> str:
+    """'£12,888 below', '£3,000 above' or 'level with'."""
+    if round(difference) == 0:
+        return "level with"
+    return f"{money(abs(difference))} {'above' if difference > 0 else 'below'}"
+
+
+def position_sentence(position: PostPosition) -> str:
+    """Where a post's pay sits against one category, in a sentence."""
+    p, s = position, position.against
+    grade = f" (the top of its grade; the bottom is {money(p.pay_bottom)})" if p.pay_bottom is not None else ""
+    return (f"{p.title}: {money(p.pay)}{grade}. Against {s.category} ({s.count}): {versus(p.vs_mean)} the mean of "
+            f"{money(s.mean)} and {versus(p.vs_median)} the median of {money(s.median)}; {QUARTERS[p.quarter]}; "
+            f"paid more than {p.paid_less} of {s.count}.")
 
 
 def format_rota(structure: Structure, rota: Rota, findings: list[Finding]) -> str:
@@ -57,15 +75,9 @@ def format_benchmark(role: str, stats: list[CategoryStats], position: PostPositi
         p, s = position, position.against
         pay = money(p.pay) + (f" (top of its grade; bottom {money(p.pay_bottom)})" if p.pay_bottom is not None else "")
         lines += ["", f"{p.title}: {pay}",
-                  f"  against {s.category} ({s.count}): {_versus(p.vs_mean)} the mean of {money(s.mean)}, "
-                  f"{_versus(p.vs_median)} the median of {money(s.median)};",
-                  f"  {_QUARTERS[p.quarter]}; paid more than {p.paid_less} of {s.count}."]
+                  f"  against {s.category} ({s.count}): {versus(p.vs_mean)} the mean of {money(s.mean)}, "
+                  f"{versus(p.vs_median)} the median of {money(s.median)};",
+                  f"  {QUARTERS[p.quarter]}; paid more than {p.paid_less} of {s.count}."]
     if note:
         lines += ["", note]
     return "\n".join(lines)
-
-
-def _versus(difference: float) -> str:
-    if round(difference) == 0:
-        return "level with"
-    return f"{money(abs(difference))} {'above' if difference > 0 else 'below'}"

@@ -7,7 +7,7 @@ manager whose direct reports alone are too many for one page has them shared ove
 pages ("part 2 of 3"). Pages come in reading order: overview first, then depth first.
 
 Planning is pure geometry: it decides which posts go on which page and lays each page out;
-`chart.py` draws them. It tries many candidate pages, so two things keep it fast at the size
+`page.py` draws them. It tries many candidate pages, so two things keep it fast at the size
 of a whole council: a set of posts whose cards could not fit the page even edge to edge is
 refused without being laid out, and cutting a set of posts out of the structure costs time in
 proportion to the set, not to the structure.
@@ -19,13 +19,13 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from ..layout import Layout, LayoutOptions, compute_layout
-from ..model import Structure
+from ...layout import Layout, LayoutOptions, compute_layout
+from ...model import Structure
 
 PRINT_LAYOUT = LayoutOptions(card_width=136.0, card_height=70.0, h_gap=14.0, v_gap=34.0, compact=True, leaf_column=True,
                              stack_indent=14.0, stack_gap=8.0, group_padding=8.0, group_header=17.0,
                              use_manual_positions=False)
-"""Cards in points at scale 1: sized for the card text in `chart.py` (7.5 pt at its smallest)."""
+"""Cards in points at scale 1: sized for the card text in `cards.py` (7.5 pt at its smallest)."""
 
 CONTINUATION_ALLOWANCE = 12.0
 """Room under a card for its "continued on page N" note, in chart units."""
@@ -222,7 +222,7 @@ class _Planner:
                     together.append(pending.pop(0))
                     whole, layout = more, wider
             before = len(self.pages)
-            if len(together) == 1:
+            if layout is None or len(together) == 1:  # no layout: the team alone needs pages of its own
                 self.place(together, self._title_for(together[0]), self._manager_note(together[0]), page.key)
             else:
                 self.page(" · ".join(self._title_for(pid, short=True) for pid in together),

@@ -10,11 +10,12 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
-from ..analysis import Analysis
-from ..chartstyle import ACCENT
-from ..model import Structure
-from .pack_data import PackData
-from .styles import NARROW, Column, Row, block_width, bold, data_table, lines, muted, para, side_by_side, signed, styles
+from ...analysis import Analysis
+from ...model import Structure
+from ...presentation.chartstyle import ACCENT
+from ..styles import (NARROW, Column, Row, block_width, bold, data_table, lines, muted, para, side_by_side, signed,
+                      styles)
+from .data import PackData
 
 CURRENT_BAR = "#aab5c3"
 
@@ -48,7 +49,7 @@ def spans_and_tiers(data: PackData) -> list[Flowable]:
         "post down, how many posts each manager line manages directly (dotted lines are not counted), and how "
         "many posts sit in each tier.", s.body)]
     out.append(KeepTogether([para("At a glance", s.h2), _headline(data)]))
-    distributions = [
+    distributions: list[tuple[str, str, Sequence[tuple[Any, int, int]], Callable[[Any], str]]] = [
         ("Posts per layer", "Layer", _pairs(before.layer_counts(), after.layer_counts()), lambda k: f"Layer {k}"),
         ("Spans of control", "Direct reports", _pairs(_span_spread(before), _span_spread(after)), str),
         ("Posts per tier", "Tier", _tier_pairs(data), lambda k: f"Tier {k}" if k else "No tier"),
@@ -66,7 +67,7 @@ def spans_and_tiers(data: PackData) -> list[Flowable]:
 def _headline(data: PackData) -> Flowable:
     rows = []
     for label, current, proposed in (
-        ("Posts", *(a.totals().posts for a in (data.before_analysis, data.after_analysis))),
+        ("Posts", data.before_analysis.totals().posts, data.after_analysis.totals().posts),
         ("Layers", data.before_analysis.layers(), data.after_analysis.layers()),
         ("Managers (posts with line reports)", len(data.before_analysis.spans()), len(data.after_analysis.spans())),
         ("Largest span", data.before_analysis.max_span(), data.after_analysis.max_span()),

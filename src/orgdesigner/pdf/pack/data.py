@@ -10,9 +10,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..analysis import Analysis, FinanceSummary, PostChange, compare, finance_summary
-from ..model import Post, PostStatus, Structure
-from .paper import Paper
+from ...analysis import Analysis, FinanceSummary, PostChange, compare, finance_summary
+from ...model import Post, PostStatus, Structure
+from ..paper import Paper
 
 WITHHELD = "[name withheld]"
 _STATUS_WORDS = {PostStatus.VACANT: "Vacant", PostStatus.INTERIM: "Interim", PostStatus.FIXED_TERM: "Fixed term",

@@ -1,4 +1,4 @@
-"""A chart on its own as a PDF: the pages `chartplan` decides, with a footer on each."""
+"""A chart on its own as a PDF: the pages `plan.py` decides, with a footer on each."""
 
 from __future__ import annotations
 
@@ -10,13 +10,13 @@ from pathlib import Path
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 
-from ..chartstyle import MUTED
-from ..model import Structure
-from ..model.fileformat import write_atomically
-from .chart import card_facts, draw_chart_page, plan_chart
-from .cardpaint import fit
-from .fonts import REGULAR, register_fonts, text_width
-from .options import PdfOptions
+from ...model import Structure
+from ...model.fileformat import write_atomically
+from ...presentation.chartstyle import MUTED
+from ..fonts import REGULAR, register_fonts, text_width
+from ..options import PdfOptions
+from .cards import fit
+from .page import card_facts, draw_chart_page, plan_chart
 
 FOOTER_BAND = 16.0
 

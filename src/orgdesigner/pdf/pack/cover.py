@@ -7,9 +7,9 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Spacer, Table
 
-from ..chartstyle import ACCENT
-from .pack_data import PackData
-from .styles import RULE, house_table, para, styles
+from ...presentation.chartstyle import ACCENT
+from ..styles import RULE, house_table, para, styles
+from .data import PackData
 
 BAND = 16 * mm
 """Height of the accent band across the top of the cover."""

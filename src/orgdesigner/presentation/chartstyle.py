@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Post, PostStatus
+from ..model import Post, PostStatus
+from .money import money
 
 
 @dataclass(frozen=True)
@@ -59,10 +60,6 @@ def card_style(post: Post) -> CardStyle:
 def group_colours(index: int) -> tuple[str, str]:
     """Fill and border of the index-th top-level group, cycling through a calm palette."""
     return GROUP_FILLS[index % len(GROUP_FILLS)], GROUP_BORDERS[index % len(GROUP_BORDERS)]
-
-
-def money(amount: float) -> str:
-    return f"£{amount:,.0f}"
 
 
 def cost_line(post: Post, gross: float, net: float, separator: str = " ") -> str:

@@ -14,14 +14,14 @@ from dataclasses import dataclass
 
 from reportlab.platypus import Flowable
 
-from .chartflow import chart_flowables
-from .pack_data import PackData
-from .pack_figures import spans_and_tiers
-from .pack_finance import financial_summary
-from .pack_findings import findings_appendix
-from .pack_planning import (has_benchmark, has_responsibilities, has_rota, has_statutory, pay_benchmarking_section,
-                            responsibilities_section, rota_section, statutory_officers_section)
-from .pack_tables import changes_table, new_posts, proposed_posts
+from ..chart.flowables import chart_flowables
+from .data import PackData
+from .figures import spans_and_tiers
+from .finance import financial_summary
+from .findings import findings_appendix
+from .planning import (has_benchmark, has_responsibilities, has_rota, has_statutory, pay_benchmarking_section,
+                       responsibilities_section, rota_section, statutory_officers_section)
+from .tables import changes_table, new_posts, proposed_posts
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,8 @@ class Section:
 
 def _chart(heading: str, proposed: bool) -> Callable[[PackData], list[Flowable]]:
     def build(data: PackData) -> list[Flowable]:
-        return chart_flowables(data.after if proposed else data.before, data.paper, heading, data.redact_names,
+        return chart_flowables(data.after if proposed else data.before, data.width, data.height, heading,
+                               data.redact_names,
                                colours_from=data.before)
     return build
 

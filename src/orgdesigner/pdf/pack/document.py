@@ -1,4 +1,4 @@
-"""The consultation pack: one PDF with a cover, contents, every section of `pack_sections`, and
+"""The consultation pack: one PDF with a cover, contents, every section of `sections.py`, and
 "Page x of y" on each page.
 
 Built with platypus: `multiBuild` runs the story until the contents page's page numbers and the
@@ -21,15 +21,15 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplat
 from reportlab.platypus.doctemplate import IndexingFlowable
 from reportlab.platypus.tableofcontents import TableOfContents
 
-from ..chartstyle import INK, MUTED
-from ..model import Structure
-from ..model.fileformat import write_atomically
-from .fonts import BOLD, REGULAR, register_fonts
-from .pack_cover import cover, draw_cover_band
-from .pack_data import FOOTER_ROOM, PackData, frame_height, frame_width, readable_date, today
-from .pack_sections import SECTIONS
-from .options import PdfOptions
-from .styles import BODY_SIZE, DRAFT_RED, NOTE_SIZE, RULE, Markup, esc, house_table, para, styles
+from ...model import Structure
+from ...model.fileformat import write_atomically
+from ...presentation.chartstyle import INK, MUTED
+from ..fonts import BOLD, REGULAR, register_fonts
+from ..options import PdfOptions
+from ..styles import BODY_SIZE, DRAFT_RED, NOTE_SIZE, RULE, Markup, esc, house_table, para, styles
+from .cover import cover, draw_cover_band
+from .data import FOOTER_ROOM, PackData, frame_height, frame_width, readable_date, today
+from .sections import SECTIONS
 
 Progress = Callable[[int, int], None]
 CONTENTS = "Contents"

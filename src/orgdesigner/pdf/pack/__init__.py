@@ -1,0 +1,1 @@
+"""The consultation pack: the facts it prints, each section's tables and the document around them."""

@@ -1,0 +1,1 @@
+"""Wording, colours and number formats shared by the window, the PDFs and the text output. No Qt here."""
