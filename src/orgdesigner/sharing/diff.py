@@ -67,7 +67,7 @@ class _StructureDiff:
         self.kinds = {c.post: c.kinds for c in compare(old, new) if c.before is not None and c.after is not None}
 
     def lines(self) -> list[str]:
-        return self._model(self.old, self.new, STRUCTURE_SPECS, "  ", skip={"conflicts"}) + self._conflicts()
+        return self._model(self.old, self.new, STRUCTURE_SPECS, "  ", skip={"conflicts", "scenario"}) + self._conflicts()
 
     def _conflicts(self) -> list[str]:
         before, after = len(self.old.conflicts), len(self.new.conflicts)
