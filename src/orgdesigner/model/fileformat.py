@@ -5,7 +5,8 @@ A file (version 2) looks like ``{"format": "orgdesigner-structure", "version": 2
 organisation, one of them the baseline. Version 1 files held one ``"structure"``; they
 read as a single scenario and are written back as version 2.
 Keys keep the model's field order and lists keep the user's order, so two versions of a
-structure diff line by line in version control.
+structure diff line by line in version control. A structure's open merge conflicts
+(``"conflicts"``, see `conflicts.py`) are written only while there are some.
 """
 
 from __future__ import annotations
@@ -198,7 +199,7 @@ def describe_validation_error(exc: ValidationError, body: dict[str, Any], where:
     return f"{len(lines)} problems:\n  " + "\n  ".join(lines)
 
 
-_COLLECTION_NAMES = {"posts": "post", "groups": "group", "pay_scales": "grade"}
+_COLLECTION_NAMES = {"posts": "post", "groups": "group", "pay_scales": "grade", "conflicts": "conflict"}
 
 
 def _describe_location(loc: tuple[Any, ...], body: dict[str, Any]) -> str:

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_serializer
 
 from .benchmark import Benchmark
 from .changes import Change, ChangeKind
+from .conflicts import Conflict
 from .errors import EditRefused
 from .responsibilities import Responsibility
 from .rota import Rota
@@ -53,6 +54,8 @@ class Structure(BaseModel):
     """In the user's order; a few dozen at most, so looked up by id by walking the list."""
     rota: Rota = Field(default_factory=Rota)
     benchmark: Benchmark = Field(default_factory=Benchmark)
+    conflicts: list[Conflict] = Field(default_factory=list)
+    """Open conflicts a merge left (see `conflicts.py`); saved only while there are some."""
 
     _listeners: list[Listener] = PrivateAttr(default_factory=list)
     _reports: dict[str, set[str]] = PrivateAttr(default_factory=dict)
@@ -99,6 +102,12 @@ class Structure(BaseModel):
             if item.id in seen:
                 raise ValueError(f"responsibility id {item.id!r} is used twice (entry {index + 1})")
             seen.add(item.id)
+        asked: set[tuple[str, str, str, str]] = set()
+        for index, conflict in enumerate(self.conflicts):
+            if conflict.key() in asked:
+                raise ValueError(f"conflict {index + 1} ({conflict.kind} on {conflict.item} {conflict.id!r} "
+                                 f"{conflict.field}) repeats an earlier one")
+            asked.add(conflict.key())
         for post in self.posts.values():
             _check_post_references(self, post)
         for group in self.groups.values():
