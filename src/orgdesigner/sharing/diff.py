@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..analysis import compare
-from ..chartstyle import money
+from ..presentation.money import money
 from ..model import Scenarios, Structure, load_scenarios
 from .merge import STRUCTURE_SPECS, scenario_keys
 from .threeway import Keyed, Nested, Spec, by_key
