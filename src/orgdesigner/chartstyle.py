@@ -32,6 +32,7 @@ _STATUS_STYLES = {
     PostStatus.INTERIM: CardStyle("#fff8e1", "#b58b00", INK, False, "INTERIM"),
     PostStatus.FIXED_TERM: CardStyle("#e8f4fd", "#3b82b6", INK, False, "FIXED TERM"),
     PostStatus.SHARED: CardStyle("#f3ecfb", "#7e57c2", INK, False, "SHARED"),
+    PostStatus.JOB_SHARE: CardStyle("#ffffff", "#5d6b7c", INK, False, "JOB SHARE"),
 }
 OUT_OF_SCOPE = CardStyle("#f7f7f7", "#b0b6bf", "#7a828d", True, "OUT OF SCOPE")
 CONTEXT = CardStyle("#e6e9ed", "#aab1bb", "#7a828d", False, "PARTNER'S POST")
@@ -41,7 +42,8 @@ CONTEXT = CardStyle("#e6e9ed", "#aab1bb", "#7a828d", False, "PARTNER'S POST")
 def legend_styles() -> list[tuple[str, CardStyle]]:
     """Every card style with the word a legend gives it, in the order a legend lists them."""
     words = {PostStatus.FILLED: "Filled", PostStatus.VACANT: "Vacant", PostStatus.INTERIM: "Interim",
-             PostStatus.FIXED_TERM: "Fixed term", PostStatus.SHARED: "Shared"}
+             PostStatus.FIXED_TERM: "Fixed term", PostStatus.SHARED: "Shared",
+             PostStatus.JOB_SHARE: "Job share"}
     return ([(words[status], style) for status, style in _STATUS_STYLES.items()]
             + [("Out of scope", OUT_OF_SCOPE), ("Partner's post", CONTEXT)])
 
