@@ -34,7 +34,7 @@ _ALIASES = {
     "organisation": ("organisation", "organization"),
     "unit": ("unit",),
     "phone": ("contact phone",),
-    "email": ("contact email",),
+    "email": ("contact e mail", "contact email"),
     "reports_to": ("reports to senior post",),
     "reports_cost": ("salary cost of reports",),
     "fte": ("fte",),
