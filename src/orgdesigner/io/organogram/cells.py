@@ -25,13 +25,16 @@ def is_top(text: str) -> bool:
 
 def amount(text: str) -> float | None:
     """A number from a cell ("£130,000", "6.2"); None when blank, not disclosed or not a number."""
-    cleaned = re.sub(r"[£,\s]", "", text)
-    if not cleaned or is_withheld(text):
-        return None
     try:
-        value = float(cleaned)
+        value = float(text)
     except ValueError:
-        return None
+        cleaned = re.sub(r"[£,\s]", "", text)
+        if not cleaned or is_withheld(text):
+            return None
+        try:
+            value = float(cleaned)
+        except ValueError:
+            return None
     if value != value or value in (float("inf"), float("-inf")) or value < 0:
         return None
     return value

@@ -73,6 +73,11 @@ class Layout:
         index = self.columns.get(name)
         return cells[index].strip() if index is not None and index < len(cells) else ""
 
+    def values(self, cells: list[str]) -> dict[str, str]:
+        """Every recognised field of a row, stripped (blank where the row is short)."""
+        width = len(cells)
+        return {name: cells[index].strip() if index < width else "" for name, index in self.columns.items()}
+
     def label(self, name: str) -> str:
         index = self.columns.get(name)
         return self.headers[index] if index is not None else name

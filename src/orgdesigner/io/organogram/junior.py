@@ -16,11 +16,11 @@ def read_junior(rows: list[list[str]], layout: Layout, unit_of: dict[str, str]) 
     staff: dict[str, list[JuniorStaff]] = {}
     warnings: list[RowWarning] = []
     for index in range(layout.header_row + 1, len(rows)):
-        cells = rows[index]
-        if not any(cell.strip() for cell in cells):
+        values = layout.values(rows[index])
+        if not any(values.values()):
             continue
         row = index + 1
-        value = lambda name: layout.value(cells, name)  # noqa: E731
+        value = lambda name: values.get(name, "")  # noqa: E731
         senior = value("senior_post")
         if senior not in unit_of:
             warnings.append(RowWarning("junior", row, f"reports to senior post {senior!r}, which is not in the "
@@ -36,8 +36,9 @@ def read_junior(rows: list[list[str]], layout: Layout, unit_of: dict[str, str]) 
             warnings.append(RowWarning("junior", row, f"pay scale minimum {low:,.0f} is above the maximum "
                                                       f"{high:,.0f}; the two are swapped"))
             low, high = high, low
-        fields: dict[str, Any] = {"grade": value("grade") or "(no grade)", "fte": fte, "title": value("generic_title"),
-                                  "pay_min": low, "pay_max": high, "profession": value("profession")}
+        fields: dict[str, Any] = {"grade": value("grade") or "(no grade)", "fte": fte,
+                                  "title": value("generic_title"), "pay_min": low, "pay_max": high,
+                                  "profession": value("profession")}
         if value("unit") and value("unit") != unit_of[senior]:
             fields["unit"] = value("unit")
         staff.setdefault(senior, []).append(JuniorStaff(**fields))

@@ -12,6 +12,8 @@ from .cells import amount, is_top, is_vacant, is_withheld
 from .detect import Layout
 from .quality import RowWarning
 
+Row = dict[str, str]
+"""A row's recognised fields by name (see `Layout.values`)."""
 BAND_WIDTH = 5000
 PLACEHOLDER_TITLES = {"", "n/a", "na", "n/d", "xx", "-", "none", "tbc", "placeholder"}
 _KEPT_AS_FIELDS = {"function": "Job/Team Function", "phone": "Contact Phone", "email": "Contact E-mail",
@@ -37,42 +39,41 @@ class SeniorPosts:
 def read_senior(rows: list[list[str]], layout: Layout) -> SeniorPosts:
     result = SeniorPosts()
     warn = lambda row, message: result.warnings.append(RowWarning("senior", row, message))  # noqa: E731
-    by_reference: dict[str, list[tuple[int, list[str]]]] = {}
+    by_reference: dict[str, list[tuple[int, Row]]] = {}
     for index in range(layout.header_row + 1, len(rows)):
-        cells = rows[index]
-        if not any(cell.strip() for cell in cells):
+        values = layout.values(rows[index])
+        if not any(values.values()):
             continue
-        reference = layout.value(cells, "reference")
-        if not reference:
+        if not values["reference"]:
             warn(index + 1, "no Post Unique Reference; the row is left out")
             continue
-        by_reference.setdefault(reference, []).append((index + 1, cells))
+        by_reference.setdefault(values["reference"], []).append((index + 1, values))
     groups = _Groups(rows, layout)
     for reference, entries in by_reference.items():
-        distinct: list[tuple[int, list[str]]] = []
+        distinct: list[tuple[int, Row]] = []
         seen: dict[tuple[str, ...], int] = {}
         for row, cells in entries:
-            key = tuple(layout.value(cells, name) for name in _COMPARED)
+            key = tuple(cells.get(name, "") for name in _COMPARED)
             if key in seen:
                 warn(row, f"repeats row {seen[key]} exactly (reference {reference!r}); counted once")
                 continue
             seen[key] = row
             distinct.append((row, cells))
-        result.fields[reference] = _post_fields(reference, distinct, layout, warn)
+        result.fields[reference] = _post_fields(reference, distinct, warn)
         result.row_of[reference] = distinct[0][0]
         first = distinct[0][1]
-        result.unit_of[reference] = layout.value(first, "unit")
+        result.unit_of[reference] = first.get("unit", "")
         group = groups.group_for(first)
         if group is not None:
             result.fields[reference]["group"] = group
     result.groups = groups.groups
-    _resolve_managers(result, by_reference, layout, warn)
+    _resolve_managers(result, by_reference, warn)
     return result
 
 
-def _post_fields(reference: str, entries: list[tuple[int, list[str]]], layout: Layout, warn: Any) -> dict[str, Any]:
+def _post_fields(reference: str, entries: list[tuple[int, Row]], warn: Any) -> dict[str, Any]:
     row, cells = entries[0]
-    value = lambda name: layout.value(cells, name)  # noqa: E731
+    value = lambda name: cells.get(name, "")  # noqa: E731
     title = value("title")
     if not title:
         warn(row, f"post {reference!r} has no Job Title; it is called '(untitled post {reference})'")
@@ -80,8 +81,8 @@ def _post_fields(reference: str, entries: list[tuple[int, list[str]]], layout: L
     fields: dict[str, Any] = {"id": reference, "title": title}
     if value("grade"):
         fields["grade"] = value("grade")
-    fields["fte"] = sum(_fte(r, layout.value(c, "fte"), warn) for r, c in entries)
-    names = [layout.value(c, "name") for _, c in entries]
+    fields["fte"] = sum(_fte(r, c.get("fte", ""), warn) for r, c in entries)
+    names = [c.get("name", "") for _, c in entries]
     holders = [n for n in names if n and not is_vacant(n) and not is_withheld(n)]
     if len(entries) > 1:
         fields["status"] = PostStatus.JOB_SHARE if any(not is_vacant(n) for n in names) else PostStatus.VACANT
@@ -93,10 +94,10 @@ def _post_fields(reference: str, entries: list[tuple[int, list[str]]], layout: L
             fields["co_holders"] = holders[1:]
     if any(is_withheld(n) for n in names):
         fields["name_withheld"] = True
-    bands = {_band(r, layout.value(c, "pay_floor"), layout.value(c, "pay_ceiling"), warn) for r, c in entries}
-    if len(bands) > 1:
+    bands = [_band(r, c.get("pay_floor", ""), c.get("pay_ceiling", ""), warn) for r, c in entries]
+    if len(set(bands)) > 1:
         warn(row, f"the rows of job share {reference!r} give different pay bands; the first row's is kept")
-    band = _band(row, value("pay_floor"), value("pay_ceiling"), lambda *_: None)
+    band = bands[0]
     if band is None:
         fields["pay_withheld"] = True
     else:
@@ -148,15 +149,15 @@ class _Groups:
         self.groups: dict[str, Group] = {}
         self._by_path: dict[tuple[str, ...], str] = {}
 
-    def group_for(self, cells: list[str]) -> str | None:
-        unit = self.layout.value(cells, "unit")
+    def group_for(self, cells: Row) -> str | None:
+        unit = cells.get("unit", "")
         if not unit:
             return None
         path: list[tuple[str, GroupKind]] = []
-        if self.nest_departments and self.layout.value(cells, "department"):
-            path.append((self.layout.value(cells, "department"), GroupKind.DEPARTMENT))
-        if (self.nest_departments or self.nest_organisations) and self.layout.value(cells, "organisation"):
-            path.append((self.layout.value(cells, "organisation"), GroupKind.GROUP))
+        if self.nest_departments and cells.get("department"):
+            path.append((cells["department"], GroupKind.DEPARTMENT))
+        if (self.nest_departments or self.nest_organisations) and cells.get("organisation"):
+            path.append((cells["organisation"], GroupKind.GROUP))
         path.append((unit, GroupKind.GROUP))
         parent: str | None = None
         for depth in range(len(path)):
@@ -177,11 +178,10 @@ class _Groups:
         return group_id
 
 
-def _resolve_managers(result: SeniorPosts, by_reference: dict[str, list[tuple[int, list[str]]]], layout: Layout,
-                      warn: Any) -> None:
+def _resolve_managers(result: SeniorPosts, by_reference: dict[str, list[tuple[int, Row]]], warn: Any) -> None:
     for reference, fields in result.fields.items():
         row = result.row_of[reference]
-        manager = layout.value(by_reference[reference][0][1], "reports_to")
+        manager = by_reference[reference][0][1].get("reports_to", "")
         if is_top(manager):
             continue
         if not manager:
