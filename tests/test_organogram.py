@@ -8,6 +8,7 @@ from pydantic import ValidationError
 
 from orgdesigner.analysis import Analysis, RuleSet, check_report
 from orgdesigner.analysis.matching import suggest_matches
+from orgdesigner.chartstyle import cost_line
 from orgdesigner.io.establishment import ImportFailed
 from orgdesigner.io.organogram import (JUNIOR_COLUMNS, SENIOR_COLUMNS, import_organogram, junior_rows,
                                        read_organogram, senior_rows)
@@ -56,6 +57,7 @@ def test_undisclosed_pay_blank_and_zero_are_not_costed_and_never_zero():
     flagged = [f for f in analysis.findings() if f.rule == "pay-not-disclosed"]
     assert [f.posts for f in flagged] == [("P1",), ("P2",), ("P3",)]
     assert "pay not disclosed" in flagged[0].message and "£0" not in flagged[0].message
+    assert cost_line(structure.posts["P1"], 0.0, 0.0) == "Pay not disclosed"  # what a card says, never £0
     rows = senior_rows(structure)
     assert rows[1][13:15] == ["N/D", "N/D"] and rows[4][13:15] == ["60000", "64999"]
 

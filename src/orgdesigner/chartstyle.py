@@ -72,6 +72,8 @@ def cost_line(post: Post, gross: float, net: float, separator: str = " ") -> str
     salary nor a grade gives one; a partner's post names its organisation instead."""
     if post.context is not None:
         return post.context
+    if post.pay_withheld:
+        return "Pay not disclosed"
     if gross == 0 and post.salary is None:
         return "Not costed"
     return money(gross) + (f"{separator}(net {money(net)})" if abs(net - gross) > 0.5 else "")

@@ -11,7 +11,7 @@ import csv
 import io
 from pathlib import Path
 
-from ...model import PostStatus, Structure
+from ...model import Post, PostStatus, Structure
 from ...model.fileformat import write_atomically
 from ..tables import escape_formula
 from .cells import NOT_DISCLOSED, TOP_MARK, VACANT
@@ -63,7 +63,7 @@ def write_organogram(structure: Structure, output: Path, redact_names: bool = Fa
     return senior, junior
 
 
-def _names(post, redact_names: bool) -> list[str]:  # type: ignore[no-untyped-def]
+def _names(post: Post, redact_names: bool) -> list[str]:
     if post.status is PostStatus.VACANT:
         return [VACANT]
     holders = [h for h in (post.postholder, *post.co_holders) if h]
@@ -74,7 +74,7 @@ def _names(post, redact_names: bool) -> list[str]:  # type: ignore[no-untyped-de
     return [NOT_DISCLOSED if redact_names and h else h for h in holders]
 
 
-def _band(post) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+def _band(post: Post) -> tuple[str, str]:
     if post.pay_withheld:
         return NOT_DISCLOSED, NOT_DISCLOSED
     if post.pay_band is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import Any
 
 from ...model import Group, GroupKind, PostStatus
@@ -12,6 +13,7 @@ from .cells import amount, is_top, is_vacant, is_withheld
 from .detect import Layout
 from .quality import RowWarning
 
+Warn = Callable[[int, str], None]
 Row = dict[str, str]
 """A row's recognised fields by name (see `Layout.values`)."""
 BAND_WIDTH = 5000
@@ -38,7 +40,10 @@ class SeniorPosts:
 
 def read_senior(rows: list[list[str]], layout: Layout) -> SeniorPosts:
     result = SeniorPosts()
-    warn = lambda row, message: result.warnings.append(RowWarning("senior", row, message))  # noqa: E731
+
+    def warn(row: int, message: str) -> None:
+        result.warnings.append(RowWarning("senior", row, message))
+
     by_reference: dict[str, list[tuple[int, Row]]] = {}
     for index in range(layout.header_row + 1, len(rows)):
         values = layout.values(rows[index])
@@ -71,7 +76,7 @@ def read_senior(rows: list[list[str]], layout: Layout) -> SeniorPosts:
     return result
 
 
-def _post_fields(reference: str, entries: list[tuple[int, Row]], warn: Any) -> dict[str, Any]:
+def _post_fields(reference: str, entries: list[tuple[int, Row]], warn: Warn) -> dict[str, Any]:
     row, cells = entries[0]
     value = lambda name: cells.get(name, "")  # noqa: E731
     title = value("title")
@@ -110,7 +115,7 @@ def _post_fields(reference: str, entries: list[tuple[int, Row]], warn: Any) -> d
     return fields
 
 
-def _fte(row: int, text: str, warn: Any) -> float:
+def _fte(row: int, text: str, warn: Warn) -> float:
     if not text.strip():
         warn(row, "no FTE; taken as 1")
         return 1.0
@@ -121,7 +126,7 @@ def _fte(row: int, text: str, warn: Any) -> float:
     return fte
 
 
-def _band(row: int, floor_text: str, ceiling_text: str, warn: Any) -> tuple[float, float] | None:
+def _band(row: int, floor_text: str, ceiling_text: str, warn: Warn) -> tuple[float, float] | None:
     """The pay band, or None for pay not disclosed (N/D, blank or the 0 some bodies use)."""
     floor, ceiling = amount(floor_text), amount(ceiling_text)
     for text in (floor_text, ceiling_text):
@@ -178,7 +183,7 @@ class _Groups:
         return group_id
 
 
-def _resolve_managers(result: SeniorPosts, by_reference: dict[str, list[tuple[int, Row]]], warn: Any) -> None:
+def _resolve_managers(result: SeniorPosts, by_reference: dict[str, list[tuple[int, Row]]], warn: Warn) -> None:
     for reference, fields in result.fields.items():
         row = result.row_of[reference]
         manager = by_reference[reference][0][1].get("reports_to", "")
