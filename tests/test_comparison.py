@@ -31,7 +31,8 @@ def test_every_change_kind_of_a_kept_post():
     changes = changes_by_post(before, after)
     assert changes["H1"].kinds == ["retitled", "moved"]
     assert changes["H2"].kinds == ["regraded", "fte changed", "tier changed"]
-    assert changes["D1"].kinds == ["moved"]
+    assert changes["D1"].kinds == ["moved to another unit"]  # same line manager, another group
+    assert "now reports to" not in changes["D1"].reason and "moved from" in changes["D1"].reason
 
 
 def test_retitled_or_moved_on_the_same_grade_slots_in():

@@ -18,6 +18,8 @@ from ..model import ImpactChoice, Post, PostStatus, Structure
 
 DELETED, NEW, UNCHANGED = "deleted", "new", "unchanged"
 RETITLED, REGRADED, MOVED, FTE_CHANGED, TIER_CHANGED = "retitled", "regraded", "moved", "fte changed", "tier changed"
+UNIT_CHANGED = "moved to another unit"
+"""Same line manager, another group (an organogram's Unit): never worded as a new reporting line."""
 ASSIMILATE_OVERLAP, MATCH_OVERLAP = 75.0, 25.0
 
 
@@ -104,10 +106,12 @@ def _kept(before: Structure, after: Structure, old: Post, new: Post, steps: dict
     kinds = []
     if old.title != new.title:
         kinds.append(RETITLED)
-    if old.grade != new.grade or old.salary != new.salary:
+    if old.grade != new.grade or old.salary != new.salary or old.pay_band != new.pay_band:
         kinds.append(REGRADED)
-    if old.reports_to != new.reports_to or old.group != new.group:
+    if old.reports_to != new.reports_to:
         kinds.append(MOVED)
+    elif old.group != new.group:
+        kinds.append(UNIT_CHANGED)
     if old.fte != new.fte:
         kinds.append(FTE_CHANGED)
     if old.tier != new.tier:
@@ -148,6 +152,12 @@ def _describe(kind: str, before: Structure, after: Structure, old: Post, new: Po
     if kind == MOVED:
         manager = after.posts.get(new.reports_to) if new.reports_to else None
         return f"now reports to '{manager.title}'" if manager else "moved"
+    if kind == UNIT_CHANGED:
+        old_unit = before.groups[old.group].name if old.group in before.groups else "no unit"
+        new_unit = after.groups[new.group].name if new.group in after.groups else "no unit"
+        return f"moved from '{old_unit}' to '{new_unit}'"
+    if kind == REGRADED and old.grade == new.grade:
+        return "pay band changed"
     return kind
 
 

@@ -13,13 +13,13 @@ remove or change a context post recompute everything.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import networkx as nx
 
 from ..model import Change, ChangeKind, Designation, Post, PostStatus, Structure
 from ..model.cycles import canonical, find_cycles
-from .costing import ZERO, Cost, post_cost
+from .costing import ZERO, Cost, junior_cost, post_cost
 from .findings import Finding, cycle_findings, no_manager_findings, post_findings, statutory_findings
 from .responsibilities import responsibility_findings
 from .rota import rota_findings
@@ -28,13 +28,18 @@ from .ruleset import RuleSet
 
 @dataclass
 class Totals:
-    """Posts, FTE, vacancies and cost of a set of posts (a group, a tier, the whole structure)."""
+    """Posts, FTE, vacancies and cost of a set of posts (a group, a tier, the whole structure), and
+    apart from them the junior staff under those posts (never counted as posts)."""
 
     posts: int = 0
     fte: float = 0.0
     vacant: int = 0
     gross: float = 0.0
     net: float = 0.0
+    junior_fte: float = 0.0
+    junior_cost: float = 0.0
+    pay_withheld: int = 0
+    """Posts whose pay is not disclosed, so not in the cost."""
 
     def add(self, record: "PostRecord", sign: int) -> None:
         self.posts += sign
@@ -42,10 +47,14 @@ class Totals:
         self.vacant += sign * record.vacant
         self.gross += sign * record.cost.gross
         self.net += sign * record.cost.net
+        self.junior_fte += sign * record.junior_fte
+        self.junior_cost += sign * record.junior_cost
+        self.pay_withheld += sign * record.pay_withheld
 
     def merged(self, other: "Totals") -> "Totals":
         return Totals(self.posts + other.posts, self.fte + other.fte, self.vacant + other.vacant,
-                      self.gross + other.gross, self.net + other.net)
+                      self.gross + other.gross, self.net + other.net, self.junior_fte + other.junior_fte,
+                      self.junior_cost + other.junior_cost, self.pay_withheld + other.pay_withheld)
 
 
 @dataclass(frozen=True)
@@ -59,6 +68,9 @@ class PostRecord:
     group: str | None
     in_scope: bool
     context: bool = False
+    junior_fte: float = 0.0
+    junior_cost: float = 0.0
+    pay_withheld: int = 0
 
 
 class Analysis:
@@ -73,6 +85,7 @@ class Analysis:
         """Recompute everything (on open, or when settings change the basis of every figure)."""
         s = self.structure
         self.rules = self._fixed_rules or RuleSet.for_settings(s.settings)
+        self.scales = self.rules.scales_for(s)
         self._context = {p.id for p in s.posts.values() if p.context is not None}
         self.graph: nx.DiGraph[str] = nx.DiGraph()
         self.graph.add_nodes_from(s.posts)
@@ -115,6 +128,7 @@ class Analysis:
             self.refresh()
             return
         if kind is ChangeKind.PAY_SCALES_CHANGED:
+            self.scales = self.rules.scales_for(self.structure)
             affected = [p.id for p in self.structure.posts.values() if p.grade in change.grades]
             for post_id in affected:
                 self._replace_record(post_id)
@@ -280,9 +294,11 @@ class Analysis:
 
     def _record(self, post: Post) -> PostRecord:
         context = post.context is not None
-        cost = ZERO if context else post_cost(post, self.structure.pay_scales, self.structure.settings)
+        settings = self.structure.settings
+        cost = ZERO if context else post_cost(post, self.scales, settings)
         return PostRecord(cost, post.fte, int(post.status is PostStatus.VACANT), post.tier, post.group, post.in_scope,
-                          context)
+                          context, sum(staff.fte for staff in post.junior), junior_cost(post, settings),
+                          int(post.pay_withheld))
 
     def _add_record(self, post: Post) -> None:
         record = self._record(post)
@@ -405,4 +421,4 @@ class Analysis:
 
 
 def _copy(totals: Totals) -> Totals:
-    return Totals(totals.posts, totals.fte, totals.vacant, totals.gross, totals.net)
+    return replace(totals)

@@ -70,8 +70,13 @@ def _tier_findings(rules: RuleSet, post: Post, manager: Post) -> list[Finding]:
 
 def _pay_findings(structure: Structure, rules: RuleSet, post: Post) -> list[Finding]:
     found: list[Finding] = []
-    scales = structure.pay_scales
-    if post.salary is None:
+    scales = rules.scales_for(structure)
+    if post.pay_withheld:
+        if rule := rules.active("pay-not-disclosed"):
+            found.append(Finding(rule.id, rule.severity, (post.id,),
+                                 f"'{post.title}': pay not disclosed, so the post is not in the cost."))
+        return found
+    if post.salary is None and post.pay_band is None:
         if post.grade is not None and post.grade not in scales:
             if rule := rules.active("unknown-grade"):
                 found.append(Finding(rule.id, rule.severity, (post.id,),
@@ -84,7 +89,7 @@ def _pay_findings(structure: Structure, rules: RuleSet, post: Post) -> list[Find
     if (rule := rules.active("pay-over-threshold")) and ceiling is not None and ceiling > rule.params["threshold"]:
         found.append(Finding(rule.id, rule.severity, (post.id,),
                              f"'{post.title}' can be paid {_money(ceiling)}, over {_money(rule.params['threshold'])}: "
-                             "full council votes before such a salary package is offered."))
+                             f"{rule.params['advice']}."))
     return found
 
 

@@ -20,6 +20,9 @@ def check_report(structure: Structure, analysis: Analysis | None = None) -> dict
         "posts_in_scope": analysis.totals(in_scope_only=True).posts,
         "fte": round(totals.fte, 4),
         "vacant_posts": totals.vacant,
+        "pay_not_disclosed": totals.pay_withheld,
+        "junior_fte": round(totals.junior_fte, 4),
+        "junior_cost": _money(totals.junior_cost),
         "cost": {
             "gross": _money(totals.gross),
             "net": _money(totals.net),

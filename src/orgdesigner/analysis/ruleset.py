@@ -1,4 +1,8 @@
-"""The rule set and tier definitions, read from resources/ and overridden per structure."""
+"""The rule set and tier definitions, read from resources/ and overridden per structure.
+
+A structure names its sector's rule set (settings.rule_set, listed in resources/rulesets.json):
+the English local authority set by default, or the central government and arm's-length bodies set.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from ..model import Settings
+from ..model import PayScale, Settings, Structure
 from ..resources import load_json
 
 
@@ -42,13 +46,24 @@ class Tier:
 class RuleSet:
     """The rules in force for one structure: the defaults with the structure's overrides applied."""
 
-    def __init__(self, rules: dict[str, Rule], tiers: dict[str, Tier]) -> None:
+    def __init__(self, rules: dict[str, Rule], tiers: dict[str, Tier], pay_scales: dict[str, PayScale] | None = None,
+                 sector: "Sector | None" = None) -> None:
         self.rules = rules
         self.tiers = tiers
+        self.pay_scales = pay_scales or {}
+        """Grades the sector knows (the Senior Civil Service bands), beside the structure's own."""
+        self.sector = sector or sector_of(None)
+
+    def scales_for(self, structure: Structure) -> dict[str, PayScale]:
+        """The structure's pay scales, with the sector's grades it does not define itself."""
+        if not self.pay_scales:
+            return structure.pay_scales
+        return {**self.pay_scales, **structure.pay_scales}
 
     @classmethod
     def for_settings(cls, settings: Settings) -> "RuleSet":
-        rules = {rule.id: rule for rule in default_rules()}
+        sector = sector_of(settings.rule_set)
+        rules = {rule.id: rule for rule in sector.rules()}
         for rule_id, override in settings.rules.items():
             if rule_id not in rules:
                 raise ValueError(f"settings name an unknown rule {rule_id!r} (known: {', '.join(rules)})")
@@ -66,7 +81,7 @@ class RuleSet:
                 base = rules[rule_id]
                 rules[rule_id] = Rule(base.id, base.severity, base.enabled, base.title, base.description,
                                       {**base.params, key: value})
-        return cls(rules, default_tiers())
+        return cls(rules, sector.tiers(), sector.pay_scales(), sector)
 
     def active(self, rule_id: str) -> Rule | None:
         rule = self.rules.get(rule_id)
@@ -83,7 +98,63 @@ class RuleSet:
         return float(match.group(1)) if match else None
 
 
-def default_rules() -> list[Rule]:
+@dataclass(frozen=True)
+class Sector:
+    """One entry of resources/rulesets.json: a rules file and the changes this sector makes to it."""
+
+    id: str
+    name: str
+    rules_file: str
+    tiers_file: str
+    without: tuple[str, ...] = ()
+    change: dict[str, dict[str, Any]] = field(default_factory=dict)
+    pay_scales_file: str | None = None
+    sources: tuple[str, ...] = ()
+
+    def rules(self) -> list[Rule]:
+        found = []
+        for rule in default_rules(self.rules_file):
+            if rule.id in self.without:
+                continue
+            changed = self.change.get(rule.id, {})
+            found.append(Rule(rule.id, Severity(changed.get("severity", rule.severity)),
+                              changed.get("enabled", rule.enabled), changed.get("title", rule.title),
+                              changed.get("description", rule.description),
+                              {**rule.params, **changed.get("params", {})}))
+        return found
+
+    def tiers(self) -> dict[str, Tier]:
+        return default_tiers(self.tiers_file)
+
+    def pay_scales(self) -> dict[str, PayScale]:
+        if self.pay_scales_file is None:
+            return {}
+        return {entry["code"]: PayScale.model_validate(entry) for entry in load_json(self.pay_scales_file)["pay_scales"]}
+
+
+DEFAULT_SECTOR = "english-local-authority"
+CENTRAL_GOVERNMENT = "central-government"
+
+
+def sectors() -> dict[str, Sector]:
+    """Every rule set in resources/rulesets.json, by id, in file order."""
+    return {
+        entry["id"]: Sector(entry["id"], entry["name"], entry["rules"], entry["tiers"], tuple(entry.get("without", ())),
+                            entry.get("change", {}), entry.get("pay_scales"), tuple(entry.get("sources", ())))
+        for entry in load_json("rulesets.json")["rule_sets"]
+    }
+
+
+def sector_of(rule_set: str | None) -> Sector:
+    """The rule set a structure names (None: the default); ValueError naming the known ones otherwise."""
+    known = sectors()
+    key = rule_set or load_json("rulesets.json").get("default", DEFAULT_SECTOR)
+    if key not in known:
+        raise ValueError(f"settings name an unknown rule set {key!r} (known: {', '.join(known)})")
+    return known[key]
+
+
+def default_rules(name: str = "rules.json") -> list[Rule]:
     return [
         Rule(
             id=entry["id"],
@@ -93,11 +164,11 @@ def default_rules() -> list[Rule]:
             description=entry.get("description", ""),
             params=entry.get("params", {}),
         )
-        for entry in load_json("rules.json")["rules"]
+        for entry in load_json(name)["rules"]
     ]
 
 
-def default_tiers() -> dict[str, Tier]:
+def default_tiers(name: str = "tiers.json") -> dict[str, Tier]:
     return {
         entry["code"]: Tier(
             code=entry["code"],
@@ -105,5 +176,5 @@ def default_tiers() -> dict[str, Tier]:
             rank=float(entry["rank"]),
             managed_by=tuple(entry["managed_by"]) if "managed_by" in entry else None,
         )
-        for entry in load_json("tiers.json")["tiers"]
+        for entry in load_json(name)["tiers"]
     }

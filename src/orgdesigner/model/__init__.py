@@ -16,6 +16,8 @@ from .types import (
     CostBasis,
     ImpactChoice,
     ImpactOverride,
+    JuniorStaff,
+    PayBand,
     Proposal,
     Replacement,
     DottedLine,
@@ -31,7 +33,7 @@ from .types import (
 )
 
 __all__ = [
-    "Amount", "ImpactChoice", "ImpactOverride", "Proposal", "Replacement",
+    "Amount", "ImpactChoice", "JuniorStaff", "PayBand", "ImpactOverride", "Proposal", "Replacement",
     "Change", "ChangeKind", "Conflict", "ConflictItem", "ConflictKind", "CostBasis", "Designation", "DottedLine", "EditRefused", "FORMAT_NAME",
     "FORMAT_VERSION", "Group", "GroupKind", "PayScale", "Position", "Post", "PostStatus", "RuleOverride",
     "Settings", "SpinalPoint", "Structure", "StructureFileError", "dumps", "load", "loads", "save",

@@ -25,6 +25,7 @@ class PostStatus(StrEnum):
     INTERIM = "interim"
     FIXED_TERM = "fixed-term"
     SHARED = "shared"
+    JOB_SHARE = "job share"
 
 
 class CostBasis(StrEnum):
@@ -80,6 +81,43 @@ class PayScale(_Strict):
         return self
 
 
+class PayBand(_Strict):
+    """The band a postholder's actual pay falls in, as organograms publish it (130,000 to 134,999)."""
+
+    floor: NonNegative
+    ceiling: NonNegative
+
+    @model_validator(mode="after")
+    def _band_in_order(self) -> "PayBand":
+        if self.floor > self.ceiling:
+            raise ValueError(f"pay band floor {self.floor:,.0f} is above its ceiling {self.ceiling:,.0f}")
+        return self
+
+
+class JuniorStaff(_Strict):
+    """Staff below a senior post, counted as FTE in one grade (an organogram's junior file).
+
+    They are a team, not posts: never counted as posts, in spans or in layers."""
+
+    grade: str = Field(min_length=1)
+    fte: NonNegative
+    title: str = ""
+    """The generic job title ("Officer / Manager")."""
+    pay_min: NonNegative | None = None
+    pay_max: NonNegative | None = None
+    profession: str = ""
+    """The professional or occupational group."""
+    unit: str = ""
+    """The unit the junior file places them in, when it differs from their senior post's."""
+
+    @model_validator(mode="after")
+    def _scale_in_order(self) -> "JuniorStaff":
+        if self.pay_min is not None and self.pay_max is not None and self.pay_min > self.pay_max:
+            raise ValueError(f"junior grade {self.grade!r}: pay scale minimum {self.pay_min:,.0f} is above "
+                             f"its maximum {self.pay_max:,.0f}")
+        return self
+
+
 class Replacement(_Strict):
     """A current post this (proposed) post replaces, and how much of the old job it contains."""
 
@@ -100,6 +138,15 @@ class Post(_Strict):
     """Actual annual salary (full-time equivalent); when absent the grade's cost basis is used."""
     status: PostStatus = PostStatus.FILLED
     postholder: str | None = None
+    co_holders: list[str] = Field(default_factory=list)
+    """The other holders of a job-share post, beside `postholder`."""
+    name_withheld: bool = False
+    """The postholder's name is not disclosed (an organogram's N/D)."""
+    pay_band: PayBand | None = None
+    """The published band holding the actual pay; costed at its floor, middle or ceiling."""
+    pay_withheld: bool = False
+    """Pay not disclosed: the post is not costed (and says so), never counted as £0."""
+    junior: list[JuniorStaff] = Field(default_factory=list)
     group: str | None = None
     reports_to: str | None = None
     dotted: list[DottedLine] = Field(default_factory=list)
@@ -122,6 +169,12 @@ class Post(_Strict):
         if not value.strip():
             raise ValueError("a post needs a title")
         return value
+
+    @model_validator(mode="after")
+    def _withheld_pay_has_no_figure(self) -> "Post":
+        if self.pay_withheld and (self.salary is not None or self.pay_band is not None):
+            raise ValueError("a post whose pay is not disclosed has no salary or pay band")
+        return self
 
     @field_validator("context")
     @classmethod
@@ -217,3 +270,5 @@ class Settings(_Strict):
     """Smallest span a manager should have; None takes the rule set's default."""
     currency: str = "GBP"
     rules: dict[str, RuleOverride] = Field(default_factory=dict)
+    rule_set: str | None = Field(default=None, pattern=r"^[a-z0-9][a-z0-9-]*$")
+    """The sector's rule set (resources/rulesets.json); None takes the default, English local authority."""

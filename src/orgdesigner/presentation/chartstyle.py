@@ -33,6 +33,7 @@ _STATUS_STYLES = {
     PostStatus.INTERIM: CardStyle("#fff8e1", "#b58b00", INK, False, "INTERIM"),
     PostStatus.FIXED_TERM: CardStyle("#e8f4fd", "#3b82b6", INK, False, "FIXED TERM"),
     PostStatus.SHARED: CardStyle("#f3ecfb", "#7e57c2", INK, False, "SHARED"),
+    PostStatus.JOB_SHARE: CardStyle("#ffffff", "#5d6b7c", INK, False, "JOB SHARE"),
 }
 OUT_OF_SCOPE = CardStyle("#f7f7f7", "#b0b6bf", "#7a828d", True, "OUT OF SCOPE")
 CONTEXT = CardStyle("#e6e9ed", "#aab1bb", "#7a828d", False, "PARTNER'S POST")
@@ -42,7 +43,8 @@ CONTEXT = CardStyle("#e6e9ed", "#aab1bb", "#7a828d", False, "PARTNER'S POST")
 def legend_styles() -> list[tuple[str, CardStyle]]:
     """Every card style with the word a legend gives it, in the order a legend lists them."""
     words = {PostStatus.FILLED: "Filled", PostStatus.VACANT: "Vacant", PostStatus.INTERIM: "Interim",
-             PostStatus.FIXED_TERM: "Fixed term", PostStatus.SHARED: "Shared"}
+             PostStatus.FIXED_TERM: "Fixed term", PostStatus.SHARED: "Shared",
+             PostStatus.JOB_SHARE: "Job share"}
     return ([(words[status], style) for status, style in _STATUS_STYLES.items()]
             + [("Out of scope", OUT_OF_SCOPE), ("Partner's post", CONTEXT)])
 
@@ -67,6 +69,8 @@ def cost_line(post: Post, gross: float, net: float, separator: str = " ") -> str
     salary nor a grade gives one; a partner's post names its organisation instead."""
     if post.context is not None:
         return post.context
+    if post.pay_withheld:
+        return "Pay not disclosed"
     if gross == 0 and post.salary is None:
         return "Not costed"
     return money(gross) + (f"{separator}(net {money(net)})" if abs(net - gross) > 0.5 else "")

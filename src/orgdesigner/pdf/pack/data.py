@@ -16,7 +16,7 @@ from ..paper import Paper
 
 WITHHELD = "[name withheld]"
 _STATUS_WORDS = {PostStatus.VACANT: "Vacant", PostStatus.INTERIM: "Interim", PostStatus.FIXED_TERM: "Fixed term",
-                 PostStatus.SHARED: "Shared"}
+                 PostStatus.SHARED: "Shared", PostStatus.JOB_SHARE: "Job share"}
 HEADER_ROOM = 14.0
 FOOTER_ROOM = 14.0
 """Points kept clear between the text frame and the running header and footer."""
