@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .analysis import Analysis, FinanceSummary, PostChange
-from .chartstyle import money
-from .model import Structure
+from ..analysis import Analysis, FinanceSummary, PostChange
+from ..chartstyle import money
+from ..model import Structure
 
 
 def posts_phrase(count: int) -> str:
