@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -87,3 +88,26 @@ def new_window(qtbot, tmp_path, monkeypatch):
         win.deleteLater()
     QApplication.clipboard().clear()  # the clipboard outliving the test would own a deleted QMimeData
     QApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+
+
+@dataclass
+class Ran:
+    """What one `orgdesigner` command did: its exit code and what it printed."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def run(capsys):
+    """Run `orgdesigner ARGS` in this process (orgdesigner.main, as the installed command does)."""
+    from orgdesigner.main import main
+
+    def run(*args: str) -> Ran:
+        capsys.readouterr()
+        code = main(list(args))
+        out, err = capsys.readouterr()
+        return Ran(code, out, err)
+
+    return run
