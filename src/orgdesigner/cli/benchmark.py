@@ -16,7 +16,7 @@ from .common import EXIT_OK, about, load_target, print_json, scenario_option
 NAME = "benchmark"
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(
         NAME, help="compare a post's pay with the comparator councils",
         description="Print the mean, quartiles and median of the comparators' pay for each category and "

@@ -11,7 +11,7 @@ from .textreport import format_check
 NAME = "check"
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(NAME, help="print a structure's figures and rule findings",
                                  description="Print figures and rule findings. Exit 0 with no error findings, "
                                              "1 with error findings, 2 when the file cannot be read.")

@@ -12,7 +12,7 @@ from .textreport import format_comparison
 NAME = "compare"
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(NAME, help="compare a current and a proposed structure",
                                  description="Compare BEFORE (the current structure) with AFTER (the proposal): "
                                              "what happens to each post, the impact on postholders, and the "

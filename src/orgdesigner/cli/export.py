@@ -19,7 +19,7 @@ PAPER_SIZES = ("A4", "A3")
 not import reportlab (a test keeps the two the same)."""
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(NAME, help="write the posts table (.csv, .xlsx)",
                                  description="Write the posts table with computed cost, span and layer to "
                                              "OUT.csv or OUT.xlsx; it imports back to the same structure.")

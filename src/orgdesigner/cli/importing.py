@@ -12,7 +12,7 @@ from .common import EXIT_OK, write_output
 NAME = "import"
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(NAME, help="build a structure file from an establishment list (CSV or Excel)",
                                  description="Build a structure from an establishment list (.csv or .xlsx) with "
                                              "headers post_id,title,reports_to,dotted_to,grade,tier,fte,salary,"

@@ -16,7 +16,7 @@ from .common import EXIT_OK, about, load_target, print_json, scenario_option
 NAME = "rota"
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(
         NAME, help="print the monthly single-point-of-contact rota, or generate a balanced one",
         description="Print FILE's monthly rota (a lead and a buddy each month) with its findings, or with "

@@ -13,7 +13,7 @@ from .textreport import format_scenarios
 NAME = "scenarios"
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(NAME, help="list the scenarios in a structure file",
                                  description="List the scenarios in FILE with their posts, FTE and net cost; "
                                              "the baseline is marked with *.")
