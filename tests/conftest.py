@@ -142,3 +142,25 @@ def canvas(make_canvas) -> CanvasRig:
     """The small council on a canvas of its own."""
     return make_canvas(make_structure())
 
+
+@dataclass
+class Ran:
+    """What one `orgdesigner` command did: its exit code and what it printed."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def run(capsys):
+    """Run `orgdesigner ARGS` in this process (orgdesigner.main, as the installed command does)."""
+    from orgdesigner.main import main
+
+    def run(*args: str) -> Ran:
+        capsys.readouterr()
+        code = main(list(args))
+        out, err = capsys.readouterr()
+        return Ran(code, out, err)
+
+    return run

@@ -3,17 +3,11 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
 
 from orgdesigner.cli import main
 from orgdesigner.model import load, save
-
-
-def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "orgdesigner.cli", *args], capture_output=True, text=True)
 
 
 def test_check_json_has_the_documented_keys(structure, tmp_path, capsys):
@@ -51,7 +45,7 @@ def test_check_text_output_shows_figures(structure, tmp_path, capsys):
     ("{broken", "not valid JSON"),
     ('{"format": "orgdesigner-structure", "version": 99, "structure": {}}', "newer OrgDesigner"),
 ])
-def test_check_unreadable_file_exits_2_without_traceback(tmp_path, content, words):
+def test_check_unreadable_file_exits_2_without_traceback(tmp_path, content, words, run):
     path = tmp_path / "bad.orgd"
     if content is not None:
         path.write_text(content)
@@ -61,7 +55,7 @@ def test_check_unreadable_file_exits_2_without_traceback(tmp_path, content, word
     assert "Traceback" not in result.stderr and result.stdout == ""
 
 
-def test_check_unknown_rule_in_settings_exits_2(structure, tmp_path):
+def test_check_unknown_rule_in_settings_exits_2(structure, tmp_path, run):
     path = tmp_path / "s.orgd"
     save(structure, path)
     path.write_text(path.read_text().replace('"on_cost_rate": 0.25', '"on_cost_rate": 0.25, "rules": {"no-such-rule": {}}'))
@@ -77,7 +71,7 @@ H1,Head of Legal,D1,,,3B,0.5,80000,,Corporate,vacant,,Monitoring Officer
 """
 
 
-def test_import_builds_the_structure(tmp_path):
+def test_import_builds_the_structure(tmp_path, run):
     table = tmp_path / "establishment.csv"
     table.write_text(GOOD_TABLE, encoding="utf-8-sig")
     out = tmp_path / "s.orgd"
@@ -93,7 +87,7 @@ def test_import_builds_the_structure(tmp_path):
     assert json.loads(check.stdout)["cost"]["net"] == pytest.approx((150000 + 100000 + 50000 + 40000) * 1.3)
 
 
-def test_import_needs_only_id_and_title(tmp_path):
+def test_import_needs_only_id_and_title(tmp_path, run):
     table = tmp_path / "t.csv"
     table.write_text("title,post_id\nChief Executive,CE\n")
     out = tmp_path / "s.orgd"
@@ -110,7 +104,7 @@ def test_import_needs_only_id_and_title(tmp_path):
     ("X1,,CE,,,,1,,,,,,", "row 6, column title: every post needs a title"),
     ("X1,Adviser,CE,,,,1,,,,sacked,,", "row 6, column status: 'sacked'"),
 ])
-def test_bad_row_stops_import_naming_row_and_value(tmp_path, row, words):
+def test_bad_row_stops_import_naming_row_and_value(tmp_path, row, words, run):
     table = tmp_path / "t.csv"
     table.write_text(GOOD_TABLE + row + "\n")
     out = tmp_path / "s.orgd"
@@ -120,7 +114,7 @@ def test_bad_row_stops_import_naming_row_and_value(tmp_path, row, words):
     assert not out.exists()
 
 
-def test_cycle_stops_import_and_keeps_an_existing_output(tmp_path):
+def test_cycle_stops_import_and_keeps_an_existing_output(tmp_path, run):
     table = tmp_path / "t.csv"
     table.write_text(GOOD_TABLE.replace("CE,Chief Executive,,", "CE,Chief Executive,H1,"))
     out = tmp_path / "s.orgd"
@@ -130,14 +124,14 @@ def test_cycle_stops_import_and_keeps_an_existing_output(tmp_path):
     assert out.read_text() == "previous content"
 
 
-def test_every_problem_is_reported_at_once(tmp_path):
+def test_every_problem_is_reported_at_once(tmp_path, run):
     table = tmp_path / "t.csv"
     table.write_text(GOOD_TABLE + "X1,Adviser,NOBODY,,,,one,,,,,,\nX2,,CE,,,,1,,,,,,\n")
     result = run("import", str(table), "-o", str(tmp_path / "s.orgd"))
     assert "3 problems" in result.stderr
 
 
-def test_missing_table_and_bad_rate_exit_2(tmp_path):
+def test_missing_table_and_bad_rate_exit_2(tmp_path, run):
     assert run("import", str(tmp_path / "none.csv"), "-o", str(tmp_path / "s.orgd")).returncode == 2
     table = tmp_path / "t.csv"
     table.write_text(GOOD_TABLE)
@@ -145,7 +139,7 @@ def test_missing_table_and_bad_rate_exit_2(tmp_path):
     assert result.returncode == 2 and "not a rate" in result.stderr
 
 
-def test_windows_1252_table_is_read(tmp_path):
+def test_windows_1252_table_is_read(tmp_path, run):
     table = tmp_path / "t.csv"
     table.write_bytes("post_id,title,salary\nCE,Directeur Général,£150,000\n".replace("£150,000", '"£150,000"').encode("cp1252"))
     out = tmp_path / "s.orgd"
@@ -154,7 +148,7 @@ def test_windows_1252_table_is_read(tmp_path):
     assert post.title == "Directeur Général" and post.salary == 150000
 
 
-def test_compare_json_contract(structure, tmp_path):
+def test_compare_json_contract(structure, tmp_path, run):
     before, after = tmp_path / "before.orgd", tmp_path / "after.orgd"
     save(structure, before)
     structure.remove_post("H2")
@@ -172,7 +166,7 @@ def test_compare_json_contract(structure, tmp_path):
     assert changes["H1"]["reason"]
 
 
-def test_compare_text_and_unreadable_file(structure, tmp_path):
+def test_compare_text_and_unreadable_file(structure, tmp_path, run):
     path = tmp_path / "s.orgd"
     save(structure, path)
     text = run("compare", str(path), str(path))

@@ -50,7 +50,7 @@ def test_pack_with_before_scenario_and_draft(tmp_path):
 ])
 def test_bad_options_exit_2_and_write_nothing(tmp_path, capsys, args, message):
     out = tmp_path / "out.pdf"
-    assert _exit_code(["export", str(PROPOSED), "-o", str(out), *args]) == 2
+    assert main(["export", str(PROPOSED), "-o", str(out), *args]) == 2
     assert message in capsys.readouterr().err
     assert not out.exists()
 
@@ -64,10 +64,3 @@ def test_unreadable_before_exits_2_and_keeps_the_old_pdf(tmp_path, capsys):
     assert "broken.orgd" in capsys.readouterr().err
     assert out.read_bytes() == b"old"
 
-
-def _exit_code(args: list[str]) -> int:
-    """main's exit code, whether it returns it or argparse raises it."""
-    try:
-        return main(args)
-    except SystemExit as exc:
-        return int(exc.code)

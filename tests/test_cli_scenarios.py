@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-import subprocess
-import sys
 
 import pytest
 
@@ -27,10 +25,6 @@ def options_file(tmp_path):
     return path
 
 
-def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "orgdesigner.cli", *args], capture_output=True, text=True)
-
-
 def test_check_uses_the_baseline_or_the_named_scenario(options_file, capsys):
     main(["check", str(options_file), "--json"])
     assert json.loads(capsys.readouterr().out)["posts"] == 7
@@ -40,7 +34,7 @@ def test_check_uses_the_baseline_or_the_named_scenario(options_file, capsys):
     assert "Test Council senior structure — Current" in capsys.readouterr().out
 
 
-def test_unknown_scenario_exits_2_naming_those_there_are(options_file):
+def test_unknown_scenario_exits_2_naming_those_there_are(options_file, run):
     result = run("check", str(options_file), "--scenario", "Option C")
     assert result.returncode == 2 and result.stdout == "" and "Traceback" not in result.stderr
     assert "there is no scenario 'Option C'; the scenarios are 'Current', 'Option A', 'Option B'" in result.stderr
@@ -82,7 +76,7 @@ def test_a_file_whose_name_has_a_colon_is_not_split(tmp_path, capsys):
 @pytest.mark.parametrize("suffix, words", [(":Option Z", "options.orgd: there is no scenario 'Option Z'; the "
                                                           "scenarios are 'Current', 'Option A', 'Option B'"),
                                            ("-missing:Current", "options.orgd-missing: no such file")])
-def test_compare_with_an_unknown_scenario_or_file_exits_2(options_file, suffix, words):
+def test_compare_with_an_unknown_scenario_or_file_exits_2(options_file, suffix, words, run):
     result = run("compare", str(options_file), f"{options_file}{suffix}")
     assert result.returncode == 2 and words in result.stderr
     assert result.stdout == "" and "Traceback" not in result.stderr
@@ -104,6 +98,6 @@ def test_scenarios_lists_figures_and_the_baseline(options_file, capsys):
     assert lines[3].startswith("* Option B") and "7 posts" in lines[3] and lines[1].startswith("  Current")
 
 
-def test_scenarios_of_an_unreadable_file_exits_2(tmp_path):
+def test_scenarios_of_an_unreadable_file_exits_2(tmp_path, run):
     result = run("scenarios", str(tmp_path / "none.orgd"))
     assert result.returncode == 2 and "none.orgd: no such file" in result.stderr and "Traceback" not in result.stderr

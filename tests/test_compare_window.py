@@ -327,11 +327,11 @@ def test_an_impact_decision_is_announced_and_undone_in_the_model():
 
 def test_the_window_opens_in_the_compare_view_from_the_command_line(tmp_path):
     out = tmp_path / "compare.png"
-    result = subprocess.run([sys.executable, "-m", "orgdesigner.cli", str(PROPOSED), "--compare", str(CURRENT),
+    result = subprocess.run([sys.executable, "-m", "orgdesigner", str(PROPOSED), "--compare", str(CURRENT),
                              "--screenshot", str(out)], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert out.stat().st_size > 10_000
-    result = subprocess.run([sys.executable, "-m", "orgdesigner.cli", str(PROPOSED), "--compare", "Option Z",
+    result = subprocess.run([sys.executable, "-m", "orgdesigner", str(PROPOSED), "--compare", "Option Z",
                              "--screenshot", str(out)], capture_output=True, text=True, timeout=120)
     assert result.returncode == 2 and "Option Z" in result.stderr
 

@@ -178,11 +178,11 @@ def test_recovery_file_keeps_every_scenario(window, new_window, options_file, mo
 
 def test_window_opens_on_the_scenario_named_on_the_command_line(options_file, tmp_path):
     out = tmp_path / "shot.png"
-    ok = subprocess.run([sys.executable, "-m", "orgdesigner.cli", str(options_file), "--scenario", "Option A",
+    ok = subprocess.run([sys.executable, "-m", "orgdesigner", str(options_file), "--scenario", "Option A",
                          "--screenshot", str(out)], capture_output=True, text=True, timeout=120)
     assert ok.returncode == 0, ok.stderr
     assert out.exists()
-    bad = subprocess.run([sys.executable, "-m", "orgdesigner.cli", str(options_file), "--scenario", "Option Z",
+    bad = subprocess.run([sys.executable, "-m", "orgdesigner", str(options_file), "--scenario", "Option Z",
                           "--screenshot", str(tmp_path / "x.png")], capture_output=True, text=True, timeout=120)
     assert bad.returncode == 2 and "there is no scenario 'Option Z'" in bad.stderr
     assert not (tmp_path / "x.png").exists()

@@ -221,7 +221,7 @@ def test_screenshot_command_writes_a_large_png(tmp_path):
     path = tmp_path / "council.orgd"
     save(make_structure(), path)
     out = tmp_path / "shot.png"
-    result = subprocess.run([sys.executable, "-m", "orgdesigner.cli", str(path), "--screenshot", str(out)],
+    result = subprocess.run([sys.executable, "-m", "orgdesigner", str(path), "--screenshot", str(out)],
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     from PySide6.QtGui import QImage
@@ -231,7 +231,7 @@ def test_screenshot_command_writes_a_large_png(tmp_path):
 
 
 def test_screenshot_of_an_unreadable_file_exits_2(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "orgdesigner.cli", str(tmp_path / "none.orgd"),
+    result = subprocess.run([sys.executable, "-m", "orgdesigner", str(tmp_path / "none.orgd"),
                              "--screenshot", str(tmp_path / "x.png")], capture_output=True, text=True, timeout=120)
     assert result.returncode == 2 and "no such file" in result.stderr
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .analysis import Analysis, FinanceSummary, PostChange
-from .model import Structure
-from .presentation.money import money
+from ..analysis import Analysis, FinanceSummary, PostChange
+from ..model import Structure
+from ..presentation.money import money
 
 
 def posts_phrase(count: int) -> str:

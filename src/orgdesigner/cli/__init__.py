@@ -1,0 +1,46 @@
+"""The `orgdesigner` subcommands: check and import structures, compare, export, list scenarios,
+print rotas and pay benchmarks. No Qt here: the window is opened by `orgdesigner.main`.
+
+Exit codes (`common`): 0 success (for `check`: no error findings), 1 error findings, 2 bad input
+(a file that cannot be read, an invalid table, a bad option), always with a message on stderr and
+never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable, Sequence
+
+from . import benchmark, check, compare, export, importing, rota, scenarios
+from .common import INPUT_ERRORS, PROG, Parser, fail
+
+SUBCOMMANDS = (check, importing, compare, export, scenarios, rota, benchmark)
+"""Each module registers its subparser, which names the function that runs it."""
+COMMANDS = tuple(module.NAME for module in SUBCOMMANDS)
+
+WINDOW_USAGE = f"""\
+without a COMMAND, {PROG} opens the designer window:
+  {PROG} [FILE] [--scenario NAME] [--compare BEFORE] [--layout {{compact,wide}}] [--screenshot OUT.png]
+  ({PROG} FILE --help lists the window's options)"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = Parser(prog=PROG, description="Design, check and compare the senior structures of public bodies.",
+                    epilog=WINDOW_USAGE, formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser, required=True)
+    for module in SUBCOMMANDS:
+        module.register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one subcommand; bad input of any kind ends in a message naming it and exit 2."""
+    try:
+        options = build_parser().parse_args(argv)
+    except SystemExit as exc:  # --help, or argparse refusing the options (it has printed why)
+        return int(exc.code or 0)
+    run: Callable[[argparse.Namespace], int] = options.run
+    try:
+        return run(options)
+    except INPUT_ERRORS as exc:
+        return fail(str(exc))

@@ -1,0 +1,35 @@
+"""`orgdesigner compare BEFORE AFTER`: what happens to each post, to postholders and to the money."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..analysis import compare, finance_summary
+from ..analysis.report import comparison_report
+from .common import EXIT_OK, load_target, print_json
+from .textreport import format_comparison
+
+NAME = "compare"
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = commands.add_parser(NAME, help="compare a current and a proposed structure",
+                                 description="Compare BEFORE (the current structure) with AFTER (the proposal): "
+                                             "what happens to each post, the impact on postholders, and the "
+                                             "finances. Set-asides, one-off costs and the pay award are read "
+                                             "from AFTER.")
+    parser.add_argument("before", metavar="BEFORE", help="a file (its baseline scenario), or FILE:SCENARIO")
+    parser.add_argument("after", metavar="AFTER", help="a file (its baseline scenario), or FILE:SCENARIO")
+    parser.add_argument("--json", action="store_true", help="print one JSON object instead of text")
+    parser.set_defaults(run=run)
+
+
+def run(options: argparse.Namespace) -> int:
+    before, after = load_target(options.before), load_target(options.after)
+    changes = compare(before.structure, after.structure)
+    summary = finance_summary(before.structure, after.structure, before.analysis, after.analysis)
+    if options.json:
+        print_json(comparison_report(changes, summary))
+    else:
+        print(format_comparison(before.structure, after.structure, changes, summary))
+    return EXIT_OK

@@ -1,0 +1,21 @@
+"""The `orgdesigner` program: a subcommand (or --help) runs on the command line, anything else
+(nothing, a FILE, --screenshot, --compare ...) opens the designer window.
+
+The only module that reaches both `cli` and `ui`; Qt is imported only on the way to the window.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from . import cli
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and (args[0] in cli.COMMANDS or args[0] in ("-h", "--help")):
+        return cli.main(args)
+    from .ui.app import run
+
+    return run(args)
