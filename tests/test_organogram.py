@@ -8,7 +8,7 @@ from pydantic import ValidationError
 
 from orgdesigner.analysis import Analysis, RuleSet, check_report
 from orgdesigner.analysis.matching import suggest_matches
-from orgdesigner.chartstyle import cost_line
+from orgdesigner.presentation.chartstyle import cost_line
 from orgdesigner.io.establishment import ImportFailed
 from orgdesigner.io.organogram import (JUNIOR_COLUMNS, SENIOR_COLUMNS, import_organogram, junior_rows,
                                        read_organogram, senior_rows)
