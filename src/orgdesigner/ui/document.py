@@ -21,6 +21,9 @@ from ..model import (Change, ChangeKind, EditRefused, Scenarios, Structure, Unkn
 from ..model.fileformat import describe_validation_error
 from .commands import ModelCommand, edit_structure
 
+FILE_FILTER = "OrgDesigner structures (*.orgd);;All files (*)"
+"""What the open, save and compare dialogs offer."""
+
 
 class Document(QObject):
     changed = Signal(object)
