@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QScrollArea, QWidget
+from PySide6.QtWidgets import QDockWidget, QFrame, QMainWindow, QScrollArea, QWidget
 
 
 @dataclass(frozen=True)
@@ -26,8 +26,7 @@ class DockSpec:
     in_view_menu: bool = False
     """Its show/hide action is listed in View, in the order the docks are made."""
     hidden: bool = False
-    """It starts hidden, until its feature shows it; it joins the end of its tab group, after the docks shown
-    from the start."""
+    """It starts hidden, until its feature shows it."""
 
 
 class DockLayout(QObject):
@@ -55,7 +54,7 @@ class DockLayout(QObject):
         if spec.scroll:
             scroll = QScrollArea()
             scroll.setWidgetResizable(True)
-            scroll.setFrameShape(QScrollArea.NoFrame)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
             scroll.setWidget(content)
             dock.setWidget(scroll)
         else:
@@ -78,24 +77,27 @@ class DockLayout(QObject):
     def resize(self, dock: QDockWidget, size: int) -> None:
         """Make a dock this wide (left or right area) or tall (top or bottom)."""
         area = self._window.dockWidgetArea(dock)
-        across = area in (Qt.LeftDockWidgetArea, Qt.RightDockWidgetArea)
-        self._window.resizeDocks([dock], [size], Qt.Horizontal if across else Qt.Vertical)
+        across = area in (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea)
+        self._window.resizeDocks([dock], [size], Qt.Orientation.Horizontal if across else Qt.Orientation.Vertical)
 
     def place(self) -> None:
-        """Tab each dock in with the one its spec names, in the order they were made; then raise the front ones."""
+        """Tab each dock in with the one its spec names, in the order they were made (the hidden ones last);
+        then raise the front ones."""
         if self.is_placed:
             return
         self.is_placed = True
-        for spec in sorted(self._specs, key=lambda spec: spec.hidden):  # hidden docks join the end of a group
+        window = self._window
+        # A dock hidden now (a comparison's, before one starts) joins the end of its group, after those in sight.
+        for spec in sorted(self._specs, key=lambda spec: not self._docks[spec.name].isVisibleTo(window)):
             if spec.tab_with is not None:
-                self._window.tabifyDockWidget(self._docks[spec.tab_with], self._docks[spec.name])
+                window.tabifyDockWidget(self._docks[spec.tab_with], self._docks[spec.name])
         for spec in self._specs:
             if spec.front:
                 self._docks[spec.name].raise_()
         self.placed.emit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._window and event.type() == QEvent.Show:
+        if watched is self._window and event.type() == QEvent.Type.Show:
             watched.removeEventFilter(self)
             QTimer.singleShot(0, self, self.place)  # once the window is on screen (never, if it has gone)
         return False

@@ -43,9 +43,10 @@ EXPORT_FILTER = "CSV (*.csv);;Excel workbook (*.xlsx)"
 MAX_RECENT = 8
 AUTOSAVE_MS = 60_000
 
-OUTLINE = DockSpec("outline", "Outline", Qt.LeftDockWidgetArea, front=True, size=250, in_view_menu=True)
-PROPERTIES = DockSpec("properties", "Properties", Qt.RightDockWidgetArea, front=True, size=330, in_view_menu=True)
-HISTORY = DockSpec("history", "History", Qt.LeftDockWidgetArea, tab_with="outline")
+LEFT, RIGHT = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+OUTLINE = DockSpec("outline", "Outline", LEFT, front=True, size=250, in_view_menu=True)
+PROPERTIES = DockSpec("properties", "Properties", RIGHT, front=True, size=330, in_view_menu=True)
+HISTORY = DockSpec("history", "History", LEFT, tab_with="outline")
 
 F = TypeVar("F", bound=WindowFeature)
 

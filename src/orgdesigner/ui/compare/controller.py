@@ -28,6 +28,8 @@ from .impacts import choose_impact, give_reason, reset_impacts
 from .legend import CompareLegend
 from .session import CompareSession
 
+Area = Qt.DockWidgetArea
+
 GHOST_SCALE = 0.85
 """Cards waiting in the holding area are drawn a little smaller than the chart's."""
 MIN_ROWS = 4
@@ -39,9 +41,9 @@ class CompareFeature(QObject):
     the docks they stand in for while comparing."""
 
     DOCKS: ClassVar[tuple[DockSpec, ...]] = (
-        DockSpec("changes", "Changes", Qt.BottomDockWidgetArea, tab_with="findings", hidden=True),
-        DockSpec("finance", "Finance", Qt.RightDockWidgetArea, tab_with="properties", hidden=True),
-        DockSpec("layers_spans", "Layers and Spans", Qt.LeftDockWidgetArea, tab_with="outline", hidden=True),
+        DockSpec("changes", "Changes", Area.BottomDockWidgetArea, tab_with="findings", hidden=True),
+        DockSpec("finance", "Finance", Area.RightDockWidgetArea, tab_with="properties", hidden=True),
+        DockSpec("layers_spans", "Layers and Spans", Area.LeftDockWidgetArea, tab_with="outline", hidden=True),
     )
     MENU: ClassVar[MenuSpec | None] = MenuSpec("compare_menu", "Co&mpare", before="view_menu")
     ACTIONS: ClassVar[tuple[ActionSpec, ...]] = (

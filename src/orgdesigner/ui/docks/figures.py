@@ -102,7 +102,8 @@ class FiguresFeature:
     """The Figures dock, in a tab behind Properties."""
 
     DOCKS: ClassVar[tuple[DockSpec, ...]] = (
-        DockSpec("figures", "Figures", Qt.RightDockWidgetArea, tab_with="properties", in_view_menu=True),)
+        DockSpec("figures", "Figures", Qt.DockWidgetArea.RightDockWidgetArea, tab_with="properties",
+                 in_view_menu=True),)
     MENU: ClassVar[MenuSpec | None] = None
     ACTIONS: ClassVar[tuple[ActionSpec, ...]] = ()
 

@@ -56,7 +56,8 @@ class FindingsFeature:
     """The Findings dock along the bottom; clicking a finding selects the posts it names."""
 
     DOCKS: ClassVar[tuple[DockSpec, ...]] = (
-        DockSpec("findings", "Findings", Qt.BottomDockWidgetArea, front=True, size=150, in_view_menu=True),)
+        DockSpec("findings", "Findings", Qt.DockWidgetArea.BottomDockWidgetArea, front=True, size=150,
+                 in_view_menu=True),)
     MENU: ClassVar[MenuSpec | None] = None
     ACTIONS: ClassVar[tuple[ActionSpec, ...]] = ()
 

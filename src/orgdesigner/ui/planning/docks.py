@@ -26,7 +26,7 @@ OnScreenPanel = StatutoryPanel | ResponsibilitiesPanel | RotaPanel | BenchmarkPa
 
 PLANNING_DOCK_HEIGHT = 270
 
-BOTTOM, RIGHT = Qt.BottomDockWidgetArea, Qt.RightDockWidgetArea
+BOTTOM, RIGHT = Qt.DockWidgetArea.BottomDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
 
 
 class PlanningFeature:
