@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QComboBox
 from orgdesigner.analysis import Analysis, compare
 from orgdesigner.model import ChangeKind, ImpactChoice, ImpactOverride, load, save_scenarios
 from orgdesigner.presentation.chartstyle import change_style
+from orgdesigner.ui.compare import CompareFeature
 from orgdesigner.ui.compare.changes_model import Column
 from orgdesigner.ui.items.postcard import PostCardItem
 
@@ -33,8 +34,8 @@ def leicester(new_window, qtbot, monkeypatch):
     win.show()
     qtbot.waitExposed(win)
     assert win.open_file(PROPOSED)
-    monkeypatch.setattr(win, "choose_compare_file", lambda: CURRENT)
-    assert win.compare.compare_with_file_dialog()
+    monkeypatch.setattr(win.feature(CompareFeature), "choose_compare_file", lambda: CURRENT)
+    assert win.feature(CompareFeature).compare_with_file_dialog()
     qtbot.wait(20)  # the docks settle and the view fits the chart and the holding area
     return win
 
@@ -50,13 +51,13 @@ def options(new_window, qtbot, tmp_path):
     qtbot.waitExposed(win)
     assert win.open_file(path)
     win.scenario_controls.show_scenario("Option A")
-    assert win.compare.compare_with_scenario("Current")
+    assert win.feature(CompareFeature).compare_with_scenario("Current")
     return win
 
 
 def rows(win) -> dict[str, dict[str, str]]:
     """The changes table as shown, by post id: each column's text."""
-    proxy = win.compare.changes.proxy
+    proxy = win.feature(CompareFeature).changes.proxy
     return {proxy.index(r, Column.POST).data(): {c.name: proxy.index(r, c).data() for c in Column}
             for r in range(proxy.rowCount())}
 
@@ -71,7 +72,7 @@ def click_scene_item(win, item) -> None:
 
 def test_deleted_posts_wait_in_a_visible_holding_area_with_their_impact(leicester):
     before, after = load(CURRENT), load(PROPOSED)
-    holding = leicester.compare.holding
+    holding = leicester.feature(CompareFeature).holding
     deleted = {p for p in before.posts if p not in after.posts}
     assert holding is not None and holding.title == "Deleted posts · 16"
     assert set(holding.ghosts) == deleted and len(deleted) == 16
@@ -85,22 +86,22 @@ def test_deleted_posts_wait_in_a_visible_holding_area_with_their_impact(leiceste
 
 
 def test_a_ghost_card_shows_its_details_and_no_edit_reaches_it(leicester, qtbot):
-    ghost = leicester.compare.holding.ghosts["SD-AC"]
+    ghost = leicester.feature(CompareFeature).holding.ghosts["SD-AC"]
     stack = leicester.document.undo_stack
     click_scene_item(leicester, ghost)
     assert ghost.isSelected()
-    assert leicester.compare.changes.selected_posts() == ["SD-AC"]
-    details = leicester.compare.changes.details.text()
+    assert leicester.feature(CompareFeature).changes.selected_posts() == ["SD-AC"]
+    details = leicester.feature(CompareFeature).changes.details.text()
     assert "Strategic Director Adults &amp; Communities" in details and "At risk" in details
     leicester.delete_action.trigger()
-    assert stack.count() == 0 and "SD-AC" in leicester.compare.holding.ghosts
+    assert stack.count() == 0 and "SD-AC" in leicester.feature(CompareFeature).holding.ghosts
 
 
 def test_cards_take_the_colour_of_their_change_with_a_legend(leicester, qtbot):
     cards = leicester.scene.cards
     assert set(cards["SD-ECS"].change_kinds) == {"retitled", "regraded", "moved"}
     assert cards["SD-ASCHH"].change_kinds == ("new",)
-    legend = leicester.compare.legend
+    legend = leicester.feature(CompareFeature).legend
     assert legend.isVisible() and legend.geometry().bottom() <= leicester.view.viewport().geometry().top()
     changes = compare(load(CURRENT), load(PROPOSED))
     assert legend.counts["deleted"] == 16 and legend.counts["new"] == sum("new" in c.kinds for c in changes)
@@ -120,12 +121,13 @@ def test_cards_take_the_colour_of_their_change_with_a_legend(leicester, qtbot):
 
 
 def test_stop_comparing_gives_back_the_ordinary_chart(leicester):
-    leicester.compare.stop_action.trigger()
+    leicester.feature(CompareFeature).stop_action.trigger()
     assert all(card.change_kinds == () for card in leicester.scene.cards.values())
-    assert leicester.scene.side_panel is None and leicester.compare.holding is None
-    assert not leicester.compare.legend.isVisible() and leicester.view.viewport().geometry().top() < 5
-    assert not leicester.compare.changes_dock.isVisible() and not leicester.compare.finance_dock.isVisible()
-    assert not leicester.compare.stop_action.isEnabled()
+    compared = leicester.feature(CompareFeature)
+    assert leicester.scene.side_panel is None and compared.holding is None
+    assert not compared.legend.isVisible() and leicester.view.viewport().geometry().top() < 5
+    assert not compared.changes_dock.isVisible() and not compared.finance_dock.isVisible()
+    assert not compared.stop_action.isEnabled()
 
 
 # ----- the changes table ----------------------------------------------------------------------
@@ -137,11 +139,11 @@ def test_the_changes_table_has_a_row_per_post_and_sorts_by_impact(leicester, qtb
     assert set(table) == set(before.posts) | set(after.posts)
     assert table["SD-AC"]["CHANGE"] == "Deleted" and table["SD-AC"]["IMPACT"] == "At risk"
     assert table["SD-AC"]["GRADE_BEFORE"] == before.posts["SD-AC"].grade and table["SD-AC"]["GRADE_AFTER"] == "—"
-    view = leicester.compare.changes.table
+    view = leicester.feature(CompareFeature).changes.table
     header = view.horizontalHeader()
     QTest.mouseClick(header.viewport(), Qt.LeftButton, Qt.NoModifier,
                      QPoint(header.sectionViewportPosition(Column.IMPACT) + 20, header.height() // 2))
-    proxy = leicester.compare.changes.proxy
+    proxy = leicester.feature(CompareFeature).changes.proxy
     impacts = [proxy.index(r, Column.IMPACT).data() for r in range(proxy.rowCount())]
     order = ["At risk", "Ring-fenced", "Matched", "Slotting in", "Vacant post", "No impact"]
     assert impacts == sorted(impacts, key=order.index) and impacts[0] == "At risk"
@@ -152,7 +154,7 @@ def test_the_changes_table_has_a_row_per_post_and_sorts_by_impact(leicester, qtb
 
 
 def test_the_changes_table_filters_by_kind_and_by_text(leicester):
-    panel = leicester.compare.changes
+    panel = leicester.feature(CompareFeature).changes
     panel.choice_combo.setCurrentIndex(panel.choice_combo.findText("Deleted"))
     deleted = set(load(CURRENT).posts) - set(load(PROPOSED).posts)
     assert set(panel.visible_posts()) == deleted
@@ -166,7 +168,7 @@ def test_the_changes_table_filters_by_kind_and_by_text(leicester):
 
 
 def test_choosing_a_row_selects_and_centres_its_card(leicester, qtbot):
-    panel = leicester.compare.changes
+    panel = leicester.feature(CompareFeature).changes
     proxy = panel.proxy
     row = next(r for r in range(proxy.rowCount()) if proxy.index(r, Column.POST).data() == "DIR-PROP")
     QTest.mouseClick(panel.table.viewport(), Qt.LeftButton, Qt.NoModifier,
@@ -177,7 +179,7 @@ def test_choosing_a_row_selects_and_centres_its_card(leicester, qtbot):
 
 
 def test_an_impact_chosen_in_the_table_is_an_undoable_decision(leicester, qtbot):
-    panel = leicester.compare.changes
+    panel = leicester.feature(CompareFeature).changes
     proposal = lambda: leicester.document.structure.proposal  # noqa: E731
     proxy = panel.proxy
     row = next(r for r in range(proxy.rowCount()) if proxy.index(r, Column.POST).data() == "SD-AC")
@@ -191,7 +193,7 @@ def test_an_impact_chosen_in_the_table_is_an_undoable_decision(leicester, qtbot)
     editor.activated.emit(editor.currentIndex())
     assert proposal().impacts["SD-AC"] == ImpactOverride(impact=ImpactChoice.MATCH)
     qtbot.waitUntil(lambda: rows(leicester)["SD-AC"]["IMPACT"] == "Matched")
-    assert leicester.compare.holding.ghosts["SD-AC"].change.impact is ImpactChoice.MATCH
+    assert leicester.feature(CompareFeature).holding.ghosts["SD-AC"].change.impact is ImpactChoice.MATCH
     reason_index = proxy.index(next(r for r in range(proxy.rowCount())
                                     if proxy.index(r, Column.POST).data() == "SD-AC"), Column.REASON)
     count = leicester.document.undo_stack.count()
@@ -221,17 +223,17 @@ def test_an_impact_chosen_in_the_table_is_an_undoable_decision(leicester, qtbot)
 
 
 def test_the_finance_panel_shows_the_leicester_saving(leicester):
-    finance = leicester.compare.finance
+    finance = leicester.feature(CompareFeature).finance
     assert "Saves £1,146,938 a year" in finance.headline.text()
     assert finance.value_of("Saving", 3) == "£1,146,938 a year"
     assert finance.value_of("Posts in scope", 1) == "26" and finance.value_of("Posts in scope", 2) == "21"
     assert finance.value_of("Cost (net)", 3) == "−£1,146,938" and finance.value_of("Posts in scope", 3) == "−5"
     assert finance.value_of("Payback", 3).endswith("years")
-    assert leicester.compare.finance_dock.isVisible()
+    assert leicester.feature(CompareFeature).finance_dock.isVisible()
 
 
 def test_the_pyramid_and_spans_show_before_beside_after(leicester):
-    shape = leicester.compare.shape
+    shape = leicester.feature(CompareFeature).shape
     current, proposed = Analysis(load(CURRENT)), Analysis(load(PROPOSED))
     assert shape.pyramid.before == current.layer_counts() and shape.pyramid.after == proposed.layer_counts()
     assert sum(shape.pyramid.before.values()) == 26 and sum(shape.pyramid.after.values()) == 21
@@ -245,7 +247,7 @@ def test_the_pyramid_and_spans_show_before_beside_after(leicester):
 
 def test_editing_the_proposal_updates_the_comparison(options, qtbot):
     assert rows(options)["H1"]["CHANGE"] == "Unchanged"
-    assert set(options.compare.holding.ghosts) == {"H2"}
+    assert set(options.feature(CompareFeature).holding.ghosts) == {"H2"}
     options.select_and_centre(["H1"])
     combo = options.properties.grade_combo
     combo.lineEdit().selectAll()
@@ -264,13 +266,13 @@ def test_editing_the_before_scenario_updates_the_comparison(options, qtbot):
     # Shown, the current chart is marked too; the post the option creates... none here, so no holding area,
     # and the deleted post is on this chart, marked as deleted.
     assert options.scene.cards["H2"].change_kinds == ("deleted",)
-    assert options.compare.holding is None
-    assert not options.compare.changes.model.editable  # decisions belong to the option
+    assert options.feature(CompareFeature).holding is None
+    assert not options.feature(CompareFeature).changes.model.editable  # decisions belong to the option
     options.document.execute(options_retitle(options.document.structure, "H3", "Head of Planning & Building"))
     qtbot.waitUntil(lambda: rows(options)["H3"]["CHANGE"] == "Retitled")
     options.scenario_controls.show_scenario("Option A")
-    assert options.compare.session.after is options.document.structure
-    assert rows(options)["H3"]["CHANGE"] == "Retitled" and set(options.compare.holding.ghosts) == {"H2"}
+    assert options.feature(CompareFeature).session.after is options.document.structure
+    assert rows(options)["H3"]["CHANGE"] == "Retitled" and set(options.feature(CompareFeature).holding.ghosts) == {"H2"}
 
 
 def options_retitle(structure, post_id: str, title: str):
@@ -287,7 +289,7 @@ def test_new_posts_wait_beside_the_current_chart(options, qtbot):
                                                Post(id="N1", title="Head of Climate", reports_to="D2")))
     qtbot.waitUntil(lambda: "N1" in rows(options))
     options.scenario_controls.show_scenario("Current")
-    holding = options.compare.holding
+    holding = options.feature(CompareFeature).holding
     assert holding is not None and holding.title == "New posts in Option A · 1" and set(holding.ghosts) == {"N1"}
 
 
@@ -295,13 +297,13 @@ def test_deleting_the_before_scenario_ends_the_comparison(options, monkeypatch):
     options.scenario_controls.show_scenario("Current")
     monkeypatch.setattr(options.scenario_controls, "confirm_delete", lambda name: True)
     options.scenario_controls.delete_scenario()
-    assert not options.compare.session.active and options.scene.side_panel is None
+    assert not options.feature(CompareFeature).session.active and options.scene.side_panel is None
 
 
 def test_the_compare_menu_offers_the_other_scenarios(options):
-    texts = [a.text() for a in options.compare.menu.actions()]
+    texts = [a.text() for a in options.feature(CompareFeature).menu.actions()]
     assert "Compare with 'Current' (baseline)" in texts and "Compare with &File…" in texts
-    assert not options.compare.compare_with_scenario("Option A")  # the one shown
+    assert not options.feature(CompareFeature).compare_with_scenario("Option A")  # the one shown
     assert "the scenario shown" in options.statusBar().currentMessage()
 
 
@@ -310,9 +312,9 @@ def test_a_file_that_cannot_be_compared_says_why(new_window, qtbot, tmp_path, mo
     assert win.open_file(PROPOSED)
     broken = tmp_path / "broken.orgd"
     broken.write_text("{not json")
-    monkeypatch.setattr(win, "choose_compare_file", lambda: broken)
-    assert not win.compare.compare_with_file_dialog()
-    assert "broken.orgd" in win.statusBar().currentMessage() and not win.compare.session.active
+    monkeypatch.setattr(win.feature(CompareFeature), "choose_compare_file", lambda: broken)
+    assert not win.feature(CompareFeature).compare_with_file_dialog()
+    assert "broken.orgd" in win.statusBar().currentMessage() and not win.feature(CompareFeature).session.active
 
 
 def test_an_impact_decision_is_announced_and_undone_in_the_model():
@@ -340,10 +342,10 @@ def test_cards_outside_a_comparison_carry_no_change_marks(new_window):
     win = new_window()
     assert win.open_file(PROPOSED)
     assert all(isinstance(c, PostCardItem) and c.change_kinds == () for c in win.scene.cards.values())
-    assert not win.compare.changes_dock.isVisible()
+    assert not win.feature(CompareFeature).changes_dock.isVisible()
 
 
 def test_opening_another_file_ends_a_comparison_with_a_scenario(options):
     assert options.open_file(PROPOSED)
-    assert not options.compare.session.active and options.scene.side_panel is None
+    assert not options.feature(CompareFeature).session.active and options.scene.side_panel is None
     assert all(card.change_kinds == () for card in options.scene.cards.values())

@@ -15,6 +15,7 @@ from orgdesigner.model import ResponsibilityCategory, save
 from orgdesigner.presentation.chartstyle import CONTEXT, card_style
 from orgdesigner.presentation.money import money
 from orgdesigner import editing as commands
+from orgdesigner.ui.planning import PlanningFeature
 
 from conftest import SAMPLES, make_structure
 
@@ -41,7 +42,7 @@ def open_sample(new_window, qtbot, tmp_path):
 
 
 def show(win, dock) -> None:
-    win.planning.show_dock(dock)
+    win.feature(PlanningFeature).show_dock(dock)
     QApplication.processEvents()
 
 
@@ -59,9 +60,9 @@ def drop(target, item_id: str, source) -> None:
 
 def test_cumbria_opens_on_its_responsibilities_with_counts_on_the_cards(open_sample, qtbot):
     win = open_sample(CUMBRIA)
-    panel = win.planning.responsibilities
-    qtbot.waitUntil(lambda: not win.planning.statutory.shown)  # the docks are tabbed in
-    assert panel.shown and not win.planning.rota.shown  # brought forward: the file has responsibilities
+    panel = win.feature(PlanningFeature).responsibilities
+    qtbot.waitUntil(lambda: not win.feature(PlanningFeature).statutory.shown)  # the docks are tabbed in
+    assert panel.shown and not win.feature(PlanningFeature).rota.shown  # brought forward: it has responsibilities
     assert panel.summary.text() == "59 responsibilities"
     cell = panel.lists[("AD-SCPC", LEAD)]
     assert "Cabinet" in [cell.item(r).text() for r in range(cell.count())]
@@ -73,7 +74,7 @@ def test_cumbria_opens_on_its_responsibilities_with_counts_on_the_cards(open_sam
 def test_drag_a_responsibility_to_another_post_and_undo(open_sample, qtbot):
     win = open_sample(CUMBRIA)
     structure = win.document.structure
-    panel = win.planning.responsibilities
+    panel = win.feature(PlanningFeature).responsibilities
     cabinet = next(r for r in structure.responsibilities if r.name == "Cabinet")
     drop(panel.lists[("AD-ICT", LEAD)], cabinet.id, panel.lists[("AD-SCPC", LEAD)])
     qtbot.waitUntil(lambda: structure.responsibility(cabinet.id).post == "AD-ICT")
@@ -93,7 +94,7 @@ def test_drag_a_responsibility_to_another_post_and_undo(open_sample, qtbot):
 def test_a_drop_on_another_category_recategorises_and_a_drop_on_itself_does_nothing(open_sample, qtbot):
     win = open_sample(CUMBRIA)
     structure = win.document.structure
-    panel = win.planning.responsibilities
+    panel = win.feature(PlanningFeature).responsibilities
     cabinet = next(r for r in structure.responsibilities if r.name == "Cabinet")
     drop(panel.lists[("AD-SCPC", LEAD)], cabinet.id, panel.lists[("AD-SCPC", LEAD)])
     qtbot.wait(20)
@@ -106,7 +107,7 @@ def test_a_drop_on_another_category_recategorises_and_a_drop_on_itself_does_noth
 def test_responsibilities_of_a_vacant_or_deleted_post_are_flagged_until_reassigned(open_sample):
     win = open_sample(CUMBRIA)
     structure, document = win.document.structure, win.document
-    panel = win.planning.responsibilities
+    panel = win.feature(PlanningFeature).responsibilities
     document.execute(commands.edit_post(structure, "AD-CUST", status="vacant"))
     row = panel.rows.index("AD-CUST")
     assert panel.table.item(row, 0).text().endswith("(vacant)")
@@ -129,7 +130,7 @@ def test_responsibilities_of_a_vacant_or_deleted_post_are_flagged_until_reassign
 
 def test_add_rename_and_delete_a_responsibility(open_sample):
     win = open_sample(CUMBRIA)
-    structure, panel = win.document.structure, win.planning.responsibilities
+    structure, panel = win.document.structure, win.feature(PlanningFeature).responsibilities
     panel.category_combo.setCurrentIndex(panel.category_combo.findData("delegation"))
     panel.post_combo.setCurrentIndex(panel.post_combo.findData("DIR-FIN"))
     panel.add_new()
@@ -158,8 +159,8 @@ def test_add_rename_and_delete_a_responsibility(open_sample):
 
 def test_generate_a_rota_edit_a_month_and_undo(open_sample, qtbot):
     win = open_sample(CUMBRIA)
-    structure, panel = win.document.structure, win.planning.rota
-    show(win, win.planning.rota_dock)
+    structure, panel = win.document.structure, win.feature(PlanningFeature).rota
+    show(win, win.feature(PlanningFeature).rota_dock)
     assert panel.table.rowCount() == 9 and panel.table.item(0, 0).text() == "July 2022"
     assert panel.chosen_posts() == ["AD-SCPC", "AD-ICT", "AD-CUST", "AD-PEOPLE"]
     assert panel.counts_label.text().endswith("Assistant Director (People Management & Workforce lead) 2")
@@ -186,8 +187,8 @@ def test_generate_a_rota_edit_a_month_and_undo(open_sample, qtbot):
 
 def test_a_rota_needs_two_posts_and_the_duties_are_kept(open_sample):
     win = open_sample(CUMBRIA)
-    structure, panel = win.document.structure, win.planning.rota
-    show(win, win.planning.rota_dock)
+    structure, panel = win.document.structure, win.feature(PlanningFeature).rota
+    show(win, win.feature(PlanningFeature).rota_dock)
     for row in range(panel.posts_list.count()):
         item = panel.posts_list.item(row)
         item.setCheckState(Qt.Checked if item.data(Qt.UserRole) == "AD-ICT" else Qt.Unchecked)
@@ -204,9 +205,9 @@ def test_the_rota_is_saved_in_the_file(open_sample, tmp_path):
     from orgdesigner.model import load
 
     win = open_sample(CUMBRIA)
-    show(win, win.planning.rota_dock)
-    win.planning.rota.months_spin.setValue(4)
-    assert win.planning.rota.generate()
+    show(win, win.feature(PlanningFeature).rota_dock)
+    win.feature(PlanningFeature).rota.months_spin.setValue(4)
+    assert win.feature(PlanningFeature).rota.generate()
     assert win.save()
     assert len(load(win.document.path).rota.months) == 4
 
@@ -216,8 +217,8 @@ def test_the_rota_is_saved_in_the_file(open_sample, tmp_path):
 
 def test_statutory_officers_table_follows_the_edits(open_sample):
     win = open_sample(CUMBRIA)
-    structure, panel = win.document.structure, win.planning.statutory
-    show(win, win.planning.statutory_dock)
+    structure, panel = win.document.structure, win.feature(PlanningFeature).statutory
+    show(win, win.feature(PlanningFeature).statutory_dock)
     rows = {row[0]: row for row in panel.rows()}
     assert rows["Head of Paid Service (HoPS)"][1:] == ["Chief Executive", "", ""]
     assert rows["Monitoring Officer (MO)"][1] == "Chief Legal Officer (Monitoring Officer & Returning Officer)"
@@ -239,8 +240,8 @@ def test_statutory_officers_table_follows_the_edits(open_sample):
 
 def test_clicking_an_officer_selects_its_post(open_sample):
     win = open_sample(CUMBRIA)
-    panel = win.planning.statutory
-    show(win, win.planning.statutory_dock)
+    panel = win.feature(PlanningFeature).statutory
+    show(win, win.feature(PlanningFeature).statutory_dock)
     row = next(r for r in range(panel.topLevelItemCount()) if panel.topLevelItem(r).text(0).startswith("Monitoring"))
     panel.itemClicked.emit(panel.topLevelItem(row), 0)
     assert win.scene.selected_post_ids() == ["CLO"]
@@ -251,8 +252,8 @@ def test_clicking_an_officer_selects_its_post(open_sample):
 
 def test_derbyshire_managing_director_against_the_documents_averages(open_sample):
     win = open_sample(DERBYSHIRE)
-    panel = win.planning.benchmark
-    show(win, win.planning.benchmark_dock)
+    panel = win.feature(PlanningFeature).benchmark
+    show(win, win.feature(PlanningFeature).benchmark_dock)
     means = {panel.stats_table.item(r, 0).text(): panel.stats_table.item(r, 2).text()
              for r in range(panel.stats_table.rowCount())}
     assert means == {"Local Councils": "£180,744", "County Councils": "£183,727",
@@ -273,8 +274,8 @@ def test_derbyshire_managing_director_against_the_documents_averages(open_sample
 
 def test_edit_a_comparators_pay_and_refuse_nonsense(open_sample):
     win = open_sample(DERBYSHIRE)
-    structure, panel = win.document.structure, win.planning.benchmark
-    show(win, win.planning.benchmark_dock)
+    structure, panel = win.document.structure, win.feature(PlanningFeature).benchmark
+    show(win, win.feature(PlanningFeature).benchmark_dock)
     first = structure.benchmark.comparators[0]
     panel.comparators_table.item(0, 1).setText("£250,000")
     assert structure.benchmark.comparators[0].pay == 250000
@@ -289,12 +290,12 @@ def test_edit_a_comparators_pay_and_refuse_nonsense(open_sample):
 
 def test_import_comparators_from_a_csv_and_undo(open_sample, tmp_path, monkeypatch):
     win = open_sample(DERBYSHIRE)
-    structure, panel = win.document.structure, win.planning.benchmark
+    structure, panel = win.document.structure, win.feature(PlanningFeature).benchmark
     table = tmp_path / "comparators.csv"
     table.write_text("Council,Salary,Population,Categories\nAshby,£170000,500000,County\nBrill,180000,,County;Local\n"
                      "Crewe,190000,700000,Local\n")
     monkeypatch.setattr(panel, "choose_comparators_file", lambda: table)
-    win.planning.menu.actions()[-1].trigger()  # Planning ▸ Import Comparators…
+    win.feature(PlanningFeature).menu.actions()[-1].trigger()  # Planning ▸ Import Comparators…
     assert [c.council for c in structure.benchmark.comparators] == ["Ashby", "Brill", "Crewe"]
     assert structure.benchmark.post == "MD" and structure.benchmark.category is None
     assert panel.comparators_table.rowCount() == 3
@@ -306,7 +307,7 @@ def test_import_comparators_from_a_csv_and_undo(open_sample, tmp_path, monkeypat
 
 def test_a_comparator_table_with_problems_says_where_and_changes_nothing(open_sample, tmp_path, monkeypatch):
     win = open_sample(DERBYSHIRE)
-    panel = win.planning.benchmark
+    panel = win.feature(PlanningFeature).benchmark
     table = tmp_path / "bad.csv"
     table.write_text("Council,Pay\nAshby,lots\n")
     monkeypatch.setattr(panel, "choose_comparators_file", lambda: table)
@@ -328,8 +329,8 @@ def test_peterboroughs_partner_post_is_greyed_and_counted_nowhere(open_sample):
     assert card_style(card.post) is CONTEXT
     assert win.document.analysis.totals().posts == 7
     assert win.document.analysis.span("ED") == 5  # the partner's director does not count in the span
-    panel = win.planning.shared
-    show(win, win.planning.shared_dock)
+    panel = win.feature(PlanningFeature).shared
+    show(win, win.feature(PlanningFeature).shared_dock)
     shared = [panel.posts_table.item(r, 0).text() for r in range(panel.posts_table.rowCount())]
     assert "Service Director, Education" in shared
     assert structure.posts["CCC-CS"].title in shared
@@ -339,8 +340,8 @@ def test_peterboroughs_partner_post_is_greyed_and_counted_nowhere(open_sample):
 
 def test_edit_funding_shares_and_mark_a_partners_post_on_the_selected_post(open_sample):
     win = open_sample(PETERBOROUGH)
-    structure, panel = win.document.structure, win.planning.shared
-    show(win, win.planning.shared_dock)
+    structure, panel = win.document.structure, win.feature(PlanningFeature).shared
+    show(win, win.feature(PlanningFeature).shared_dock)
     win.scene.select_posts(["SD-EDU"])
     assert panel.post_id == "SD-EDU"
     assert panel.funding_edit.text() == "Cambridgeshire County Council: 50%"
@@ -372,8 +373,9 @@ def test_cost_by_organisation(new_window, qtbot, tmp_path):
     win.show()
     qtbot.waitExposed(win)
     assert win.open_file(path)
-    show(win, win.planning.shared_dock)
-    table = win.planning.shared.org_table
+    planning = win.feature(PlanningFeature)
+    show(win, planning.shared_dock)
+    table = planning.shared.org_table
     shown = {table.item(r, 0).text(): (table.item(r, 1).text(), table.item(r, 2).text()) for r in range(table.rowCount())}
     expected = cost_by_organisation(win.document.structure, win.document.analysis)
     assert shown == {"Test Council": ("6", money(expected["Test Council"])),
@@ -384,10 +386,10 @@ def test_cost_by_organisation(new_window, qtbot, tmp_path):
 def test_planning_menu_shows_each_dock(open_sample, qtbot):
     win = open_sample(CUMBRIA)
     qtbot.wait(20)
-    titles = [a.text() for a in win.planning.menu.actions() if a.text()]
+    titles = [a.text() for a in win.feature(PlanningFeature).menu.actions() if a.text()]
     assert titles[:5] == ["Statutory Officers", "Responsibilities", "Rota", "Pay Benchmarking", "Shared Posts"]
     menus = [a.text() for a in win.menuBar().actions()]
     assert menus.index("&Planning") < menus.index("&View")
-    win.planning.menu.actions()[6].trigger()  # Generate Rota…
-    assert win.planning.rota.shown and not win.planning.responsibilities.shown
+    win.feature(PlanningFeature).menu.actions()[6].trigger()  # Generate Rota…
+    assert win.feature(PlanningFeature).rota.shown and not win.feature(PlanningFeature).responsibilities.shown
 

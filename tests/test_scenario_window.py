@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from orgdesigner.model import load_scenarios, save_scenarios
 from orgdesigner import editing as commands
+from orgdesigner.ui.docks.figures import FiguresFeature
 
 from conftest import make_options
 
@@ -64,7 +65,7 @@ def test_switching_in_the_box_shows_the_other_scenario(window):
     choose_in_box(window, 1)
     assert window.document.structure.scenario == "Option A"
     assert set(window.scene.cards) == {"CE", "D1", "D2", "H1", "H3"}
-    assert window.figures.value_of("Cost (gross)") == "£587,500"
+    assert window.feature(FiguresFeature).panel.value_of("Cost (gross)") == "£587,500"
     assert window.summary_label.text().startswith("5 posts")
     assert window.windowTitle().startswith("options.orgd: Option A")
     assert not window.isWindowModified()

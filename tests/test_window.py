@@ -14,6 +14,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from orgdesigner.model import load, save
 from orgdesigner import editing as commands
+from orgdesigner.ui.docks.figures import FiguresFeature
+from orgdesigner.ui.docks.findings import FindingsFeature
 
 from canvasdrive import card_centre, click_card, drag, handle_point, move_to, press, release, view_point
 from conftest import SAMPLES, make_structure
@@ -37,7 +39,7 @@ def window(new_window, qtbot, tmp_path):
 
 def test_window_shows_every_post_and_figures(window):
     assert set(window.scene.cards) == set(window.document.structure.posts)
-    assert window.figures.value_of("Cost (gross)") == "£687,500"
+    assert window.feature(FiguresFeature).panel.value_of("Cost (gross)") == "£687,500"
     assert "council.orgd" in window.windowTitle()
 
 
@@ -83,10 +85,10 @@ def test_edit_grade_in_properties_changes_cost_and_undoes(window, qtbot):
     QTest.keyClick(combo.lineEdit(), Qt.Key_Return)
     structure = window.document.structure
     assert structure.posts["H1"].grade == "DIR"
-    assert window.figures.value_of("Cost (gross)") == "£712,500"
+    assert window.feature(FiguresFeature).panel.value_of("Cost (gross)") == "£712,500"
     window.document.undo_stack.undo()
     assert structure.posts["H1"].grade == "HOS"
-    assert window.figures.value_of("Cost (gross)") == "£687,500"
+    assert window.feature(FiguresFeature).panel.value_of("Cost (gross)") == "£687,500"
 
 
 def test_invalid_salary_is_shown_and_not_applied(window):
@@ -153,15 +155,16 @@ def test_findings_marked_on_cards_and_click_selects(window):
     window.document.execute(commands.edit_post(
         structure, "H2", designations=[]))
     assert window.scene.cards["H1"].severity is None
-    errors = [window.findings.topLevelItem(i) for i in range(window.findings.topLevelItemCount())]
+    findings = window.feature(FindingsFeature).panel
+    errors = [findings.topLevelItem(i) for i in range(findings.topLevelItemCount())]
     assert any("Monitoring Officer" in item.text(1) for item in errors)
     window.document.execute(commands.edit_post(
         structure, "H1", tier="2"))
     assert window.scene.cards["H1"].severity == "error"
     assert "not a higher tier" in window.scene.cards["H1"].toolTip()
-    item = next(window.findings.topLevelItem(i) for i in range(window.findings.topLevelItemCount())
-                if "not a higher tier" in window.findings.topLevelItem(i).text(1))
-    window.findings.itemClicked.emit(item, 0)
+    item = next(findings.topLevelItem(i) for i in range(findings.topLevelItemCount())
+                if "not a higher tier" in findings.topLevelItem(i).text(1))
+    findings.itemClicked.emit(item, 0)
     assert set(window.scene.selected_post_ids()) == {"H1", "D1"}
 
 

@@ -33,6 +33,7 @@ def run(args: list[str]) -> int:
     from PySide6.QtWidgets import QApplication
 
     from ..model import StructureFileError, UnknownScenario, load_scenarios
+    from .compare import CompareFeature
     from .mainwindow import MainWindow
 
     scenarios = None
@@ -71,9 +72,9 @@ def run(args: list[str]) -> int:
         window.resize(*SCREENSHOT_SIZE)
     window.show()
     if isinstance(before, str):
-        window.compare.compare_with_scenario(before)
+        window.feature(CompareFeature).compare_with_scenario(before)
     elif before is not None:
-        window.compare.compare_with(before, Path(options.compare))
+        window.feature(CompareFeature).compare_with(before, Path(options.compare))
     if options.screenshot:
         return _screenshot(app, window, Path(options.screenshot))
     if scenarios is not None:

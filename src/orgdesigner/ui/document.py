@@ -20,6 +20,9 @@ from ..model import (Change, ChangeKind, EditRefused, Scenarios, Structure, Unkn
                      save_scenarios)
 from .undo import EditCommand
 
+FILE_FILTER = "OrgDesigner structures (*.orgd);;All files (*)"
+"""What the open, save and compare dialogs offer."""
+
 
 class Document(QObject):
     changed = Signal(object)

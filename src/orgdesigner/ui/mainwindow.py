@@ -5,14 +5,15 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import shiboken6
 
 from PySide6.QtCore import QPointF, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QPageLayout, QPageSize
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import (QApplication, QCompleter, QDialog, QDockWidget, QFileDialog, QLabel, QLineEdit,
-                               QMainWindow, QMessageBox, QProgressDialog, QToolBar, QUndoView)
+from PySide6.QtWidgets import (QApplication, QCompleter, QDialog, QFileDialog, QLabel, QLineEdit, QMainWindow,
+                               QMessageBox, QProgressDialog, QToolBar, QUndoView, QWidget)
 
 from ..io.export import posts_table, write_csv, write_xlsx
 from ..io.tables import TableError
@@ -22,30 +23,46 @@ from ..pdf.export import PdfOptions, pdf_bytes
 from ..pdf.paper import Paper, PaperSize
 from .. import editing as commands
 from .clipboard import MIME_TYPE, copy_posts, paste_posts
-from .compare import CompareController
-from .docks.figures import FiguresPanel
-from .docks.findings import FindingsPanel
+from .docking import DockLayout, DockSpec
 from .docks.outline import OutlinePanel
 from .docks.properties import PropertiesPanel
-from .document import Document
+from .document import FILE_FILTER, Document
+from .feature import WindowFeature, install
+from .feature_list import FEATURES
 from .importdialog import ImportDialog
 from .pdfexport import PdfExportDialog, PdfRequest
 from .pdfpages import page_count
-from .planning import PlanningDocks
 from .printing import print_pdf
 from .recovery import Recovery
 from .scenario_menu import ScenarioControls
 from .scene import OrgScene
 from .view import OrgView
 
-FILE_FILTER = "OrgDesigner structures (*.orgd);;All files (*)"
 TABLE_FILTER = "Spreadsheets (*.csv *.xlsx *.xlsm);;All files (*)"
 EXPORT_FILTER = "CSV (*.csv);;Excel workbook (*.xlsx)"
 MAX_RECENT = 8
 AUTOSAVE_MS = 60_000
 
+LEFT, RIGHT = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+OUTLINE = DockSpec("outline", "Outline", LEFT, front=True, size=250, in_view_menu=True)
+PROPERTIES = DockSpec("properties", "Properties", RIGHT, front=True, size=330, in_view_menu=True)
+HISTORY = DockSpec("history", "History", LEFT, tab_with="outline")
+
+F = TypeVar("F", bound=WindowFeature)
+
 
 class MainWindow(QMainWindow):
+    """Owns the document and what edits it as a whole: the canvas (scene and view), the File, Edit, Insert,
+    Scenario and View menus with their actions and the toolbar, the status bar, the Outline, Properties and
+    History docks, files (open, save, recent, autosave and recovery), import and export, PDF and printing,
+    and the dock layout that makes and tabs every dock.
+
+    Everything else is a feature listed in `ui/feature_list.py` (figures, findings, compare, planning): each
+    declares its docks, menu and actions as data and owns its panels and what they do. A feature sees the
+    window only as a `WindowHost` (document, scene, view, selection, messages, dock layout) and never
+    imports this module; the window knows features only through that list and `feature()`.
+    """
+
     def __init__(self, settings: QSettings | None = None) -> None:
         super().__init__()
         self.settings = settings or QSettings("OrgDesigner", "OrgDesigner")
@@ -53,14 +70,19 @@ class MainWindow(QMainWindow):
         self.scene = OrgScene(self.document)
         self.view = OrgView(self.scene)
         self.setCentralWidget(self.view)
+        self.dock_layout = DockLayout(self)
         self.recovery = Recovery()
         self._find_index = 0
         self._build_docks()
         self._build_actions()
         self._build_menus_and_toolbar()
         self._build_status_bar()
-        self._build_compare()
-        self.planning = PlanningDocks(self)
+        self.features: list[WindowFeature] = []
+        for make in FEATURES:
+            self.features.append(make(self))
+            install(self.features[-1], self.dock_layout, self.menuBar(), self)
+        for dock in self.dock_layout.view_menu_docks():
+            self.view_menu.addAction(dock.toggleViewAction())
         self.document.refused.connect(self.show_refusal)
         self.document.path_changed.connect(self.update_title)
         self.document.modified_changed.connect(self.update_title)
@@ -79,32 +101,18 @@ class MainWindow(QMainWindow):
 
     # ----- construction ---------------------------------------------------------------
 
-    def _dock(self, title: str, name: str, widget, area: Qt.DockWidgetArea) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(name)
-        dock.setWidget(widget)
-        self.addDockWidget(area, dock)
-        return dock
+    def feature(self, kind: type[F]) -> F:
+        """The window's feature of this class."""
+        return next(f for f in self.features if isinstance(f, kind))
 
     def _build_docks(self) -> None:
         self.properties = PropertiesPanel(self.document)
-        self.figures = FiguresPanel(self.document)
-        self.findings = FindingsPanel(self.document)
         self.outline = OutlinePanel(self.document)
-        self.outline_dock = self._dock("Outline", "outline", self.outline, Qt.LeftDockWidgetArea)
-        self.properties_dock = self._dock("Properties", "properties", self.properties, Qt.RightDockWidgetArea)
-        self.figures_dock = self._dock("Figures", "figures", self.figures, Qt.RightDockWidgetArea)
-        self.findings_dock = self._dock("Findings", "findings", self.findings, Qt.BottomDockWidgetArea)
         self.history = QUndoView(self.document.undo_group)
         self.history.setEmptyLabel("Opened")
-        self.history_dock = self._dock("History", "history", self.history, Qt.LeftDockWidgetArea)
-        self.tabifyDockWidget(self.outline_dock, self.history_dock)
-        self.outline_dock.raise_()
-        self.tabifyDockWidget(self.properties_dock, self.figures_dock)
-        self.properties_dock.raise_()
-        self.resizeDocks([self.outline_dock, self.properties_dock], [250, 330], Qt.Horizontal)
-        self.resizeDocks([self.findings_dock], [150], Qt.Vertical)
-        self.findings.posts_chosen.connect(self.select_and_centre)
+        self.outline_dock = self.dock_layout.add(OUTLINE, self.outline)
+        self.properties_dock = self.dock_layout.add(PROPERTIES, self.properties)
+        self.history_dock = self.dock_layout.add(HISTORY, self.history)
         self.outline.posts_chosen.connect(self.select_and_centre)
         self.outline.group_chosen.connect(self.select_group)
 
@@ -173,6 +181,7 @@ class MainWindow(QMainWindow):
     def _build_menus_and_toolbar(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
+        file_menu.setObjectName("file_menu")
         file_menu.addActions([self.new_action, self.open_action])
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.addActions(self.recent_actions)
@@ -185,6 +194,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu("&Edit")
+        edit_menu.setObjectName("edit_menu")
         edit_menu.addActions([self.undo_action, self.redo_action, self.history_action])
         edit_menu.addSeparator()
         edit_menu.addActions([self.cut_action, self.copy_action, self.paste_action, self.duplicate_action,
@@ -192,17 +202,18 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addActions([self.select_all_action, self.find_action, self.switch_line_action])
         insert_menu = bar.addMenu("&Insert")
+        insert_menu.setObjectName("insert_menu")
         insert_menu.addActions([self.add_post_action, self.add_group_action])
         self.scenario_controls = ScenarioControls(self.document, self)
         self.scenario_controls.switched.connect(self.view.fit)
+        self.scenario_controls.menu.setObjectName("scenario_menu")
         bar.addMenu(self.scenario_controls.menu)
-        view_menu = bar.addMenu("&View")
-        view_menu.addActions([self.zoom_in_action, self.zoom_out_action, self.fit_action])
-        view_menu.addSeparator()
-        view_menu.addActions([self.tidy_action, self.compact_action])
-        view_menu.addSeparator()
-        for dock in (self.outline_dock, self.properties_dock, self.figures_dock, self.findings_dock):
-            view_menu.addAction(dock.toggleViewAction())
+        self.view_menu = bar.addMenu("&View")
+        self.view_menu.setObjectName("view_menu")
+        self.view_menu.addActions([self.zoom_in_action, self.zoom_out_action, self.fit_action])
+        self.view_menu.addSeparator()
+        self.view_menu.addActions([self.tidy_action, self.compact_action])
+        self.view_menu.addSeparator()  # then each dock's show/hide action, once the features have made theirs
         toolbar = QToolBar("Main")
         toolbar.setObjectName("main_toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonTextOnly)
@@ -372,6 +383,12 @@ class MainWindow(QMainWindow):
 
     # ----- messages ----------------------------------------------------------------------
 
+    def dialog_parent(self) -> QWidget:
+        return self
+
+    def show_status(self, message: str, msecs: int) -> None:
+        self.statusBar().showMessage(message, msecs)
+
     def show_refusal(self, message: str) -> None:
         self.statusBar().showMessage(f"Not done: {message}", 10000)
 
@@ -384,10 +401,10 @@ class MainWindow(QMainWindow):
     def _update_status(self) -> None:
         analysis = self.document.analysis
         totals = analysis.totals()
-        counts = self.findings.counts()
+        severities = [finding.severity.value for finding in analysis.findings()]
         self.summary_label.setText(
             f"{totals.posts} posts · {totals.fte:,.1f} FTE · £{totals.net:,.0f} net · "
-            f"{analysis.layers()} layers · {counts['error']} errors, {counts['warning']} warnings")
+            f"{analysis.layers()} layers · {severities.count('error')} errors, {severities.count('warning')} warnings")
 
     # ----- selection ---------------------------------------------------------------------
 
@@ -655,17 +672,3 @@ class MainWindow(QMainWindow):
         paper = Paper(size, layout.orientation() == QPageLayout.Landscape)
         pages = print_pdf(printer, pdf_bytes(self.document.structure, PdfOptions(paper=paper)))
         self.statusBar().showMessage(f"Sent {pages} page{'s' if pages != 1 else ''} to the printer", 6000)
-
-    # ----- comparing -------------------------------------------------------------------
-
-    def _build_compare(self) -> None:
-        """The Compare menu (before View) and its docks, which stay hidden until a comparison starts."""
-        self.compare = CompareController(self)
-        view_menu = next(a for a in self.menuBar().actions() if a.text() == "&View")
-        self.menuBar().insertMenu(view_menu, self.compare.menu)
-
-    def choose_compare_file(self) -> Path | None:
-        """The file to compare the structure shown with; tests replace this."""
-        start = str(self.document.path.parent) if self.document.path else str(Path.cwd())
-        name, _ = QFileDialog.getOpenFileName(self, "Compare with file", start, FILE_FILTER)
-        return Path(name) if name else None

@@ -1,5 +1,5 @@
 """The compare view: the structure shown against another scenario or file, live as either is edited."""
 
-from .controller import CompareController
+from .controller import CompareFeature
 
-__all__ = ["CompareController"]
+__all__ = ["CompareFeature"]

@@ -3,19 +3,22 @@ holding area) and the Changes, Finance and Layers & Spans docks, all following o
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import ClassVar
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDockWidget, QMenu
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QMenu, QWidget
 
 from ...analysis import PostChange, RuleSet
 from ...model import ImpactChoice, Structure, StructureFileError, UnknownScenario, load_scenarios
 from ...presentation.changes import impact_summary
 from ...presentation.chartstyle import IMPACT_STYLES, change_style
 from ...editing import Edit
+from ..document import FILE_FILTER
+from ..feature import ActionSpec, DockSpec, FeatureParts, MenuSpec, WindowHost
 from ..items.postcard import PostCardItem
 from .changes_panel import ChangesPanel
 from .charts import ShapePanel
@@ -25,8 +28,7 @@ from .impacts import choose_impact, give_reason, reset_impacts
 from .legend import CompareLegend
 from .session import CompareSession
 
-if TYPE_CHECKING:
-    from ..mainwindow import MainWindow
+Area = Qt.DockWidgetArea
 
 GHOST_SCALE = 0.85
 """Cards waiting in the holding area are drawn a little smaller than the chart's."""
@@ -34,29 +36,52 @@ MIN_ROWS = 4
 """The holding area is as tall as the chart, and at least this many cards tall."""
 
 
-class CompareController(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.document = window.document
-        self.scene = window.scene
-        self.session = CompareSession(window.document, self)
+class CompareFeature(QObject):
+    """The Compare menu (before View) and its docks, which stay hidden until a comparison starts; tabbed with
+    the docks they stand in for while comparing."""
+
+    DOCKS: ClassVar[tuple[DockSpec, ...]] = (
+        DockSpec("changes", "Changes", Area.BottomDockWidgetArea, tab_with="findings", hidden=True),
+        DockSpec("finance", "Finance", Area.RightDockWidgetArea, tab_with="properties", hidden=True),
+        DockSpec("layers_spans", "Layers and Spans", Area.LeftDockWidgetArea, tab_with="outline", hidden=True),
+    )
+    MENU: ClassVar[MenuSpec | None] = MenuSpec("compare_menu", "Co&mpare", before="view_menu")
+    ACTIONS: ClassVar[tuple[ActionSpec, ...]] = (
+        ActionSpec("compare_with_file", "Compare with &File…",
+                   "Compare the structure shown with the baseline of another file"),
+        ActionSpec("stop_comparing", "&Stop Comparing", "Back to the ordinary chart"),
+    )
+
+    def __init__(self, host: WindowHost) -> None:
+        super().__init__(host.dialog_parent())
+        self.host = host
+        self.document = host.document
+        self.scene = host.scene
+        self.session = CompareSession(host.document, self)
         self.holding: HoldingArea | None = None
         self._syncing = False
-        self._docks_placed = False
         self.changes = ChangesPanel()
         self.finance = FinancePanel()
         self.shape = ShapePanel()
-        self.legend = CompareLegend(window.view)
-        self.changes_dock = self._dock("Changes", "changes", self.changes, Qt.BottomDockWidgetArea)
-        self.finance_dock = self._dock("Finance", "finance", self.finance, Qt.RightDockWidgetArea)
-        self.shape_dock = self._dock("Layers and Spans", "layers_spans", self.shape, Qt.LeftDockWidgetArea)
-        self.menu = QMenu("Co&mpare", window)
-        self.file_action = QAction("Compare with &File…", self)
-        self.file_action.setStatusTip("Compare the structure shown with the baseline of another file")
+        self.legend = CompareLegend(host.view)
+        self.menu: QMenu
+        self.file_action: QAction
+        self.stop_action: QAction
+        self.changes_dock: QDockWidget
+        self.finance_dock: QDockWidget
+        self.shape_dock: QDockWidget
+
+    def contents(self) -> Mapping[str, QWidget]:
+        return {"changes": self.changes, "finance": self.finance, "layers_spans": self.shape}
+
+    def attach(self, parts: FeatureParts) -> None:
+        assert parts.menu is not None
+        self.menu = parts.menu
+        self.changes_dock, self.finance_dock = parts.docks["changes"], parts.docks["finance"]
+        self.shape_dock = parts.docks["layers_spans"]
+        self.file_action = parts.actions["compare_with_file"]
         self.file_action.triggered.connect(self.compare_with_file_dialog)
-        self.stop_action = QAction("&Stop Comparing", self)
-        self.stop_action.setStatusTip("Back to the ordinary chart")
+        self.stop_action = parts.actions["stop_comparing"]
         self.stop_action.triggered.connect(self.stop)
         self.session.updated.connect(self._show_result)
         self.document.scenarios_changed.connect(self._fill_menu)
@@ -65,16 +90,7 @@ class CompareController(QObject):
         self.changes.reason_given.connect(self._reason_given)
         self.changes.reset_requested.connect(self._reset)
         self.scene.selectionChanged.connect(self._scene_selection)
-        for dock in (self.changes_dock, self.finance_dock, self.shape_dock):
-            dock.hide()
         self._fill_menu()
-
-    def _dock(self, title: str, name: str, widget, area: Qt.DockWidgetArea) -> QDockWidget:
-        dock = QDockWidget(title, self.window)
-        dock.setObjectName(name)
-        dock.setWidget(widget)
-        self.window.addDockWidget(area, dock)
-        return dock
 
     # ----- starting and stopping ------------------------------------------------------------
 
@@ -92,8 +108,14 @@ class CompareController(QObject):
         self._started()
         return True
 
+    def choose_compare_file(self) -> Path | None:
+        """The file to compare the structure shown with; tests replace this."""
+        start = str(self.document.path.parent) if self.document.path else str(Path.cwd())
+        name, _ = QFileDialog.getOpenFileName(self.host.dialog_parent(), "Compare with file", start, FILE_FILTER)
+        return Path(name) if name else None
+
     def compare_with_file_dialog(self) -> bool:
-        path = self.window.choose_compare_file()
+        path = self.choose_compare_file()
         return path is not None and self.compare_with_file(path)
 
     def compare_with_file(self, path: Path) -> bool:
@@ -102,10 +124,10 @@ class CompareController(QObject):
             before = load_scenarios(path).baseline
             RuleSet.for_settings(before.settings)
         except StructureFileError as exc:
-            self.window.show_error("Cannot compare with the file", str(exc))
+            self.host.show_error("Cannot compare with the file", str(exc))
             return False
         except ValueError as exc:
-            self.window.show_error("Cannot compare with the file", f"{path}: {exc}")
+            self.host.show_error("Cannot compare with the file", f"{path}: {exc}")
             return False
         self.compare_with(before, path)
         return True
@@ -118,24 +140,19 @@ class CompareController(QObject):
     def _started(self) -> None:
         for dock in (self.changes_dock, self.finance_dock, self.shape_dock):
             dock.show()
-        if not self._docks_placed:
-            # Tabbed with the docks they stand in for while comparing; done on first use, not while the
-            # window is being built (tabbing docks of a window not yet shown leaves stray tab bars).
-            self._docks_placed = True
-            self.window.tabifyDockWidget(self.window.findings_dock, self.changes_dock)
-            self.window.tabifyDockWidget(self.window.properties_dock, self.finance_dock)
-            self.window.tabifyDockWidget(self.window.outline_dock, self.shape_dock)
+        self.host.dock_layout.place()  # tabbed in already, unless the window has not been shown yet
         self._arrange()
         QTimer.singleShot(0, self, self._arrange)  # again once the window has laid the docks out (or is shown)
 
     def _arrange(self) -> None:
         for dock in (self.changes_dock, self.finance_dock, self.shape_dock):
             dock.raise_()
-        self.window.resizeDocks([self.shape_dock, self.finance_dock], [330, 400], Qt.Horizontal)
-        self.window.resizeDocks([self.changes_dock], [280], Qt.Vertical)
-        QTimer.singleShot(0, self.window.view, self.window.view.fit)  # once the docks have their new sizes
-        self.window.statusBar().showMessage(
-            f"Comparing {self._after_label()} with {self.session.before_label}", 6000)
+        layout = self.host.dock_layout
+        layout.resize(self.shape_dock, 330)
+        layout.resize(self.finance_dock, 400)
+        layout.resize(self.changes_dock, 280)
+        QTimer.singleShot(0, self.host.view, self.host.view.fit)  # once the docks have their new sizes
+        self.host.show_status(f"Comparing {self._after_label()} with {self.session.before_label}", 6000)
 
     def stop(self) -> None:
         self.session.stop()
@@ -158,7 +175,7 @@ class CompareController(QObject):
             self.shape.set_result(None, "", "")
             for dock in (self.changes_dock, self.finance_dock, self.shape_dock):
                 dock.hide()
-            self.window.view.fit()
+            self.host.view.fit()
             return
         before_label, after_label = self.session.before_label, self._after_label()
         on_before = self.session.before_shown
@@ -246,12 +263,12 @@ class CompareController(QObject):
         self._syncing = True
         try:
             if post_id in self.scene.cards:
-                self.window.select_and_centre([post_id])
+                self.host.select_and_centre([post_id])
             elif self.holding is not None and post_id in self.holding.ghosts:
                 ghost = self.holding.ghosts[post_id]
                 self.scene.clearSelection()
                 ghost.setSelected(True)
-                self.window.view.centerOn(ghost.sceneBoundingRect().center())
+                self.host.view.centerOn(ghost.sceneBoundingRect().center())
         finally:
             self._syncing = False
 
@@ -270,8 +287,7 @@ class CompareController(QObject):
     def _reset(self, post_ids: list[str]) -> None:
         changes = [c for c in map(self.changes.change_of, post_ids) if c is not None]
         if not changes:
-            self.window.statusBar().showMessage("Select the posts whose impact should go back to the suggested one",
-                                                5000)
+            self.host.show_status("Select the posts whose impact should go back to the suggested one", 5000)
             return
         if self._can_decide():
             self._execute(reset_impacts(self.document.structure, changes))

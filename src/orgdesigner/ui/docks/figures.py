@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from statistics import mean
+from typing import ClassVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from ...presentation.money import money
 from ..document import Document
+from ..feature import ActionSpec, DockSpec, FeatureParts, MenuSpec, WindowHost
 
 
 class FiguresPanel(QTreeWidget):
@@ -93,3 +96,22 @@ class FiguresPanel(QTreeWidget):
         item.setTextAlignment(1, Qt.AlignRight | Qt.AlignVCenter)
         item.setTextAlignment(2, Qt.AlignRight | Qt.AlignVCenter)
         return item
+
+
+class FiguresFeature:
+    """The Figures dock, in a tab behind Properties."""
+
+    DOCKS: ClassVar[tuple[DockSpec, ...]] = (
+        DockSpec("figures", "Figures", Qt.DockWidgetArea.RightDockWidgetArea, tab_with="properties",
+                 in_view_menu=True),)
+    MENU: ClassVar[MenuSpec | None] = None
+    ACTIONS: ClassVar[tuple[ActionSpec, ...]] = ()
+
+    def __init__(self, host: WindowHost) -> None:
+        self.panel = FiguresPanel(host.document)
+
+    def contents(self) -> Mapping[str, QWidget]:
+        return {"figures": self.panel}
+
+    def attach(self, parts: FeatureParts) -> None:
+        """Nothing to wire: the panel follows the document by itself."""

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import ClassVar
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from ...presentation.chartstyle import SEVERITY_COLOURS
 from ..document import Document
+from ..feature import ActionSpec, DockSpec, FeatureParts, MenuSpec, WindowHost
 
 
 class FindingsPanel(QTreeWidget):
@@ -42,13 +46,27 @@ class FindingsPanel(QTreeWidget):
             item.setToolTip(1, f"[{finding.rule}] {finding.message}")
         self.resizeColumnToContents(0)
 
-    def counts(self) -> dict[str, int]:
-        result = {"error": 0, "warning": 0, "info": 0}
-        for finding in self.document.analysis.findings():
-            result[finding.severity.value] += 1
-        return result
-
     def _clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         posts = item.data(0, Qt.UserRole) or []
         if posts:
             self.posts_chosen.emit(posts)
+
+
+class FindingsFeature:
+    """The Findings dock along the bottom; clicking a finding selects the posts it names."""
+
+    DOCKS: ClassVar[tuple[DockSpec, ...]] = (
+        DockSpec("findings", "Findings", Qt.DockWidgetArea.BottomDockWidgetArea, front=True, size=150,
+                 in_view_menu=True),)
+    MENU: ClassVar[MenuSpec | None] = None
+    ACTIONS: ClassVar[tuple[ActionSpec, ...]] = ()
+
+    def __init__(self, host: WindowHost) -> None:
+        self.host = host
+        self.panel = FindingsPanel(host.document)
+
+    def contents(self) -> Mapping[str, QWidget]:
+        return {"findings": self.panel}
+
+    def attach(self, parts: FeatureParts) -> None:
+        self.panel.posts_chosen.connect(self.host.select_and_centre)

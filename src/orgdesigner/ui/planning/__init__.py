@@ -1,6 +1,6 @@
 """The planning docks of issue #7: statutory officers, responsibilities, the rota, pay benchmarking
-and shared posts. `PlanningDocks` adds them to the main window."""
+and shared posts. `PlanningFeature` puts them in the main window."""
 
-from .docks import PlanningDocks
+from .docks import PlanningFeature
 
-__all__ = ["PlanningDocks"]
+__all__ = ["PlanningFeature"]

@@ -8,13 +8,14 @@ Cumbria's opens on what it is about.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import ClassVar
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QDockWidget, QMenu, QScrollArea, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget, QMenu
 
+from ..feature import ActionSpec, DockSpec, FeatureParts, MenuSpec, WindowHost
 from .benchmark import BenchmarkPanel
 from .organisations import SharedPostsPanel
 from .responsibilities import ResponsibilitiesPanel
@@ -23,111 +24,84 @@ from .statutory import StatutoryPanel
 
 OnScreenPanel = StatutoryPanel | ResponsibilitiesPanel | RotaPanel | BenchmarkPanel | SharedPostsPanel
 
-if TYPE_CHECKING:
-    from ..mainwindow import MainWindow
-
 PLANNING_DOCK_HEIGHT = 270
 
-
-class _FirstShow(QObject):
-    """Calls `then` once, soon after the window it watches is first shown."""
-
-    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
-        super().__init__(window)
-        self.then = then
-        window.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Show:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self, self.then)  # once the window is on screen (never, if it has gone)
-        return False
+BOTTOM, RIGHT = Qt.DockWidgetArea.BottomDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
 
 
-class PlanningDocks:
+class PlanningFeature:
     """A plain object, not a QObject: the scene it listens to may outlive it while the window is torn down,
     and a signal to a deleted QObject crashes."""
 
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
-        document = window.document
+    DOCKS: ClassVar[tuple[DockSpec, ...]] = (
+        DockSpec("statutory_officers", "Statutory Officers", BOTTOM, tab_with="findings", scroll=True),
+        DockSpec("responsibilities", "Responsibilities", BOTTOM, tab_with="findings", scroll=True),
+        DockSpec("rota", "Rota", BOTTOM, tab_with="findings", scroll=True),
+        DockSpec("pay_benchmarking", "Pay Benchmarking", RIGHT, tab_with="figures", scroll=True),
+        DockSpec("shared_posts", "Shared Posts", RIGHT, tab_with="figures", scroll=True),
+    )
+    MENU: ClassVar[MenuSpec | None] = MenuSpec("planning_menu", "&Planning", before="view_menu")
+    ACTIONS: ClassVar[tuple[ActionSpec, ...]] = (
+        ActionSpec("generate_rota", "&Generate Rota…",
+                   "Show the rota dock, to choose the posts and months and generate a balanced rota"),
+        ActionSpec("import_comparators", "&Import Comparators…",
+                   "Read the pay benchmarking comparators from a CSV or Excel table"),
+    )
+
+    def __init__(self, host: WindowHost) -> None:
+        self.host = host
+        document = host.document
         self.statutory = StatutoryPanel(document)
         self.responsibilities = ResponsibilitiesPanel(document)
         self.rota = RotaPanel(document)
         self.benchmark = BenchmarkPanel(document)
         self.shared = SharedPostsPanel(document)
-        self.statutory_dock = self._dock("Statutory Officers", "statutory_officers", self.statutory,
-                                         Qt.BottomDockWidgetArea)
-        self.responsibilities_dock = self._dock("Responsibilities", "responsibilities", self.responsibilities,
-                                                Qt.BottomDockWidgetArea)
-        self.rota_dock = self._dock("Rota", "rota", self.rota, Qt.BottomDockWidgetArea)
-        self.benchmark_dock = self._dock("Pay Benchmarking", "pay_benchmarking", self.benchmark,
-                                         Qt.RightDockWidgetArea)
-        self.shared_dock = self._dock("Shared Posts", "shared_posts", self.shared, Qt.RightDockWidgetArea)
-        self._tabified = False
-        self._first_show = _FirstShow(window, self._tabify)
-        self.menu = self._build_menu()
+        self.scene = host.scene
+        self.menu: QMenu
+        self.statutory_dock: QDockWidget
+        self.responsibilities_dock: QDockWidget
+        self.rota_dock: QDockWidget
+        self.benchmark_dock: QDockWidget
+        self.shared_dock: QDockWidget
+
+    def contents(self) -> Mapping[str, OnScreenPanel]:
+        return {"statutory_officers": self.statutory, "responsibilities": self.responsibilities, "rota": self.rota,
+                "pay_benchmarking": self.benchmark, "shared_posts": self.shared}
+
+    def attach(self, parts: FeatureParts) -> None:
+        docks = parts.docks
+        self.statutory_dock, self.responsibilities_dock = docks["statutory_officers"], docks["responsibilities"]
+        self.rota_dock, self.benchmark_dock = docks["rota"], docks["pay_benchmarking"]
+        self.shared_dock = docks["shared_posts"]
+        for name, panel in self.contents().items():  # each panel hears when its tab comes and goes
+            docks[name].visibilityChanged.connect(panel.set_shown)
+        assert parts.menu is not None
+        self.menu = self._fill_menu(parts)
         for panel in (self.statutory, self.responsibilities, self.rota, self.shared):
-            panel.posts_chosen.connect(window.select_and_centre)
-        self.benchmark.import_failed.connect(window.show_error)
-        self.scene = window.scene
+            panel.posts_chosen.connect(self.host.select_and_centre)
+        self.benchmark.import_failed.connect(self.host.show_error)
         self.scene.selectionChanged.connect(self._selection_changed)
-        document.replaced.connect(self.bring_forward)
-
-    def _tabify(self) -> None:
-        """Tab the docks in with the findings and the properties. Done when the window is first shown:
-        Qt 6.11 leaves a stray copy of a tab bar visible for a tab group made before that."""
-        if self._tabified:
-            return
-        window = self.window
-        for dock in (self.statutory_dock, self.responsibilities_dock, self.rota_dock):
-            window.tabifyDockWidget(window.findings_dock, dock)
-        for dock in (self.benchmark_dock, self.shared_dock):
-            window.tabifyDockWidget(window.figures_dock, dock)
-        window.findings_dock.raise_()
-        window.properties_dock.raise_()
-        self._tabified = True
-        self.bring_forward()
-
-    def _dock(self, title: str, name: str, widget: OnScreenPanel, area: Qt.DockWidgetArea) -> QDockWidget:
-        """A dock holding `widget` in a scroll area, so its wrapped text never makes the window taller; the
-        widget hears when its tab comes and goes."""
-        dock = QDockWidget(title, self.window)
-        dock.setObjectName(name)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.NoFrame)
-        scroll.setWidget(widget)
-        dock.setWidget(scroll)
-        dock.visibilityChanged.connect(widget.set_shown)
-        self.window.addDockWidget(area, dock)
-        return dock
+        self.host.document.replaced.connect(self.bring_forward)
+        self.host.dock_layout.placed.connect(self.bring_forward)
 
     def docks(self) -> list[QDockWidget]:
         return [self.statutory_dock, self.responsibilities_dock, self.rota_dock, self.benchmark_dock, self.shared_dock]
 
-    def _build_menu(self) -> QMenu:
-        """A Planning menu before View: each dock, and the two actions that start from the menu."""
-        bar = self.window.menuBar()
-        menu = QMenu("&Planning", self.window)
+    def _fill_menu(self, parts: FeatureParts) -> QMenu:
+        """Each dock, and the two actions that start from the menu."""
+        menu = parts.menu
+        assert menu is not None
         for dock in self.docks():
             menu.addAction(dock.toggleViewAction())
         menu.addSeparator()
-        generate = menu.addAction("&Generate Rota…")
-        generate.setStatusTip("Show the rota dock, to choose the posts and months and generate a balanced rota")
+        generate, imported = parts.actions["generate_rota"], parts.actions["import_comparators"]
         generate.triggered.connect(lambda: self.show_dock(self.rota_dock))
-        imported = menu.addAction("&Import Comparators…")
-        imported.setStatusTip("Read the pay benchmarking comparators from a CSV or Excel table")
         imported.triggered.connect(self._import_comparators)
-        view = next((a for a in bar.actions() if a.text().replace("&", "") == "View"), None)
-        if view is not None:
-            bar.insertMenu(view, menu)
-        else:
-            bar.addMenu(menu)
+        menu.addActions([generate, imported])
         return menu
 
     def show_dock(self, dock: QDockWidget) -> None:
-        self._tabify()  # if the window has not had its first turn of the event loop yet
+        self.host.dock_layout.place()  # if the window has not had its first turn of the event loop yet
         dock.show()
         dock.raise_()
 
@@ -138,15 +112,15 @@ class PlanningDocks:
     def bring_forward(self) -> bool:
         """Show the responsibilities (or else the rota) of a structure that has them, taller than the findings;
         False when there is nothing to show (or the docks are not tabbed in yet: the window is not shown)."""
-        if not self._tabified:
+        if not self.host.dock_layout.is_placed:
             return False
-        structure = self.window.document.structure
+        structure = self.host.document.structure
         dock = (self.responsibilities_dock if structure.responsibilities
                 else self.rota_dock if structure.rota.months else None)
         if dock is None:
             return False
         self.show_dock(dock)
-        self.window.resizeDocks([dock], [PLANNING_DOCK_HEIGHT], Qt.Vertical)
+        self.host.dock_layout.resize(dock, PLANNING_DOCK_HEIGHT)
         return True
 
     def _selection_changed(self) -> None:

@@ -1,6 +1,6 @@
 """Docks that refresh only while they are on screen.
 
-A dock tabbed behind another still counts as visible to Qt, so `PlanningDocks` tells each panel
+A dock tabbed behind another still counts as visible to Qt, so `PlanningFeature` tells each panel
 when its dock's tab comes and goes (`QDockWidget.visibilityChanged`). A hidden panel only notes
 that it is out of date, and catches up when it is shown: edits on a large structure do not pay
 for tables nobody is looking at.
