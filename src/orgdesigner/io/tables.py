@@ -121,14 +121,18 @@ def _open_workbook(path: Path) -> Workbook:
         raise TableError(f"not a readable Excel workbook ({_xml_problem(exc)})") from None
 
 
-def _xml_problem(exc: Exception) -> str:
-    """The reason, in words: a refused entity, broken XML, or openpyxl's own message."""
-    name = type(exc).__name__
-    if name in ("EntitiesForbidden", "DTDForbidden", "ExternalReferenceForbidden", "NotSupportedError"):
-        return "it declares XML entities or a document type, which are refused for safety"
-    if isinstance(exc, ParseError):
-        return f"its XML is malformed: {exc}"
-    return str(exc) or name
+def _xml_problem(exc: BaseException) -> str:
+    """The reason, in one line: a refused entity, broken XML, or openpyxl's own message
+    (openpyxl wraps the parser's error, so the chain of causes is searched)."""
+    cause: BaseException | None = exc
+    while cause is not None:
+        if type(cause).__name__ in ("EntitiesForbidden", "DTDForbidden", "ExternalReferenceForbidden",
+                                    "NotSupportedError"):
+            return "it declares XML entities or a document type, which are refused for safety"
+        if isinstance(cause, ParseError):
+            return f"its XML is malformed: {cause}"
+        cause = cause.__cause__ or cause.__context__
+    return " ".join(str(exc).split()) or type(exc).__name__
 
 
 def _xlsx_rows(path: Path, sheet: str | None) -> list[list[str]]:
