@@ -399,12 +399,16 @@ class Analysis:
 
     def totals_by_group(self) -> dict[str, Totals]:
         """Totals per group, each including the posts of the groups nested inside it."""
-        rolled: dict[str, Totals] = {gid: Totals() for gid in self.structure.groups}
+        groups = self.structure.groups
+        rolled: dict[str, Totals] = {gid: Totals() for gid in groups}
         for gid, direct in self._by_group.items():
-            if gid is None or not direct.posts or gid not in self.structure.groups:
-                continue
-            for ancestor in self.structure.group_chain(gid):
-                rolled[ancestor] = rolled[ancestor].merged(direct)
+            if gid is not None and direct.posts and gid in groups:
+                rolled[gid] = _copy(direct)
+        depths = self.structure.group_depths()
+        for gid in sorted(groups, key=lambda g: -depths[g]):  # inner groups first, each added once to its parent
+            parent = groups[gid].parent
+            if parent is not None and parent in rolled and rolled[gid].posts:
+                rolled[parent] = rolled[parent].merged(rolled[gid])
         return rolled
 
     def ungrouped(self) -> Totals:
@@ -412,11 +416,20 @@ class Analysis:
 
     def group_staff(self, group_id: str) -> tuple[int, int]:
         """Staff and contractors under a group, including the groups nested inside it."""
-        staff = contractors = 0
+        children: dict[str, list[str]] = {}
         for gid, group in self.structure.groups.items():
-            if group_id in self.structure.group_chain(gid):
-                staff += group.staff or 0
-                contractors += group.contractors or 0
+            if group.parent is not None:
+                children.setdefault(group.parent, []).append(gid)
+        staff = contractors = 0
+        pending, seen = [group_id], {group_id}
+        while pending:
+            group = self.structure.groups[pending.pop()]
+            staff += group.staff or 0
+            contractors += group.contractors or 0
+            for child in children.get(group.id, []):
+                if child not in seen:
+                    seen.add(child)
+                    pending.append(child)
         return staff, contractors
 
 
