@@ -132,7 +132,7 @@ def _process_gone(pid: int) -> bool:
 def clean_stale_temporaries(path: Path) -> list[Path]:
     """Remove temporary files of ours beside `path` whose process is gone or that are over an hour old."""
     pattern = _temp_pattern(path.name)
-    removed = []
+    removed: list[Path] = []
     now = time.time()
     try:
         entries = list(os.scandir(path.parent))
