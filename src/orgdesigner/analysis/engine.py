@@ -74,6 +74,14 @@ class PostRecord:
 
 
 class Analysis:
+    """The live figures of one structure: graph, spans, layers, costs and rule findings.
+
+    Built in full once (`refresh`), then kept current by `apply(change)` for each `Change` the
+    structure announces, recomputing only what the change touches (a salary edit re-costs one post
+    and its groups; a new manager re-derives the layers below it). Qt-free, so the command line
+    and the PDFs use the same figures the window shows.
+    """
+
     def __init__(self, structure: Structure, rules: RuleSet | None = None) -> None:
         self.structure = structure
         self._fixed_rules = rules
