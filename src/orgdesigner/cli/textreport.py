@@ -6,7 +6,7 @@ from typing import Any
 
 from ..analysis import Analysis, FinanceSummary, PostChange
 from ..model import Structure
-from ..presentation.money import money
+from ..presentation.money import money, saving
 
 
 def posts_phrase(count: int) -> str:
@@ -58,11 +58,11 @@ def format_comparison(before: Structure, after: Structure, changes: list[PostCha
         f"{'Cost (gross)':<16}{money(b.cost_gross):>14}{money(a.cost_gross):>14}",
         f"{'Cost (net)':<16}{money(b.cost_net):>14}{money(a.cost_net):>14}",
         "",
-        f"Saving           {money(summary.saving_gross)} a year",
+        f"Saving           {saving(summary.saving_gross)}",
     ]
     for label, amount in summary.set_asides:
         lines.append(f"  set aside      {money(amount)}  {label}")
-    lines.append(f"Net saving       {money(summary.saving_net)} a year")
+    lines.append(f"Net saving       {saving(summary.saving_net)}")
     if len(summary.profile) > 1:
         years = ", ".join(money(v) for v in summary.profile)
         lines.append(f"Profile          {years} = {money(summary.profile_total)} over {len(summary.profile)} years")

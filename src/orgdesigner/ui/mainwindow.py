@@ -19,6 +19,7 @@ from ..io.export import posts_table, write_csv, write_xlsx
 from ..io.tables import TableError
 from ..model import EditRefused, Group, Post, Structure, StructureFileError, load
 from ..model.fileformat import write_atomically
+from ..presentation.money import money
 from ..pdf.export import PdfOptions, pdf_bytes
 from ..pdf.paper import Paper, PaperSize
 from .. import editing as commands
@@ -403,7 +404,7 @@ class MainWindow(QMainWindow):
         totals = analysis.totals()
         severities = [finding.severity.value for finding in analysis.findings()]
         self.summary_label.setText(
-            f"{totals.posts} posts · {totals.fte:,.1f} FTE · £{totals.net:,.0f} net · "
+            f"{totals.posts} posts · {totals.fte:,.1f} FTE · {money(totals.net)} net · "
             f"{analysis.layers()} layers · {severities.count('error')} errors, {severities.count('warning')} warnings")
 
     # ----- selection ---------------------------------------------------------------------
