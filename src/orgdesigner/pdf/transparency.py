@@ -11,7 +11,7 @@ import pypdfium2 as pdfium
 from reportlab.platypus import Flowable, SimpleDocTemplate
 
 from ..analysis import Analysis
-from ..io.transparency import (NAMED_FROM, SENIOR_FROM, TOP_LEVELS, TransparencyData, transparency_data)
+from ..io.transparency import NAMED_FROM, SENIOR_FROM, TOP_LEVELS, TransparencyData, transparency_data
 from ..model import Structure
 from .chart.document import chart_pdf
 from .fonts import REGULAR
@@ -33,8 +33,8 @@ def transparency_pdf(structure: Structure, options: PdfOptions | None = None) ->
 
 def top_levels(structure: Structure, analysis: Analysis) -> Structure:
     """The structure cut to its own posts in the top three levels (lines to posts left out dropped)."""
-    keep = {pid for pid, post in structure.posts.items()
-            if post.context is None and (analysis.depth(pid) is not None and analysis.depth(pid) < TOP_LEVELS)}  # type: ignore[operator]
+    depths = {pid: analysis.depth(pid) for pid, post in structure.posts.items() if post.context is None}
+    keep = {pid for pid, depth in depths.items() if depth is not None and depth < TOP_LEVELS}
     document: dict[str, Any] = structure.model_dump(mode="json", exclude_defaults=True)
     posts = []
     for post in document.get("posts", []):
