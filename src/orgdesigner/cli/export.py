@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..model.fileformat import write_atomically
 from .common import EXIT_OK, BadInput, about, load_target, scenario_option, write_output
+from .published import FORMATS, export_published
 
 NAME = "export"
 
@@ -26,6 +27,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser.add_argument("file", metavar="FILE")
     parser.add_argument("-o", "--output", required=True, metavar="OUT")
     parser.add_argument("--redact-names", action="store_true", help="leave out postholder names")
+    parser.add_argument("--format", choices=FORMATS,
+                        help="organogram: NAME-senior.csv and NAME-junior.csv (data.gov.uk); transparency: the "
+                             "Local Government Transparency Code chart and senior salaries (OUT.pdf or OUT.csv)")
     pdf = parser.add_argument_group("PDF", "for OUT.pdf: the chart, or with --pack the consultation pack")
     pdf.add_argument("--paper", type=_paper, default="A4", metavar="{" + ",".join(PAPER_SIZES) + "}",
                      help="paper size (default A4)")
@@ -52,6 +56,8 @@ def _paper(text: str) -> str:
 
 def run(options: argparse.Namespace) -> int:
     output = Path(options.output)
+    if options.format is not None:
+        return export_published(options, output)
     if output.suffix.lower() == ".pdf":
         return _pdf(options, output)
     return _table(options, output)

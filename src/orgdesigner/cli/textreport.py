@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..analysis import Analysis, FinanceSummary, PostChange
+from ..analysis.matching import MatchSuggestion
 from ..model import Structure
 from ..presentation.money import money, saving
 
@@ -22,6 +23,13 @@ def format_check(structure: Structure, analysis: Analysis) -> str:
         f"Posts          {totals.posts} ({in_scope.posts} in scope), {totals.vacant} vacant",
         f"FTE            {totals.fte:g}",
         f"Cost           {money(totals.gross)} gross, {money(totals.net)} net of partner funding",
+    ]
+    if totals.pay_withheld:
+        lines.append(f"Pay            not disclosed for {posts_phrase(totals.pay_withheld)} (not in the cost)")
+    if totals.junior_fte:
+        lines.append(f"Junior staff   {totals.junior_fte:g} FTE under the posts, {money(totals.junior_cost)} "
+                     "(apart from the posts' figures)")
+    lines += [
         f"Layers         {analysis.layers()}",
         f"Largest span   {analysis.max_span()}",
     ]
@@ -79,6 +87,21 @@ def format_comparison(before: Structure, after: Structure, changes: list[PostCha
     unchanged = sum(1 for c in changes if c.kinds == ["unchanged"])
     if unchanged:
         lines.append(f"  ({unchanged} post{'s' if unchanged != 1 else ''} unchanged)")
+    return "\n".join(lines)
+
+
+def format_matches(before: Structure, after: Structure,
+                   reviewed: list[tuple[MatchSuggestion, bool | None]]) -> str:
+    """The suggested pairs of a deleted and a new post, best first, with the user's decision."""
+    if not reviewed:
+        return "Suggested matches: none (no deleted post is like a new one)"
+    lines = [f"Suggested matches: {len(reviewed)} (a deleted post → a new post, score 0 to 1)"]
+    words = {True: "accepted", False: "rejected", None: "not decided"}
+    for suggestion, decision in reviewed:
+        old, new = before.posts[suggestion.before], after.posts[suggestion.after]
+        lines.append(f"  {suggestion.score:.2f}  {old.title} ({old.id}) → {new.title} ({new.id})  "
+                     f"[{words[decision]}]")
+        lines.append(f"        {suggestion.reason}")
     return "\n".join(lines)
 
 

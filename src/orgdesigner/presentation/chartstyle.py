@@ -77,14 +77,34 @@ def cost_line(post: Post, gross: float, net: float, separator: str = " ") -> str
 
 
 def card_lines(post: Post) -> str:
-    """The line under the title: grade, tier and FTE, as far as they are known."""
+    """The line under the title: grade, tier and FTE, as far as they are known, and the junior staff."""
     parts = []
     if post.grade:
         parts.append(post.grade)
     if post.tier:
         parts.append(f"Tier {post.tier}")
     parts.append(f"{post.fte:g} FTE")
+    if post.junior:
+        parts.append(junior_summary(post))
     return " · ".join(parts)
+
+
+def junior_summary(post: Post) -> str:
+    """The junior staff under a senior post in a few words: "+34.2 FTE in 3 grades"."""
+    grades = len({staff.grade for staff in post.junior})
+    fte = sum(staff.fte for staff in post.junior)
+    return f"+{fte:g} FTE in {grades} grade{'s' if grades != 1 else ''}"
+
+
+def junior_grades(post: Post) -> list[str]:
+    """Each junior grade under a post with its FTE and pay scale, for a card's hover text."""
+    rows = []
+    for staff in post.junior:
+        scale = (f", {money(staff.pay_min)} to {money(staff.pay_max)}"
+                 if staff.pay_min is not None and staff.pay_max is not None else "")
+        title = f" ({staff.title})" if staff.title else ""
+        rows.append(f"{staff.grade}{title}: {staff.fte:g} FTE{scale}")
+    return rows
 
 
 # ----- comparing two structures: a colour for each change kind and each impact -------------
@@ -105,6 +125,7 @@ CHANGE_STYLES = [
     ChangeStyle("deleted", "Deleted", "#c0392b", "#fbe9e7"),
     ChangeStyle("new", "New", "#2e7d32", "#e8f5e9"),
     ChangeStyle("moved", "Moved", "#5e35b1", "#efeaf8"),
+    ChangeStyle("moved to another unit", "Unit changed", "#7e57c2", "#f3eefa"),
     ChangeStyle("regraded", "Regraded", "#d9822b", "#fdf1e4"),
     ChangeStyle("retitled", "Retitled", "#00838f", "#e3f4f5"),
     ChangeStyle("fte changed", "FTE changed", "#8d6e63", "#f3eeec"),

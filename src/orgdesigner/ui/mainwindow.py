@@ -31,6 +31,7 @@ from .document import FILE_FILTER, Document
 from .feature import WindowFeature, install
 from .feature_list import FEATURES
 from .importdialog import ImportDialog
+from .organogramimport import OrganogramImportDialog
 from .pdfexport import PdfExportDialog, PdfRequest
 from .pdfpages import page_count
 from .printing import print_pdf
@@ -572,7 +573,7 @@ class MainWindow(QMainWindow):
         name, _ = QFileDialog.getOpenFileName(self, "Import establishment list", start, TABLE_FILTER)
         return Path(name) if name else None
 
-    def run_import_dialog(self, dialog: ImportDialog) -> bool:
+    def run_import_dialog(self, dialog: ImportDialog | OrganogramImportDialog) -> bool:
         """Show the import dialog; True when the user chose Import."""
         return dialog.exec() == ImportDialog.DialogCode.Accepted
 
