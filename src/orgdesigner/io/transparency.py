@@ -20,7 +20,8 @@ from ..analysis import Analysis
 from ..analysis.costing import salary_basis
 from ..model import PayScale, Post, PostStatus, Structure
 from ..model.fileformat import write_atomically
-from .tables import escape_formula
+from ..model.money import money
+from .safetext import neutralise_formula
 
 TOP_LEVELS = 3
 BRACKET = 5_000
@@ -111,7 +112,7 @@ def transparency_data(structure: Structure, analysis: Analysis | None = None,
 def bracket(structure: Structure, post: Post, pay: float) -> str:
     low = _floor(structure, post, pay)
     high = post.pay_band.ceiling if post.pay_band is not None and post.salary is None else low + BRACKET - 1
-    return f"£{low:,.0f} to £{high:,.0f}"
+    return f"{money(low)} to {money(high)}"
 
 
 def _floor(structure: Structure, post: Post, pay: float) -> float:
@@ -141,7 +142,7 @@ def _entry(structure: Structure, post: Post, level: int, scales: dict[str, PaySc
     manager = structure.posts[post.reports_to].title if post.reports_to in structure.posts else ""
     return ChartEntry(level, post.id, post.title, post.grade or "", department, team, employment, contact,
                       NOT_DISCLOSED if pay is None else bracket(structure, post, pay),
-                      f"£{scale.max:,.0f}" if scale is not None else "", manager, vacant)
+                      money(scale.max) if scale is not None else "", manager, vacant)
 
 
 def chart_rows(data: TransparencyData) -> list[list[str]]:
@@ -173,5 +174,5 @@ def _csv(rows: list[list[str]]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     for row in rows:
-        writer.writerow([escape_formula(cell) for cell in row])
+        writer.writerow([neutralise_formula(cell) for cell in row])
     return buffer.getvalue()
