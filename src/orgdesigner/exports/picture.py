@@ -104,3 +104,8 @@ def svg_bytes(structure: Structure, options: PdfOptions, transparent: bool = Fal
     canvas = SvgCanvas(picture.width, picture.height, None if transparent else "#ffffff")
     picture.draw(canvas)
     return canvas.to_bytes()
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    """A PNG's width and height in pixels, read from its header."""
+    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
