@@ -17,10 +17,10 @@ from reportlab.pdfgen.canvas import Canvas
 from ..layout import compute_layout
 from ..model import Structure
 from ..pdf.chart.document import ChartSource, chart_source
-from ..pdf.chart.page import HEADER_BAND, LEGEND_BAND, draw_chart_page
+from ..pdf.chart.page import HEADER_BAND, HEADING_SIZE, LEGEND_BAND, draw_chart_page
 from ..pdf.chart.plan import CONTINUATION_ALLOWANCE, PRINT_LAYOUT, ChartPage
 from ..pdf.draft import draw_draft_mark
-from ..pdf.fonts import REGULAR, register_fonts
+from ..pdf.fonts import BOLD, REGULAR, register_fonts, text_width
 from ..pdf.options import PdfOptions
 from .svgcanvas import SvgCanvas
 
@@ -60,7 +60,7 @@ def chart_picture(structure: Structure, options: PdfOptions) -> Picture:
     hidden = frozenset(source.selected.hidden)
     layout = compute_layout(source.structure, replace(PRINT_LAYOUT, stack_rows=STACK_ROWS, continued=hidden))
     page = ChartPage(0, source.heading, "", source.structure, layout, 1.0)
-    width = max(layout.bounds.width, MIN_WIDTH) + 2 * MARGIN
+    width = max(layout.bounds.width, MIN_WIDTH, text_width(source.heading, BOLD, HEADING_SIZE)) + 2 * MARGIN
     height = HEADER_BAND + layout.bounds.height + CONTINUATION_ALLOWANCE + LEGEND_BAND + 2 * MARGIN
     return Picture(source, page, width, height, options.draft)
 

@@ -26,6 +26,8 @@ MIN_SCALE = MIN_FONT_SIZE / min(TITLE_SIZE, SMALL_SIZE, GROUP_SIZE)
 
 HEADER_BAND = 34.0
 """Page title and subtitle above the chart, in points."""
+HEADING_SIZE = 13.0
+"""The page title's size, in points (bold)."""
 LEGEND_BAND = 22.0
 """The legend under the chart, in points."""
 
@@ -107,8 +109,8 @@ def draw_chart_page(canvas: Canvas, page: ChartPage, facts: CardFacts, x: float,
 
 def _header(canvas: Canvas, page: ChartPage, x: float, top: float, width: float, page_number: PageNumbers) -> None:
     canvas.setFillColor(HexColor(INK))
-    canvas.setFont(BOLD, 13)
-    canvas.drawString(x, top - 13, fit(page.title, BOLD, 13, width))
+    canvas.setFont(BOLD, HEADING_SIZE)
+    canvas.drawString(x, top - HEADING_SIZE, fit(page.title, BOLD, HEADING_SIZE, width))
     text = page_notes(page, page_number)
     if text:
         canvas.setFillColor(HexColor(MUTED))
