@@ -167,35 +167,14 @@ def _chart(options: argparse.Namespace, output: Path) -> int:
         raise BadInput("--dpi is for OUT.png")
     if suffix == ".pptx" and options.transparent:
         raise BadInput("--transparent is for OUT.png and OUT.svg")
+    from ..exports.formats import chart_bytes, chart_summary
     from ..pdf.options import PdfOptions
 
     target = load_target(options.file, options.scenario)
     chart = PdfOptions(title=options.title, author=options.author, redact_names=options.redact_names,
                        draft=options.draft, selection=_selection(options))
     with about(target.file):
-        if suffix == ".pptx":
-            from ..exports.slides import pptx_bytes
-
-            data = pptx_bytes(target.structure, chart)
-        else:
-            from ..exports.picture import DEFAULT_DPI, png_bytes, svg_bytes
-
-            data = (png_bytes(target.structure, chart, options.dpi or DEFAULT_DPI, options.transparent)
-                    if suffix == ".png" else svg_bytes(target.structure, chart, options.transparent))
+        data = chart_bytes(target.structure, suffix, chart, options.dpi, options.transparent)
     write_output(output, lambda path: write_atomically(path, data))
-    print(f"Wrote {output}: {_chart_summary(suffix, data)}.")
+    print(f"Wrote {output}: {chart_summary(suffix, data)}.")
     return EXIT_OK
-
-
-def _chart_summary(suffix: str, data: bytes) -> str:
-    if suffix == ".pptx":
-        from ..exports.slides import slide_count
-
-        count = slide_count(data)
-        return f"the chart on {count} slide{'s' if count != 1 else ''}"
-    if suffix == ".png":
-        from ..exports.picture import png_size
-
-        width, height = png_size(data)
-        return f"the chart as a {width} × {height} pixel picture"
-    return "the chart as an SVG picture"
