@@ -57,11 +57,16 @@ SITE_TOP, SITE_LEFT, SITE_BOTTOM, SITE_RIGHT = 0, 1, 2, 3
 """Connection sites of a rectangle, as PowerPoint numbers them."""
 
 
+def slide_pages(structure: Structure, options: PdfOptions, source: ChartSource | None = None) -> list[ChartPage]:
+    """The chart's pages planned for slides: one slide each."""
+    source = source or chart_source(structure, options)
+    return source.pages(SLIDE_WIDTH - 2 * MARGIN, SLIDE_HEIGHT - 2 * MARGIN - FOOTER_BAND)
+
+
 def pptx_bytes(structure: Structure, options: PdfOptions) -> bytes:
     """The chosen part of the chart as a PowerPoint file (refuses a choice that does not fit)."""
     source = chart_source(structure, options)
-    width, height = SLIDE_WIDTH - 2 * MARGIN, SLIDE_HEIGHT - 2 * MARGIN - FOOTER_BAND
-    pages = source.pages(width, height)
+    pages = slide_pages(structure, options, source)
     presentation = Presentation()
     presentation.slide_width, presentation.slide_height = Emu(_emu(SLIDE_WIDTH)), Emu(_emu(SLIDE_HEIGHT))
     presentation.core_properties.title = source.heading
