@@ -54,7 +54,7 @@ def test_export_chart_on_a3_writes_every_post(window, tmp_path, monkeypatch):
         return dialog.request()
 
     monkeypatch.setattr(window, "run_pdf_dialog", fill)
-    monkeypatch.setattr(window, "choose_export_file", lambda suggested: out)
+    monkeypatch.setattr(window, "choose_chart_file", lambda suggested: out)
     window.export_pdf_action.trigger()
     reader = PdfReader(out)
     assert round(float(reader.pages[0].mediabox.width)) == 1191
@@ -75,7 +75,7 @@ def test_export_pack_against_the_current_scenario_redacted(window, tmp_path, mon
         return dialog.request()
 
     monkeypatch.setattr(window, "run_pdf_dialog", fill)
-    monkeypatch.setattr(window, "choose_export_file", lambda suggested: out)
+    monkeypatch.setattr(window, "choose_chart_file", lambda suggested: out)
     window.export_pdf()
     texts = page_texts(out)
     assert "DRAFT" in texts[0]
@@ -86,7 +86,7 @@ def test_export_pack_against_the_current_scenario_redacted(window, tmp_path, mon
 def test_export_to_an_unwritable_place_says_so_and_writes_nothing(window, tmp_path, monkeypatch):
     errors = []
     monkeypatch.setattr(window, "run_pdf_dialog", lambda dialog: dialog.request())
-    monkeypatch.setattr(window, "choose_export_file", lambda suggested: tmp_path / "missing" / "chart.pdf")
+    monkeypatch.setattr(window, "choose_chart_file", lambda suggested: tmp_path / "missing" / "chart.pdf")
     monkeypatch.setattr(window, "show_error", lambda title, message: errors.append((title, message)))
     window.export_pdf()
     assert errors and errors[0][0] == "Cannot export the PDF" and "chart.pdf" in errors[0][1]
@@ -131,7 +131,7 @@ def test_dialog_offers_the_branch_of_the_selected_post_and_writes_slides(window,
         return dialog.request()
 
     monkeypatch.setattr(window, "run_pdf_dialog", fill)
-    monkeypatch.setattr(window, "choose_export_file", lambda suggested: out if suggested.endswith(".pptx") else None)
+    monkeypatch.setattr(window, "choose_chart_file", lambda suggested: out if suggested.endswith(".pptx") else None)
     window.export_pdf()
     deck = Presentation(str(out))
     names = {shape.name for slide in deck.slides for shape in slide.shapes if shape.name.endswith("]")}
@@ -152,7 +152,7 @@ def test_dialog_top_levels_as_a_picture(window, tmp_path, monkeypatch):
         return dialog.request()
 
     monkeypatch.setattr(window, "run_pdf_dialog", fill)
-    monkeypatch.setattr(window, "choose_export_file", lambda suggested: out)
+    monkeypatch.setattr(window, "choose_chart_file", lambda suggested: out)
     window.export_pdf()
     from PIL import Image
 

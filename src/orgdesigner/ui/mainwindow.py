@@ -631,8 +631,8 @@ class MainWindow(QMainWindow):
         """Show the export dialog; tests replace this to fill it in without a modal loop."""
         return dialog.request() if dialog.exec() == QDialog.Accepted else None
 
-    def choose_export_file(self, suggested: str) -> Path | None:
-        """Ask where to write an export; the suggested name's suffix (.pdf, .png…) is the format."""
+    def choose_chart_file(self, suggested: str) -> Path | None:
+        """Ask where to write the chart or a pack; the suggested name's suffix (.pdf, .png…) is the format."""
         suffix = Path(suggested).suffix.lower()
         words = EXPORT_FORMATS.get(suffix, suffix)
         name, _ = QFileDialog.getSaveFileName(self, f"Export {words}", suggested, f"{words} (*{suffix})")
@@ -649,7 +649,8 @@ class MainWindow(QMainWindow):
         if request is None:
             return
         stem = self.document.path.stem if self.document.path else "structure"
-        path = self.choose_export_file(str(Path.home() / f"{stem}{'-pack' if request.before else ''}{request.suffix}"))
+        suggested = Path.home() / f"{stem}{'-pack' if request.before else ''}{request.suffix}"
+        path = self.choose_chart_file(str(suggested))
         if path is None:
             return
         if request.suffix != ".pdf":
@@ -677,7 +678,7 @@ class MainWindow(QMainWindow):
 
     def export_chart(self, request: PdfRequest, path: Path) -> None:
         """Write the chart, or the part asked for, as a picture or slides."""
-        QApplication.setOverrideCursor(Qt.WaitCursor)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             data = chart_bytes(self.document.structure, request.suffix, request.options, request.dpi,
                                request.transparent)
@@ -698,7 +699,7 @@ class MainWindow(QMainWindow):
         except ValueError as exc:
             self.show_error("Cannot copy the chart", str(exc))
             return
-        QGuiApplication.clipboard().setImage(QImage.fromData(data, "PNG"))
+        QGuiApplication.clipboard().setImage(QImage.fromData(data))
         what = f"the branch under {self.document.structure.posts[selected[0]].title}" if selected else "the chart"
         self.statusBar().showMessage(f"Copied {what} as a picture", 4000)
 

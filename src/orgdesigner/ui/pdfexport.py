@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtGui import QImage, QPixmap, QStandardItemModel
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QRadioButton, QSpinBox, QVBoxLayout, QWidget)
 
@@ -77,8 +77,10 @@ class PdfExportDialog(QDialog):
             self.format_combo.addItem(words, suffix)
         self.part_combo = QComboBox()
         self.part_combo.addItems(PARTS)
+        parts = self.part_combo.model()
+        assert isinstance(parts, QStandardItemModel)  # a QComboBox's own model
         if selected_post is None or selected_post not in structure.posts:
-            self.part_combo.model().item(1).setEnabled(False)
+            parts.item(1).setEnabled(False)
         else:
             self.part_combo.setItemText(1, f"Branch under {structure.posts[selected_post].title}")
         self.levels_spin = QSpinBox(minimum=1, maximum=50, value=3, suffix=" levels")
@@ -86,7 +88,7 @@ class PdfExportDialog(QDialog):
         for gid, group in structure.groups.items():
             self.group_combo.addItem(group.name, gid)
         if not structure.groups:
-            self.part_combo.model().item(3).setEnabled(False)
+            parts.item(3).setEnabled(False)
         self.dpi_spin = QSpinBox(minimum=10, maximum=1200, value=int(DEFAULT_DPI), suffix=" dpi")
         self.transparent_check = QCheckBox("Transparent background")
         self.paper_combo = QComboBox()
@@ -227,7 +229,7 @@ class PdfExportDialog(QDialog):
         self.preview_error = ""
         self.export_button.setEnabled(True)
         if request.suffix in (".png", ".svg"):
-            image = QImage.fromData(data, "PNG")
+            image = QImage.fromData(data)
             self.preview_title.setText("The picture")
             self.pages_label.setText("One picture")
         else:
