@@ -10,6 +10,7 @@ from .compare import CompareFeature
 from .docks.figures import FiguresFeature
 from .docks.findings import FindingsFeature
 from .feature import FeatureFactory
+from .folding.feature import FoldFeature
 from .planning import PlanningFeature
 
 FEATURES: list[FeatureFactory] = [
@@ -17,4 +18,5 @@ FEATURES: list[FeatureFactory] = [
     FindingsFeature,
     CompareFeature,
     PlanningFeature,
+    FoldFeature,
 ]

@@ -414,6 +414,7 @@ class MainWindow(QMainWindow):
         self.properties.show_selection(self.scene.selected_post_ids(), self.scene.selected_group_ids())
 
     def select_and_centre(self, post_ids: list[str]) -> None:
+        self.scene.view_state.reveal(post_ids, self.document.structure)  # unfolded into view if need be
         self.scene.select_posts(post_ids)
         self.view.centre_on_posts(post_ids)
 
