@@ -11,6 +11,7 @@ from .docks.figures import FiguresFeature
 from .docks.findings import FindingsFeature
 from .feature import FeatureFactory
 from .folding.feature import FoldFeature
+from .navigation.feature import NavigationFeature
 from .planning import PlanningFeature
 
 FEATURES: list[FeatureFactory] = [
@@ -19,4 +20,5 @@ FEATURES: list[FeatureFactory] = [
     CompareFeature,
     PlanningFeature,
     FoldFeature,
+    NavigationFeature,  # after FoldFeature, which it uses
 ]

@@ -30,6 +30,7 @@ from .document import FILE_FILTER, Document
 from .feature import WindowFeature, install
 from .feature_list import FEATURES
 from .importdialog import ImportDialog
+from .navigation.feature import NavigationFeature
 from .pdfexport import PdfExportDialog, PdfRequest
 from .pdfpages import page_count
 from .printing import print_pdf
@@ -445,7 +446,7 @@ class MainWindow(QMainWindow):
             return
         post_id = matches[self._find_index % len(matches)]
         self._find_index += 1
-        self.select_and_centre([post_id])
+        self.feature(NavigationFeature).show_match(post_id)
         self.statusBar().showMessage(f"Match {(self._find_index - 1) % len(matches) + 1} of {len(matches)}", 4000)
 
     # ----- edits -------------------------------------------------------------------------
