@@ -87,9 +87,13 @@ class Overview(QWidget):
         painter.end()
         return picture
 
-    def paintEvent(self, event: QPaintEvent) -> None:
+    def ensure_drawn(self) -> None:
+        """The chart's picture at the widget's size (and with it, where each shape is)."""
         if self._picture is None or self._picture.size() != self.size():
             self._picture = self._draw_chart()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        self.ensure_drawn()
         painter = QPainter(self)
         painter.drawPixmap(0, 0, self._picture)
         painter.setPen(QPen(FRAME, 1.6))
@@ -103,8 +107,7 @@ class Overview(QWidget):
     # ----- moving the canvas ---------------------------------------------------------------
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        if self._picture is None or self._picture.size() != self.size():
-            self._picture = self._draw_chart()  # where the shapes are, before the first paint
+        self.ensure_drawn()
         if event.button() == Qt.MouseButton.LeftButton:
             self.view.centerOn(self.to_scene(event.position()))
             event.accept()
