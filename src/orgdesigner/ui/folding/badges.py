@@ -15,7 +15,7 @@ from ...presentation.folding import hidden_summary
 from ..items.postcard import PostCardItem
 from ..scene import OrgScene
 
-FOLD_BADGE_TYPE = QGraphicsItem.UserType + 20
+FOLD_BADGE_TYPE = QGraphicsItem.UserType + 20  # type: ignore[attr-defined]  # not in the stubs
 RADIUS = 7.0
 PILL_HEIGHT = 17.0
 FONT_SIZE = 7.2

@@ -32,7 +32,8 @@ class Breadcrumb(QFrame):
 
     def refresh(self) -> None:
         while self._layout.count():
-            widget = self._layout.takeAt(0).widget()
+            taken = self._layout.takeAt(0)
+            widget = taken.widget() if taken is not None else None
             if widget is not None:
                 widget.deleteLater()
         self.buttons = []

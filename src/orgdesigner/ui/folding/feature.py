@@ -50,7 +50,7 @@ class FoldFeature:
         self.actions = parts.actions
         actions = parts.actions
         view_menu = window_menu(self.host, "view_menu")
-        first = view_menu.actions()[0] if view_menu.actions() else None
+        first = view_menu.actions()[0]  # Zoom In: fold and focus go above the zoom actions
         levels = QMenu("Show &Levels", view_menu)
         levels.setObjectName("levels_menu")
         for n in LEVELS:

@@ -63,7 +63,8 @@ class ManagerChooser(QDialog):
             item.setHidden(hidden)
             if not hidden and first is None:
                 first = item
-        self.list.setCurrentItem(first)
+        if first is not None:
+            self.list.setCurrentItem(first)
         self._check()
 
     def chosen(self) -> str | None:

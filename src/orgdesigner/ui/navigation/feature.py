@@ -6,7 +6,7 @@ right-click menus."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import ClassVar, Protocol
+from typing import ClassVar, Protocol, cast
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, Qt
@@ -53,14 +53,15 @@ class NavigationFeature(QObject):
         ActionSpec("reports_to", "Reports &To…", "Choose the selected post's line manager from a list", "Ctrl+M"),
         ActionSpec("dotted_to", "Add &Dotted Line To…", "Choose a post for the selected post's dotted line",
                    "Ctrl+Shift+M"),
-        ActionSpec("edit_title", "&Rename Post", "Edit the selected post's title on its card", "F2"),
+        ActionSpec("edit_title", "&Rename Post\tF2", "Edit the selected post's title on its card"),
+        # F2 and Enter are the canvas's own keys (see `_key`): a window shortcut would take F2 from the tables
         ActionSpec("zoom_selection", "Zoom to &Selection", "Fit the selected cards in the window", "Ctrl+2"),
     )
 
-    def __init__(self, host: CanvasHost) -> None:
+    def __init__(self, host: WindowHost) -> None:
         super().__init__(host.dialog_parent())
-        self.host = host
-        self.fold = host.feature(FoldFeature)
+        self.host = cast(CanvasHost, host)  # the window's menus' own commands, which the main window has
+        self.fold = self.host.feature(FoldFeature)
         self.overview = Overview(host.scene, host.view)
         self.highlight: QGraphicsPathItem | None = None
         self.editor: TitleEditor | None = None
@@ -84,9 +85,9 @@ class NavigationFeature(QObject):
         edit_menu.addSeparator()
         edit_menu.addActions([actions["edit_title"], actions["reports_to"], actions["dotted_to"]])
         view_menu = window_menu(self.host, "view_menu")
-        fit = next((a for a in view_menu.actions() if a.shortcut().toString() == "Ctrl+0"), None)
-        after = view_menu.actions()[view_menu.actions().index(fit) + 1] if fit is not None else None
-        view_menu.insertAction(after, actions["zoom_selection"])
+        shown = view_menu.actions()
+        fit = next(i for i, a in enumerate(shown) if a.shortcut().toString() == "Ctrl+0")  # Fit to Window
+        view_menu.insertAction(shown[fit + 1], actions["zoom_selection"])
 
     def _with_one(self, act) -> None:
         selected = self.host.scene.selected_post_ids()
@@ -197,7 +198,7 @@ class NavigationFeature(QObject):
     def _key(self, event: QKeyEvent) -> bool:
         key, modifiers = event.key(), event.modifiers()
         scene = self.host.scene
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not modifiers:
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2) and not modifiers:
             selected = scene.selected_post_ids()
             if len(selected) == 1:
                 self.edit_title(selected[0])

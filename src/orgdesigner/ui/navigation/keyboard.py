@@ -23,7 +23,7 @@ def step(structure: Structure, shown: Collection[str], post_id: str, direction: 
     if direction == "down":
         reports = sorted((r for r in structure.reports_of(post_id) if r in shown), key=order.__getitem__)
         return reports[0] if reports else None
-    if post.reports_to in shown:
+    if post.reports_to is not None and post.reports_to in shown:
         siblings = [r for r in structure.reports_of(post.reports_to) if r in shown]
     else:  # a top post (or the post in focus): the other top posts shown
         siblings = [p for p in shown if structure.posts[p].reports_to not in shown]

@@ -95,7 +95,8 @@ class Overview(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         self.ensure_drawn()
         painter = QPainter(self)
-        painter.drawPixmap(0, 0, self._picture)
+        if self._picture is not None:
+            painter.drawPixmap(0, 0, self._picture)
         painter.setPen(QPen(FRAME, 1.6))
         painter.setBrush(QColor(217, 72, 15, 30))
         painter.drawRect(self.to_widget(self.visible_rect()).intersected(QRectF(self.rect()).adjusted(1, 1, -1, -1)))

@@ -63,5 +63,6 @@ class TitleEditor(QLineEdit):
         parent = self.parentWidget()
         self.hide()
         self.deleteLater()
-        if parent is not None:
-            parent.parentWidget().setFocus()
+        view = parent.parentWidget() if parent is not None else None
+        if view is not None:
+            view.setFocus()
