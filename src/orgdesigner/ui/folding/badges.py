@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsSceneMouseEvent, QStyleOptionGraphicsItem, QWidget
@@ -109,7 +110,9 @@ class FoldMarks:
 
     def badge(self, post_id: str) -> FoldBadge | None:
         held = self._badges.get(post_id)
-        return held[1] if held is not None and self.scene.card(post_id) is held[0] else None
+        if held is None or self.scene.card(post_id) is not held[0] or not shiboken6.isValid(held[1]):
+            return None
+        return held[1]
 
     def sync(self) -> None:
         scene, layout = self.scene, self.scene.layout
@@ -124,14 +127,14 @@ class FoldMarks:
             if card is None:
                 continue
             held = self._badges.get(post_id)
-            if held is None or held[0] is not card:
+            if held is None or held[0] is not card or not shiboken6.isValid(held[1]):  # cleared with a rebuild
                 held = (card, FoldBadge(card, self._toggle))
             else:
                 held[1].place(card)
             kept[post_id] = held
             self._set(post_id, held[1], post_id in folded)
         for post_id, (card, badge) in self._badges.items():
-            if post_id not in kept and badge.scene() is scene:
+            if post_id not in kept and shiboken6.isValid(badge) and badge.scene() is scene:
                 scene.removeItem(badge)  # its card stays but manages no one now
         self._badges = kept
 
