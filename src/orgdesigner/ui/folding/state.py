@@ -128,6 +128,3 @@ class FoldState(QObject):
             if focus is not None and focus != post_id and focus not in chain:
                 focus = None
         self.set(frozenset(folded), focus)
-
-    def is_hidden_by_focus(self, post_id: str, structure: Structure) -> bool:
-        return self.focus is not None and post_id != self.focus and self.focus not in structure.chain_above(post_id)

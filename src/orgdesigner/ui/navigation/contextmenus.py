@@ -4,19 +4,48 @@ there. `menu_for` builds the menu for whatever is at a point; tests open it the 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QGraphicsItem, QMenu, QWidget
 
 from ... import editing as commands
 from ...model import Post
+from ..feature import WindowHost
+from ..folding.feature import FoldFeature
 from ..items.groupbox import GroupBoxItem
 from ..items.lineitem import ReportingLineItem
 from ..items.postcard import PostCardItem
 
-if TYPE_CHECKING:
-    from .feature import NavigationFeature
+class CanvasHost(WindowHost, Protocol):
+    """What the right-click menus use of the window besides a feature's usual view of it."""
+
+    def copy(self) -> bool: ...
+
+    def paste(self) -> None: ...
+
+    def delete_selection(self) -> None: ...
+
+    def tidy(self) -> None: ...
+
+    def add_post_at(self, pos: QPointF) -> None: ...
+
+    def select_group(self, group_id: str) -> None: ...
+
+    def feature(self, kind: type[FoldFeature]) -> FoldFeature: ...
+
+
+class NavigationFeature(Protocol):
+    """What the menus use of the navigation feature (`feature.NavigationFeature`)."""
+
+    host: CanvasHost
+    fold: FoldFeature
+
+    def edit_title(self, post_id: str) -> None: ...
+
+    def choose_manager(self, post_id: str, dotted: bool) -> bool: ...
+
+    def add_post(self, manager: str | None = None, group: str | None = None) -> None: ...
 
 
 def _add(menu: QMenu, text: str, slot: Callable[[], object], enabled: bool = True) -> None:

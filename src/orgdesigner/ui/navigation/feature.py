@@ -6,7 +6,7 @@ right-click menus."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import ClassVar, Protocol, cast
+from typing import ClassVar, cast
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, Qt
@@ -18,7 +18,7 @@ from ...model import EditRefused
 from ..feature import ActionSpec, DockSpec, FeatureParts, MenuSpec, WindowHost, window_menu
 from ..folding.feature import FoldFeature
 from .chooser import ManagerChooser
-from .contextmenus import menu_for, new_post
+from .contextmenus import CanvasHost, menu_for, new_post
 from .highlight import chain_highlight
 from .keyboard import STEPS, first_post, step
 from .minimap import Overview
@@ -26,24 +26,6 @@ from .title_editor import TitleEditor
 
 OVERVIEW = DockSpec("overview", "Overview", Qt.DockWidgetArea.LeftDockWidgetArea, size=200, in_view_menu=True)
 MOST_ZOOM_TO_SELECTION = 1.5
-
-
-class CanvasHost(WindowHost, Protocol):
-    """What the right-click menus use of the window besides a feature's usual view of it."""
-
-    def copy(self) -> bool: ...
-
-    def paste(self) -> None: ...
-
-    def delete_selection(self) -> None: ...
-
-    def tidy(self) -> None: ...
-
-    def add_post_at(self, pos: QPointF) -> None: ...
-
-    def select_group(self, group_id: str) -> None: ...
-
-    def feature(self, kind: type[FoldFeature]) -> FoldFeature: ...
 
 
 class NavigationFeature(QObject):
