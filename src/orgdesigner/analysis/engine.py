@@ -402,6 +402,21 @@ class Analysis:
     def totals(self, in_scope_only: bool = False) -> Totals:
         return _copy(self._in_scope if in_scope_only else self._all)
 
+    def branch_totals(self, post_id: str) -> Totals:
+        """Everything under a post (its reports, theirs and so on; not the post itself), summed: what a
+        folded card stands for."""
+        totals = Totals()
+        seen = {post_id}
+        pending = [post_id]
+        while pending:
+            for report in self.structure.reports_of(pending.pop()):
+                if report not in seen:
+                    seen.add(report)
+                    pending.append(report)
+                    if (record := self._records.get(report)) is not None:
+                        totals.add(record, 1)
+        return totals
+
     def totals_by_tier(self) -> dict[str | None, Totals]:
         return {tier: _copy(t) for tier, t in self._by_tier.items() if t.posts}
 

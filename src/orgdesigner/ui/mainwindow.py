@@ -33,6 +33,7 @@ from .document import FILE_FILTER, Document
 from .feature import WindowFeature, install
 from .feature_list import FEATURES
 from .importdialog import ImportDialog
+from .navigation.feature import NavigationFeature
 from .organogramimport import OrganogramImportDialog
 from .pdfexport import PdfExportDialog, PdfRequest
 from .pdfpages import page_count
@@ -425,6 +426,7 @@ class MainWindow(QMainWindow):
         self.properties.show_selection(self.scene.selected_post_ids(), self.scene.selected_group_ids())
 
     def select_and_centre(self, post_ids: list[str]) -> None:
+        self.scene.view_state.reveal(post_ids, self.document.structure)  # unfolded into view if need be
         self.scene.select_posts(post_ids)
         self.view.centre_on_posts(post_ids)
 
@@ -455,7 +457,7 @@ class MainWindow(QMainWindow):
             return
         post_id = matches[self._find_index % len(matches)]
         self._find_index += 1
-        self.select_and_centre([post_id])
+        self.feature(NavigationFeature).show_match(post_id)
         self.statusBar().showMessage(f"Match {(self._find_index - 1) % len(matches) + 1} of {len(matches)}", 4000)
 
     # ----- edits -------------------------------------------------------------------------
