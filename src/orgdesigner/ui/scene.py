@@ -14,7 +14,7 @@ from ..presentation.chartstyle import group_colours
 from ..presentation.money import money
 from ..editing import Edit
 from .document import Document
-from .folding.state import FoldState
+from .viewstate import FoldState
 from .gestures import Gesture, gesture_for_press
 from .items.cache import make_room
 from .items.groupbox import GroupBoxItem

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 from ..feature import ActionSpec, DockSpec, FeatureParts, MenuSpec, WindowHost, window_menu
 from .badges import FoldMarks
 from .breadcrumb import Breadcrumb
-from .state import FoldMemory, FoldState
+from ..viewstate import FoldMemory, FoldState
 
 LEVELS = range(1, 7)
 

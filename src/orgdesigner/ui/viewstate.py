@@ -12,9 +12,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
-from ...analysis import Analysis
-from ...layout import LayoutOptions
-from ...model import Structure
+from ..analysis import Analysis
+from ..layout import LayoutOptions
+from ..model import Structure
 
 SETTINGS_KEY = "view/folded_by_file"
 REMEMBERED_FILES = 40
