@@ -172,3 +172,22 @@ def test_copy_chart_as_image_puts_the_selected_branch_on_the_clipboard(window):
     whole = QGuiApplication.clipboard().image()
     assert whole.width() > branch.width()
     assert window.copy_chart_action.shortcut().toString() == "Ctrl+Shift+C"
+
+
+def test_branches_folded_on_the_canvas_stay_folded_in_the_export(window, tmp_path, monkeypatch):
+    from pptx import Presentation
+
+    window.scene.view_state.fold(["COO"])
+    out = tmp_path / "folded.pptx"
+
+    def fill(dialog: PdfExportDialog):
+        assert not dialog.folded_check.isHidden() and dialog.folded_check.isChecked()
+        dialog.format_combo.setCurrentIndex(dialog.format_combo.findData(".pptx"))
+        return dialog.request()
+
+    monkeypatch.setattr(window, "run_pdf_dialog", fill)
+    monkeypatch.setattr(window, "choose_chart_file", lambda suggested: out)
+    window.export_pdf()
+    ids = {shape.name.rsplit("[", 1)[1][:-1] for slide in Presentation(str(out)).slides for shape in slide.shapes
+           if shape.name.endswith("]")}
+    assert "COO" in ids and not ids & {"FIN", "HOP", "AUDIT"}  # the Chief Operating Officer's reports stay hidden

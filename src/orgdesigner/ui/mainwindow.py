@@ -648,7 +648,8 @@ class MainWindow(QMainWindow):
     def export_pdf(self) -> None:
         candidates = self.pack_candidates()
         selected = self.scene.selected_post_ids()
-        dialog = PdfExportDialog(self.document.structure, candidates, self, selected[0] if selected else None)
+        dialog = PdfExportDialog(self.document.structure, candidates, self, selected[0] if selected else None,
+                                 self.scene.view_state.folded)
         request = self.run_pdf_dialog(dialog)
         if request is None:
             return

@@ -47,7 +47,8 @@ PARTS = ["Whole chart", "Branch of the selected post", "Top levels", "Group"]
 
 class PdfExportDialog(QDialog):
     def __init__(self, structure: Structure, candidates: dict[str, Callable[[], Structure]],
-                 parent: QWidget | None = None, selected_post: str | None = None) -> None:
+                 parent: QWidget | None = None, selected_post: str | None = None,
+                 folded: frozenset[str] = frozenset()) -> None:
         """`candidates` are the structures a pack can compare with, by label, loaded on demand;
         `selected_post` is the post whose branch the dialog offers."""
         super().__init__(parent)
@@ -100,6 +101,11 @@ class PdfExportDialog(QDialog):
         self.author_edit = QLineEdit(structure.organisation)
         self.redact_check = QCheckBox("Leave out postholder names (for packs that are published)")
         self.draft_check = QCheckBox("Mark every page DRAFT")
+        self.folded = folded
+        self.folded_check = QCheckBox(f"Keep the {len(folded)} folded branch{'es' if len(folded) != 1 else ''} "
+                                      "folded, as on the canvas")
+        self.folded_check.setChecked(bool(folded))
+        self.folded_check.setVisible(bool(folded))
         self.preview = QLabel(alignment=Qt.AlignCenter)
         self.preview.setMinimumSize(360, 260)
         self.preview.setStyleSheet("background: #e9ecef; border: 1px solid #c8cdd3;")
@@ -116,7 +122,7 @@ class PdfExportDialog(QDialog):
                        self.dpi_spin.valueChanged, self.transparent_check.toggled,
                        self.paper_combo.currentIndexChanged, self.orientation_combo.currentIndexChanged,
                        self.title_edit.textChanged, self.author_edit.textChanged, self.redact_check.toggled,
-                       self.draft_check.toggled):
+                       self.draft_check.toggled, self.folded_check.toggled):
             signal.connect(self._changed)
         self._changed()
         self.refresh_preview()
@@ -136,6 +142,7 @@ class PdfExportDialog(QDialog):
         part_row.addWidget(self.levels_spin)
         part_row.addWidget(self.group_combo, 1)
         form.addRow("Part", part_row)
+        form.addRow("", self.folded_check)
         picture_row = QHBoxLayout()
         picture_row.addWidget(self.dpi_spin)
         picture_row.addWidget(self.transparent_check)
@@ -168,14 +175,16 @@ class PdfExportDialog(QDialog):
     # ----- the request -------------------------------------------------------------------
 
     def selection(self) -> ChartSelection:
+        """The part chosen, with the canvas's folded branches kept folded when asked."""
+        folded = self.folded if self.folded_check.isChecked() else frozenset()
         part = self.part_combo.currentIndex()
         if part == 1 and self.selected_post is not None:
-            return ChartSelection(branch=self.selected_post)
+            return ChartSelection(branch=self.selected_post, folded=folded)
         if part == 2:
-            return ChartSelection(levels=self.levels_spin.value())
+            return ChartSelection(levels=self.levels_spin.value(), folded=folded)
         if part == 3 and self.group_combo.currentData() is not None:
-            return ChartSelection(group=self.group_combo.currentData())
-        return ChartSelection()
+            return ChartSelection(group=self.group_combo.currentData(), folded=folded)
+        return ChartSelection(folded=folded)
 
     def request(self) -> PdfRequest:
         paper = Paper(PaperSize(self.paper_combo.currentText()), self.orientation_combo.currentIndex() == 0)
