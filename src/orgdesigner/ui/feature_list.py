@@ -11,10 +11,12 @@ from .docks.figures import FiguresFeature
 from .docks.findings import FindingsFeature
 from .feature import FeatureFactory
 from .planning import PlanningFeature
+from .sharing import SharingFeature
 
 FEATURES: list[FeatureFactory] = [
     FiguresFeature,
     FindingsFeature,
     CompareFeature,
     PlanningFeature,
+    SharingFeature,
 ]
