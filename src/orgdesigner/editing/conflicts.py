@@ -62,7 +62,8 @@ def find_conflict(structure: Structure, key: ConflictKey) -> Conflict:
 def resolve_conflict(structure: Structure, /, key: ConflictKey, value: JsonValue, choice: str) -> Plan:
     """Resolve the open conflict `key` with `value`; `choice` names it for the Undo menu ("keep ours")."""
     conflict = find_conflict(structure, key)
-    where = f"{conflict.item.value} {conflict.id!r}".replace(" ''", "") + (f" {conflict.field}" if conflict.field else "")
+    where = " ".join(part for part in (conflict.item.value, repr(conflict.id) if conflict.id else "", conflict.field)
+                     if part)
     operations = [] if value == conflict.ours else _set(structure, conflict, value)
     return Plan(f"Resolve the conflict on {where}: {choice}", [*operations, CloseConflict(key)])
 

@@ -65,8 +65,9 @@ class ConflictsPanel(QWidget):
             item.setToolTip(0, conflict.note or conflict.kind.value)
             if selected is not None and conflict.key() == selected.key():
                 self.tree.setCurrentItem(item)
-        if self.tree.currentItem() is None and self.tree.topLevelItemCount():
-            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+        first = self.tree.topLevelItem(0)
+        if self.tree.currentItem() is None and first is not None:
+            self.tree.setCurrentItem(first)
         elsewhere = sum(len(s.conflicts) for s in self.document.scenarios if s is not structure)
         count = len(structure.conflicts)
         text = f"{count} open conflict{'s' if count != 1 else ''} in this scenario" if count else \

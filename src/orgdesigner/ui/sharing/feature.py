@@ -65,7 +65,10 @@ class SharingFeature:
         file_menu = self.host.dialog_parent().findChild(QMenu, "file_menu")
         if file_menu is not None:
             separators = [a for a in file_menu.actions() if a.isSeparator()]  # after Save and Save As
-            file_menu.insertAction(separators[1] if len(separators) > 1 else None, self.merge_action)
+            if len(separators) > 1:
+                file_menu.insertAction(separators[1], self.merge_action)
+            else:
+                file_menu.addAction(self.merge_action)
         self.panel.posts_chosen.connect(self.host.select_and_centre)
 
     # ----- locks and changes on disk ----------------------------------------------------------------
@@ -143,10 +146,12 @@ class SharingFeature:
         box = QMessageBox(QMessageBox.Icon.Warning, "Changed on disk",
                           f"Someone else saved {path.name} after you opened it. Saving now would overwrite "
                           "their changes, so it was not saved.", parent=self.host.dialog_parent())
-        buttons = {box.addButton("&Merge Their Changes", QMessageBox.ButtonRole.AcceptRole): ChangedChoice.MERGE,
-                   box.addButton("Save Mine &As…", QMessageBox.ButtonRole.ActionRole): ChangedChoice.SAVE_AS,
-                   box.addButton("&Reload Theirs", QMessageBox.ButtonRole.DestructiveRole): ChangedChoice.RELOAD,
-                   box.addButton(QMessageBox.StandardButton.Cancel): ChangedChoice.CANCEL}
+        roles = QMessageBox.ButtonRole
+        buttons: dict[object, ChangedChoice] = {
+            box.addButton("&Merge Their Changes", roles.AcceptRole): ChangedChoice.MERGE,
+            box.addButton("Save Mine &As…", roles.ActionRole): ChangedChoice.SAVE_AS,
+            box.addButton("&Reload Theirs", roles.DestructiveRole): ChangedChoice.RELOAD,
+            box.addButton(QMessageBox.StandardButton.Cancel): ChangedChoice.CANCEL}
         box.exec()
         return buttons.get(box.clickedButton(), ChangedChoice.CANCEL)
 
