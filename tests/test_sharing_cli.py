@@ -63,6 +63,18 @@ def test_merge_with_a_collision_lists_it_writes_it_into_ours_and_exits_1(run, th
     assert [(c.id, c.field, c.base, c.theirs) for c in merged.conflicts] == [("P3", "title", "Post 3", "Theirs")]
 
 
+def test_a_window_s_lock_does_not_block_the_command_line(run, three, tmp_path):
+    from orgdesigner.sharing import acquire
+
+    base, ours, theirs = three
+    _save(_changed(base, P3="Ours"), ours)
+    _save(_changed(base, P4="Theirs"), theirs)
+    with acquire(ours), acquire(base):
+        assert run("merge", str(base), str(ours), str(theirs)).returncode == 0
+        assert run("diff", str(base), str(ours)).returncode == 0
+    assert load(ours).posts["P4"].title == "Theirs"
+
+
 def test_merge_refuses_bad_input_with_exit_2(run, three, tmp_path):
     base, ours, theirs = three
     _save(_changed(base, P3="Ours"), ours)

@@ -32,8 +32,13 @@ def shared_file(tmp_path):
 def _open(new_window, path, name, lock_choice=LockChoice.ANYWAY, asked=None):
     win = new_window(name)
     feature = win.feature(SharingFeature)
-    feature.ask_lock_choice = lambda _path, holder: (asked.append(holder) if asked is not None else None,
-                                                     lock_choice)[1]
+
+    def offer(_path, holder, answer):
+        if asked is not None:
+            asked.append(holder)
+        answer(lock_choice)
+
+    feature.offer_lock_choice = offer
     assert win.open_file(path, ask=False)
     return win, feature
 
@@ -62,6 +67,14 @@ def test_the_second_save_does_not_overwrite_and_its_merge_keeps_both_edits(new_w
     assert on_disk.posts["P3"].title == "Head of Ours" and on_disk.posts["P4"].title == "Head of Theirs"
     assert not on_disk.conflicts and not first.document.modified
     assert first.document.structure.posts["P4"].title == "Head of Theirs"
+
+    first.statusBar().clearMessage()  # every save replaced the file: the watch follows the new one
+    second_sharing = second.feature(SharingFeature)
+    second_sharing.ask_changed_choice = lambda path: ChangedChoice.MERGE
+    _retitle(second, "P5", "Second again")
+    assert second.save()  # merges the first's save, then saves
+    qtbot.waitUntil(lambda: "changed on disk" in first.statusBar().currentMessage(), timeout=5000)
+    assert load(shared_file).posts["P3"].title == "Head of Ours"
 
 
 def test_a_collision_merged_at_save_is_shown_in_the_conflicts_dock_and_not_saved(new_window, shared_file, qtbot):

@@ -2,13 +2,13 @@
 overwritten (merge, save under another name, or reload), File ▸ Merge Changes from File…, and the
 Conflicts dock where a merge's open conflicts are resolved.
 
-The questions (`ask_lock_choice`, `ask_changed_choice`, `choose_merge_file`, `choose_save_name`) are
+The questions (`offer_lock_choice`, `ask_changed_choice`, `choose_merge_file`, `choose_save_name`) are
 methods so that tests answer them without a modal loop.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from enum import Enum
 from pathlib import Path
 from typing import ClassVar
@@ -96,25 +96,32 @@ class SharingFeature:
         QTimer.singleShot(0, self.host.dialog_parent(), lambda: self.host.show_status(message, msecs))
 
     def _opened_in_use(self, holder: LockInfo) -> None:
+        """Opened although someone holds the lock: say so, and offer read-only without blocking the window."""
         path = self.document.path
         assert path is not None
-        if self.ask_lock_choice(path, holder) is LockChoice.READ_ONLY:
-            self.document.read_only = True
-            self._note(f"Opened {path.name} read-only: {holder.describe()} has it open. Save As keeps "
-                       "your changes under another name.", 0)
-        else:
-            self._note(f"Opened {path.name} although {holder.describe()} has it open; if they save "
-                       "first, saving offers to merge their changes with yours", 0)
+        self._note(f"Opened {path.name} although {holder.describe()} has it open; if they save first, saving "
+                   "offers to merge their changes with yours", 0)
 
-    def ask_lock_choice(self, path: Path, holder: LockInfo) -> LockChoice:
+        def answer(choice: LockChoice) -> None:
+            if choice is LockChoice.READ_ONLY and self.document.path == path:
+                self.document.read_only = True
+                self._note(f"Opened {path.name} read-only: {holder.describe()} has it open. Save As keeps "
+                           "your changes under another name.", 0)
+
+        self.offer_lock_choice(path, holder, answer)
+
+    def offer_lock_choice(self, path: Path, holder: LockInfo, answer: Callable[[LockChoice], None]) -> None:
+        """Ask (without a modal loop) whether to keep a file someone else has open read-only; `answer` gets
+        the choice. Tests replace this."""
         box = QMessageBox(QMessageBox.Icon.Information, "File in use",
-                          f"{path.name} is open by {holder.describe()}.\n\nOpen it read-only, or open it anyway "
+                          f"{path.name} is open by {holder.describe()}.\n\nKeep it read-only, or edit it anyway "
                           "(if you both save, the second save offers to merge the changes)?",
                           parent=self.host.dialog_parent())
-        read_only = box.addButton("Open &Read-Only", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Open &Anyway", QMessageBox.ButtonRole.DestructiveRole)
-        box.exec()
-        return LockChoice.READ_ONLY if box.clickedButton() is read_only else LockChoice.ANYWAY
+        read_only = box.addButton("&Read-Only", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Edit &Anyway", QMessageBox.ButtonRole.RejectRole)
+        box.buttonClicked.connect(lambda button: answer(LockChoice.READ_ONLY if button is read_only
+                                                        else LockChoice.ANYWAY))
+        box.open()
 
     def _changed_on_disk(self, path: Path) -> None:
         self.host.show_status(f"{path.name} changed on disk: someone else saved it. Saving will offer to merge "
