@@ -178,8 +178,7 @@ class SharingFeature:
         except StructureFileError as exc:
             self.host.show_error("Cannot merge their changes", str(exc))
             return False
-        if base is None:
-            base = theirs
+        assert base is not None, "a document that checks the disk remembers what it read"
         result = self._merge(base, theirs, (data, state))
         if result.conflicts:
             return False
