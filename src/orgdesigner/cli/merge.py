@@ -13,7 +13,7 @@ from pathlib import Path
 from ..model import EditRefused, dumps_scenarios
 from ..sharing import (DiskState, FileChangedOnDisk, describe_conflict, load_with_state, merge_scenarios, snapshot,
                        write_if_unchanged)
-from .common import EXIT_FINDINGS, EXIT_OK, BadInput, write_output
+from .common import EXIT_FINDINGS, EXIT_OK, PROG, BadInput, write_output
 
 NAME = "merge"
 
@@ -25,7 +25,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
                                              "kept and the conflict is listed and written into the result, to be "
                                              "resolved in the window's Conflicts dock. Exit 0: merged cleanly; 1: "
                                              "merged with conflicts; 2: bad input. As a git merge driver: "
-                                             f"{NAME} %%O %%A %%B.")
+                                             f"{PROG} {NAME} %O %A %B (OUT is then OURS).")
     parser.add_argument("base", metavar="BASE", help="the common ancestor")
     parser.add_argument("ours", metavar="OURS", help="our changed copy")
     parser.add_argument("theirs", metavar="THEIRS", help="their changed copy")
