@@ -76,6 +76,19 @@ def cost_line(post: Post, gross: float, net: float, separator: str = " ") -> str
     return money(gross) + (f"{separator}(net {money(net)})" if abs(net - gross) > 0.5 else "")
 
 
+def holder_name(post: Post) -> str:
+    """Who holds the post, as a card shows it: the postholder (and job-share partners); empty for a vacant
+    post, one without a name, or one whose name is withheld from publication."""
+    if post.name_withheld or post.status is PostStatus.VACANT:
+        return ""
+    names = [n.strip() for n in (post.postholder, *post.co_holders) if n and n.strip()]
+    return " / ".join(names)
+
+
+SPAN_RULES = ("span-over-limit", "span-of-one")
+"""The findings about a manager's span, which colour its span badge."""
+
+
 def card_lines(post: Post) -> str:
     """The line under the title: grade, tier and FTE, as far as they are known."""
     parts = []

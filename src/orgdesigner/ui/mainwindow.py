@@ -424,8 +424,7 @@ class MainWindow(QMainWindow):
             self.view.centerOn(self.scene.boxes[group_id].boundingRect().center())
 
     def select_all(self) -> None:
-        for card in self.scene.cards.values():
-            card.setSelected(True)
+        self.scene.select_posts(list(self.document.structure.posts))
 
     def focus_find(self) -> None:
         self.find_edit.setFocus()

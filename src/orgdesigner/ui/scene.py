@@ -8,7 +8,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouseEvent
 
-from ..layout import Layout, LayoutOptions, compute_layout
+from ..layout import Layout, LayoutOptions, Rect, compute_layout
 from ..model import Change, ChangeKind, Structure
 from ..presentation.chartstyle import group_colours
 from ..presentation.money import money
@@ -19,6 +19,7 @@ from .items.cache import make_room
 from .items.groupbox import GroupBoxItem
 from .items.lineitem import ReportingLineItem
 from .items.postcard import PostCardItem
+from .visible import VisibleItems
 
 STRUCTURAL_FIELDS = frozenset({"reports_to", "dotted", "group", "position", "parent"})
 SIDE_PANEL_GAP = 90.0
@@ -54,6 +55,11 @@ class OrgScene(QGraphicsScene):
         self.layout: Layout | None = None
         self._gesture: Gesture | None = None
         self._severities: dict[str, str | None] = {}
+        self._findings: dict[str, list] = {}
+        self.visible = VisibleItems(self)
+        """Which cards and lines are items: those in or near the view (see `ui/visible.py`)."""
+        self.show_names = True
+        """Cards show their postholder's name (View ▸ Show Names)."""
         self.change_marks: dict[str, tuple[tuple[str, ...], str]] = {}
         """While comparing: each post's change kinds and a line for its tooltip."""
         self.side_panel: QGraphicsItem | None = None
@@ -76,7 +82,8 @@ class OrgScene(QGraphicsScene):
         self.boxes.clear()
         self.lines.clear()
         self._severities.clear()
-        self.relayout(refresh_all=True)
+        self.visible.clear()
+        self.relayout()
         self.refresh_findings()
 
     def set_compact(self, compact: bool) -> None:
@@ -97,53 +104,64 @@ class OrgScene(QGraphicsScene):
             self.relayout()
         else:
             self._refresh_boxes()
+        self.visible.restyle(touched)
         for post_id in touched:
             self._refresh_card(post_id)
         self.refresh_findings()
 
-    def relayout(self, refresh_all: bool = False) -> None:
+    def relayout(self) -> None:
         """Place every item where the layout puts it; card contents are refreshed only for new
-        cards (or all, when asked), since moving a card does not change what it shows."""
+        cards, since moving a card does not change what it shows."""
         structure = self.document.structure
         self.layout = compute_layout(structure, self.options)
         layout = self.layout
-        for post_id in [p for p in self.cards if p not in structure.posts]:
-            self.removeItem(self.cards.pop(post_id))
-            self._severities.pop(post_id, None)
-        for post_id, rect in layout.cards.items():
-            card = self.cards.get(post_id)
-            new = card is None
-            if card is None:
-                card = PostCardItem(structure.posts[post_id], rect.width, rect.height)
-                self.cards[post_id] = card
-                self.addItem(card)
-            card.set_size(rect.width, rect.height)
-            if card.x() != rect.x or card.y() != rect.y:
-                card.setPos(rect.x, rect.y)
-            if new or refresh_all:
-                self._refresh_card(post_id)
+        self.visible.apply(layout)
         for group_id in [g for g in self.boxes if g not in layout.groups]:
             self.removeItem(self.boxes.pop(group_id))
         for group_id, rect in layout.groups.items():
             box = self.boxes.get(group_id)
             if box is None:
-                box = GroupBoxItem(group_id, self.options.group_header)
+                box = GroupBoxItem(group_id, self.options.group_header, self.options.card_height)
                 self.boxes[group_id] = box
                 self.addItem(box)
             box.set_rect(QRectF(rect.x, rect.y, rect.width, rect.height))
         self._refresh_boxes()
-        wanted = {(r.manager, r.report, r.kind): r for r in layout.lines}
-        for key in [k for k in self.lines if k not in wanted]:
-            self.removeItem(self.lines.pop(key))
-        for key, route in wanted.items():
-            item = self.lines.get(key)
-            if item is None:
-                item = ReportingLineItem(*key)
-                self.lines[key] = item
-                self.addItem(item)
-            item.set_points(route.points)
-        make_room(len(self.cards))
+        make_room(len(layout.cards))
         self._place_side_panel()
+
+    def make_card(self, post_id: str, rect: QRectF) -> PostCardItem:
+        """A post's card item, placed at `rect` and showing the post as it is now (see `VisibleItems`)."""
+        card = PostCardItem(self.document.structure.posts[post_id], rect.width(), rect.height())
+        card.setPos(rect.topLeft())
+        card.set_show_names(self.show_names)
+        self.cards[post_id] = card
+        self.addItem(card)
+        self._refresh_card(post_id)
+        findings = self._findings.get(post_id, [])
+        if findings:
+            card.set_findings(findings)
+            self._severities[post_id] = "|".join(f.message for f in findings)
+        return card
+
+    def drop_card(self, post_id: str) -> None:
+        self.removeItem(self.cards.pop(post_id))
+        self._severities.pop(post_id, None)
+
+    def show_area(self, area: QRectF) -> None:
+        """The view shows this part of the scene now: make the items in or near it, drop the others."""
+        self.visible.show_area(area)
+
+    def gesture_running(self) -> bool:
+        return self._gesture is not None
+
+    def layout_rects(self) -> dict[str, Rect]:
+        """Every post's card rectangle in the current layout, items or not (for an overview of the chart)."""
+        return self.layout.cards if self.layout is not None else {}
+
+    def set_show_names(self, show: bool) -> None:
+        self.show_names = show
+        for card in self.cards.values():
+            card.set_show_names(show)
 
     def set_comparison(self, marks: dict[str, tuple[tuple[str, ...], str]], side_panel: QGraphicsItem | None) -> None:
         """Mark the cards with their change kinds and keep `side_panel` beside the chart; no marks and no
@@ -179,12 +197,14 @@ class OrgScene(QGraphicsScene):
     def _refresh_card(self, post_id: str) -> None:
         card = self.cards.get(post_id)
         post = self.document.structure.posts.get(post_id)
-        if card is None or post is None:
+        if post is None:
             return
         analysis = self.document.analysis
-        card.set_post(post, analysis.cost(post_id), analysis.span(post_id))
-        card.set_responsibility_count(sum(1 for r in self.document.structure.responsibilities if r.post == post_id))
-        card.set_change(*self.change_marks.get(post_id, ((), "")))
+        if card is not None:
+            card.set_post(post, analysis.cost(post_id), analysis.span(post_id))
+            card.set_responsibility_count(sum(1 for r in self.document.structure.responsibilities
+                                              if r.post == post_id))
+            card.set_change(*self.change_marks.get(post_id, ((), "")))
         manager = post.reports_to
         if manager in self.cards:  # the manager's span may have changed
             self.cards[manager].set_post(self.document.structure.posts[manager], analysis.cost(manager),
@@ -206,9 +226,10 @@ class OrgScene(QGraphicsScene):
             if staff or contractors:
                 parts.append(f"Staff {staff:,}" + (f" (+{contractors:,} contractors)" if contractors else ""))
             t = totals.get(group_id)
-            if t is not None:
-                parts.append(f"{t.posts} post{'s' if t.posts != 1 else ''} · {money(t.net)}")
-            box.set_content(group.name, " · ".join(parts), fill, border, len(chain))
+            summary = f"{t.posts} post{'s' if t.posts != 1 else ''} · {money(t.net)}" if t is not None else ""
+            if summary:
+                parts.append(summary)
+            box.set_content(group.name, " · ".join(parts), fill, border, len(chain), summary)
 
     def refresh_findings(self) -> None:
         """Mark cards with their worst finding; only cards whose marking changes are repainted."""
@@ -216,6 +237,7 @@ class OrgScene(QGraphicsScene):
         for finding in self.document.analysis.findings():
             for post_id in finding.posts:
                 by_post.setdefault(post_id, []).append(finding)
+        self._findings = by_post
         marked = [post_id for post_id, key in self._severities.items() if key is not None]
         for post_id in [*by_post, *(p for p in marked if p not in by_post)]:  # cards with no findings stay so
             card = self.cards.get(post_id)
@@ -234,7 +256,8 @@ class OrgScene(QGraphicsScene):
         return self.document.structure
 
     def card(self, post_id: str) -> PostCardItem | None:
-        return self.cards.get(post_id)
+        """The post's card item, made on demand when the post is out of view."""
+        return self.cards.get(post_id) or self.visible.ensure(post_id)
 
     def box(self, group_id: str) -> GroupBoxItem | None:
         return self.boxes.get(group_id)
@@ -252,6 +275,7 @@ class OrgScene(QGraphicsScene):
         return [item for item in self.selectedItems() if isinstance(item, ReportingLineItem)]
 
     def card_at(self, scene_pos: QPointF, exclude: str | None = None) -> PostCardItem | None:
+        self.visible.card_under(scene_pos)
         for item in self.items(scene_pos):
             if isinstance(item, PostCardItem) and item.post_id != exclude and \
                     item.card_rect().contains(item.mapFromScene(scene_pos)):
@@ -268,8 +292,9 @@ class OrgScene(QGraphicsScene):
     def select_posts(self, post_ids: list[str]) -> None:
         self.clearSelection()
         for post_id in post_ids:
-            if post_id in self.cards:
-                self.cards[post_id].setSelected(True)
+            card = self.card(post_id)
+            if card is not None:
+                card.setSelected(True)
 
     # ----- gestures ----------------------------------------------------------------------
 
@@ -292,6 +317,7 @@ class OrgScene(QGraphicsScene):
         if self._gesture is not None:  # another button while one runs
             event.accept()
             return
+        self.visible.card_under(event.scenePos())  # a sketched card becomes an item to press on
         gesture = gesture_for_press(self, self.itemAt(event.scenePos(), QTransform()), event.scenePos(),
                                     event.button())
         if gesture is None or gesture.items_see_clicks:
@@ -318,6 +344,7 @@ class OrgScene(QGraphicsScene):
             event.accept()
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        self.visible.card_under(event.scenePos())
         if self.itemAt(event.scenePos(), QTransform()) is None:
             self.add_post_requested.emit(event.scenePos())
             event.accept()

@@ -1,20 +1,25 @@
-"""A group's box on the canvas: a tinted container with a header naming the group."""
+"""A group's box on the canvas: a tinted container with a header naming the group, and its label: the name
+and figures in type sized to the view, over the cards, once they are too small to read (semantic zoom)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
 
 from ...presentation.chartstyle import ACCENT, INK, MUTED
-from .text import use_font
+from .text import points_for, use_font, use_pixel_font
+from .zoom import LABEL_DETAIL_PX, LABEL_PX, READABLE_PX, Detail, card_detail
 
 GROUP_BOX_TYPE = QGraphicsItem.UserType + 2
+GROUP_LABEL_TYPE = QGraphicsItem.UserType + 7
+LABEL_Z = 40.0
+"""Above the cards (which are plain boxes whenever the label shows) and their lines."""
 TITLE_SIZE, DETAIL_SIZE = 9.5, 7.4
 
 
 class GroupBoxItem(QGraphicsItem):
-    def __init__(self, group_id: str, header_height: float) -> None:
+    def __init__(self, group_id: str, header_height: float, card_height: float = 92.0) -> None:
         super().__init__()
         self.group_id = group_id
         self._rect = QRectF()
@@ -25,11 +30,20 @@ class GroupBoxItem(QGraphicsItem):
         self._border = QColor("#9db8d9")
         self.setFlags(QGraphicsItem.ItemIsSelectable)
         self.setZValue(0)
+        self.label = GroupLabelItem(card_height)
+        """Kept in the same scene as the box (see `itemChange`)."""
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
+        if change == QGraphicsItem.ItemSceneChange and self.label.scene() is not None:
+            self.label.scene().removeItem(self.label)
+        elif change == QGraphicsItem.ItemSceneHasChanged and value is not None:
+            value.addItem(self.label)  # type: ignore[attr-defined]
+        return super().itemChange(change, value)
 
     def type(self) -> int:
         return GROUP_BOX_TYPE
 
-    def set_content(self, title: str, detail: str, fill: str, border: str, depth: int) -> None:
+    def set_content(self, title: str, detail: str, fill: str, border: str, depth: int, summary: str = "") -> None:
         """Repaint only what changed: a new figure in the header must not repaint the whole box
         (a directorate's box spans much of the chart, and every edit changes some total)."""
         fill_colour, border_colour = QColor(fill), QColor(border)
@@ -42,11 +56,17 @@ class GroupBoxItem(QGraphicsItem):
             self._title, self._detail = title, detail
             self.setToolTip(f"<b>{title}</b><br>{detail}")
             self.update(changed)
+        self.label.set_text(title, summary, border_colour, depth)
 
     def set_rect(self, rect: QRectF) -> None:
         if rect != self._rect:
             self.prepareGeometryChange()
             self._rect = QRectF(rect)
+            self.label.set_rect(rect)
+
+    @property
+    def title(self) -> str:
+        return self._title
 
     def boundingRect(self) -> QRectF:
         return self._rect.adjusted(-2, -2, 2, 2)
@@ -83,6 +103,87 @@ class GroupBoxItem(QGraphicsItem):
         painter.drawText(QRectF(header.left(), header.top() + metrics.height(), header.width(), detail_metrics.height()),
                          Qt.AlignLeft | Qt.AlignVCenter,
                          detail_metrics.elidedText(self._detail, Qt.ElideRight, header.width()))
+
+
+class GroupLabelItem(QGraphicsItem):
+    """A group's name and figures ("12 posts · £1.2m") in type of a fixed size on screen, painted only while
+    the cards are plain boxes; not selectable, so clicks reach the box and cards under it."""
+
+    def __init__(self, card_height: float) -> None:
+        super().__init__()
+        self._card_height = card_height
+        self._rect = QRectF()
+        self._name, self._summary = "", ""
+        self._colour = QColor(INK)
+        self.setAcceptedMouseButtons(Qt.NoButton)
+        self.setZValue(LABEL_Z)
+
+    def type(self) -> int:
+        return GROUP_LABEL_TYPE
+
+    def set_text(self, name: str, summary: str, colour: QColor, depth: int) -> None:
+        if (name, summary, colour) != (self._name, self._summary, self._colour):
+            self._name, self._summary, self._colour = name, summary, QColor(colour)
+            self.update()
+        self.setZValue(LABEL_Z + depth)
+
+    def set_rect(self, rect: QRectF) -> None:
+        if rect != self._rect:
+            self.prepareGeometryChange()
+            self._rect = QRectF(rect)
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def shape(self):  # type: ignore[no-untyped-def]
+        return QPainterPath()  # never hit: the box and cards beneath take the clicks
+
+    def painted_lines(self, view_scale: float) -> list[tuple[str, float]]:
+        """What paint draws at this view scale: each line's text and its em in device pixels (none while the
+        cards are readable themselves)."""
+        if view_scale <= 0 or card_detail(view_scale, self._card_height) is not Detail.BOX:
+            return []
+        width = self._rect.width() * view_scale - 8
+        lines = []
+        for text, pixels, bold in ((self._name, LABEL_PX, True), (self._summary, LABEL_DETAIL_PX, False)):
+            if not text:
+                continue
+            size = pixels
+            while size > READABLE_PX and _advance(text, size, bold) > width:
+                size -= 0.5
+            lines.append((_elide(text, size, bold, width), size))
+        return lines
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        scale = option.levelOfDetailFromTransform(painter.worldTransform())
+        lines = self.painted_lines(scale)
+        if not lines:
+            return
+        pad = 4 / scale
+        x, y = self._rect.left() + pad, self._rect.top() + pad
+        widest = max(_advance(text, size, i == 0) for i, (text, size) in enumerate(lines)) / scale
+        height = sum(size * 1.25 for _, size in lines) / scale
+        painter.setPen(Qt.NoPen)
+        painter.setBrush(QColor(255, 255, 255, 225))
+        painter.drawRoundedRect(QRectF(x - pad / 2, y - pad / 2, widest + pad, height + pad), pad, pad)
+        for index, (text, size) in enumerate(lines):
+            use_pixel_font(painter, size / scale, bold=index == 0)
+            painter.setPen(QColor(INK) if index == 0 else QColor(MUTED))
+            line = QRectF(x, y, widest + pad, size * 1.25 / scale)
+            painter.drawText(line, Qt.AlignLeft | Qt.AlignVCenter, text)
+            y += size * 1.25 / scale
+
+
+def _pixel_font(pixels: float, bold: bool) -> QFont:
+    return _font(points_for(pixels), bold)
+
+
+def _advance(text: str, pixels: float, bold: bool) -> float:
+    return QFontMetricsF(_pixel_font(pixels, bold)).horizontalAdvance(text)
+
+
+def _elide(text: str, pixels: float, bold: bool, width: float) -> str:
+    return QFontMetricsF(_pixel_font(pixels, bold)).elidedText(text, Qt.ElideRight, max(width, 0.0))
 
 
 def _font(size: float, bold: bool) -> QFont:

@@ -8,9 +8,10 @@ from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, Q
 
 from ...analysis import Cost, Finding
 from ...model import Post
-from ...presentation.chartstyle import (ACCENT, MUTED, SEVERITY_COLOURS, card_lines, card_style, change_style, cost_line,
-                                        main_change)
-from .text import use_font
+from ...presentation.chartstyle import (ACCENT, MUTED, SEVERITY_COLOURS, SPAN_RULES, card_lines, card_style,
+                                        change_style, cost_line, holder_name, main_change)
+from .text import use_font, use_pixel_font
+from .zoom import CARD_PAD_X, CARD_PAD_Y, TITLE_LEADING, TITLE_PT, Detail, card_detail, title_pixels
 
 HANDLE_RADIUS = 6.0
 RESPONSIBILITY_COLOUR = "#00796b"
@@ -33,6 +34,7 @@ class PostCardItem(QGraphicsItem):
         self._change_kinds: tuple[str, ...] = ()
         """While comparing: what the proposal does to the post, drawn as a coloured ring and badges."""
         self._change_note = ""
+        self._show_names = True
         self.setFlags(QGraphicsItem.ItemIsSelectable | QGraphicsItem.ItemSendsGeometryChanges)  # moved by a gesture
         self.setAcceptHoverEvents(True)
         self.setZValue(10)
@@ -45,12 +47,18 @@ class PostCardItem(QGraphicsItem):
 
     def set_post(self, post: Post, cost: Cost, span: int) -> None:
         self._post, self._cost, self._span = post, cost, span
+        self.setToolTip(self._tooltip())
         self.update()
+
+    def set_show_names(self, show: bool) -> None:
+        if show != self._show_names:
+            self._show_names = show
+            self.setToolTip(self._tooltip())
+            self.update()
 
     def set_findings(self, findings: list[Finding]) -> None:
         self._findings = findings
-        severities = [f.severity.value for f in findings]
-        self._severity = next((s for s in ("error", "warning") if s in severities), None)
+        self._severity = _worst(findings)
         self.setToolTip(self._tooltip())
         self.update()
 
@@ -90,8 +98,27 @@ class PostCardItem(QGraphicsItem):
     def severity(self) -> str | None:
         return self._severity
 
+    @property
+    def shown_name(self) -> str:
+        """The postholder's name as the card paints it at full detail; empty when it paints none."""
+        return holder_name(self._post) if self._show_names else ""
+
+    def span_badge_colour(self) -> str:
+        """The span badge's colour: its span finding's severity colour, else the ordinary accent."""
+        severity = _worst([f for f in self._findings if f.rule in SPAN_RULES])
+        return SEVERITY_COLOURS[severity] if severity else ACCENT
+
+    def detail(self, view_scale: float) -> Detail:
+        return card_detail(view_scale, self._rect.height())
+
+    def painted_title_px(self, view_scale: float) -> float:
+        """How tall (an em, in device pixels) the title is painted at this view scale; 0 if it is not."""
+        return title_pixels(view_scale, self._rect.height()) * view_scale
+
     def _tooltip(self) -> str:
         lines = [f"<b>{_escape(self._post.title)}</b>"]
+        if self.shown_name:
+            lines.append(_escape(self.shown_name))
         if self._responsibilities:
             lines.append(f"Holds {_responsibility_words(self._responsibilities)} (see the Responsibilities dock)")
         if self._change_note:
@@ -149,7 +176,11 @@ class PostCardItem(QGraphicsItem):
             painter.setPen(Qt.NoPen)
             painter.setBrush(QColor(SEVERITY_COLOURS[self._severity]))
             painter.drawRoundedRect(QRectF(rect.left(), rect.top(), 5, rect.height()), 2, 2)
-        if lod < 0.35:  # zoomed far out: a plain box reads better and paints far faster
+        detail = self.detail(lod)
+        if detail is Detail.BOX:  # zoomed far out: a plain box, and the group labels say what is where
+            return
+        if detail is Detail.TITLE:
+            self._paint_title_only(painter, rect, style.text, title_pixels(lod, rect.height()))
             return
         self._paint_text(painter, rect, style.text, style.label)
         if self._span:
@@ -162,10 +193,20 @@ class PostCardItem(QGraphicsItem):
         painter.setBrush(QColor("#ffffff"))
         painter.drawEllipse(self.handle_centre(), HANDLE_RADIUS - 2, HANDLE_RADIUS - 2)
 
+    def _paint_title_only(self, painter: QPainter, rect: QRectF, ink: str, pixels: float) -> None:
+        """The title alone in type `pixels` tall, on as many lines as the card holds, the last one elided."""
+        inner = rect.adjusted(CARD_PAD_X - 3, CARD_PAD_Y - 2, -6, -CARD_PAD_Y + 2)
+        font = use_pixel_font(painter, pixels, bold=True)
+        metrics = QFontMetricsF(font, painter.device())
+        rows = max(1, int(inner.height() // (pixels * TITLE_LEADING)))
+        painter.setPen(QColor(ink))
+        painter.drawText(inner, Qt.AlignLeft | Qt.AlignVCenter,
+                         "\n".join(wrap_lines(self._post.title, metrics, inner.width(), rows)))
+
     def _paint_text(self, painter: QPainter, rect: QRectF, ink: str, label: str) -> None:
         post = self._post
-        inner = rect.adjusted(11, 7, -8, -6)
-        title_font = use_font(painter, 8.6, bold=True)
+        inner = rect.adjusted(CARD_PAD_X, CARD_PAD_Y, -8, -6)
+        title_font = use_font(painter, TITLE_PT, bold=True)
         painter.setPen(QColor(ink))
         # measured on the device painted on (a cache pixmap may differ from the screen), and the lines
         # broken here are drawn as they are, so a title never wraps to a third line that is cut off
@@ -175,6 +216,12 @@ class PostCardItem(QGraphicsItem):
         small = use_font(painter, 7.4, bold=False)
         line_height = QFontMetricsF(small, painter.device()).lineSpacing()
         y = title_box.bottom() + 1
+        name = self.shown_name
+        if name:
+            painter.setPen(QColor(ink))
+            painter.drawText(QRectF(inner.left(), y, inner.width(), line_height), Qt.AlignLeft,
+                             QFontMetricsF(small, painter.device()).elidedText(name, Qt.ElideRight, inner.width()))
+            y += line_height
         painter.setPen(QColor(MUTED))
         painter.drawText(QRectF(inner.left(), y, inner.width(), line_height), Qt.AlignLeft, card_lines(post))
         cost = cost_line(post, self._cost.gross, self._cost.net, separator="  ")
@@ -206,7 +253,7 @@ class PostCardItem(QGraphicsItem):
     def _paint_span_badge(self, painter: QPainter, rect: QRectF) -> None:
         centre = QPointF(rect.right(), rect.top())
         painter.setPen(QPen(QColor("#ffffff"), 1.5))
-        painter.setBrush(QColor(ACCENT))
+        painter.setBrush(QColor(self.span_badge_colour()))
         painter.drawEllipse(centre, 10, 10)
         use_font(painter, 7.2, bold=True)
         painter.setPen(QColor("#ffffff"))
@@ -235,16 +282,27 @@ class PostCardItem(QGraphicsItem):
 
 def elide_two_lines(text: str, metrics: QFontMetricsF, width: float) -> str:
     """Wrap a title over two lines at most, eliding the second if it is still too long."""
-    words = text.split()
-    first = ""
-    while words and metrics.horizontalAdvance((first + " " + words[0]).strip()) <= width:
-        first = (first + " " + words.pop(0)).strip()
-    if not first and words:
-        first = metrics.elidedText(words.pop(0), Qt.ElideRight, width)
-    rest = " ".join(words)
-    if not rest:
-        return first
-    return first + "\n" + metrics.elidedText(rest, Qt.ElideRight, width)
+    return "\n".join(wrap_lines(text, metrics, width, 2))
+
+
+def wrap_lines(text: str, metrics: QFontMetricsF, width: float, rows: int) -> list[str]:
+    """Words onto at most `rows` lines no wider than `width`, the last elided if words are left over."""
+    words, lines = text.split(), []
+    while words and len(lines) < rows - 1:
+        line = ""
+        while words and metrics.horizontalAdvance((line + " " + words[0]).strip()) <= width:
+            line = (line + " " + words.pop(0)).strip()
+        if not line:
+            line = metrics.elidedText(words.pop(0), Qt.ElideRight, width)
+        lines.append(line)
+    if words:
+        lines.append(metrics.elidedText(" ".join(words), Qt.ElideRight, width))
+    return lines
+
+
+def _worst(findings: list[Finding]) -> str | None:
+    severities = {f.severity.value for f in findings}
+    return next((s for s in ("error", "warning") if s in severities), None)
 
 
 def _responsibility_words(count: int) -> str:
