@@ -13,6 +13,7 @@ from .zoom import LABEL_DETAIL_PX, LABEL_PX, READABLE_PX, Detail, card_detail
 
 GROUP_BOX_TYPE = QGraphicsItem.UserType + 2
 GROUP_LABEL_TYPE = QGraphicsItem.UserType + 7
+MAX_NAME_LINES = 3
 LABEL_Z = 40.0
 """Above the cards (which are plain boxes whenever the label shows) and their lines."""
 TITLE_SIZE, DETAIL_SIZE = 9.5, 7.4
@@ -140,18 +141,21 @@ class GroupLabelItem(QGraphicsItem):
 
     def painted_lines(self, view_scale: float) -> list[tuple[str, float]]:
         """What paint draws at this view scale: each line's text and its em in device pixels (none while the
-        cards are readable themselves)."""
+        cards are readable themselves). The name is wrapped, in smaller type down to `READABLE_PX`, to fit
+        the box; it is never cut short (a word wider than a narrow box runs past its edge). The figures are
+        one line, cut short if they must be."""
         if view_scale <= 0 or card_detail(view_scale, self._card_height) is not Detail.BOX:
             return []
         width = self._rect.width() * view_scale - 8
-        lines = []
-        for text, pixels, bold in ((self._name, LABEL_PX, True), (self._summary, LABEL_DETAIL_PX, False)):
-            if not text:
-                continue
-            size = pixels
-            while size > READABLE_PX and _advance(text, size, bold) > width:
-                size -= 0.5
-            lines.append((_elide(text, size, bold, width), size))
+        size = LABEL_PX
+        name = _wrap(self._name, size, width)
+        while size > READABLE_PX and (len(name) > MAX_NAME_LINES or any(_advance(n, size, True) > width for n in name)):
+            size = max(READABLE_PX, size - 0.5)
+            name = _wrap(self._name, size, width)
+        lines = [(line, size) for line in name]
+        if self._summary:
+            detail = min(LABEL_DETAIL_PX, size)
+            lines.append((_elide(self._summary, detail, False, width), detail))
         return lines
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
@@ -161,14 +165,15 @@ class GroupLabelItem(QGraphicsItem):
             return
         pad = 4 / scale
         x, y = self._rect.left() + pad, self._rect.top() + pad
-        widest = max(_advance(text, size, i == 0) for i, (text, size) in enumerate(lines)) / scale
+        widest = max(_advance(text, size, True) for text, size in lines) / scale
         height = sum(size * 1.25 for _, size in lines) / scale
         painter.setPen(Qt.NoPen)
         painter.setBrush(QColor(255, 255, 255, 225))
         painter.drawRoundedRect(QRectF(x - pad / 2, y - pad / 2, widest + pad, height + pad), pad, pad)
+        names = len(lines) - (1 if self._summary else 0)
         for index, (text, size) in enumerate(lines):
-            use_pixel_font(painter, size / scale, bold=index == 0)
-            painter.setPen(QColor(INK) if index == 0 else QColor(MUTED))
+            use_pixel_font(painter, size / scale, bold=index < names)
+            painter.setPen(QColor(INK) if index < names else QColor(MUTED))
             line = QRectF(x, y, widest + pad, size * 1.25 / scale)
             painter.drawText(line, Qt.AlignLeft | Qt.AlignVCenter, text)
             y += size * 1.25 / scale
@@ -180,6 +185,18 @@ def _pixel_font(pixels: float, bold: bool) -> QFont:
 
 def _advance(text: str, pixels: float, bold: bool) -> float:
     return QFontMetricsF(_pixel_font(pixels, bold)).horizontalAdvance(text)
+
+
+def _wrap(text: str, pixels: float, width: float) -> list[str]:
+    """Words onto lines no wider than `width` in bold type `pixels` tall; a word wider than that has a line
+    of its own."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and _advance(f"{lines[-1]} {word}", pixels, True) <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines
 
 
 def _elide(text: str, pixels: float, bold: bool, width: float) -> str:

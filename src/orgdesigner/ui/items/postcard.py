@@ -10,8 +10,8 @@ from ...analysis import Cost, Finding
 from ...model import Post
 from ...presentation.chartstyle import (ACCENT, MUTED, SEVERITY_COLOURS, SPAN_RULES, card_lines, card_style,
                                         change_style, cost_line, holder_name, main_change)
-from .text import use_font, use_pixel_font
-from .zoom import CARD_PAD_X, CARD_PAD_Y, TITLE_LEADING, TITLE_PT, Detail, card_detail, title_pixels
+from .text import pixels_of, points_for, use_font, use_pixel_font
+from .zoom import CARD_PAD_X, CARD_PAD_Y, READABLE_PX, TITLE_LEADING, TITLE_PT, Detail, card_detail, title_pixels
 
 HANDLE_RADIUS = 6.0
 RESPONSIBILITY_COLOUR = "#00796b"
@@ -113,7 +113,31 @@ class PostCardItem(QGraphicsItem):
 
     def painted_title_px(self, view_scale: float) -> float:
         """How tall (an em, in device pixels) the title is painted at this view scale; 0 if it is not."""
-        return title_pixels(view_scale, self._rect.height()) * view_scale
+        detail = self.detail(view_scale)
+        if detail is Detail.BOX:
+            return 0.0
+        if detail is Detail.FULL:
+            return pixels_of(TITLE_PT) * view_scale
+        return self.title_only(view_scale)[0] * view_scale
+
+    def title_only(self, view_scale: float) -> tuple[float, list[str]]:
+        """The title when a card shows nothing else: its em in scene units and its lines. The largest type up
+        to `title_pixels` that shows the whole title on the lines the card holds, else readable type with
+        the last line cut short."""
+        inner = self._title_box()
+        largest = title_pixels(view_scale, self._rect.height())
+        smallest = min(largest, READABLE_PX / view_scale)
+        size = largest
+        while True:
+            metrics = QFontMetricsF(_title_font(size))
+            rows = max(1, int(inner.height() // (size * TITLE_LEADING)))
+            lines = wrap_lines(self._post.title, metrics, inner.width(), rows)
+            if " ".join(lines) == " ".join(self._post.title.split()) or size <= smallest:
+                return size, lines
+            size = max(smallest, size * 0.9)
+
+    def _title_box(self) -> QRectF:
+        return self._rect.adjusted(CARD_PAD_X - 3, CARD_PAD_Y - 2, -6, -CARD_PAD_Y + 2)
 
     def _tooltip(self) -> str:
         lines = [f"<b>{_escape(self._post.title)}</b>"]
@@ -180,7 +204,7 @@ class PostCardItem(QGraphicsItem):
         if detail is Detail.BOX:  # zoomed far out: a plain box, and the group labels say what is where
             return
         if detail is Detail.TITLE:
-            self._paint_title_only(painter, rect, style.text, title_pixels(lod, rect.height()))
+            self._paint_title_only(painter, style.text, lod)
             return
         self._paint_text(painter, rect, style.text, style.label)
         if self._span:
@@ -193,15 +217,11 @@ class PostCardItem(QGraphicsItem):
         painter.setBrush(QColor("#ffffff"))
         painter.drawEllipse(self.handle_centre(), HANDLE_RADIUS - 2, HANDLE_RADIUS - 2)
 
-    def _paint_title_only(self, painter: QPainter, rect: QRectF, ink: str, pixels: float) -> None:
-        """The title alone in type `pixels` tall, on as many lines as the card holds, the last one elided."""
-        inner = rect.adjusted(CARD_PAD_X - 3, CARD_PAD_Y - 2, -6, -CARD_PAD_Y + 2)
-        font = use_pixel_font(painter, pixels, bold=True)
-        metrics = QFontMetricsF(font, painter.device())
-        rows = max(1, int(inner.height() // (pixels * TITLE_LEADING)))
+    def _paint_title_only(self, painter: QPainter, ink: str, scale: float) -> None:
+        size, lines = self.title_only(scale)
+        use_pixel_font(painter, size, bold=True)
         painter.setPen(QColor(ink))
-        painter.drawText(inner, Qt.AlignLeft | Qt.AlignVCenter,
-                         "\n".join(wrap_lines(self._post.title, metrics, inner.width(), rows)))
+        painter.drawText(self._title_box(), Qt.AlignLeft | Qt.AlignVCenter, "\n".join(lines))
 
     def _paint_text(self, painter: QPainter, rect: QRectF, ink: str, label: str) -> None:
         post = self._post
@@ -298,6 +318,13 @@ def wrap_lines(text: str, metrics: QFontMetricsF, width: float, rows: int) -> li
     if words:
         lines.append(metrics.elidedText(" ".join(words), Qt.ElideRight, width))
     return lines
+
+
+def _title_font(pixels: float) -> QFont:
+    font = QFont()
+    font.setPointSizeF(points_for(pixels))
+    font.setBold(True)
+    return font
 
 
 def _worst(findings: list[Finding]) -> str | None:
