@@ -172,6 +172,12 @@ class MainWindow(QMainWindow):
         compact = str(self.settings.value("compact_layout", "true")).lower() == "true"
         self.compact_action.setChecked(compact)
         self.scene.set_compact(compact)
+        self.show_names_action = self._action("Show &Names", self.set_show_names, None,
+                                              "Show postholders' names on the cards (never a name withheld)")
+        self.show_names_action.setCheckable(True)
+        show_names = str(self.settings.value("show_names", "true")).lower() == "true"
+        self.show_names_action.setChecked(show_names)
+        self.scene.set_show_names(show_names)
         self.add_post_action = self._action("Add &Post", self.add_post, "Ctrl+N, P",
                                             "Add a post (under the selected post, if one is selected)")
         self.add_group_action = self._action("Add &Group", self.add_group, "Ctrl+N, G",
@@ -212,7 +218,7 @@ class MainWindow(QMainWindow):
         self.view_menu.setObjectName("view_menu")
         self.view_menu.addActions([self.zoom_in_action, self.zoom_out_action, self.fit_action])
         self.view_menu.addSeparator()
-        self.view_menu.addActions([self.tidy_action, self.compact_action])
+        self.view_menu.addActions([self.tidy_action, self.compact_action, self.show_names_action])
         self.view_menu.addSeparator()  # then each dock's show/hide action, once the features have made theirs
         toolbar = QToolBar("Main")
         toolbar.setObjectName("main_toolbar")
@@ -504,6 +510,12 @@ class MainWindow(QMainWindow):
         self.compact_action.setChecked(compact)
         self.scene.set_compact(compact)
         self.settings.setValue("compact_layout", "true" if compact else "false")
+
+    def set_show_names(self, show: bool) -> None:
+        """Show or hide postholders' names on the cards; the choice is remembered for next time."""
+        self.show_names_action.setChecked(show)
+        self.scene.set_show_names(show)
+        self.settings.setValue("show_names", "true" if show else "false")
 
     def tidy(self) -> None:
         if any(p.position is not None for p in self.document.structure.posts.values()):

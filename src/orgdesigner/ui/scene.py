@@ -162,6 +162,9 @@ class OrgScene(QGraphicsScene):
         self.show_names = show
         for card in self.cards.values():
             card.set_show_names(show)
+        if self.side_panel is not None:
+            for item in self.side_panel.childItems():  # the ghost cards of a comparison
+                item.update()
 
     def set_comparison(self, marks: dict[str, tuple[tuple[str, ...], str]], side_panel: QGraphicsItem | None) -> None:
         """Mark the cards with their change kinds and keep `side_panel` beside the chart; no marks and no

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, Q
 from ...analysis import PostChange
 from ...analysis.costing import post_cost
 from ...model import Structure
-from ...presentation.chartstyle import ACCENT, IMPACT_STYLES, INK, MUTED, card_lines, main_change
+from ...presentation.chartstyle import ACCENT, IMPACT_STYLES, INK, MUTED, card_lines, holder_name, main_change
 from ...presentation.money import money
 from ..items.postcard import elide_two_lines
 from ..items.text import use_font
@@ -40,11 +40,20 @@ class GhostCard(QGraphicsItem):
         self._rect = QRectF(0, 0, width, height)
         self.setFlag(QGraphicsItem.ItemIsSelectable)
         self.setZValue(10)
+        self.holder = holder_name(change.before) if change.before is not None else ""
+        """Who is at risk: the deleted post's holder (never a name withheld)."""
         impact = IMPACT_STYLES[change.impact.value][0]
-        self.setToolTip(f"<b>{escape(change.title)}</b><br>{escape(impact)}: {escape(change.reason)}")
+        holder = f"{escape(self.holder)}<br>" if self.holder else ""
+        self.setToolTip(f"<b>{escape(change.title)}</b><br>{holder}{escape(impact)}: {escape(change.reason)}")
 
     def type(self) -> int:
         return GHOST_TYPE
+
+    @property
+    def shown_name(self) -> str:
+        """The holder's name as the ghost paints it: hidden with the chart's names (View ▸ Show Names)."""
+        scene = self.scene()
+        return self.holder if getattr(scene, "show_names", True) else ""
 
     def boundingRect(self) -> QRectF:
         return self._rect.adjusted(-3, -3, 3, 9)
@@ -67,11 +76,15 @@ class GhostCard(QGraphicsItem):
                          elide_two_lines(self._post.title, metrics, inner.width()))
         small = use_font(painter, 7.4)
         line = QFontMetricsF(small).lineSpacing()
+        y = title_box.bottom() + 1
+        name = self.shown_name
+        if name:
+            painter.drawText(QRectF(inner.left(), y, inner.width(), line), Qt.AlignLeft,
+                             QFontMetricsF(small).elidedText(name, Qt.ElideRight, inner.width()))
+            y += line
         painter.setPen(QColor(MUTED))
-        painter.drawText(QRectF(inner.left(), title_box.bottom() + 1, inner.width(), line), Qt.AlignLeft,
-                         card_lines(self._post))
-        painter.drawText(QRectF(inner.left(), title_box.bottom() + 1 + line, inner.width(), line), Qt.AlignLeft,
-                         money(self._cost))
+        painter.drawText(QRectF(inner.left(), y, inner.width(), line), Qt.AlignLeft, card_lines(self._post))
+        painter.drawText(QRectF(inner.left(), y + line, inner.width(), line), Qt.AlignLeft, money(self._cost))
         label, colour = IMPACT_STYLES[self.change.impact.value]
         font = use_font(painter, 7.2, bold=True)
         width = QFontMetricsF(font).horizontalAdvance(label.upper()) + 12
