@@ -36,6 +36,7 @@ from .printing import print_pdf
 from .recovery import Recovery
 from .scenario_menu import ScenarioControls
 from .scene import OrgScene
+from .statusbar import WrappingStatusBar
 from .view import OrgView
 
 TABLE_FILTER = "Spreadsheets (*.csv *.xlsx *.xlsm);;All files (*)"
@@ -145,10 +146,15 @@ class MainWindow(QMainWindow):
         self.print_action = self._action("&Print…", self.print_chart, K.Print, "Print the chart")
         self.quit_action = self._action("&Quit", self.close, K.Quit)
         stack = self.document.undo_group
-        self.undo_action = stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcuts(K.Undo)
-        self.redo_action = stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts(K.Redo)
+        # One width on the toolbar whatever the command: its text is in the tooltip and in Edit ▸ History.
+        self.undo_action = self._action("&Undo", stack.undo, K.Undo)
+        self.redo_action = self._action("&Redo", stack.redo, K.Redo)
+        for action, word, can, text in ((self.undo_action, "Undo", stack.canUndoChanged, stack.undoTextChanged),
+                                        (self.redo_action, "Redo", stack.canRedoChanged, stack.redoTextChanged)):
+            action.setEnabled(False)
+            action.setToolTip(word)
+            can.connect(action.setEnabled)
+            text.connect(lambda command, action=action, word=word: action.setToolTip(f"{word} {command}".strip()))
         self.cut_action = self._action("Cu&t", self.cut, K.Cut)
         self.copy_action = self._action("&Copy", self.copy, K.Copy)
         self.paste_action = self._action("&Paste", self.paste, K.Paste)
@@ -246,7 +252,22 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         self.summary_label = QLabel()
-        self.statusBar().addPermanentWidget(self.summary_label)
+        bar = WrappingStatusBar()
+        self.setStatusBar(bar)
+        bar.addPermanentWidget(self.summary_label)
+        bar.messageChanged.connect(self._message_changed)
+        self._refusal = ""
+        self.document.changed.connect(lambda _change: self._clear_refusal())
+
+    def _message_changed(self, message: str) -> None:
+        """A message has the whole bar: the summary steps aside so a long refusal is read in full."""
+        self.summary_label.setVisible(not message)
+        self.statusBar().setToolTip(message)
+
+    def _clear_refusal(self) -> None:
+        if self._refusal and self.statusBar().currentMessage() == self._refusal:
+            self.statusBar().clearMessage()
+        self._refusal = ""
 
     # ----- files ---------------------------------------------------------------------------
 
@@ -396,7 +417,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, msecs)
 
     def show_refusal(self, message: str) -> None:
-        self.statusBar().showMessage(f"Not done: {message}", 10000)
+        """Why an edit was not done, kept in the status bar until the next edit."""
+        self._refusal = f"Not done: {message}"
+        self.statusBar().showMessage(self._refusal)
 
     def show_error(self, title: str, message: str) -> None:
         self.statusBar().showMessage(message, 10000)

@@ -140,7 +140,7 @@ class OrgScene(QGraphicsScene):
         findings = self._findings.get(post_id, [])
         if findings:
             card.set_findings(findings)
-            self._severities[post_id] = "|".join(f.message for f in findings)
+            self._severities[post_id] = _findings_key(findings)
         return card
 
     def drop_card(self, post_id: str) -> None:
@@ -247,7 +247,7 @@ class OrgScene(QGraphicsScene):
             if card is None:
                 continue
             findings = by_post.get(post_id, [])
-            key = "|".join(f.message for f in findings) or None
+            key = _findings_key(findings) or None
             if self._severities.get(post_id) != key:
                 self._severities[post_id] = key
                 card.set_findings(findings)
@@ -353,3 +353,8 @@ class OrgScene(QGraphicsScene):
             event.accept()
             return
         super().mouseDoubleClickEvent(event)
+
+
+def _findings_key(findings: list) -> str:
+    """What a card shows of its findings: a new severity repaints it as a new message does."""
+    return "|".join(f"{f.severity.value}:{f.message}" for f in findings)
