@@ -17,10 +17,11 @@ from typing import TYPE_CHECKING, Generic, Hashable, TypeVar
 from PySide6.QtCore import QPointF, QRectF
 
 from ..layout import Layout, LineRoute
+from ..model import Post
 from ..presentation.chartstyle import card_style
 from .items.lineitem import ReportingLineItem
 from .items.postcard import PostCardItem
-from .items.sketch import CardShape, SketchTile
+from .items.sketch import CardShape, LineShape, SketchTile
 
 if TYPE_CHECKING:
     from .scene import OrgScene
@@ -64,16 +65,24 @@ class GridIndex(Generic[K]):
     def put(self, key: K, box: Box | None) -> None:
         """Place (or move) `key` at `box`; None takes it out."""
         old = self._boxes.pop(key, None)
+        cells = self._cells
         if old is not None:
             for cell in self._cells_of(old):
-                bucket = self._cells[cell]
+                bucket = cells[cell]
                 bucket.discard(key)
                 if not bucket:
-                    del self._cells[cell]
+                    del cells[cell]
         if box is not None:
             self._boxes[key] = box
-            for cell in self._cells_of(box):
-                self._cells.setdefault(cell, set()).add(key)
+            c = self._cell
+            x0, x1, y0, y1 = int(box[0] // c), int(box[2] // c), int(box[1] // c), int(box[3] // c)
+            for x in range(x0, x1 + 1):
+                for y in range(y0, y1 + 1):
+                    bucket = cells.get((x, y))
+                    if bucket is None:
+                        cells[(x, y)] = {key}
+                    else:
+                        bucket.add(key)
 
     def count(self, box: Box) -> int:
         """At least as many keys as meet `box`, quickly: keys in several cells are counted in each."""
@@ -103,7 +112,9 @@ class GridIndex(Generic[K]):
 
 
 def route_box(route: LineRoute) -> Box:
-    xs, ys = [p[0] for p in route.points] or [0.0], [p[1] for p in route.points] or [0.0]
+    if not route.points:
+        return (0.0, 0.0, 0.0, 0.0)
+    xs, ys = zip(*route.points)
     return (min(xs), min(ys), max(xs), max(ys))
 
 
@@ -122,12 +133,16 @@ class VisibleItems:
         self._tile_posts: dict[Cell, set[str]] = {}
         self._tile_lines: dict[Cell, set[LineKey]] = {}
         self._dirty: set[Cell] = set()
+        self._styles: dict[str, tuple[str, str]] = {}
+        """The fill and border each sketched card was drawn with."""
 
     # ----- following the layout -------------------------------------------------------------
 
     def clear(self) -> None:
-        """The scene dropped every item (a new document): start afresh."""
+        """The scene dropped every item (a new document): start afresh, in the same view."""
+        area = self.area
         self.__init__(self.scene)  # type: ignore[misc]
+        self.area = area
 
     def apply(self, layout: Layout) -> None:
         """Take in a new layout: move the items that exist, drop those of posts and lines that went, and
@@ -162,10 +177,11 @@ class VisibleItems:
         self.sync()
 
     def restyle(self, post_ids: Iterable[str]) -> None:
-        """These posts' cards may look different (status, scope): redraw their sketch tiles."""
+        """These posts may look different (status, scope): redraw the sketch tiles of those that do."""
+        posts = self.scene.structure.posts
         for post_id in post_ids:
-            box = self.cards.box(post_id)
-            if box is not None:
+            box, post = self.cards.box(post_id), posts.get(post_id)
+            if box is not None and post is not None and self._styles.get(post_id) != _colours(post):
                 self._dirty.add(_tile_of(box))
         self._redraw_tiles()
 
@@ -215,8 +231,11 @@ class VisibleItems:
             posts, lines = set(self.cards.keys()), set(self.routes)
             sketch = False
         else:
-            sketch = self.cards.count(box) > MAX_CARD_ITEMS and len(self.cards.query(box)) > MAX_CARD_ITEMS
-            posts = set() if sketch else self.cards.query(box)
+            counted = self.cards.count(box)  # cards in two cells are counted twice: look closer if it is near
+            posts = self.cards.query(box) if counted <= 4 * MAX_CARD_ITEMS else set()
+            sketch = len(posts) > MAX_CARD_ITEMS or counted > 4 * MAX_CARD_ITEMS
+            if sketch:
+                posts = set()
             lines = set() if sketch else self.lines.query(box)
         if not scene.gesture_running():
             keep = {card.post_id for card in scene.selected_cards()}
@@ -281,12 +300,20 @@ class VisibleItems:
                 box = self.cards.box(post_id)
                 post = structure.posts.get(post_id)
                 if box is not None and post is not None:
-                    style = card_style(post)
-                    cards.append((QRectF(box[0], box[1], box[2] - box[0], box[3] - box[1]), style.fill, style.border))
-            lines = [(self.routes[k].kind, self.routes[k].points) for k in self._tile_lines.get(cell, ())
-                     if k in self.routes]
+                    colours = self._styles[post_id] = _colours(post)
+                    cards.append((box, *colours))
+            lines: list[LineShape] = []
+            for key in self._tile_lines.get(cell, ()):
+                line_box = self.lines.box(key)
+                if key in self.routes and line_box is not None:
+                    lines.append((self.routes[key].kind, self.routes[key].points, line_box))
             self.tiles[cell].set_content(cards, lines)
         self._dirty = {c for c in self._dirty if c not in self.tiles}
+
+
+def _colours(post: Post) -> tuple[str, str]:
+    style = card_style(post)
+    return style.fill, style.border
 
 
 def _tile_of(box: Box) -> Cell:
