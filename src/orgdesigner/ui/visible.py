@@ -33,8 +33,9 @@ Cell = tuple[int, int]
 
 CELL = 1024.0
 """The index's cell, in scene units: about five cards wide."""
-TILE = 4096.0
-"""A sketch tile's square, in scene units."""
+TILE_CELLS = 4
+TILE = CELL * TILE_CELLS
+"""A sketch tile's square, in scene units: a square of the index's cells."""
 MAX_CARD_ITEMS = 1500
 """More cards than this in view and the chart is sketched instead of made of items."""
 MARGIN = 0.5
@@ -84,6 +85,21 @@ class GridIndex(Generic[K]):
                     else:
                         bucket.add(key)
 
+    def cells(self) -> Iterable[Cell]:
+        """The cells holding a key."""
+        return self._cells.keys()
+
+    def starting_in(self, block: Cell, size: int) -> Iterator[tuple[K, Box]]:
+        """The keys, with their boxes, whose top left corner is in the square of `size` × `size` cells
+        numbered `block`: each key in exactly one such square."""
+        c = self._cell
+        for x in range(block[0] * size, (block[0] + 1) * size):
+            for y in range(block[1] * size, (block[1] + 1) * size):
+                for key in self._cells.get((x, y), ()):
+                    box = self._boxes[key]
+                    if int(box[0] // c) == x and int(box[1] // c) == y:
+                        yield key, box
+
     def count(self, box: Box) -> int:
         """At least as many keys as meet `box`, quickly: keys in several cells are counted in each."""
         return sum(len(self._cells.get(cell, ())) for cell in self._cells_of(box))
@@ -130,8 +146,6 @@ class VisibleItems:
         """The scene rectangle the view shows; None (no view) makes every item."""
         self.sketching = False
         self.tiles: dict[Cell, SketchTile] = {}
-        self._tile_posts: dict[Cell, set[str]] = {}
-        self._tile_lines: dict[Cell, set[LineKey]] = {}
         self._dirty: set[Cell] = set()
         self._styles: dict[str, tuple[str, str]] = {}
         """The fill and border each sketched card was drawn with."""
@@ -186,25 +200,17 @@ class VisibleItems:
         self._redraw_tiles()
 
     def _place_post(self, post_id: str, box: Box | None) -> None:
-        old = self.cards.box(post_id)
-        if old is not None:
-            self._tile_posts[_tile_of(old)].discard(post_id)
-            self._dirty.add(_tile_of(old))
+        if self.tiles:  # no tile is drawn until the chart is first sketched
+            old = self.cards.box(post_id)
+            self._dirty.update(_tile_of(b) for b in (old, box) if b is not None)
         self.cards.put(post_id, box)
-        if box is not None:
-            self._tile_posts.setdefault(_tile_of(box), set()).add(post_id)
-            self._dirty.add(_tile_of(box))
 
     def _place_line(self, key: LineKey, route: LineRoute | None) -> None:
-        old = self.lines.box(key)
-        if old is not None:
-            self._tile_lines[_tile_of(old)].discard(key)
-            self._dirty.add(_tile_of(old))
         box = route_box(route) if route is not None else None
+        if self.tiles:
+            old = self.lines.box(key)
+            self._dirty.update(_tile_of(b) for b in (old, box) if b is not None)
         self.lines.put(key, box)
-        if box is not None:
-            self._tile_lines.setdefault(_tile_of(box), set()).add(key)
-            self._dirty.add(_tile_of(box))
 
     # ----- following the view -----------------------------------------------------------------
 
@@ -284,7 +290,8 @@ class VisibleItems:
         if sketch and box is not None:
             tx0, ty0 = _tile_of(box)
             tx1, ty1 = _tile_of((box[2], box[3], box[2], box[3]))
-            for cell in set(self._tile_posts) | set(self._tile_lines):
+            used = {(x // TILE_CELLS, y // TILE_CELLS) for x, y in self.cards.cells()}
+            for cell in used:
                 if tx0 <= cell[0] <= tx1 and ty0 <= cell[1] <= ty1 and cell not in self.tiles:
                     tile = self.tiles[cell] = SketchTile()
                     self.scene.addItem(tile)
@@ -296,17 +303,13 @@ class VisibleItems:
         structure = self.scene.structure
         for cell in [c for c in self._dirty if c in self.tiles]:
             cards: list[CardShape] = []
-            for post_id in self._tile_posts.get(cell, ()):
-                box = self.cards.box(post_id)
+            for post_id, box in self.cards.starting_in(cell, TILE_CELLS):
                 post = structure.posts.get(post_id)
-                if box is not None and post is not None:
+                if post is not None:
                     colours = self._styles[post_id] = _colours(post)
                     cards.append((box, *colours))
-            lines: list[LineShape] = []
-            for key in self._tile_lines.get(cell, ()):
-                line_box = self.lines.box(key)
-                if key in self.routes and line_box is not None:
-                    lines.append((self.routes[key].kind, self.routes[key].points, line_box))
+            lines: list[LineShape] = [(self.routes[key].kind, self.routes[key].points, box)
+                                      for key, box in self.lines.starting_in(cell, TILE_CELLS) if key in self.routes]
             self.tiles[cell].set_content(cards, lines)
         self._dirty = {c for c in self._dirty if c not in self.tiles}
 
@@ -317,4 +320,4 @@ def _colours(post: Post) -> tuple[str, str]:
 
 
 def _tile_of(box: Box) -> Cell:
-    return (floor(box[0] / TILE), floor(box[1] / TILE))
+    return (int(box[0] // CELL) // TILE_CELLS, int(box[1] // CELL) // TILE_CELLS)
