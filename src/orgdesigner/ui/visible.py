@@ -12,19 +12,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from math import floor
-from typing import TYPE_CHECKING, Generic, Hashable, TypeVar
+from typing import Generic, Hashable, Protocol, TypeVar
 
 from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtWidgets import QGraphicsItem
 
 from ..layout import Layout, LineRoute
-from ..model import Post
+from ..model import Post, Structure
 from ..presentation.chartstyle import card_style
 from .items.lineitem import ReportingLineItem
 from .items.postcard import PostCardItem
 from .items.sketch import CardShape, LineShape, SketchTile
-
-if TYPE_CHECKING:
-    from .scene import OrgScene
 
 K = TypeVar("K", bound=Hashable)
 Box = tuple[float, float, float, float]
@@ -79,11 +77,11 @@ class GridIndex(Generic[K]):
             x0, x1, y0, y1 = int(box[0] // c), int(box[2] // c), int(box[1] // c), int(box[3] // c)
             for x in range(x0, x1 + 1):
                 for y in range(y0, y1 + 1):
-                    bucket = cells.get((x, y))
-                    if bucket is None:
+                    found = cells.get((x, y))
+                    if found is None:
                         cells[(x, y)] = {key}
                     else:
-                        bucket.add(key)
+                        found.add(key)
 
     def cells(self) -> Iterable[Cell]:
         """The cells holding a key."""
@@ -134,10 +132,33 @@ def route_box(route: LineRoute) -> Box:
     return (min(xs), min(ys), max(xs), max(ys))
 
 
+class ItemHost(Protocol):
+    """What `VisibleItems` needs of the scene (`ui.scene.OrgScene`): its item dictionaries, the structure, and
+    making and dropping a card item as the scene does it."""
+
+    cards: dict[str, PostCardItem]
+    lines: dict[LineKey, ReportingLineItem]
+
+    @property
+    def structure(self) -> Structure: ...
+
+    def make_card(self, post_id: str, rect: QRectF) -> PostCardItem: ...
+
+    def drop_card(self, post_id: str) -> None: ...
+
+    def selected_cards(self) -> list[PostCardItem]: ...
+
+    def gesture_running(self) -> bool: ...
+
+    def addItem(self, item: QGraphicsItem) -> None: ...
+
+    def removeItem(self, item: QGraphicsItem) -> None: ...
+
+
 class VisibleItems:
     """Which of the layout's cards and lines are items in `scene`, following the layout and the view."""
 
-    def __init__(self, scene: OrgScene) -> None:
+    def __init__(self, scene: ItemHost) -> None:
         self.scene = scene
         self.cards: GridIndex[str] = GridIndex()
         self.lines: GridIndex[LineKey] = GridIndex()

@@ -29,15 +29,15 @@ class GroupBoxItem(QGraphicsItem):
         self._detail = ""
         self._fill = QColor("#eef4fb")
         self._border = QColor("#9db8d9")
-        self.setFlags(QGraphicsItem.ItemIsSelectable)
+        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(0)
         self.label = GroupLabelItem(card_height)
         """Kept in the same scene as the box (see `itemChange`)."""
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
-        if change == QGraphicsItem.ItemSceneChange and self.label.scene() is not None:
+        if change == QGraphicsItem.GraphicsItemChange.ItemSceneChange and self.label.scene() is not None:
             self.label.scene().removeItem(self.label)
-        elif change == QGraphicsItem.ItemSceneHasChanged and value is not None:
+        elif change == QGraphicsItem.GraphicsItemChange.ItemSceneHasChanged and value is not None:
             value.addItem(self.label)  # type: ignore[attr-defined]
         return super().itemChange(change, value)
 
@@ -88,7 +88,7 @@ class GroupBoxItem(QGraphicsItem):
         return local_y <= self._rect.top() + self._header
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        selected = bool(option.state & QStyle.State_Selected)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
         painter.setPen(QPen(QColor(ACCENT) if selected else self._border, 2.4 if selected else 1.2))
         painter.setBrush(self._fill)
         painter.drawRoundedRect(self._rect, 8, 8)
@@ -97,13 +97,13 @@ class GroupBoxItem(QGraphicsItem):
         painter.setPen(QColor(INK))
         metrics = QFontMetricsF(font, painter.device())
         painter.drawText(QRectF(header.left(), header.top(), header.width(), metrics.height()),
-                         Qt.AlignLeft | Qt.AlignVCenter, metrics.elidedText(self._title, Qt.ElideRight, header.width()))
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, metrics.elidedText(self._title, Qt.TextElideMode.ElideRight, header.width()))
         small = use_font(painter, DETAIL_SIZE, bold=False)
         painter.setPen(QColor(MUTED))
         detail_metrics = QFontMetricsF(small, painter.device())
         painter.drawText(QRectF(header.left(), header.top() + metrics.height(), header.width(), detail_metrics.height()),
-                         Qt.AlignLeft | Qt.AlignVCenter,
-                         detail_metrics.elidedText(self._detail, Qt.ElideRight, header.width()))
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         detail_metrics.elidedText(self._detail, Qt.TextElideMode.ElideRight, header.width()))
 
 
 class GroupLabelItem(QGraphicsItem):
@@ -116,7 +116,7 @@ class GroupLabelItem(QGraphicsItem):
         self._rect = QRectF()
         self._name, self._summary = "", ""
         self._colour = QColor(INK)
-        self.setAcceptedMouseButtons(Qt.NoButton)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setZValue(LABEL_Z)
 
     def type(self) -> int:
@@ -167,7 +167,7 @@ class GroupLabelItem(QGraphicsItem):
         x, y = self._rect.left() + pad, self._rect.top() + pad
         widest = max(_advance(text, size, True) for text, size in lines) / scale
         height = sum(size * 1.25 for _, size in lines) / scale
-        painter.setPen(Qt.NoPen)
+        painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(255, 255, 255, 225))
         painter.drawRoundedRect(QRectF(x - pad / 2, y - pad / 2, widest + pad, height + pad), pad, pad)
         names = len(lines) - (1 if self._summary else 0)
@@ -175,7 +175,7 @@ class GroupLabelItem(QGraphicsItem):
             use_pixel_font(painter, size / scale, bold=index < names)
             painter.setPen(QColor(INK) if index < names else QColor(MUTED))
             line = QRectF(x, y, widest + pad, size * 1.25 / scale)
-            painter.drawText(line, Qt.AlignLeft | Qt.AlignVCenter, text)
+            painter.drawText(line, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
             y += size * 1.25 / scale
 
 
@@ -200,7 +200,7 @@ def _wrap(text: str, pixels: float, width: float) -> list[str]:
 
 
 def _elide(text: str, pixels: float, bold: bool, width: float) -> str:
-    return QFontMetricsF(_pixel_font(pixels, bold)).elidedText(text, Qt.ElideRight, max(width, 0.0))
+    return QFontMetricsF(_pixel_font(pixels, bold)).elidedText(text, Qt.TextElideMode.ElideRight, max(width, 0.0))
 
 
 def _font(size: float, bold: bool) -> QFont:

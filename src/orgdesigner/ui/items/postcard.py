@@ -35,10 +35,10 @@ class PostCardItem(QGraphicsItem):
         """While comparing: what the proposal does to the post, drawn as a coloured ring and badges."""
         self._change_note = ""
         self._show_names = True
-        self.setFlags(QGraphicsItem.ItemIsSelectable | QGraphicsItem.ItemSendsGeometryChanges)  # moved by a gesture
+        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)  # moved by a gesture
         self.setAcceptHoverEvents(True)
         self.setZValue(10)
-        self.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def type(self) -> int:
         return POST_CARD_TYPE
@@ -162,7 +162,7 @@ class PostCardItem(QGraphicsItem):
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
-        path.setFillRule(Qt.WindingFill)  # the handle overlaps the card's edge; keep both solid
+        path.setFillRule(Qt.FillRule.WindingFill)  # the handle overlaps the card's edge; keep both solid
         path.addRect(self._rect)
         path.addEllipse(self.handle_centre(), HANDLE_RADIUS + 2, HANDLE_RADIUS + 2)
         return path
@@ -184,20 +184,20 @@ class PostCardItem(QGraphicsItem):
         post, rect = self._post, self._rect
         style = card_style(post)
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
-        selected = bool(option.state & QStyle.State_Selected)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
         border = QPen(QColor(ACCENT if selected else style.border), 2.6 if selected else 1.2)
         if style.dashed:
-            border.setStyle(Qt.DashLine)
+            border.setStyle(Qt.PenStyle.DashLine)
         change = main_change(self._change_kinds) if self._change_kinds else None
         painter.setPen(border)
         painter.setBrush(QBrush(QColor(change.tint if change else style.fill)))
         painter.drawRoundedRect(rect, 5, 5)
         if change is not None:
             painter.setPen(QPen(QColor(change.colour), 3.2))
-            painter.setBrush(Qt.NoBrush)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(rect.adjusted(-3, -3, 3, 3), 7, 7)
         if self._severity:
-            painter.setPen(Qt.NoPen)
+            painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(SEVERITY_COLOURS[self._severity]))
             painter.drawRoundedRect(QRectF(rect.left(), rect.top(), 5, rect.height()), 2, 2)
         detail = self.detail(lod)
@@ -221,7 +221,7 @@ class PostCardItem(QGraphicsItem):
         size, lines = self.title_only(scale)
         use_pixel_font(painter, size, bold=True)
         painter.setPen(QColor(ink))
-        painter.drawText(self._title_box(), Qt.AlignLeft | Qt.AlignVCenter, "\n".join(lines))
+        painter.drawText(self._title_box(), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, "\n".join(lines))
 
     def _paint_text(self, painter: QPainter, rect: QRectF, ink: str, label: str) -> None:
         post = self._post
@@ -232,31 +232,31 @@ class PostCardItem(QGraphicsItem):
         # broken here are drawn as they are, so a title never wraps to a third line that is cut off
         metrics = QFontMetricsF(title_font, painter.device())
         title_box = QRectF(inner.left(), inner.top(), inner.width(), metrics.lineSpacing() * 2 + 1)
-        painter.drawText(title_box, Qt.AlignLeft | Qt.AlignTop, elide_two_lines(post.title, metrics, inner.width()))
+        painter.drawText(title_box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, elide_two_lines(post.title, metrics, inner.width()))
         small = use_font(painter, 7.4, bold=False)
         line_height = QFontMetricsF(small, painter.device()).lineSpacing()
         y = title_box.bottom() + 1
         name = self.shown_name
         if name:
             painter.setPen(QColor(ink))
-            painter.drawText(QRectF(inner.left(), y, inner.width(), line_height), Qt.AlignLeft,
-                             QFontMetricsF(small, painter.device()).elidedText(name, Qt.ElideRight, inner.width()))
+            painter.drawText(QRectF(inner.left(), y, inner.width(), line_height), Qt.AlignmentFlag.AlignLeft,
+                             QFontMetricsF(small, painter.device()).elidedText(name, Qt.TextElideMode.ElideRight, inner.width()))
             y += line_height
         painter.setPen(QColor(MUTED))
-        painter.drawText(QRectF(inner.left(), y, inner.width(), line_height), Qt.AlignLeft, card_lines(post))
+        painter.drawText(QRectF(inner.left(), y, inner.width(), line_height), Qt.AlignmentFlag.AlignLeft, card_lines(post))
         cost = cost_line(post, self._cost.gross, self._cost.net, separator="  ")
         painter.setPen(QColor(ink))
-        painter.drawText(QRectF(inner.left(), y + line_height, inner.width(), line_height), Qt.AlignLeft, cost)
+        painter.drawText(QRectF(inner.left(), y + line_height, inner.width(), line_height), Qt.AlignmentFlag.AlignLeft, cost)
         footer = QRectF(inner.left(), inner.bottom() - line_height, inner.width(), line_height)
         if label:
             painter.setPen(QColor(MUTED))
-            painter.drawText(footer, Qt.AlignLeft | Qt.AlignVCenter, label)
+            painter.drawText(footer, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label)
         if post.designations:
             painter.setPen(QColor(ACCENT))
             bold = QFont(small)
             bold.setBold(True)
             painter.setFont(bold)
-            painter.drawText(footer, Qt.AlignRight | Qt.AlignVCenter, " ".join(d.value for d in post.designations))
+            painter.drawText(footer, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, " ".join(d.value for d in post.designations))
 
     def _paint_responsibility_badge(self, painter: QPainter, rect: QRectF) -> None:
         """A pill on the top edge, left of the line handle: how many responsibilities the post holds."""
@@ -268,7 +268,7 @@ class PostCardItem(QGraphicsItem):
         painter.setBrush(QColor(RESPONSIBILITY_COLOUR))
         painter.drawRoundedRect(pill, 6.5, 6.5)
         painter.setPen(QColor("#ffffff"))
-        painter.drawText(pill, Qt.AlignCenter, text)
+        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
 
     def _paint_span_badge(self, painter: QPainter, rect: QRectF) -> None:
         centre = QPointF(rect.right(), rect.top())
@@ -277,7 +277,7 @@ class PostCardItem(QGraphicsItem):
         painter.drawEllipse(centre, 10, 10)
         use_font(painter, 7.2, bold=True)
         painter.setPen(QColor("#ffffff"))
-        painter.drawText(QRectF(centre.x() - 10, centre.y() - 10, 20, 20), Qt.AlignCenter, str(self._span))
+        painter.drawText(QRectF(centre.x() - 10, centre.y() - 10, 20, 20), Qt.AlignmentFlag.AlignCenter, str(self._span))
 
 
     def _paint_change_badges(self, painter: QPainter, rect: QRectF) -> None:
@@ -292,11 +292,11 @@ class PostCardItem(QGraphicsItem):
             if x + width > rect.right() - 4:
                 break
             badge = QRectF(x, rect.bottom() - 6, width, 12)
-            painter.setPen(Qt.NoPen)
+            painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(style.colour))
             painter.drawRoundedRect(badge, 6, 6)
             painter.setPen(QColor("#ffffff"))
-            painter.drawText(badge, Qt.AlignCenter, text)
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
             x += width + 3
 
 
@@ -313,10 +313,10 @@ def wrap_lines(text: str, metrics: QFontMetricsF, width: float, rows: int) -> li
         while words and metrics.horizontalAdvance((line + " " + words[0]).strip()) <= width:
             line = (line + " " + words.pop(0)).strip()
         if not line:
-            line = metrics.elidedText(words.pop(0), Qt.ElideRight, width)
+            line = metrics.elidedText(words.pop(0), Qt.TextElideMode.ElideRight, width)
         lines.append(line)
     if words:
-        lines.append(metrics.elidedText(" ".join(words), Qt.ElideRight, width))
+        lines.append(metrics.elidedText(" ".join(words), Qt.TextElideMode.ElideRight, width))
     return lines
 
 

@@ -35,9 +35,9 @@ class SketchTile(QGraphicsItem):
         self._line_shapes: list[LineShape] = []
         self._cards: dict[tuple[str, str], list[QRectF]] | None = None
         self._lines: dict[str, list[QLineF]] | None = None
-        self.setAcceptedMouseButtons(Qt.NoButton)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setZValue(10)  # where the cards would be
-        self.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def type(self) -> int:
         return SKETCH_TYPE
