@@ -19,8 +19,9 @@ from ...analysis.costing import post_cost
 from ...model import Structure
 from ...presentation.chartstyle import ACCENT, IMPACT_STYLES, INK, MUTED, card_lines, holder_name, main_change
 from ...presentation.money import money
-from ..items.postcard import elide_two_lines
+from ..items.postcard import elide_two_lines, paint_title_only
 from ..items.text import use_font
+from ..items.zoom import Detail, card_detail
 
 GHOST_TYPE = QGraphicsItem.UserType + 5
 HOLDING_TYPE = QGraphicsItem.UserType + 6
@@ -67,6 +68,15 @@ class GhostCard(QGraphicsItem):
         painter.setPen(border)
         painter.setBrush(QColor(style.tint))
         painter.drawRoundedRect(rect, 5, 5)
+        scale = option.levelOfDetailFromTransform(painter.worldTransform())
+        detail = card_detail(scale, rect.height())
+        if detail is not Detail.FULL:  # zoomed out: the title in readable type, and the impact's colour
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(IMPACT_STYLES[self.change.impact.value][1]))
+            painter.drawRect(QRectF(rect.left(), rect.bottom() - 10, rect.width(), 10))
+            if detail is Detail.TITLE:
+                paint_title_only(painter, self._post.title, rect.adjusted(0, 0, 0, -8), INK, scale)
+            return
         inner = rect.adjusted(10, 7, -8, -6)
         title_font = use_font(painter, 8.6, bold=True)
         metrics = QFontMetricsF(title_font)

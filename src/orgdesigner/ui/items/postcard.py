@@ -121,23 +121,11 @@ class PostCardItem(QGraphicsItem):
         return self.title_only(view_scale)[0] * view_scale
 
     def title_only(self, view_scale: float) -> tuple[float, list[str]]:
-        """The title when a card shows nothing else: its em in scene units and its lines. The largest type up
-        to `title_pixels` that shows the whole title on the lines the card holds, else readable type with
-        the last line cut short."""
-        inner = self._title_box()
-        largest = title_pixels(view_scale, self._rect.height())
-        smallest = min(largest, READABLE_PX / view_scale)
-        size = largest
-        while True:
-            metrics = QFontMetricsF(_title_font(size))
-            rows = max(1, int(inner.height() // (size * TITLE_LEADING)))
-            lines = wrap_lines(self._post.title, metrics, inner.width(), rows)
-            if " ".join(lines) == " ".join(self._post.title.split()) or size <= smallest:
-                return size, lines
-            size = max(smallest, size * 0.9)
+        """The title when a card shows nothing else: its em in scene units and its lines (see `fit_title`)."""
+        return fit_title(self._post.title, self._title_box(), self._rect.height(), view_scale)
 
     def _title_box(self) -> QRectF:
-        return self._rect.adjusted(CARD_PAD_X - 3, CARD_PAD_Y - 2, -6, -CARD_PAD_Y + 2)
+        return title_box(self._rect)
 
     def _tooltip(self) -> str:
         lines = [f"<b>{_escape(self._post.title)}</b>"]
@@ -218,10 +206,7 @@ class PostCardItem(QGraphicsItem):
         painter.drawEllipse(self.handle_centre(), HANDLE_RADIUS - 2, HANDLE_RADIUS - 2)
 
     def _paint_title_only(self, painter: QPainter, ink: str, scale: float) -> None:
-        size, lines = self.title_only(scale)
-        use_pixel_font(painter, size, bold=True)
-        painter.setPen(QColor(ink))
-        painter.drawText(self._title_box(), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, "\n".join(lines))
+        paint_title_only(painter, self._post.title, self._rect, ink, scale)
 
     def _paint_text(self, painter: QPainter, rect: QRectF, ink: str, label: str) -> None:
         post = self._post
@@ -298,6 +283,33 @@ class PostCardItem(QGraphicsItem):
             painter.setPen(QColor("#ffffff"))
             painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
             x += width + 3
+
+
+def title_box(card: QRectF) -> QRectF:
+    """Where a card's title goes when it shows nothing else."""
+    return card.adjusted(CARD_PAD_X - 3, CARD_PAD_Y - 2, -6, -CARD_PAD_Y + 2)
+
+
+def fit_title(title: str, box: QRectF, card_height: float, scale: float) -> tuple[float, list[str]]:
+    """A title alone in `box`: its em in scene units and its lines. The largest type up to `title_pixels` that
+    shows the whole title on the lines the box holds, else readable type with the last line cut short."""
+    largest = title_pixels(scale, card_height)
+    smallest = min(largest, READABLE_PX / scale)
+    size = largest
+    while True:
+        metrics = QFontMetricsF(_title_font(size))
+        rows = max(1, int(box.height() // (size * TITLE_LEADING)))
+        lines = wrap_lines(title, metrics, box.width(), rows)
+        if " ".join(lines) == " ".join(title.split()) or size <= smallest:
+            return size, lines
+        size = max(smallest, size * 0.9)
+
+
+def paint_title_only(painter: QPainter, title: str, card: QRectF, ink: str, scale: float) -> None:
+    size, lines = fit_title(title, title_box(card), card.height(), scale)
+    use_pixel_font(painter, size, bold=True)
+    painter.setPen(QColor(ink))
+    painter.drawText(title_box(card), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, "\n".join(lines))
 
 
 def elide_two_lines(text: str, metrics: QFontMetricsF, width: float) -> str:
