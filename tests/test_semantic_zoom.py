@@ -53,6 +53,8 @@ def test_every_card_title_is_painted_at_8px_or_more_at_fit_to_window(new_window,
         if card.detail(scale) is Detail.TITLE:
             size, lines = card.title_only(scale)
             assert lines and post.title.startswith(lines[0].rstrip("…")) and size * scale >= READABLE_PX
+    for box in win.scene.boxes.values():  # the groups' names too, in the header band
+        assert box.header_name_pixels(scale) * scale >= READABLE_PX, box.title
 
 
 def test_every_group_name_is_painted_on_a_300_post_chart(new_window, qtbot, tmp_path):

@@ -121,7 +121,8 @@ class OrgScene(QGraphicsScene):
         for group_id, rect in layout.groups.items():
             box = self.boxes.get(group_id)
             if box is None:
-                box = GroupBoxItem(group_id, self.options.group_header, self.options.card_height)
+                box = GroupBoxItem(group_id, self.options.group_header, self.options.card_height,
+                                   self.options.group_padding)
                 self.boxes[group_id] = box
                 self.addItem(box)
             box.set_rect(QRectF(rect.x, rect.y, rect.width, rect.height))

@@ -17,7 +17,7 @@ from typing import Generic, Hashable, Protocol, TypeVar
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtWidgets import QGraphicsItem
 
-from ..layout import Layout, LineRoute
+from ..layout import Layout, LineRoute, Rect
 from ..model import Post, Structure
 from ..presentation.chartstyle import card_style
 from .items.lineitem import ReportingLineItem
@@ -163,6 +163,8 @@ class VisibleItems:
         self.cards: GridIndex[str] = GridIndex()
         self.lines: GridIndex[LineKey] = GridIndex()
         self.routes: dict[LineKey, LineRoute] = {}
+        self._rects: dict[str, Rect] = {}
+        """The layout's rectangle each card was last placed from."""
         self.area: QRectF | None = None
         """The scene rectangle the view shows; None (no view) makes every item."""
         self.sketching = False
@@ -183,11 +185,16 @@ class VisibleItems:
         """Take in a new layout: move the items that exist, drop those of posts and lines that went, and
         make or drop items for what is now in or out of view."""
         scene = self.scene
-        for post_id in [p for p in self.cards.keys() if p not in layout.cards]:
-            self._place_post(post_id, None)
-            if post_id in scene.cards:
-                scene.drop_card(post_id)
+        if len(layout.cards) < len(self._rects) or any(p not in self._rects for p in layout.cards):
+            for post_id in [p for p in self._rects if p not in layout.cards]:
+                del self._rects[post_id]
+                self._place_post(post_id, None)
+                if post_id in scene.cards:
+                    scene.drop_card(post_id)
         for post_id, rect in layout.cards.items():
+            if self._rects.get(post_id) is rect:
+                continue  # the same rectangle object: an incremental layout left the card where it was
+            self._rects[post_id] = rect
             box = (rect.x, rect.y, rect.right, rect.bottom)
             if self.cards.box(post_id) != box:
                 self._place_post(post_id, box)
@@ -203,7 +210,7 @@ class VisibleItems:
                 scene.removeItem(scene.lines.pop(key))
         for key, route in wanted.items():
             old = self.routes.get(key)
-            if old is None or old.points != route.points:
+            if old is not route and (old is None or old.points != route.points):
                 self.routes[key] = route
                 self._place_line(key, route)
                 item = scene.lines.get(key)

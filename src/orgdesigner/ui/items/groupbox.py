@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, 
 from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
 
 from ...presentation.chartstyle import ACCENT, INK, MUTED
-from .text import points_for, use_font, use_pixel_font
+from .text import pixels_of, points_for, use_font, use_pixel_font
 from .zoom import LABEL_DETAIL_PX, LABEL_PX, READABLE_PX, Detail, card_detail
 
 GROUP_BOX_TYPE = QGraphicsItem.UserType + 2
@@ -20,11 +20,13 @@ TITLE_SIZE, DETAIL_SIZE = 9.5, 7.4
 
 
 class GroupBoxItem(QGraphicsItem):
-    def __init__(self, group_id: str, header_height: float, card_height: float = 92.0) -> None:
+    def __init__(self, group_id: str, header_height: float, card_height: float = 92.0, padding: float = 0.0) -> None:
         super().__init__()
         self.group_id = group_id
         self._rect = QRectF()
         self._header = header_height
+        self._name_room = header_height + padding
+        """How tall the name may be painted: the header band and the padding above the first cards."""
         self._title = ""
         self._detail = ""
         self._fill = QColor("#eef4fb")
@@ -53,7 +55,9 @@ class GroupBoxItem(QGraphicsItem):
             self.setZValue(depth)  # nested groups sit above their parents, below cards
             self.update()
         if (title, detail) != (self._title, self._detail):
-            changed = self._text_area(self._title, self._detail, title, detail)
+            # a new name may be painted in larger type (see `header_name_pixels`): the whole header then
+            changed = self.header_rect() if title != self._title else self._text_area(self._title, self._detail,
+                                                                                         title, detail)
             self._title, self._detail = title, detail
             self.setToolTip(f"<b>{title}</b><br>{detail}")
             self.update(changed)
@@ -87,11 +91,30 @@ class GroupBoxItem(QGraphicsItem):
     def on_header(self, local_y: float) -> bool:
         return local_y <= self._rect.top() + self._header
 
+    def header_name_pixels(self, view_scale: float) -> float:
+        """The em, in scene units, of the name alone in the header once its ordinary type is too small to read
+        (the cards showing only their titles): as large as the header band holds, and 0 when even that is
+        too small (the label over the cards takes over) or the ordinary header is readable."""
+        if view_scale <= 0 or pixels_of(TITLE_SIZE) * view_scale >= READABLE_PX:
+            return 0.0
+        size = min(READABLE_PX * 1.25 / view_scale, (self._name_room - 4) / 1.2)
+        return size if size * view_scale >= READABLE_PX else 0.0
+
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         painter.setPen(QPen(QColor(ACCENT) if selected else self._border, 2.4 if selected else 1.2))
         painter.setBrush(self._fill)
         painter.drawRoundedRect(self._rect, 8, 8)
+        scale = option.levelOfDetailFromTransform(painter.worldTransform())
+        if pixels_of(TITLE_SIZE) * scale < READABLE_PX:  # too small for the ordinary header
+            size = self.header_name_pixels(scale)
+            if size:
+                font = use_pixel_font(painter, size, bold=True)
+                painter.setPen(QColor(INK))
+                band = QRectF(self._rect.left() + 6, self._rect.top() + 1, self._rect.width() - 12, size * 1.2)
+                painter.drawText(band, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                                 QFontMetricsF(font).elidedText(self._title, Qt.TextElideMode.ElideRight, band.width()))
+            return
         header = self.header_rect().adjusted(10, 3, -10, 0)
         font = use_font(painter, TITLE_SIZE, bold=True)
         painter.setPen(QColor(INK))
