@@ -13,6 +13,7 @@ from orgdesigner.model import (Benchmark, Comparator, ConflictItem, ConflictKind
 from orgdesigner.model.cycles import find_cycles
 from orgdesigner.model.rota import Rota, RotaMonth
 from orgdesigner.model.synthetic import synthetic_structure
+from orgdesigner.resources import load_json
 from orgdesigner.sharing import merge_files, merge_scenarios, merge_structures
 
 Edit = Callable[[Structure], None]
@@ -156,7 +157,8 @@ class _Side:
         self.apply(edit)
 
     def rule(self) -> None:
-        key = f"{self.tag.lower()}-rule-{self.rng.randrange(3)}"
+        known = [rule["id"] for rule in load_json("rules.json")["rules"]]
+        key = self.rng.choice(known[0::2] if self.tag == "O" else known[1::2])  # each side its own rules
         enabled = self.rng.random() < 0.5
         self.apply(lambda s: s.update_settings(rules={**{k: v.model_dump() for k, v in s.settings.rules.items()},
                                                       key: {"enabled": enabled}}))

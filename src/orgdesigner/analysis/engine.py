@@ -74,6 +74,14 @@ class PostRecord:
 
 
 class Analysis:
+    """The live figures of one structure: graph, spans, layers, costs and rule findings.
+
+    Built in full once (`refresh`), then kept current by `apply(change)` for each `Change` the
+    structure announces, recomputing only what the change touches (a salary edit re-costs one post
+    and its groups; a new manager re-derives the layers below it). Qt-free, so the command line
+    and the PDFs use the same figures the window shows.
+    """
+
     def __init__(self, structure: Structure, rules: RuleSet | None = None) -> None:
         self.structure = structure
         self._fixed_rules = rules
@@ -394,17 +402,36 @@ class Analysis:
     def totals(self, in_scope_only: bool = False) -> Totals:
         return _copy(self._in_scope if in_scope_only else self._all)
 
+    def branch_totals(self, post_id: str) -> Totals:
+        """Everything under a post (its reports, theirs and so on; not the post itself), summed: what a
+        folded card stands for."""
+        totals = Totals()
+        seen = {post_id}
+        pending = [post_id]
+        while pending:
+            for report in self.structure.reports_of(pending.pop()):
+                if report not in seen:
+                    seen.add(report)
+                    pending.append(report)
+                    if (record := self._records.get(report)) is not None:
+                        totals.add(record, 1)
+        return totals
+
     def totals_by_tier(self) -> dict[str | None, Totals]:
         return {tier: _copy(t) for tier, t in self._by_tier.items() if t.posts}
 
     def totals_by_group(self) -> dict[str, Totals]:
         """Totals per group, each including the posts of the groups nested inside it."""
-        rolled: dict[str, Totals] = {gid: Totals() for gid in self.structure.groups}
+        groups = self.structure.groups
+        rolled: dict[str, Totals] = {gid: Totals() for gid in groups}
         for gid, direct in self._by_group.items():
-            if gid is None or not direct.posts or gid not in self.structure.groups:
-                continue
-            for ancestor in self.structure.group_chain(gid):
-                rolled[ancestor] = rolled[ancestor].merged(direct)
+            if gid is not None and direct.posts and gid in groups:
+                rolled[gid] = _copy(direct)
+        depths = self.structure.group_depths()
+        for gid in sorted(groups, key=lambda g: -depths[g]):  # inner groups first, each added once to its parent
+            parent = groups[gid].parent
+            if parent is not None and parent in rolled and rolled[gid].posts:
+                rolled[parent] = rolled[parent].merged(rolled[gid])
         return rolled
 
     def ungrouped(self) -> Totals:
@@ -412,11 +439,20 @@ class Analysis:
 
     def group_staff(self, group_id: str) -> tuple[int, int]:
         """Staff and contractors under a group, including the groups nested inside it."""
-        staff = contractors = 0
+        children: dict[str, list[str]] = {}
         for gid, group in self.structure.groups.items():
-            if group_id in self.structure.group_chain(gid):
-                staff += group.staff or 0
-                contractors += group.contractors or 0
+            if group.parent is not None:
+                children.setdefault(group.parent, []).append(gid)
+        staff = contractors = 0
+        pending, seen = [group_id], {group_id}
+        while pending:
+            group = self.structure.groups[pending.pop()]
+            staff += group.staff or 0
+            contractors += group.contractors or 0
+            for child in children.get(group.id, []):
+                if child not in seen:
+                    seen.add(child)
+                    pending.append(child)
         return staff, contractors
 
 

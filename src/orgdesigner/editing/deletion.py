@@ -42,7 +42,8 @@ def delete(structure: Structure, /, post_ids: list[str], group_ids: list[str]) -
     # Delete reports before their managers so the model never sees a dangling line.
     for post_id in sorted(post_ids, key=lambda p: -len(structure.chain_above(p))):
         operations.append(RemovePost(post_id))
-    for group_id in sorted(group_ids, key=lambda g: -len(structure.group_chain(g))):
+    depths = structure.group_depths()
+    for group_id in sorted(group_ids, key=lambda g: -depths[g]):
         operations.append(RemoveGroup(group_id))
     parts = []
     if post_ids:

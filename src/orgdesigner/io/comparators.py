@@ -10,12 +10,15 @@ unless there are none.
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from ..model import Benchmark, Comparator
+from ..model.limits import capped_lines
 from .tables import TableError, read_rows
 
 _COUNCIL = {"council", "authority", "localauthority", "organisation", "organization", "name"}
@@ -31,7 +34,7 @@ class ComparatorTableFailed(Exception):
     def __init__(self, source: str, problems: list[str]) -> None:
         self.problems = problems
         noun = "problem" if len(problems) == 1 else "problems"
-        super().__init__(f"{source}: {len(problems)} {noun}:\n" + "\n".join(f"  {p}" for p in problems))
+        super().__init__(f"{source}: {len(problems)} {noun}:\n" + "\n".join(f"  {p}" for p in capped_lines(problems)))
 
 
 def _key(text: str) -> str:
@@ -83,10 +86,11 @@ def read_comparators(path: str | Path) -> Benchmark:
             try:
                 comparators.append(Comparator.model_validate(values))
             except ValidationError as exc:
-                row_problems += [f"row {offset}: {e['msg'].removeprefix('Value error, ')}" for e in exc.errors()]
+                row_problems += [f"row {offset}, {'.'.join(map(str, e['loc'])) or 'row'}: "
+                                 f"{' '.join(e['msg'].removeprefix('Value error, ').split())}" for e in exc.errors()]
         problems += row_problems
     names = [c.council for c in comparators]
-    repeated = dict.fromkeys(n for n in names if names.count(n) > 1)
+    repeated = [name for name, times in Counter(names).items() if times > 1]
     problems += [f"the council {name!r} is listed more than once" for name in repeated]
     if not problems and not comparators:
         problems.append("the table has no comparator rows under its header")
@@ -125,6 +129,9 @@ def _number(cell: str, where: str, problems: list[str], required: bool) -> float
     try:
         value = float(text)
     except ValueError:
+        problems.append(f"{where}: {cell!r} is not a number")
+        return None
+    if not math.isfinite(value):
         problems.append(f"{where}: {cell!r} is not a number")
         return None
     if value < 0:

@@ -9,12 +9,16 @@ value; nothing is built unless there are none.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from ..model import Designation, DottedLine, Group, Post, PostStatus, Settings, Structure
 from ..model.cycles import find_cycles
+from ..model.limits import MAX_TITLE, capped_lines
 from .columns import ColumnMapping, detect_mapping
 from .tables import TableError, read_rows
 
@@ -52,7 +56,7 @@ class ImportFailed(Exception):
         self.source = source
         self.problems = problems
         noun = "problem" if len(problems) == 1 else "problems"
-        lines = "\n".join(f"  {p}" for p in problems)
+        lines = "\n".join(f"  {line}" for line in capped_lines([str(p) for p in problems]))
         super().__init__(f"{source}: {len(problems)} {noun}; nothing was written:\n{lines}")
 
 
@@ -88,8 +92,23 @@ def table_name(path: Path) -> str:
     return path.stem.replace("_", " ").replace("-", " ").strip() or "Imported structure"
 
 
+def options_problem(options: ImportOptions) -> str | None:
+    """Why the import options cannot be used (a working week of no hours…), or None."""
+    hours = options.standard_hours
+    if not (isinstance(hours, (int, float)) and math.isfinite(hours) and 0 < hours <= 168):
+        return f"the standard working week must be more than 0 and at most 168 hours (it is {hours})"
+    rate = options.on_cost_rate
+    if not (isinstance(rate, (int, float)) and math.isfinite(rate) and 0 <= rate <= 5):
+        return f"the on-cost rate must be between 0 and 5 (500%) (it is {rate})"
+    return None
+
+
 def build_structure(rows: list[list[str]], source: str, name: str, options: ImportOptions,
                     mapping: ColumnMapping | None = None) -> ImportResult:
+    """The structure the rows describe; ImportFailed listing every problem (or bad options)."""
+    problem = options_problem(options)
+    if problem:
+        raise ImportFailed(source, [Problem(0, "", "", problem)])
     if mapping is None:
         mapping = detect_mapping(rows)
     problems = mapping.problems()
@@ -124,6 +143,7 @@ class _Builder:
         self.problems: list[Problem] = []
         self.posts: dict[str, Post] = {}
         self.groups: dict[str, Group] = {}
+        self._group_by_name: dict[str, str] = {}
         self.row_of: dict[str, int] = {}
         self._pending: list[tuple[int, dict[str, str]]] = []
 
@@ -193,8 +213,16 @@ class _Builder:
         if post_id and post_id not in self.row_of:
             # A row with problems still gets a post, so its manager and dotted lines are
             # checked too and the user hears of every problem at once.
+            try:
+                post = Post.model_validate(fields)
+            except ValidationError as exc:
+                for error in exc.errors():
+                    field_name = str(error["loc"][0]) if error["loc"] else ""
+                    message = " ".join(error["msg"].removeprefix("Value error, ").split())
+                    self._problem(row, field_name, "", message)
+                return
             self.row_of[post_id] = row
-            self.posts[post_id] = Post.model_validate(fields)
+            self.posts[post_id] = post
             self._pending.append((row, values))
 
     def _number(self, row: int, values: dict[str, str], name: str, percent: bool = False) -> float | None:
@@ -219,14 +247,14 @@ class _Builder:
         return number
 
     def _group_id(self, name: str) -> str:
-        for group in self.groups.values():
-            if group.name == name:
-                return group.id
-        slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "group"
+        if name in self._group_by_name:
+            return self._group_by_name[name]
+        slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:60].strip("-") or "group"
         group_id, n = slug, 2
         while group_id in self.groups:
             group_id, n = f"{slug}-{n}", n + 1
-        self.groups[group_id] = Group(id=group_id, name=name)
+        self.groups[group_id] = Group(id=group_id, name=name[:MAX_TITLE])
+        self._group_by_name[name] = group_id
         return group_id
 
     def resolve_references(self) -> None:

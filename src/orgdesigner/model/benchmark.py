@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
 from pydantic import Field, field_validator, model_validator
 
-from .types import NonNegative, _Strict
+from .types import Count, NonNegative, _Strict
 
 
 class Comparator(_Strict):
@@ -14,7 +12,7 @@ class Comparator(_Strict):
 
     council: str = Field(min_length=1)
     pay: NonNegative
-    population: Annotated[int, Field(ge=0)] | None = None
+    population: Count | None = None
     categories: list[str] = Field(default_factory=list)
 
     @field_validator("categories")

@@ -12,14 +12,16 @@ structure diff line by line in version control. A structure's open merge conflic
 from __future__ import annotations
 
 import json
+import math
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
 from .errors import EditRefused, StructureFileError, UnknownScenario
+from .limits import MAX_FILE_BYTES, MAX_GROUPS, MAX_NUMBER_DIGITS, MAX_POSTS, MAX_SCENARIOS, capped_lines
+from .safefiles import UnreadableFile, read_regular_file, write_atomically
 from .scenarios import DEFAULT_SCENARIO, Scenarios
 from .structure import Structure
 
@@ -44,7 +46,7 @@ def dumps_scenarios(scenarios: Scenarios) -> str:
         "baseline": scenarios.baseline.scenario,
         "scenarios": [s.model_dump(mode="json", exclude_defaults=True) for s in scenarios],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
 def loads(text: str, source: str = "<text>", scenario: str | None = None) -> Structure:
@@ -60,15 +62,13 @@ def loads(text: str, source: str = "<text>", scenario: str | None = None) -> Str
 
 def loads_scenarios(text: str, source: str = "<text>") -> Scenarios:
     """Parse a structure document; every problem becomes a StructureFileError naming `source`."""
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise StructureFileError(source, f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+    document = _parse_json(text, source)
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
         raise StructureFileError(source, f"not an OrgDesigner structure file (expected \"format\": \"{FORMAT_NAME}\")")
     version = document.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise StructureFileError(source, f"the format version {version!r} is not a positive whole number")
+        shown = "too long a number" if isinstance(version, float) and not math.isfinite(version) else repr(version)
+        raise StructureFileError(source, f"the format version ({shown}) is not a positive whole number")
     if version > FORMAT_VERSION:
         raise StructureFileError(
             source,
@@ -76,6 +76,7 @@ def loads_scenarios(text: str, source: str = "<text>") -> Scenarios:
             f"this version reads files up to version {FORMAT_VERSION}. Update OrgDesigner to open it.",
         )
     bodies, baseline = _version_1(document, source) if version == 1 else _version_2(document, source)
+    _check_counts(bodies, source)
     structures = [_validate(body, number, source) for number, body in enumerate(bodies, start=1)]
     try:
         return Scenarios(structures, baseline)
@@ -85,6 +86,35 @@ def loads_scenarios(text: str, source: str = "<text>") -> Scenarios:
         names = ", ".join(map(repr, exc.known))
         raise StructureFileError(source, f"\"baseline\" names {exc.name!r}, which is not one of the scenarios "
                                          f"({names})") from None
+
+
+def _parse_int(text: str) -> int | float:
+    """Whole numbers longer than any real figure are read as floats (infinite if very long), which
+    validation then refuses with the field's name, instead of Python's int-string limit error."""
+    return int(text) if len(text) <= MAX_NUMBER_DIGITS else float(text)
+
+
+def _parse_json(text: str, source: str) -> Any:
+    try:
+        return json.loads(text, parse_int=_parse_int)
+    except json.JSONDecodeError as exc:
+        raise StructureFileError(source, f"not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+    except RecursionError:
+        raise StructureFileError(source, "the JSON is nested too deeply to be a structure file "
+                                         "(lists or objects inside each other thousands of levels deep)") from None
+
+
+def _check_counts(bodies: list[Any], source: str) -> None:
+    """Refuse a file with more scenarios, posts or groups than any real organisation, before validating."""
+    if len(bodies) > MAX_SCENARIOS:
+        raise StructureFileError(source, f"the file has {len(bodies):,} scenarios; at most {MAX_SCENARIOS:,} are read")
+    for number, body in enumerate(bodies, start=1):
+        name = body.get("scenario")
+        where = f"scenario {name!r}" if isinstance(name, str) and name.strip() else f"scenario {number}"
+        for key, limit in (("posts", MAX_POSTS), ("groups", MAX_GROUPS)):
+            items = body.get(key)
+            if isinstance(items, (list, dict)) and len(items) > limit:
+                raise StructureFileError(source, f"{where} has {len(items):,} {key}; at most {limit:,} are read")
 
 
 def _version_1(document: dict[str, Any], source: str) -> tuple[list[dict[str, Any]], None]:
@@ -121,16 +151,16 @@ def _validate(body: dict[str, Any], number: int, source: str) -> Structure:
 
 
 def _read(path: Path) -> str:
+    """The file's text; a special file (folder, FIFO, device) or one over the size limit is refused
+    before anything is read from it."""
     try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise StructureFileError(str(path), "no such file") from None
-    except IsADirectoryError:
-        raise StructureFileError(str(path), "this is a folder, not a structure file") from None
+        data = read_regular_file(path, MAX_FILE_BYTES)
+    except UnreadableFile as exc:
+        raise StructureFileError(str(path), str(exc)) from None
+    try:
+        return data.decode("utf-8")
     except UnicodeDecodeError:
         raise StructureFileError(str(path), "not a text file (it is not UTF-8)") from None
-    except OSError as exc:
-        raise StructureFileError(str(path), exc.strerror or str(exc)) from None
 
 
 def load(path: str | os.PathLike[str], scenario: str | None = None) -> Structure:
@@ -154,49 +184,24 @@ def save_scenarios(scenarios: Scenarios, path: str | os.PathLike[str]) -> None:
     write_atomically(Path(path), dumps_scenarios(scenarios))
 
 
-def write_atomically(path: Path, content: str | bytes) -> None:
-    """Write beside, fsync, rename: the old file stays whole until the new one is complete.
+def describe_validation_error(exc: ValidationError, body: dict[str, Any] | None = None, where: str = "") -> str:
+    """Turn pydantic's errors into lines a user can act on ("scenario 'A' › post 'P4' (Director) › fte: ...").
 
-    Text is written as UTF-8 with newline line ends; bytes (a PDF, a workbook) as they are.
+    One problem is one line; several are counted and listed (at most 50), never with pydantic's
+    own text or web links.
     """
-    directory = path.resolve().parent
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if path.exists():
-            os.chmod(temp_name, path.stat().st_mode & 0o777)
-        os.replace(temp_name, path)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
-    try:
-        dir_fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(dir_fd)
-    except OSError:
-        pass
-    finally:
-        os.close(dir_fd)
-
-
-def describe_validation_error(exc: ValidationError, body: dict[str, Any], where: str = "") -> str:
-    """Turn pydantic's errors into lines a user can act on ("scenario 'A' › post 'P4' (Director) › fte: ...")."""
+    body = body or {}
     lines = []
     for error in exc.errors():
         location = " › ".join(part for part in (where, _describe_location(error["loc"], body)) if part)
         message = error["msg"]
         if message.startswith("Value error, "):
             message = message[len("Value error, "):]
+        message = " ".join(message.split())
         lines.append(f"{location}: {message}" if location else message)
     if len(lines) == 1:
         return lines[0]
-    return f"{len(lines)} problems:\n  " + "\n  ".join(lines)
+    return f"{len(lines)} problems:\n  " + "\n  ".join(capped_lines(lines))
 
 
 _COLLECTION_NAMES = {"posts": "post", "groups": "group", "pay_scales": "grade", "conflicts": "conflict"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from pydantic import Field, field_validator, model_validator
 
@@ -16,6 +17,8 @@ def parse_month(text: str) -> tuple[int, int]:
     match = _MONTH.match(text)
     if match is None or not 1 <= int(match.group(2)) <= 12:
         raise ValueError(f"{text!r} is not a month written YYYY-MM (e.g. 2022-07)")
+    if int(match.group(1)) < 1:
+        raise ValueError(f"{text!r} is before the year 1; write the year in four digits (e.g. 2022-07)")
     return int(match.group(1)), int(match.group(2))
 
 
@@ -23,6 +26,8 @@ def add_months(month: str, count: int) -> str:
     """The month `count` months after `month` (both "YYYY-MM")."""
     year, number = parse_month(month)
     index = year * 12 + number - 1 + count
+    if not 12 <= index < 10000 * 12:
+        raise ValueError(f"{count:+,} months from {month} is outside the years 0001 to 9999")
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
@@ -49,7 +54,7 @@ class Rota(_Strict):
     @field_validator("posts")
     @classmethod
     def _posts_once(cls, value: list[str]) -> list[str]:
-        repeated = sorted({p for p in value if value.count(p) > 1})
+        repeated = sorted(post for post, times in Counter(value).items() if times > 1)
         if repeated:
             raise ValueError(f"the rota names {', '.join(map(repr, repeated))} more than once in its posts")
         return value

@@ -16,7 +16,9 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_serializer
 from .benchmark import Benchmark
 from .changes import Change, ChangeKind
 from .conflicts import Conflict
+from .cycles import find_cycles
 from .errors import EditRefused
+from .limits import MAX_TEXT, MAX_TITLE
 from .responsibilities import Responsibility
 from .rota import Rota
 from .types import Group, PayScale, Post, Proposal, Settings
@@ -38,12 +40,21 @@ def _keyed(items: object, what: str) -> object:
 
 
 class Structure(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    """One scenario of an organisation: posts, groups, pay scales, settings and planning data.
 
-    name: str = "Untitled structure"
-    organisation: str = ""
-    date: str = ""
-    scenario: str = ""
+    The single source of truth. Every change goes through a method here (`add_post`, `update_post`,
+    `remove_group`, ...), which checks it (a cycle, an unknown reference, an invalid value raises
+    `EditRefused` and changes nothing), makes it, keeps the reverse indexes current and announces
+    a `Change` to subscribers (`subscribe`). Nothing outside this class mutates a structure; the
+    reversible edits of `orgdesigner.editing` are built from these methods.
+    """
+
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, str_max_length=MAX_TEXT)
+
+    name: str = Field("Untitled structure", max_length=MAX_TITLE)
+    organisation: str = Field("", max_length=MAX_TITLE)
+    date: str = Field("", max_length=MAX_TITLE)
+    scenario: str = Field("", max_length=MAX_TITLE)
     description: str = ""
     settings: Settings = Field(default_factory=Settings)
     proposal: Proposal = Field(default_factory=Proposal)
@@ -111,7 +122,10 @@ class Structure(BaseModel):
         for post in self.posts.values():
             _check_post_references(self, post)
         for group in self.groups.values():
-            _check_group_references(self, group)
+            _check_group_references(self, group, check_nesting=False)
+        for cycle in find_cycles({gid: group.parent for gid, group in self.groups.items()}):
+            group = self.groups[cycle[0]]
+            raise ValueError(f"group {group.id!r} ({group.name}) is nested inside itself")
         self._rebuild_index()
         return self
 
@@ -153,11 +167,30 @@ class Structure(BaseModel):
     def group_chain(self, group_id: str) -> list[str]:
         """The group and its ancestors, innermost first."""
         chain: list[str] = []
+        seen: set[str] = set()
         current: str | None = group_id
-        while current is not None and current not in chain:
+        while current is not None and current not in seen:
             chain.append(current)
+            seen.add(current)
             current = self.groups[current].parent
         return chain
+
+    def group_depths(self) -> dict[str, int]:
+        """Each group's nesting depth (0 for a top-level group), in time linear in the number of groups."""
+        depths: dict[str, int] = {}
+        for start in self.groups:
+            path: list[str] = []
+            on_path: set[str] = set()
+            current: str | None = start
+            while current is not None and current not in depths and current not in on_path:
+                path.append(current)
+                on_path.add(current)
+                current = self.groups[current].parent
+            base = depths.get(current, -1) if current is not None else -1
+            for group_id in reversed(path):
+                base += 1
+                depths[group_id] = base
+        return depths
 
     def new_post_id(self, prefix: str = "P") -> str:
         """A fresh id, never one a responsibility, the rota or the benchmark still names
@@ -451,12 +484,16 @@ def _check_post_references(structure: Structure, post: Post) -> None:
         raise EditRefused(f"{where} sits in group {post.group!r}, which does not exist")
 
 
-def _check_group_references(structure: Structure, group: Group) -> None:
+def _check_group_references(structure: Structure, group: Group, check_nesting: bool = True) -> None:
+    """Refuse a group whose parent or leader is missing or (with `check_nesting`) that would sit
+    inside itself; a whole file's nesting is checked at once, in linear time, by the validator."""
     where = f"group {group.id!r} ({group.name})"
     if group.parent is not None and group.parent not in structure.groups:
         raise EditRefused(f"{where} sits inside {group.parent!r}, which is not a group in this structure")
     if group.leader is not None and group.leader not in structure.posts:
         raise EditRefused(f"{where} is led by {group.leader!r}, which is not a post in this structure")
+    if not check_nesting:
+        return
     seen = {group.id}
     current = group.parent
     while current is not None and current in structure.groups:

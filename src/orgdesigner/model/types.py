@@ -8,15 +8,23 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .designations import Designation
+from .limits import MAX_AMOUNT, MAX_COUNT, MAX_TEXT, MAX_TITLE
+from .ruleparams import check_rule_override
 
-NonNegative = Annotated[float, Field(ge=0)]
+NonNegative = Annotated[float, Field(ge=0, le=MAX_AMOUNT)]
+"""A figure (salary, pay, FTE): finite, not negative, and not beyond any real figure."""
 Share = Annotated[float, Field(ge=0, le=1)]
+Count = Annotated[int, Field(ge=0, le=MAX_COUNT)]
+Title = Annotated[str, Field(min_length=1, max_length=MAX_TITLE)]
+
+STRICT_CONFIG = ConfigDict(extra="forbid", validate_assignment=True, allow_inf_nan=False, str_max_length=MAX_TEXT)
+"""Unknown keys refused (typos in files are caught); numbers finite; text of a bounded length."""
 
 
 class _Strict(BaseModel):
-    """Base for every stored type: unknown keys are refused so typos in files are caught."""
+    """Base for every stored type, with `STRICT_CONFIG`."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    model_config = STRICT_CONFIG
 
 
 class PostStatus(StrEnum):
@@ -49,8 +57,8 @@ class GroupKind(StrEnum):
 class Position(_Strict):
     """Where the user placed an item on the canvas by hand (scene coordinates)."""
 
-    x: float
-    y: float
+    x: Annotated[float, Field(ge=-1e9, le=1e9)]
+    y: Annotated[float, Field(ge=-1e9, le=1e9)]
 
 
 class DottedLine(_Strict):
@@ -61,7 +69,7 @@ class DottedLine(_Strict):
 
 
 class SpinalPoint(_Strict):
-    point: int
+    point: Count
     salary: NonNegative
 
 
@@ -129,8 +137,8 @@ class Replacement(_Strict):
 class Post(_Strict):
     """A post in the establishment (the job, not the person)."""
 
-    id: str = Field(min_length=1)
-    title: str = Field(min_length=1)
+    id: str = Field(min_length=1, max_length=MAX_TITLE)
+    title: Title
     grade: str | None = None
     tier: str | None = None
     fte: NonNegative = 1.0
@@ -206,13 +214,13 @@ class Post(_Strict):
 class Group(_Strict):
     """A directorate, department, division or cluster; groups nest through `parent`."""
 
-    id: str = Field(min_length=1)
-    name: str = Field(min_length=1)
+    id: str = Field(min_length=1, max_length=MAX_TITLE)
+    name: Title
     kind: GroupKind = GroupKind.GROUP
     parent: str | None = None
     leader: str | None = None
-    staff: Annotated[int, Field(ge=0)] | None = None
-    contractors: Annotated[int, Field(ge=0)] | None = None
+    staff: Count | None = None
+    contractors: Count | None = None
     teams: list[str] = Field(default_factory=list)
     notes: str = ""
     position: Position | None = None
@@ -220,7 +228,7 @@ class Group(_Strict):
 
 class Amount(_Strict):
     label: str = Field(min_length=1)
-    amount: float
+    amount: Annotated[float, Field(ge=-MAX_AMOUNT, le=MAX_AMOUNT)]
 
 
 class ImpactChoice(StrEnum):
@@ -239,6 +247,15 @@ class ImpactOverride(_Strict):
     reason: str = ""
 
 
+class MatchDecision(_Strict):
+    """The user's answer to a suggested pair of a deleted (current) and a new (proposed) post: accepted,
+    the two are one continuing post when the structures are compared; rejected, they stay apart."""
+
+    before: str = Field(min_length=1)
+    after: str = Field(min_length=1)
+    accepted: bool
+
+
 class Proposal(_Strict):
     """The financial assumptions and decisions that go with a proposed structure."""
 
@@ -251,6 +268,18 @@ class Proposal(_Strict):
     years: Annotated[int, Field(ge=1, le=20)] = 5
     impacts: dict[str, ImpactOverride] = Field(default_factory=dict)
     """The user's decision on the impact for a post (by the current post's id), with the reason."""
+    matches: list[MatchDecision] = Field(default_factory=list)
+    """Decided pairs of a deleted and a new post (see `analysis.matching`); each post in one pair at most."""
+
+    @field_validator("matches")
+    @classmethod
+    def _each_post_in_one_pair(cls, value: list[MatchDecision]) -> list[MatchDecision]:
+        for side in ("before", "after"):
+            ids = [getattr(m, side) for m in value]
+            repeated = sorted({i for i in ids if ids.count(i) > 1})
+            if repeated:
+                raise ValueError(f"post {repeated[0]!r} is in more than one decided match")
+        return value
 
 
 class RuleOverride(_Strict):
@@ -259,6 +288,7 @@ class RuleOverride(_Strict):
     enabled: bool | None = None
     severity: str | None = None
     params: dict[str, float | int | str | list[str]] = Field(default_factory=dict)
+    """Checked against the default rule set's parameters when the settings are read (see `ruleparams`)."""
 
 
 class Settings(_Strict):
@@ -272,3 +302,9 @@ class Settings(_Strict):
     rules: dict[str, RuleOverride] = Field(default_factory=dict)
     rule_set: str | None = Field(default=None, pattern=r"^[a-z0-9][a-z0-9-]*$")
     """The sector's rule set (resources/rulesets.json); None takes the default, English local authority."""
+
+    @model_validator(mode="after")
+    def _rules_known(self) -> "Settings":
+        for rule_id, override in self.rules.items():
+            check_rule_override(rule_id, override.severity, override.params)
+        return self

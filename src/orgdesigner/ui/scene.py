@@ -14,6 +14,7 @@ from ..presentation.chartstyle import group_colours
 from ..presentation.money import money
 from ..editing import Edit
 from .document import Document
+from .folding.state import FoldState
 from .gestures import Gesture, gesture_for_press
 from .items.cache import make_room
 from .items.groupbox import GroupBoxItem
@@ -44,6 +45,10 @@ class OrgScene(QGraphicsScene):
     """A double-click on empty canvas: the window adds a post there."""
     hint = Signal(str)
     """Text for the status bar while a gesture runs (why a line cannot be drawn there); empty clears it."""
+    laid_out = Signal()
+    """The items were placed afresh (an edit, folding, focus): overview and fold marks follow."""
+    cards_made = Signal()
+    """Card items were made for posts coming into view (scrolling, zooming): fold marks follow."""
 
     def __init__(self, document: Document, options: LayoutOptions | None = None) -> None:
         super().__init__()
@@ -64,6 +69,9 @@ class OrgScene(QGraphicsScene):
         """While comparing: each post's change kinds and a line for its tooltip."""
         self.side_panel: QGraphicsItem | None = None
         """While comparing: the item kept beside the chart (the holding area of deleted posts)."""
+        self.view_state = FoldState(self)
+        """What is folded away and which branch is in focus: the layout leaves those posts out."""
+        self.view_state.changed.connect(self._show_view_state)
         self.setBackgroundBrush(QColor("#fbfbfc"))
         document.replaced.connect(self.rebuild)
         document.changed.connect(self.on_change)
@@ -83,8 +91,13 @@ class OrgScene(QGraphicsScene):
         self.lines.clear()
         self._severities.clear()
         self.visible.clear()
+        self.view_state.open(self.document.path)
         self.relayout()
         self.refresh_findings()
+
+    def _show_view_state(self) -> None:
+        self.relayout()
+        self.refresh_findings()  # for the cards unfolded into view
 
     def set_compact(self, compact: bool) -> None:
         self.options = LayoutOptions(**{**self.options.__dict__, "compact": compact})
@@ -113,9 +126,9 @@ class OrgScene(QGraphicsScene):
         """Place every item where the layout puts it; card contents are refreshed only for new
         cards, since moving a card does not change what it shows."""
         structure = self.document.structure
-        self.layout = compute_layout(structure, self.options)
+        self.layout = compute_layout(structure, self.view_state.layout_options(self.options))
         layout = self.layout
-        self.visible.apply(layout)
+        self.visible.apply(layout)  # deleted, folded away or out of focus: no item
         for group_id in [g for g in self.boxes if g not in layout.groups]:
             self.removeItem(self.boxes.pop(group_id))
         for group_id, rect in layout.groups.items():
@@ -129,6 +142,7 @@ class OrgScene(QGraphicsScene):
         self._refresh_boxes()
         make_room(len(layout.cards))
         self._place_side_panel()
+        self.laid_out.emit()
 
     def make_card(self, post_id: str, rect: QRectF) -> PostCardItem:
         """A post's card item, placed at `rect` and showing the post as it is now (see `VisibleItems`)."""
@@ -324,10 +338,12 @@ class OrgScene(QGraphicsScene):
         self.visible.card_under(event.scenePos())  # a sketched card becomes an item to press on
         gesture = gesture_for_press(self, self.itemAt(event.scenePos(), QTransform()), event.scenePos(),
                                     event.button())
+        modifiers = event.modifiers()
         if gesture is None or gesture.items_see_clicks:
+            _extend_with_shift(event)
             super().mousePressEvent(event)
         if gesture is not None:
-            gesture.press(event.scenePos(), event.modifiers())
+            gesture.press(event.scenePos(), modifiers)
             self._gesture = gesture
             event.accept()
 
@@ -340,11 +356,13 @@ class OrgScene(QGraphicsScene):
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         gesture = self._gesture if event.button() == Qt.MouseButton.LeftButton else None
+        modifiers = event.modifiers()
         if gesture is None or gesture.items_see_clicks:
+            _extend_with_shift(event)
             super().mouseReleaseEvent(event)
         if gesture is not None:
             self._gesture = None
-            gesture.release(event.scenePos(), event.modifiers())
+            gesture.release(event.scenePos(), modifiers)
             event.accept()
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
@@ -359,3 +377,9 @@ class OrgScene(QGraphicsScene):
 def _findings_key(findings: list) -> str:
     """What a card shows of its findings: a new severity repaints it as a new message does."""
     return "|".join(f"{f.severity.value}:{f.message}" for f in findings)
+
+
+def _extend_with_shift(event: QGraphicsSceneMouseEvent) -> None:
+    """Shift-click adds to the selection: Qt's item selection does that with Ctrl, so it is told Ctrl."""
+    if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+        event.setModifiers(event.modifiers() | Qt.KeyboardModifier.ControlModifier)

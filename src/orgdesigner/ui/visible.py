@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from math import floor
 from typing import Generic, Hashable, Protocol, TypeVar
 
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QPointF, QRectF, SignalInstance
 from PySide6.QtWidgets import QGraphicsItem
 
 from ..layout import Layout, LineRoute, Rect
@@ -152,6 +152,9 @@ class ItemHost(Protocol):
 
     def addItem(self, item: QGraphicsItem) -> None: ...
 
+    @property
+    def cards_made(self) -> SignalInstance: ...
+
     def removeItem(self, item: QGraphicsItem) -> None: ...
 
 
@@ -277,13 +280,15 @@ class VisibleItems:
                 scene.drop_card(post_id)
             for key in [k for k in scene.lines if k not in lines and not scene.lines[k].isSelected()]:
                 scene.removeItem(scene.lines.pop(key))
-        for post_id in posts:
-            if post_id not in scene.cards:
-                self.ensure(post_id)
+        made = [p for p in posts if p not in scene.cards]
+        for post_id in made:
+            self.ensure(post_id)
         for key in lines:
             if key not in scene.lines:
                 self._make_line(key)
         self._set_sketching(sketch, box)
+        if made:
+            scene.cards_made.emit()
 
     def ensure(self, post_id: str) -> PostCardItem | None:
         """The post's card item, made now if it is not an item yet; None for a post the layout lacks."""

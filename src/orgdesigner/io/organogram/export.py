@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ...model import Post, PostStatus, Structure
 from ...model.fileformat import write_atomically
-from ..tables import escape_formula
+from ..safetext import neutralise_formula
 from .cells import NOT_DISCLOSED, TOP_MARK, VACANT
 from .detect import JUNIOR_COLUMNS, SENIOR_COLUMNS
 from .senior import BAND_WIDTH
@@ -103,5 +103,5 @@ def _csv(rows: list[list[str]]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
     for row in rows:
-        writer.writerow([escape_formula(cell) for cell in row])
+        writer.writerow([neutralise_formula(cell) for cell in row])
     return buffer.getvalue()

@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, Q
 from ...analysis import Cost, Finding
 from ...model import Post
 from ...presentation.chartstyle import (ACCENT, MUTED, SEVERITY_COLOURS, SPAN_RULES, card_lines, card_style,
-                                        change_style, cost_line, holder_name, main_change)
+                                        change_style, cost_line, holder_name, junior_grades, junior_summary,
+                                        main_change)
 from .text import pixels_of, points_for, use_font, use_pixel_font
 from .zoom import CARD_PAD_X, CARD_PAD_Y, READABLE_PX, TITLE_LEADING, TITLE_PT, Detail, card_detail, title_pixels
 
@@ -39,6 +40,8 @@ class PostCardItem(QGraphicsItem):
         self.setAcceptHoverEvents(True)
         self.setZValue(10)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        if post.junior:
+            self.setToolTip(self._tooltip())
 
     def type(self) -> int:
         return POST_CARD_TYPE
@@ -131,6 +134,9 @@ class PostCardItem(QGraphicsItem):
         lines = [f"<b>{_escape(self._post.title)}</b>"]
         if self.shown_name:
             lines.append(_escape(self.shown_name))
+        if self._post.junior:  # the junior staff the card counts ("+34.2 FTE in 3 grades"), grade by grade
+            lines.append(f"Junior staff {junior_summary(self._post)}:")
+            lines += [f"&nbsp;&nbsp;{_escape(row)}" for row in junior_grades(self._post)]
         if self._responsibilities:
             lines.append(f"Holds {_responsibility_words(self._responsibilities)} (see the Responsibilities dock)")
         if self._change_note:
