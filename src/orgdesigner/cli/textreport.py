@@ -7,6 +7,7 @@ from typing import Any
 from ..analysis import Analysis, FinanceSummary, PostChange
 from ..analysis.matching import MatchSuggestion
 from ..model import Structure
+from ..presentation.costbasis import cost_basis_text
 from ..presentation.money import money, saving
 
 
@@ -23,6 +24,7 @@ def format_check(structure: Structure, analysis: Analysis) -> str:
         f"Posts          {totals.posts} ({in_scope.posts} in scope), {totals.vacant} vacant",
         f"FTE            {totals.fte:g}",
         f"Cost           {money(totals.gross)} gross, {money(totals.net)} net of partner funding",
+        f"               costed {cost_basis_text(structure.settings)}",
     ]
     if totals.pay_withheld:
         lines.append(f"Pay            not disclosed for {posts_phrase(totals.pay_withheld)} (not in the cost)")
@@ -54,7 +56,8 @@ def format_check(structure: Structure, analysis: Analysis) -> str:
 
 
 def format_comparison(before: Structure, after: Structure, changes: list[PostChange],
-                      summary: FinanceSummary) -> str:
+                      summary: FinanceSummary, basis: str = "") -> str:
+    """The comparison as text; `basis` says what the costs are costed on (see `cli.compare.basis_line`)."""
     b, a = summary.before, summary.after
     lines = [
         f"{before.name}{' — ' + before.scenario if before.scenario else ''}  →  "
@@ -65,6 +68,7 @@ def format_comparison(before: Structure, after: Structure, changes: list[PostCha
         f"{'FTE':<16}{b.fte:>14,.2f}{a.fte:>14,.2f}",
         f"{'Cost (gross)':<16}{money(b.cost_gross):>14}{money(a.cost_gross):>14}",
         f"{'Cost (net)':<16}{money(b.cost_net):>14}{money(a.cost_net):>14}",
+        *([basis] if basis else []),
         "",
         f"Saving           {saving(summary.saving_gross)}",
     ]
