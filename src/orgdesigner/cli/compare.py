@@ -7,12 +7,13 @@ import sys
 
 from ..analysis import compare
 from ..analysis.basis import Basis, costed_comparison, on_one_basis
+from ..analysis.likely import likely_matches
 from ..analysis.matching import review_matches
 from ..analysis.report import comparison_report
 from ..model import Settings, Structure
 from .common import EXIT_OK, load_target, print_json
 from ..presentation.costbasis import cost_basis_text
-from .textreport import format_comparison, format_matches
+from .textreport import format_comparison, format_likely, format_matches
 
 NAME = "compare"
 
@@ -48,6 +49,7 @@ def run(options: argparse.Namespace) -> int:
         print(f"warning: {warning.message}", file=sys.stderr)
     if costed.note:
         print(f"note: {costed.note}", file=sys.stderr)
+    likely = likely_matches(before.structure, after.structure)
     costed_on = on_one_basis(before.structure, after.structure, basis)[1].settings
     reviewed = review_matches(before.structure, after.structure) if options.match == "suggest" else None
     if options.json:
@@ -55,12 +57,16 @@ def run(options: argparse.Namespace) -> int:
         report["basis"] = {"chosen": basis.value, "after": cost_basis_text(costed_on),
                            "note": costed.note}
         report["warnings"] = [w.as_dict() for w in costed.warnings]
+        report["likely_matches"] = {old: [m.as_dict() for m in found] for old, found in likely.items()}
         if reviewed is not None:
             report["matches"] = [{**s.as_dict(), "accepted": decision} for s, decision in reviewed]
         print_json(report)
     else:
         print(format_comparison(before.structure, after.structure, changes, summary,
                                 basis_line(basis, costed_on, costed.note, before.structure)))
+        if likely:
+            print()
+            print(format_likely(before.structure, after.structure, likely))
         if reviewed is not None:
             print()
             print(format_matches(before.structure, after.structure, reviewed))

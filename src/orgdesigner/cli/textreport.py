@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from ..analysis import Analysis, FinanceSummary, PostChange
+from ..analysis.likely import LikelyMatch
 from ..analysis.matching import MatchSuggestion
 from ..model import Structure
+from ..presentation.changes import likely_phrase
 from ..presentation.costbasis import cost_basis_text
 from ..presentation.money import money, saving
 
@@ -106,6 +108,15 @@ def format_matches(before: Structure, after: Structure,
         lines.append(f"  {suggestion.score:.2f}  {old.title} ({old.id}) → {new.title} ({new.id})  "
                      f"[{words[decision]}]")
         lines.append(f"        {suggestion.reason}")
+    return "\n".join(lines)
+
+
+def format_likely(before: Structure, after: Structure, likely: dict[str, list[LikelyMatch]]) -> str:
+    """Each deleted post's likely matches (see `analysis.likely`), for the user to accept or not."""
+    lines = ["Likely matches for the holders of deleted posts"]
+    for old_id, matches in likely.items():
+        lines.append(f"  {before.posts[old_id].title} ({old_id})")
+        lines += [f"    {likely_phrase(m, after)}" for m in matches]
     return "\n".join(lines)
 
 

@@ -33,6 +33,8 @@ class PostCardItem(QGraphicsItem):
         self._change_kinds: tuple[str, ...] = ()
         """While comparing: what the proposal does to the post, drawn as a coloured ring and badges."""
         self._change_note = ""
+        self._cost_basis = ""
+        """How the structure is costed ('at top of grade with 25 % on-costs'), said under the cost in the hover text."""
         self.setFlags(QGraphicsItem.ItemIsSelectable | QGraphicsItem.ItemSendsGeometryChanges)  # moved by a gesture
         self.setAcceptHoverEvents(True)
         self.setZValue(10)
@@ -46,11 +48,17 @@ class PostCardItem(QGraphicsItem):
     # ----- data in ----------------------------------------------------------------------
 
     def set_post(self, post: Post, cost: Cost, span: int) -> None:
-        junior_changed = post.junior != self._post.junior
+        tooltip_changed = post.junior != self._post.junior or (bool(self._cost_basis) and (
+            cost != self._cost or post.title != self._post.title))
         self._post, self._cost, self._span = post, cost, span
-        if junior_changed:
+        if tooltip_changed:
             self.setToolTip(self._tooltip())
         self.update()
+
+    def set_cost_basis(self, words: str) -> None:
+        if words != self._cost_basis:
+            self._cost_basis = words
+            self.setToolTip(self._tooltip())
 
     def set_findings(self, findings: list[Finding]) -> None:
         self._findings = findings
@@ -97,6 +105,8 @@ class PostCardItem(QGraphicsItem):
 
     def _tooltip(self) -> str:
         lines = [f"<b>{_escape(self._post.title)}</b>"]
+        if self._cost_basis:
+            lines.append(_escape(f"{cost_line(self._post, self._cost.gross, self._cost.net)}, costed {self._cost_basis}"))
         if self._post.junior:  # the junior staff the card counts ("+34.2 FTE in 3 grades"), grade by grade
             lines.append(f"Junior staff {junior_summary(self._post)}:")
             lines += [f"&nbsp;&nbsp;{_escape(row)}" for row in junior_grades(self._post)]
