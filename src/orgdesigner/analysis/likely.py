@@ -1,7 +1,7 @@
 """Likely matches for the holder of a deleted post: the new posts it could be matched to.
 
-For each deleted post that has a holder, the new posts on the same or an adjacent grade, or in the
-same group with a similar title, scored by `matching.pair_score` (title, grade, line manager,
+For each deleted post that has a holder, the new posts whose title shares a word with its own and that
+are on the same or an adjacent grade, or in the same group with a similar title, scored by `matching.pair_score` (title, grade, line manager,
 unit). The score stands in for the overlap of the two jobs that the slotting rules use (see
 `comparison`): accepting the pair (`editing.decide_match`) makes it one continuing post, and the
 impact that follows is the one given here: slotted in on the same grade, matched with assessment
@@ -14,12 +14,10 @@ from dataclasses import dataclass
 
 from ..model import ImpactChoice, PostStatus, Structure
 from .comparison import accepted_matches, grade_steps
-from .matching import pair_score, title_likeness
+from .matching import pair_score, shares_a_word, title_likeness
 
 LIKELY_SCORE = 0.3
 """Below this a new post is too unlike the deleted one to suggest."""
-SOME_TITLE = 0.35
-"""A new post whose title is less alike than this is not suggested, whatever its grade."""
 SIMILAR_TITLE = 0.5
 """A post further than one grade away is suggested only with a title at least this alike, in the same group."""
 MOST = 3
@@ -71,7 +69,7 @@ def likely_matches(before: Structure, after: Structure) -> dict[str, list[Likely
             title = title_likeness(old.title, post.title)
             near = gap is not None and gap <= 1
             alike = title >= SIMILAR_TITLE and _same_group(before, after, old.group, post.group)
-            if scored.score < LIKELY_SCORE or title < SOME_TITLE or not (near or alike):
+            if scored.score < LIKELY_SCORE or not shares_a_word(old.title, post.title) or not (near or alike):
                 continue
             candidates.append((scored.score, post.id, gap, scored.reason))
         candidates.sort(key=lambda c: (-c[0], c[1]))

@@ -101,6 +101,11 @@ def title_likeness(old: str, new: str) -> float:
     return SequenceMatcher(None, _normal(old), _normal(new)).ratio()
 
 
+def shares_a_word(old: str, new: str) -> bool:
+    """Whether two titles have a word in common (other than 'of', 'and', 'the'…), as a pair here must."""
+    return bool(_words(old) & _words(new))
+
+
 def _words(title: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9]+", title.lower()) if w not in {"of", "and", "the", "for", "to"}}
 
