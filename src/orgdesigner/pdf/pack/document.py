@@ -17,7 +17,8 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageBreak, PageTemplate
+from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Flowable, Frame, NextPageTemplate, PageBreak,
+                                PageTemplate)
 from reportlab.platypus.doctemplate import IndexingFlowable
 from reportlab.platypus.tableofcontents import TableOfContents
 
@@ -35,6 +36,8 @@ Progress = Callable[[int, int], None]
 CONTENTS = "Contents"
 DEFAULT_TITLE = "Consultation pack"
 PAGE_ENDED = "PackPageEnded"
+FLOW_ON = 0.4
+"""A section that is not a chart starts on the page before's end when this share of the page is left."""
 
 
 def write_pack(before: Structure, after: Structure, path: str | os.PathLike[str], options: PdfOptions | None = None,
@@ -58,7 +61,8 @@ def pack_pdf(before: Structure, after: Structure, options: PdfOptions, progress:
     for index, section in enumerate(SECTIONS, start=2):
         if section.when is not None and not section.when(data):
             continue
-        story += [PageBreak(), SectionMark(section.title, f"section-{index}")]
+        start = PageBreak() if section.new_page else CondPageBreak(data.height * FLOW_ON)
+        story += [start, SectionMark(section.title, f"section-{index}")]
         if not section.prints_heading:
             story.append(para(section.title, styles().h1))
         story += section.build(data)
