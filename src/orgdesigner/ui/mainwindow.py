@@ -674,7 +674,8 @@ class MainWindow(QMainWindow):
         if request is None:
             return
         stem = self.document.path.stem if self.document.path else "structure"
-        path = self.choose_pdf_file(str(Path.home() / f"{stem}{'-pack' if request.before else ''}.pdf"))
+        folder = self.document.path.parent if self.document.path else Path.home()  # beside the file it is of
+        path = self.choose_pdf_file(str(folder / f"{stem}{'-pack' if request.before else ''}.pdf"))
         if path is None:
             return
         progress = QProgressDialog("Writing the PDF…", "", 0, 100, self)

@@ -1,7 +1,8 @@
 """The Export PDF dialog: chart or consultation pack, paper and options, with page 1 previewed.
 
 The preview is the real export's first page (built by the same code the command line uses,
-then drawn by pdfium), refreshed shortly after each change so typing stays smooth.
+then drawn by pdfium), refreshed shortly after each change so typing stays smooth. Enlarge opens
+the export's pages at a size to read, a page at a time.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
-                               QHBoxLayout, QLabel, QLineEdit, QRadioButton, QVBoxLayout, QWidget)
+                               QHBoxLayout, QLabel, QLineEdit, QPushButton, QRadioButton, QScrollArea, QSpinBox,
+                               QVBoxLayout, QWidget)
 
 from ..model import Structure
 from ..pdf.export import PdfOptions, pdf_bytes
@@ -20,6 +22,8 @@ from ..pdf.paper import Paper, PaperSize
 from .pdfpages import page_count, render_pages
 
 PREVIEW_DPI = 40
+READING_DPI = 110
+"""The enlarged preview: a page at about the size it prints, to read."""
 PREVIEW_DELAY_MS = 250
 
 
@@ -70,6 +74,12 @@ class PdfExportDialog(QDialog):
         self.preview.setStyleSheet("background: #e9ecef; border: 1px solid #c8cdd3;")
         self.pages_label = QLabel()
         self.pages_label.setObjectName("pages")
+        self.enlarge_button = QPushButton("Enlarge…")
+        self.enlarge_button.setObjectName("enlarge")
+        self.enlarge_button.setToolTip("Show the pages at a size to read")
+        self.enlarge_button.clicked.connect(self.enlarge)
+        self.exported: bytes | None = None
+        """The export the preview shows (None while it cannot be built)."""
         self.buttons = QDialogButtonBox(QDialogButtonBox.Cancel)
         self.export_button = self.buttons.addButton("Export…", QDialogButtonBox.AcceptRole)
         self.buttons.accepted.connect(self.accept)
@@ -107,7 +117,10 @@ class PdfExportDialog(QDialog):
         right = QVBoxLayout()
         right.addWidget(QLabel("Page 1"))
         right.addWidget(self.preview, 1)
-        right.addWidget(self.pages_label)
+        under = QHBoxLayout()
+        under.addWidget(self.pages_label, 1)
+        under.addWidget(self.enlarge_button)
+        right.addLayout(under)
         body = QHBoxLayout()
         body.addLayout(left, 1)
         body.addLayout(right, 1)
@@ -145,11 +158,58 @@ class PdfExportDialog(QDialog):
             self.preview.setText(f"No preview: {exc}")
             self.pages_label.setText("")
             self.export_button.setEnabled(False)
+            self.enlarge_button.setEnabled(False)
+            self.exported = None
             return
         self.preview_error = ""
+        self.exported = data
+        self.enlarge_button.setEnabled(True)
         self.export_button.setEnabled(True)
         image = render_pages(data, PREVIEW_DPI, 0, 0)[0]
         self.preview.setPixmap(QPixmap.fromImage(image).scaled(self.preview.size(), Qt.KeepAspectRatio,
                                                                Qt.SmoothTransformation))
         count = page_count(data)
         self.pages_label.setText(f"{count} page{'s' if count != 1 else ''}")
+
+    def enlarge(self) -> "PagesView | None":
+        """Open the export's pages at reading size (non-modal, so the options stay to hand)."""
+        if self.exported is None:
+            return None
+        view = PagesView(self.exported, self)
+        view.show()
+        return view
+
+
+class PagesView(QDialog):
+    """The export's pages at reading size, one at a time, scrolled as needed."""
+
+    def __init__(self, data: bytes, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export PDF: preview")
+        self.data = data
+        self.page_spin = QSpinBox()
+        self.page_spin.setObjectName("page")
+        self.page_spin.setRange(1, max(1, page_count(data)))
+        self.page_spin.setPrefix("Page ")
+        self.page_spin.setSuffix(f" of {self.page_spin.maximum()}")
+        self.page_spin.valueChanged.connect(self.show_page)
+        self.image = QLabel(alignment=Qt.AlignCenter)
+        self.image.setObjectName("page_image")
+        scroll = QScrollArea()
+        scroll.setWidget(self.image)
+        scroll.setWidgetResizable(True)
+        close = QDialogButtonBox(QDialogButtonBox.Close)
+        close.rejected.connect(self.reject)
+        top = QHBoxLayout()
+        top.addWidget(self.page_spin)
+        top.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(close)
+        self.resize(1200, 900)
+        self.show_page(1)
+
+    def show_page(self, number: int) -> None:
+        image = render_pages(self.data, READING_DPI, number - 1, number - 1)[0]
+        self.image.setPixmap(QPixmap.fromImage(image))

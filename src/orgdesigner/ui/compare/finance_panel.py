@@ -110,8 +110,8 @@ class FinancePanel(QWidget):
             text = (f"Costed before {cost_basis_text(before.settings)}, after {cost_basis_text(after.settings)}.")
         else:
             text = f"Costed {cost_basis_text(after.settings)}."
-        lines = [escape(text + (f" {result.basis_note}" if result.basis_note else ""))]
-        lines += [f"<span style='color:{WARNING_COLOUR}'>⚠ {escape(w.message)}</span>" for w in result.basis_warnings]
+        lines = [escape(text + (f" {result.basis_note}" if result.basis_note else ""), quote=False)]
+        lines += [f"<span style='color:{WARNING_COLOUR}'>⚠ {escape(w.message, quote=False)}</span>" for w in result.basis_warnings]
         self.basis_label.setText("<br>".join(lines))
 
     def _sides(self, f: FinanceSummary) -> None:
