@@ -95,7 +95,8 @@ def run(options: argparse.Namespace) -> int:
     else:
         structure = import_table(table, ImportOptions(
             on_cost_rate=options.on_cost_rate, cost_basis=CostBasis(options.cost_basis),
-            standard_hours=options.standard_hours, sheet=options.sheet, **names)).structure
+            standard_hours=options.standard_hours, sheet=options.sheet, name=names["name"],
+            organisation=names["organisation"], scenario=names["scenario"])).structure
     basis = cost_basis_text(structure.settings)
     if existing is not None:
         with about(output):

@@ -35,7 +35,7 @@ class FinancePanel(QWidget):
         self.basis_label = QLabel()
         self.basis_label.setObjectName("finance_basis_text")
         self.basis_label.setWordWrap(True)
-        self.basis_label.setTextFormat(Qt.RichText)
+        self.basis_label.setTextFormat(Qt.TextFormat.RichText)
         self.headline = QLabel()
         self.headline.setObjectName("finance_headline")
         self.headline.setWordWrap(True)
