@@ -47,6 +47,7 @@ def test_import_names_the_organisation_structure_scenario_and_basis(run, tmp_pat
         "Ashdown District Council", "Ashdown 2025", "Current")
     assert structure.settings == Settings(on_cost_rate=0.25, cost_basis=CostBasis.MID)
     assert "costed at middle of grade with 25 % on-costs" in run("check", str(out)).stdout
+    assert json.loads(run("check", str(out), "--json").stdout)["cost_basis"] == "at middle of grade with 25 % on-costs"
 
 
 def test_the_table_name_is_a_hint_for_the_name_never_the_organisation(run, tmp_path):

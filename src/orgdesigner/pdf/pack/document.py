@@ -19,7 +19,7 @@ from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Flowable, Frame, NextPageTemplate, PageBreak,
                                 PageTemplate)
-from reportlab.platypus.doctemplate import IndexingFlowable
+from reportlab.platypus.doctemplate import ActionFlowable, IndexingFlowable
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from ...model import Structure
@@ -78,8 +78,10 @@ def pack_pdf(before: Structure, after: Structure, options: PdfOptions, progress:
 
 
 def _about(data: PackData) -> Flowable:
-    text = (f"This pack sets out the current structure ({data.text(data.before.name)}) and the proposed one "
-            f"({data.text(data.after.name)}): the posts, the changes and their impact on postholders, the "
+    before, after = (s.scenario if s.scenario and data.before.name == data.after.name else s.name
+                     for s in (data.before, data.after))
+    text = (f"This pack sets out the current structure ({data.text(before)}) and the proposed one "
+            f"({data.text(after)}): the posts, the changes and their impact on postholders, the "
             "finances, and the shape of the structure.")
     if data.redact_names:
         text += " Postholder names are left out of this edition."
@@ -154,6 +156,9 @@ class _PackDocument(BaseDocTemplate):
                          topMargin=paper.margin, bottomMargin=paper.margin, initialFontName=REGULAR,
                          initialFontSize=BODY_SIZE, lang="en-GB", **metadata)
         self.options, self.footer, self.total, self.section = options, footer, total, ""
+        self.page_sections: list[str] = []
+        """The sections on the page being drawn, for its running header."""
+        self.page_has_content = False
         frame = Frame(paper.margin, paper.margin + FOOTER_ROOM, frame_width(paper), frame_height(paper), id="text",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates([
@@ -164,8 +169,16 @@ class _PackDocument(BaseDocTemplate):
     def afterFlowable(self, flowable: Flowable) -> None:
         if isinstance(flowable, SectionMark):
             self.section = flowable.title
+            # a section that flows on shares the page: the header names both; one at the top names it alone
+            self.page_sections = [*self.page_sections, flowable.title] if self.page_has_content else [flowable.title]
             if flowable.in_contents:
                 self.notify("TOCEntry", (0, flowable.title, self.page, flowable.key))
+        elif not isinstance(flowable, (PageBreak, CondPageBreak, PageTotal, ActionFlowable)):
+            self.page_has_content = True
+
+    def beforeDocument(self) -> None:
+        """Each pass of `multiBuild` starts the running header afresh."""
+        self.section, self.page_sections, self.page_has_content = "", [], False
 
     def _cover_page(self, canvas: Canvas, document: BaseDocTemplate) -> None:
         draw_cover_band(canvas, *self.options.paper.page_size)
@@ -201,7 +214,7 @@ class _PackDocument(BaseDocTemplate):
         canvas.setFillColor(colors.HexColor(MUTED))
         if self.page > 1:
             top = paper.height - paper.margin + 2
-            canvas.drawString(paper.margin, top, self.section)
+            canvas.drawString(paper.margin, top, " \u00b7 ".join(dict.fromkeys(self.page_sections)))
             if self.options.draft:
                 canvas.setFillColor(colors.HexColor(DRAFT_RED))
                 canvas.setFont(BOLD, NOTE_SIZE)
@@ -210,3 +223,4 @@ class _PackDocument(BaseDocTemplate):
             canvas.setLineWidth(0.5)
             canvas.line(paper.margin, top - 4, right, top - 4)
         canvas.restoreState()
+        self.page_sections, self.page_has_content = [self.section], False
