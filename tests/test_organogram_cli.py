@@ -36,7 +36,7 @@ def imported(run, tmp_path):
     paths = {}
     for date in ("2011-03-31", "2011-09-30"):
         out = tmp_path / f"{date}.orgd"
-        ran = run("import", str(senior_file(date)), "-o", str(out))
+        ran = run("import", str(senior_file(date)), "-o", str(out), "--on-cost-rate", "0")
         assert ran.returncode == 0, ran.stderr
         assert f"{BODY}-{date}-junior.csv" in ran.stdout and ran.stderr == ""  # no data-quality warnings
         paths[date] = out

@@ -37,10 +37,15 @@ def _text(reader: PdfReader) -> list[str]:
 
 
 def _section_pages(texts: list[str], title: str) -> str:
-    """The text of a section: from the page its heading starts to the page before the next section."""
+    """The text of a section: from the page its heading starts to where the next section's heading is (a
+    section that is not a chart flows on from the one before, on the same page)."""
     start = _first_page(texts, title)
-    following = [i for t in TITLES if t != title and (i := _first_page(texts, t)) > start]
-    return " ".join(texts[start - 1:(min(following) - 1) if following else len(texts)])
+    following = [(i, t) for t in TITLES[TITLES.index(title) + 1:] if (i := _first_page(texts, t)) >= start]
+    if not following:
+        return " ".join(texts[start - 1:])
+    end, heading = min(following, key=lambda found: (found[0], TITLES.index(found[1])))
+    last = texts[end - 1]
+    return " ".join([*texts[start - 1:end - 1], last[:last.rfind(heading)]] if end > start else [texts[start - 1]])
 
 
 def _first_page(texts: list[str], title: str) -> int:

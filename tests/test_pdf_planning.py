@@ -33,10 +33,16 @@ class Pack:
         """Each section's first page (0-based), from the PDF's outline."""
 
     def section(self, title: str) -> str:
-        """The text of a section, from its first page to the page before the next section."""
+        """The text of a section, from its first page to the next section's heading (sections that are not
+        charts flow on, so the next may start on this section's last page)."""
         start = self.starts[title]
-        later = [page for page in self.starts.values() if page > start]
-        return " ".join(self.texts[start:min(later) if later else len(self.texts)])
+        names = list(self.starts)  # in the outline's order, the document's
+        if names.index(title) + 1 == len(names):
+            return " ".join(self.texts[start:])
+        heading = names[names.index(title) + 1]
+        end = self.starts[heading]
+        last = self.texts[end]
+        return " ".join([*self.texts[start:end], last[:last.rfind(heading)]])
 
 
 def _sample(name: str) -> Structure:

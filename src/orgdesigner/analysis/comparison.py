@@ -51,11 +51,19 @@ class PostChange:
 
 
 def grade_steps(before: Structure, after: Structure) -> dict[str, int]:
-    """Grades ranked by their top salary across both structures, lowest first, for 'one grade apart'."""
+    """Grades ranked by their top salary across both structures, lowest first, for 'one grade apart'.
+    A grade without a pay scale (an establishment list gives salaries, not scales) is ranked by the
+    highest salary of a post on it."""
     tops: dict[str, float] = {}
     for structure in (before, after):
         for code, scale in structure.pay_scales.items():
             tops[code] = max(tops.get(code, 0.0), scale.max)
+    paid: dict[str, float] = {}
+    for structure in (before, after):
+        for post in structure.posts.values():
+            if post.grade is not None and post.grade not in tops and post.salary is not None:
+                paid[post.grade] = max(paid.get(post.grade, 0.0), post.salary)
+    tops.update(paid)
     ordered = sorted({round(v, 2) for v in tops.values()})
     rank = {value: index for index, value in enumerate(ordered)}
     return {code: rank[round(top, 2)] for code, top in tops.items()}

@@ -91,6 +91,21 @@ def review_matches(before: Structure, after: Structure) -> list[tuple[MatchSugge
     return reviewed
 
 
+def pair_score(before: Structure, after: Structure, old: Post, new: Post) -> MatchSuggestion:
+    """How alike a current and a proposed post are (title, grade, line manager, unit), with the reason."""
+    return _score(before, after, old, new)
+
+
+def title_likeness(old: str, new: str) -> float:
+    """0 to 1: how alike two job titles read (1 the same, ignoring case and punctuation)."""
+    return SequenceMatcher(None, _normal(old), _normal(new)).ratio()
+
+
+def shares_a_word(old: str, new: str) -> bool:
+    """Whether two titles have a word in common (other than 'of', 'and', 'the'…), as a pair here must."""
+    return bool(_words(old) & _words(new))
+
+
 def _words(title: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9]+", title.lower()) if w not in {"of", "and", "the", "for", "to"}}
 
@@ -101,7 +116,7 @@ def _normal(text: str | None) -> str:
 
 def _score(before: Structure, after: Structure, old: Post, new: Post) -> MatchSuggestion:
     reasons: list[str] = []
-    title = SequenceMatcher(None, _normal(old.title), _normal(new.title)).ratio()
+    title = title_likeness(old.title, new.title)
     reasons.append("same title" if title == 1 else f"title {title:.0%} alike ('{old.title}' → '{new.title}')")
     grade = 1.0 if old.grade is not None and old.grade == new.grade else 0.0
     reasons.append(f"same grade ({old.grade})" if grade else "different grade")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ..analysis import check_report
+from ..presentation.costbasis import cost_basis_text
 from .common import EXIT_FINDINGS, EXIT_OK, load_target, print_json, scenario_option
 from .textreport import format_check
 
@@ -25,7 +26,7 @@ def run(options: argparse.Namespace) -> int:
     target = load_target(options.file, options.scenario)
     report = check_report(target.structure, target.analysis)
     if options.json:
-        print_json(report)
+        print_json({**report, "cost_basis": cost_basis_text(target.structure.settings)})
     else:
         print(format_check(target.structure, target.analysis))
     has_errors = any(f["severity"] == "error" for f in report["findings"])

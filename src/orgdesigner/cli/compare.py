@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
-from ..analysis import compare, finance_summary
+from ..analysis import compare
+from ..analysis.basis import Basis, costed_comparison, on_one_basis
+from ..analysis.likely import likely_matches
 from ..analysis.matching import review_matches
 from ..analysis.report import comparison_report
+from ..model import Settings, Structure
 from .common import EXIT_OK, load_target, print_json
-from .textreport import format_comparison, format_matches
+from ..presentation.costbasis import cost_basis_text
+from .textreport import format_comparison, format_likely, format_matches
 
 NAME = "compare"
 
@@ -27,22 +32,50 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
                         help="ids (the default): posts are the same post when their ids are; suggest: also "
                              "propose pairs of a deleted and a new post alike in title, grade, manager and unit "
                              "(for snapshots whose references were renumbered), each with a score and a reason")
+    parser.add_argument("--basis", choices=[b.value for b in Basis], default=Basis.AFTER.value,
+                        help="after (the default): cost both structures on AFTER's on-cost rate, cost basis and "
+                             "pay ranges; before: on BEFORE's; own: each on its own (differences are reported "
+                             "on stderr and in the JSON's warnings either way)")
     parser.set_defaults(run=run)
 
 
 def run(options: argparse.Namespace) -> int:
     before, after = load_target(options.before), load_target(options.after)
     changes = compare(before.structure, after.structure)
-    summary = finance_summary(before.structure, after.structure, before.analysis, after.analysis)
+    basis = Basis(options.basis)
+    costed = costed_comparison(before.structure, after.structure, basis, before.analysis, after.analysis)
+    summary = costed.finance
+    for warning in costed.warnings:
+        print(f"warning: {warning.message}", file=sys.stderr)
+    if costed.note:
+        print(f"note: {costed.note}", file=sys.stderr)
+    likely = likely_matches(before.structure, after.structure)
+    costed_on = on_one_basis(before.structure, after.structure, basis)[1].settings
     reviewed = review_matches(before.structure, after.structure) if options.match == "suggest" else None
     if options.json:
         report = comparison_report(changes, summary)
+        report["basis"] = {"chosen": basis.value, "after": cost_basis_text(costed_on),
+                           "note": costed.note}
+        report["warnings"] = [w.as_dict() for w in costed.warnings]
+        report["likely_matches"] = {old: [m.as_dict() for m in found] for old, found in likely.items()}
         if reviewed is not None:
             report["matches"] = [{**s.as_dict(), "accepted": decision} for s, decision in reviewed]
         print_json(report)
     else:
-        print(format_comparison(before.structure, after.structure, changes, summary))
+        print(format_comparison(before.structure, after.structure, changes, summary,
+                                basis_line(basis, costed_on, costed.note, before.structure)))
+        if likely:
+            print()
+            print(format_likely(before.structure, after.structure, likely))
         if reviewed is not None:
             print()
             print(format_matches(before.structure, after.structure, reviewed))
     return EXIT_OK
+
+
+def basis_line(basis: Basis, costed_on: Settings, note: str, before: Structure) -> str:
+    """'Costed at top of grade with 25 % on-costs', and how, when the two files differ."""
+    if basis is Basis.OWN and note:
+        return (f"Costed each on its own basis: before {cost_basis_text(before.settings)}, after "
+                f"{cost_basis_text(costed_on)}. {note}")
+    return f"Costed {cost_basis_text(costed_on)}." + (f" {note}" if note else "")

@@ -5,8 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from ..analysis import Analysis, FinanceSummary, PostChange
+from ..analysis.likely import LikelyMatch
 from ..analysis.matching import MatchSuggestion
 from ..model import Structure
+from ..presentation.changes import likely_phrase
+from ..presentation.costbasis import cost_basis_text
 from ..presentation.money import money, saving
 
 
@@ -23,6 +26,7 @@ def format_check(structure: Structure, analysis: Analysis) -> str:
         f"Posts          {totals.posts} ({in_scope.posts} in scope), {totals.vacant} vacant",
         f"FTE            {totals.fte:g}",
         f"Cost           {money(totals.gross)} gross, {money(totals.net)} net of partner funding",
+        f"               costed {cost_basis_text(structure.settings)}",
     ]
     if totals.pay_withheld:
         lines.append(f"Pay            not disclosed for {posts_phrase(totals.pay_withheld)} (not in the cost)")
@@ -54,7 +58,8 @@ def format_check(structure: Structure, analysis: Analysis) -> str:
 
 
 def format_comparison(before: Structure, after: Structure, changes: list[PostChange],
-                      summary: FinanceSummary) -> str:
+                      summary: FinanceSummary, basis: str = "") -> str:
+    """The comparison as text; `basis` says what the costs are costed on (see `cli.compare.basis_line`)."""
     b, a = summary.before, summary.after
     lines = [
         f"{before.name}{' — ' + before.scenario if before.scenario else ''}  →  "
@@ -65,6 +70,7 @@ def format_comparison(before: Structure, after: Structure, changes: list[PostCha
         f"{'FTE':<16}{b.fte:>14,.2f}{a.fte:>14,.2f}",
         f"{'Cost (gross)':<16}{money(b.cost_gross):>14}{money(a.cost_gross):>14}",
         f"{'Cost (net)':<16}{money(b.cost_net):>14}{money(a.cost_net):>14}",
+        *([basis] if basis else []),
         "",
         f"Saving           {saving(summary.saving_gross)}",
     ]
@@ -102,6 +108,15 @@ def format_matches(before: Structure, after: Structure,
         lines.append(f"  {suggestion.score:.2f}  {old.title} ({old.id}) → {new.title} ({new.id})  "
                      f"[{words[decision]}]")
         lines.append(f"        {suggestion.reason}")
+    return "\n".join(lines)
+
+
+def format_likely(before: Structure, after: Structure, likely: dict[str, list[LikelyMatch]]) -> str:
+    """Each deleted post's likely matches (see `analysis.likely`), for the user to accept or not."""
+    lines = ["Likely matches for the holders of deleted posts"]
+    for old_id, matches in likely.items():
+        lines.append(f"  {before.posts[old_id].title} ({old_id})")
+        lines += [f"    {likely_phrase(m, after)}" for m in matches]
     return "\n".join(lines)
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from ..model import Designation, DottedLine, Group, Post, PostStatus, Settings, Structure
+from ..model import CostBasis, Designation, DottedLine, Group, Post, PostStatus, Settings, Structure
 from ..model.cycles import find_cycles
 from ..model.limits import MAX_TITLE, capped_lines
 from .columns import ColumnMapping, detect_mapping
@@ -63,6 +63,13 @@ class ImportFailed(Exception):
 @dataclass
 class ImportOptions:
     on_cost_rate: float = 0.0
+    cost_basis: CostBasis = CostBasis.TOP
+    """Which point of its grade a post without a salary of its own is costed at."""
+    name: str | None = None
+    """The structure's name (default: from the table's file name)."""
+    organisation: str = ""
+    scenario: str = ""
+    """The scenario's name (blank: 'Current' when saved on its own)."""
     standard_hours: float = STANDARD_HOURS
     sheet: str | None = None
     skip_bad_rows: bool = False
@@ -100,6 +107,10 @@ def options_problem(options: ImportOptions) -> str | None:
     rate = options.on_cost_rate
     if not (isinstance(rate, (int, float)) and math.isfinite(rate) and 0 <= rate <= 5):
         return f"the on-cost rate must be between 0 and 5 (500%) (it is {rate})"
+    for label, text in (("name", options.name or ""), ("organisation", options.organisation),
+                        ("scenario", options.scenario)):
+        if len(text) > MAX_TITLE:
+            return f"the {label} is longer than {MAX_TITLE} characters"
     return None
 
 
@@ -131,8 +142,10 @@ def build_structure(rows: list[list[str]], source: str, name: str, options: Impo
         post.dotted = [d for d in post.dotted if d.manager in posts]
     used_groups = {p.group for p in posts.values()}
     groups = {gid: g for gid, g in builder.groups.items() if gid in used_groups}
-    structure = Structure(name=name, settings=Settings(on_cost_rate=options.on_cost_rate), groups=groups,
-                          posts=posts)
+    structure = Structure(name=(options.name or "").strip() or name, organisation=options.organisation.strip(),
+                          scenario=options.scenario.strip(),
+                          settings=Settings(on_cost_rate=options.on_cost_rate, cost_basis=options.cost_basis),
+                          groups=groups, posts=posts)
     return ImportResult(structure, found)
 
 

@@ -87,6 +87,13 @@ class Scenarios:
         self._items.append(copy)
         return copy
 
+    def append(self, structure: Structure) -> Structure:
+        """Add `structure` (one built elsewhere, such as an imported table) at the end, under its own
+        scenario name, which must be new; returns it."""
+        self.check_name(structure.scenario)
+        self._items.append(structure)
+        return structure
+
     def rename(self, old: str, new: str) -> None:
         structure = self.get(old)
         structure.update_details(scenario=self.check_name(new, renaming=structure))

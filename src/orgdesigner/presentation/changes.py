@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..analysis.comparison import DELETED, FTE_CHANGED, MOVED, REGRADED, RETITLED, TIER_CHANGED, UNCHANGED, PostChange
+from ..analysis.likely import LikelyMatch
 from ..model import ImpactChoice, Structure
 from .money import money
 
@@ -98,3 +99,12 @@ def impact_note(change: PostChange, after: Structure) -> str:
     if change.destinations and change.impact in (ImpactChoice.ASSIMILATE, ImpactChoice.MATCH):
         return "Into " + ", ".join(after.posts[d].title for d in change.destinations if d in after.posts)
     return ""
+
+
+def likely_phrase(match: LikelyMatch, after: Structure) -> str:
+    """'Likely match: Head of Digital and Transformation (one grade apart, 42% alike: match with assessment)'."""
+    gap = {0: "same grade", 1: "one grade apart", None: "grades not comparable"}.get(
+        match.grade_gap, f"{match.grade_gap} grades apart")
+    title = after.posts[match.after].title if match.after in after.posts else match.after
+    return f"Likely match: {title} ({gap}, {match.overlap:.0f}% alike: {match.impact_words})"
+

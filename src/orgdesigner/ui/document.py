@@ -186,6 +186,17 @@ class Document(QObject):
         self._scenarios_edited_now()
         return self.switch_scenario(copy.scenario)
 
+    def add_imported_scenario(self, structure: Structure) -> bool:
+        """Add `structure` (an imported table) as a new scenario under its own name, and show it."""
+        try:
+            self.scenarios.append(structure)
+        except EditRefused as exc:
+            self.refuse(str(exc))
+            return False
+        self._add_stack(structure)
+        self._scenarios_edited_now()
+        return self.switch_scenario(structure.scenario)
+
     def rename_scenario(self, name: str) -> bool:
         """Rename the scenario shown; an edit on its undo stack like any other."""
         old = self.structure.scenario

@@ -11,10 +11,10 @@ from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox,
-                               QDoubleSpinBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QSplitter,
+                               QDoubleSpinBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QSplitter,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ..io.columns import CUSTOM, IGNORE, ColumnMapping, detect_mapping, field_names
@@ -22,6 +22,8 @@ from ..io.establishment import (STANDARD_HOURS, ImportFailed, ImportOptions, Imp
                                 build_structure, table_name)
 from ..io.organogram import FileKind, detect
 from ..io.tables import TableError, read_rows, sheet_names
+from ..model import CostBasis, Settings, Structure
+from ..presentation.costbasis import GRADE_POINT, cost_basis_text
 from .organogramimport import OrganogramImportDialog
 
 PREVIEW_ROWS = 50
@@ -33,6 +35,8 @@ CHOICE_LABELS = {
     "partner": "Partner's post (its organisation)",
     CUSTOM: "Custom field", IGNORE: "Ignore",
 }
+RATE_KEY, BASIS_KEY = "import/on_cost_rate", "import/cost_basis"
+"""Where the window keeps the last on-cost rate and cost basis an import used (the next one's default)."""
 PROBLEM_TINT = QColor("#fde8e8")
 IGNORED_TEXT = QColor("#9e9e9e")
 
@@ -115,7 +119,25 @@ class ImportDialog(QDialog):
         self.oncost_spin.valueChanged.connect(self.refresh)
         options.addWidget(QLabel("On-costs"))
         options.addWidget(self.oncost_spin)
+        self.basis_combo = QComboBox()
+        self.basis_combo.setObjectName("cost_basis")
+        for basis, words in GRADE_POINT.items():
+            self.basis_combo.addItem(f"Cost at {words}", basis.value)
+        self.basis_combo.setToolTip("The point of its grade a post without a salary of its own is costed at")
+        self.basis_combo.currentIndexChanged.connect(self.refresh)
+        options.addWidget(self.basis_combo)
+        self.basis_label = QLabel()
+        self.basis_label.setObjectName("cost_basis_text")
+        options.addWidget(self.basis_label)
         options.addStretch(1)
+        names = QHBoxLayout()
+        self.organisation_edit = self._name_field(names, "Organisation", "organisation",
+                                                  "The council or body, as the pack's cover names it")
+        self.name_edit = self._name_field(names, "Structure", "structure_name", "The structure's name")
+        self.name_edit.setPlaceholderText(table_name(self.path))
+        self.scenario_edit = self._name_field(names, "Scenario", "scenario_name",
+                                              "The scenario's name, e.g. Current or Proposed")
+        self.scenario_edit.setPlaceholderText("Current")
 
         self.header_label = QLabel()
         self.mapping_table = QTableWidget(0, 3)
@@ -158,10 +180,46 @@ class ImportDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(options)
+        layout.addLayout(names)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.summary_label)
         layout.addWidget(self.buttons)
         self.resize(1100, 720)
+
+    def _name_field(self, row: QHBoxLayout, label: str, name: str, tip: str) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setObjectName(name)
+        edit.setToolTip(tip)
+        row.addWidget(QLabel(label))
+        row.addWidget(edit, 1)
+        return edit
+
+    # ----- defaults: the last cost basis used, and the names when adding a scenario ------------
+
+    def use_defaults(self, settings: QSettings) -> None:
+        """Start from the on-cost rate and cost basis the last import used."""
+        rate = settings.value(RATE_KEY)
+        try:
+            self.oncost_spin.setValue(float(rate) * 100 if rate is not None else 0.0)
+        except (TypeError, ValueError):
+            pass
+        index = self.basis_combo.findData(settings.value(BASIS_KEY))
+        if index >= 0:
+            self.basis_combo.setCurrentIndex(index)
+
+    def remember(self, settings: QSettings) -> None:
+        options = self.options()
+        settings.setValue(RATE_KEY, options.on_cost_rate)
+        settings.setValue(BASIS_KEY, options.cost_basis.value)
+
+    def as_scenario_of(self, structure: Structure, scenario: str) -> None:
+        """Import into the open file: its organisation, name and cost basis, under a new scenario name."""
+        self.setWindowTitle(f"Import {self.path.name} as a new scenario")
+        self.organisation_edit.setText(structure.organisation)
+        self.name_edit.setText(structure.name)
+        self.scenario_edit.setText(scenario)
+        self.oncost_spin.setValue(structure.settings.on_cost_rate * 100)
+        self.basis_combo.setCurrentIndex(self.basis_combo.findData(structure.settings.cost_basis.value))
 
     def _fill_mapping(self) -> None:
         """One row a column of the header row, its combo box showing the field it gives."""
@@ -187,9 +245,17 @@ class ImportDialog(QDialog):
 
     def options(self) -> ImportOptions:
         return ImportOptions(on_cost_rate=round(self.oncost_spin.value() / 100, 6),
+                             cost_basis=CostBasis(self.basis_combo.currentData() or CostBasis.TOP.value),
+                             name=self.name_edit.text().strip() or None,
+                             organisation=self.organisation_edit.text(), scenario=self.scenario_edit.text(),
                              standard_hours=self.hours_spin.value(),
                              sheet=self.sheet_combo.currentText() or None,
                              skip_bad_rows=self.skip_check.isChecked())
+
+    def accept(self) -> None:
+        self.refresh()  # the names typed since the last change are in what is imported
+        if self.imported is not None:
+            super().accept()
 
     def _column_chosen(self, index: int, _combo_index: int) -> None:
         self.mapping.choose(index, self.combos[index].currentData())
@@ -210,6 +276,9 @@ class ImportDialog(QDialog):
 
     def refresh(self) -> None:
         """Rebuild the import with the current sheet, options and mapping, and show the outcome."""
+        options = self.options()
+        basis = Settings(on_cost_rate=options.on_cost_rate, cost_basis=options.cost_basis)
+        self.basis_label.setText(f"(costed {cost_basis_text(basis)})")
         try:
             result = build_structure(self.rows, str(self.path), table_name(self.path),
                                      replace(self.options(), skip_bad_rows=True), self.mapping)

@@ -20,6 +20,7 @@ from ..io.export import posts_table, write_csv, write_xlsx
 from ..io.tables import TableError
 from ..model import EditRefused, Group, Post, Structure, StructureFileError, load
 from ..model.fileformat import write_atomically
+from ..presentation.costbasis import cost_basis_text
 from ..presentation.money import money
 from ..pdf.export import PdfOptions, pdf_bytes
 from ..pdf.paper import Paper, PaperSize
@@ -146,6 +147,9 @@ class MainWindow(QMainWindow):
         self.save_as_action = self._action("Save &As…", self.save_as, K.SaveAs)
         self.import_table_action = self._action("&Import Establishment…", self.import_establishment, None,
                                                 "Start a structure from an establishment list (.csv, .xlsx)")
+        self.import_scenario_action = self._action(
+            "Import Establishment as New &Scenario…", self.import_establishment_as_scenario, None,
+            "Add an establishment list to this file as a new scenario (e.g. the proposed structure)")
         self.export_table_action = self._action("&Export Table…", lambda: self.export_table(), None,
                                                 "Write the posts table with costs, spans and layers (.csv, .xlsx)")
         self.export_redacted_action = self._action("Export Table &without Names…",
@@ -216,7 +220,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([self.export_pdf_action, self.print_action])
         file_menu.addSeparator()
-        file_menu.addActions([self.import_table_action, self.export_table_action, self.export_redacted_action])
+        file_menu.addActions([self.import_table_action, self.import_scenario_action, self.export_table_action, self.export_redacted_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu("&Edit")
@@ -452,6 +456,7 @@ class MainWindow(QMainWindow):
         self.summary_label.setText(
             f"{totals.posts} posts · {totals.fte:,.1f} FTE · {money(totals.net)} net · "
             f"{analysis.layers()} layers · {severities.count('error')} errors, {severities.count('warning')} warnings")
+        self.summary_label.setToolTip(f"Costs {cost_basis_text(self.document.structure.settings)}")
 
     # ----- selection ---------------------------------------------------------------------
 
@@ -603,8 +608,12 @@ class MainWindow(QMainWindow):
         except TableError as exc:
             self.show_error("Cannot import the file", f"{path}: {exc}")
             return
+        if isinstance(dialog, ImportDialog):
+            dialog.use_defaults(self.settings)
         if not self.run_import_dialog(dialog) or dialog.imported is None:
             return
+        if isinstance(dialog, ImportDialog):
+            dialog.remember(self.settings)
         result = dialog.imported
         self.recovery.discard(self.document.path)
         self.document.set_structure(result.structure, None)
@@ -618,6 +627,34 @@ class MainWindow(QMainWindow):
             message += (f"; skipped {len(rows)} row{'s' if len(rows) != 1 else ''} with problems "
                         f"({', '.join(map(str, rows))})")
         self.statusBar().showMessage(message, 10000)
+
+    def import_establishment_as_scenario(self) -> bool:
+        """Add an establishment list to the open file as a new scenario, so a restructure's current and
+        proposed structures live in one file (added as other scenarios are: not undoable, the file modified)."""
+        path = self.choose_import_file()
+        if path is None:
+            return False
+        try:
+            dialog = ImportDialog.for_file(path, self)
+        except TableError as exc:
+            self.show_error("Cannot import the file", f"{path}: {exc}")
+            return False
+        if not isinstance(dialog, ImportDialog):
+            self.show_error("Cannot import the file", f"{path}: a published organogram is opened as a file of "
+                            "its own (Import Establishment…), not added as a scenario")
+            return False
+        taken = set(self.document.scenarios.names)
+        name = next((n for n in ("Proposed", *(f"Option {c}" for c in "ABCDEFGH")) if n not in taken), "")
+        dialog.as_scenario_of(self.document.structure, name)
+        if not self.run_import_dialog(dialog) or dialog.imported is None:
+            return False
+        structure = dialog.imported.structure
+        if not self.document.add_imported_scenario(structure):
+            return False
+        self.view.fit()
+        self.statusBar().showMessage(f"Added the scenario '{structure.scenario}': {len(structure.posts)} posts "
+                                     f"from {path.name}", 10000)
+        return True
 
     def choose_import_file(self) -> Path | None:
         start = str(self.document.path.parent) if self.document.path else str(Path.cwd())
@@ -694,8 +731,8 @@ class MainWindow(QMainWindow):
         if request is None:
             return
         stem = self.document.path.stem if self.document.path else "structure"
-        suggested = Path.home() / f"{stem}{'-pack' if request.before else ''}{request.suffix}"
-        path = self.choose_chart_file(str(suggested))
+        folder = self.document.path.parent if self.document.path else Path.home()  # beside the file it is of
+        path = self.choose_chart_file(str(folder / f"{stem}{'-pack' if request.before else ''}{request.suffix}"))
         if path is None:
             return
         if request.suffix != ".pdf":

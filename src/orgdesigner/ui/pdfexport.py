@@ -3,7 +3,8 @@ the consultation pack, with options, and the first page or the picture previewed
 
 The preview is the real export's first page (built by the same code the command line uses,
 then drawn by pdfium), or the picture itself, refreshed shortly after each change so typing
-stays smooth. Slides follow the chart's plan for a 16:9 slide; their number is shown.
+stays smooth. Slides follow the chart's plan for a 16:9 slide; their number is shown. Enlarge opens
+the pages (of a PDF, or of the slides' paper plan) at a size to read, a page at a time.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QImage, QPixmap, QStandardItemModel
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
-                               QHBoxLayout, QLabel, QLineEdit, QRadioButton, QSpinBox, QVBoxLayout, QWidget)
+                               QHBoxLayout, QLabel, QLineEdit, QPushButton, QRadioButton, QScrollArea, QSpinBox,
+                               QVBoxLayout, QWidget)
 
 from ..exports.formats import FORMATS, chart_bytes
 from ..exports.picture import DEFAULT_DPI
@@ -26,6 +28,8 @@ from ..presentation.selection import ChartSelection
 from .pdfpages import page_count, render_pages
 
 PREVIEW_DPI = 40
+READING_DPI = 110
+"""The enlarged preview: a page at about the size it prints, to read."""
 PREVIEW_DELAY_MS = 250
 
 
@@ -111,6 +115,12 @@ class PdfExportDialog(QDialog):
         self.preview.setStyleSheet("background: #e9ecef; border: 1px solid #c8cdd3;")
         self.pages_label = QLabel()
         self.pages_label.setObjectName("pages")
+        self.enlarge_button = QPushButton("Enlarge…")
+        self.enlarge_button.setObjectName("enlarge")
+        self.enlarge_button.setToolTip("Show the pages at a size to read")
+        self.enlarge_button.clicked.connect(self.enlarge)
+        self.exported: bytes | None = None
+        """The export the preview shows (None while it cannot be built)."""
         self.buttons = QDialogButtonBox(QDialogButtonBox.Cancel)
         self.export_button = self.buttons.addButton("Export…", QDialogButtonBox.AcceptRole)
         self.buttons.accepted.connect(self.accept)
@@ -164,7 +174,10 @@ class PdfExportDialog(QDialog):
         self.preview_title = QLabel("Page 1")
         right.addWidget(self.preview_title)
         right.addWidget(self.preview, 1)
-        right.addWidget(self.pages_label)
+        under = QHBoxLayout()
+        under.addWidget(self.pages_label, 1)
+        under.addWidget(self.enlarge_button)
+        right.addLayout(under)
         body = QHBoxLayout()
         body.addLayout(left, 1)
         body.addLayout(right, 1)
@@ -234,8 +247,12 @@ class PdfExportDialog(QDialog):
             self.preview.setText(f"No preview: {exc}")
             self.pages_label.setText("")
             self.export_button.setEnabled(False)
+            self.enlarge_button.setEnabled(False)
+            self.exported = None
             return
         self.preview_error = ""
+        self.exported = data if request.suffix in (".pdf", ".pptx") else None  # pages to enlarge
+        self.enlarge_button.setEnabled(self.exported is not None)
         self.export_button.setEnabled(True)
         if request.suffix in (".png", ".svg"):
             image = QImage.fromData(data)
@@ -249,3 +266,45 @@ class PdfExportDialog(QDialog):
             self.pages_label.setText(f"{count} {noun}{'s' if count != 1 else ''}")
         self.preview.setPixmap(QPixmap.fromImage(image).scaled(self.preview.size(), Qt.KeepAspectRatio,
                                                                Qt.SmoothTransformation))
+    def enlarge(self) -> "PagesView | None":
+        """Open the export's pages at reading size (non-modal, so the options stay to hand)."""
+        if self.exported is None:
+            return None
+        view = PagesView(self.exported, self)
+        view.show()
+        return view
+
+
+class PagesView(QDialog):
+    """The export's pages at reading size, one at a time, scrolled as needed."""
+
+    def __init__(self, data: bytes, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export PDF: preview")
+        self.data = data
+        self.page_spin = QSpinBox()
+        self.page_spin.setObjectName("page")
+        self.page_spin.setRange(1, max(1, page_count(data)))
+        self.page_spin.setPrefix("Page ")
+        self.page_spin.setSuffix(f" of {self.page_spin.maximum()}")
+        self.page_spin.valueChanged.connect(self.show_page)
+        self.image = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
+        self.image.setObjectName("page_image")
+        scroll = QScrollArea()
+        scroll.setWidget(self.image)
+        scroll.setWidgetResizable(True)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        top = QHBoxLayout()
+        top.addWidget(self.page_spin)
+        top.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(close)
+        self.resize(1200, 900)
+        self.show_page(1)
+
+    def show_page(self, number: int) -> None:
+        image = render_pages(self.data, READING_DPI, number - 1, number - 1)[0]
+        self.image.setPixmap(QPixmap.fromImage(image))

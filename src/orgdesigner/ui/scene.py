@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouse
 from ..layout import Layout, LayoutOptions, Rect, compute_layout
 from ..model import Change, ChangeKind, Structure
 from ..presentation.chartstyle import group_colours
+from ..presentation.costbasis import cost_basis_text
 from ..presentation.money import money
 from ..editing import Edit
 from .document import Document
@@ -220,6 +221,7 @@ class OrgScene(QGraphicsScene):
         analysis = self.document.analysis
         if card is not None:
             card.set_post(post, analysis.cost(post_id), analysis.span(post_id))
+            card.set_cost_basis(cost_basis_text(self.document.structure.settings))
             card.set_responsibility_count(sum(1 for r in self.document.structure.responsibilities
                                               if r.post == post_id))
             card.set_change(*self.change_marks.get(post_id, ((), "")))

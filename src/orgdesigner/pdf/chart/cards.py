@@ -8,7 +8,8 @@ from reportlab.pdfgen.canvas import Canvas
 from ...analysis import Cost
 from ...layout import Rect
 from ...model import Post, PostStatus
-from ...presentation.chartstyle import ACCENT, DOTTED_LINE, LINE, MUTED, INK, card_lines, card_style, cost_line
+from ...presentation.chartstyle import (ACCENT, DOTTED_LINE, LINE, MUTED, INK, ChangeStyle, card_lines, card_style,
+                                        cost_line)
 from ..fonts import CONDENSED, CONDENSED_BOLD, text_width
 from .plan import PRINT_LAYOUT
 
@@ -123,12 +124,33 @@ class ChartPainter:
         if badges:
             self.text(right, rows_top + 2 * SMALL_LEADING, badges, CONDENSED_BOLD, SMALL_SIZE, ACCENT, right=True)
 
-    def continuation(self, card: Rect, text: str) -> None:
+    def change_mark(self, card: Rect, style: ChangeStyle) -> None:
+        """A ring round the card in the change's colour (as the compare view draws it) and its word in a tab."""
+        c = self.c
+        c.setStrokeColor(HexColor(style.colour))
+        c.setLineWidth(2.0 * self.s)
+        c.roundRect(*self.rect(card), 3 * self.s, stroke=1, fill=0)
+        width = text_width(style.label, CONDENSED_BOLD, SMALL_SIZE) + 6
+        tab = Rect(card.right - width - 4, card.y - SMALL_SIZE - 3, width, SMALL_SIZE + 3)
+        c.setFillColor(HexColor(style.colour))
+        c.roundRect(*self.rect(tab), 1.5 * self.s, stroke=0, fill=1)
+        self.text(tab.x + 3, tab.bottom - 2, style.label, CONDENSED_BOLD, SMALL_SIZE, "#ffffff")
+
+    def continuation(self, card: Rect, text: str, post: Post) -> None:
+        """"continued on page N" inside the card, at the right of its grade row, with a tick below the card:
+        inside the card it never runs across a group box's border or the page's margin."""
         c = self.c
         c.setStrokeColor(HexColor(ACCENT))
         c.setLineWidth(0.8 * self.s)
         c.line(*self.pt(card.center_x, card.bottom), *self.pt(card.center_x, card.bottom + 4))
-        self.text(card.center_x + 3, card.bottom + 10, text, CONDENSED_BOLD, SMALL_SIZE, ACCENT)
+        inner = card.width - 2 * PAD_X
+        used = text_width(card_lines(post), CONDENSED, SMALL_SIZE) + 4
+        row = card.bottom - PAD_Y - 2 * SMALL_LEADING + SMALL_SIZE
+        room = max(inner - used, inner / 2)
+        if text_width(text, CONDENSED_BOLD, SMALL_SIZE) > room:  # keep the page number, lose the words
+            text = text.replace("continued on pages ", "\u2192 pp. ").replace("continued on page ", "\u2192 p. ")
+        self.text(card.right - PAD_X, row, fit(text, CONDENSED_BOLD, SMALL_SIZE, room), CONDENSED_BOLD, SMALL_SIZE,
+                  ACCENT, right=True)
 
 
 def title_lines(title: str, width: float) -> tuple[float, float, list[str]]:

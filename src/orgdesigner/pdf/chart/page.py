@@ -16,8 +16,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ...analysis import Analysis, Cost
 from ...model import Structure
-from ...presentation.chartstyle import (DOTTED_LINE, INK, LINE, MUTED, CardStyle, group_colours, hidden_note,
-                                        legend_styles, pages_text)
+from ...presentation.chartstyle import (DOTTED_LINE, INK, LINE, MUTED, CardStyle, ChangeStyle, group_colours,
+                                        hidden_note, legend_styles, pages_text)
 from ..fonts import BOLD, MIN_FONT_SIZE, REGULAR, register_fonts, text_width
 from .cards import GROUP_SIZE, SMALL_SIZE, TITLE_SIZE, ChartPainter, fit
 from .plan import ChartPage, Frame, plan_pages
@@ -47,6 +47,8 @@ class CardFacts:
     """Posts drawn greyed, as context only (the chain of command above an exported branch)."""
     hidden: dict[str, int] = field(default_factory=dict)
     """Post id -> how many posts below it the export leaves out (a folded branch)."""
+    marks: dict[str, ChangeStyle] = field(default_factory=dict)
+    """Posts marked with a change (a proposed chart in a pack: new, moved, retitled), in the compare colours."""
 
 
 def card_facts(structure: Structure, redact_names: bool, analysis: Analysis | None = None,
@@ -97,14 +99,17 @@ def draw_chart_page(canvas: Canvas, page: ChartPage, facts: CardFacts, x: float,
     for pid, card in page.layout.cards.items():
         post = page.structure.posts[pid]
         painter.card(post, card, facts.costs.get(pid, Cost(0.0, 0.0)), facts.redact_names, pid in facts.greyed)
+        if pid in facts.marks:
+            painter.change_mark(card, facts.marks[pid])
         if pid in page.continued:
-            painter.continuation(card, continued_on(page.continued[pid], page_number))
+            painter.continuation(card, continued_on(page.continued[pid], page_number), post)
         elif pid in facts.hidden:
-            painter.continuation(card, hidden_note(facts.hidden[pid]))
+            painter.continuation(card, hidden_note(facts.hidden[pid]), post)
     for route in page.layout.lines:
         if route.kind == "dotted" and route.label and len(route.points) >= 2:
             painter.line_label(route.points, route.label)
-    _legend(canvas, x, y, width, facts.cost_note)
+    kinds = list({style.kind: style for style in facts.marks.values()}.values())
+    _legend(canvas, x, y, width, facts.cost_note, sorted(kinds, key=lambda k: k.label))
 
 
 def _header(canvas: Canvas, page: ChartPage, x: float, top: float, width: float, page_number: PageNumbers) -> None:
@@ -137,13 +142,14 @@ def continued_on(keys: list[int], page_number: PageNumbers, word: str = "page") 
     return pages_text(numbers, word)
 
 
-def _legend(canvas: Canvas, x: float, y: float, width: float, note: str) -> None:
+def _legend(canvas: Canvas, x: float, y: float, width: float, note: str, changes: list[ChangeStyle]) -> None:
     """The legend along the bottom. It is the same on every page, so it is drawn once per document
     as a form that each page places: a chart of hundreds of pages draws it once."""
-    name = f"ChartLegend{zlib.crc32(f'{width:.3f} {note}'.encode()):08x}"
+    kinds = ",".join(style.kind for style in changes)
+    name = f"ChartLegend{zlib.crc32(f'{width:.3f} {note} {kinds}'.encode()):08x}"
     if not canvas.hasForm(name):
         canvas.beginForm(name)
-        _draw_legend(canvas, 0.0, 0.0, width, note)
+        _draw_legend(canvas, 0.0, 0.0, width, note, changes)
         canvas.endForm()
     canvas.saveState()
     canvas.translate(x, y)
@@ -151,9 +157,9 @@ def _legend(canvas: Canvas, x: float, y: float, width: float, note: str) -> None
     canvas.restoreState()
 
 
-def _draw_legend(canvas: Canvas, x: float, y: float, width: float, note: str) -> None:
-    """Swatches for every card style and both kinds of line along the bottom, in as many rows as the
-    width needs (two fit the band), then the cost note where there is room."""
+def _draw_legend(canvas: Canvas, x: float, y: float, width: float, note: str, changes: list[ChangeStyle]) -> None:
+    """Swatches for every card style, the change marks used, and both kinds of line along the bottom, in as
+    many rows as the width needs (two fit the band), then the cost note where there is room."""
     size = SMALL_SIZE
     def swatch(style: CardStyle) -> Callable[[float, float], None]:
         return lambda cx, cy: _swatch(canvas, cx, cy, style.fill, style.border, style.dashed)
@@ -164,6 +170,7 @@ def _draw_legend(canvas: Canvas, x: float, y: float, width: float, note: str) ->
     entries = [(label, swatch(style)) for label, style in legend_styles()]
     entries += [(label, line_sample(colour, dashed))
                 for label, dashed, colour in (("Line management", False, LINE), ("Dotted line", True, DOTTED_LINE))]
+    entries += [(style.label, _mark_sample(canvas, style)) for style in changes]
     canvas.setFont(REGULAR, size)
     row_height = 10.0
     cx, cy = x, y + LEGEND_BAND - row_height
@@ -179,6 +186,15 @@ def _draw_legend(canvas: Canvas, x: float, y: float, width: float, note: str) ->
     if cx + text_width(note, REGULAR, size) <= x + width:
         canvas.setFillColor(HexColor(MUTED))
         canvas.drawRightString(x + width, cy + 1, note)
+
+
+def _mark_sample(canvas: Canvas, style: ChangeStyle) -> Callable[[float, float], None]:
+    def draw(x: float, y: float) -> None:
+        canvas.setStrokeColor(HexColor(style.colour))
+        canvas.setFillColor(HexColor(style.tint))
+        canvas.setLineWidth(1.8)
+        canvas.roundRect(x, y - 1, 16, 9, 1.5, stroke=1, fill=1)
+    return draw
 
 
 def _swatch(canvas: Canvas, x: float, y: float, fill: str, border: str, dashed: bool) -> None:

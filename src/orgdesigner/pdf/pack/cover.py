@@ -35,11 +35,16 @@ def cover(data: PackData, title: str, date: str, author: str) -> list[Flowable]:
     out += [
         para(data.text(title), s.cover_title),
         para(data.text(data.after.name), s.cover_subtitle),
+        para(data.scenarios, s.cover_subtitle),
         Spacer(0, 14),
         para(" · ".join(m for m in meta if m), s.cover_meta),
         Spacer(0, data.height * 0.10),
         _key_figures(data),
+        Spacer(0, 10),
+        para(data.basis_text, s.note),
     ]
+    out += [para(f"\u26a0 Costed differently in the two files: {data.text(w.message)}", s.note)
+            for w in data.warnings]
     return out
 
 

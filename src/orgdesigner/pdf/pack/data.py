@@ -11,7 +11,14 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ...analysis import Analysis, FinanceSummary, PostChange, compare, finance_summary
+from ...analysis.comparison import MOVED, NEW, RETITLED
+from ...analysis.basis import Basis, BasisWarning, basis_note, basis_warnings, on_one_basis
+from ...analysis.likely import LikelyMatch, likely_matches
 from ...model import Post, PostStatus, Structure
+from ...presentation.chartstyle import ChangeStyle, main_change
+from ...presentation.costbasis import cost_basis_text
+from ..chart.flowables import chart_pages
+from ..chart.plan import ChartPage
 from ..paper import Paper
 
 WITHHELD = "[name withheld]"
@@ -20,6 +27,8 @@ _STATUS_WORDS = {PostStatus.VACANT: "Vacant", PostStatus.INTERIM: "Interim", Pos
 HEADER_ROOM = 14.0
 FOOTER_ROOM = 14.0
 """Points kept clear between the text frame and the running header and footer."""
+MARKED_CHANGES = (NEW, MOVED, RETITLED)
+"""The changes a pack's proposed chart marks on the cards."""
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December"]
 
@@ -30,12 +39,21 @@ class PackData:
     after: Structure
     paper: Paper
     redact_names: bool
+    basis: Basis = Basis.AFTER
+    """Both structures are costed on the proposal's basis unless told otherwise (see `analysis.basis`)."""
+    warnings: list[BasisWarning] = field(init=False)
+    """How the two files' own cost bases differ (said on the cover and the finance page)."""
+    likely: dict[str, list[LikelyMatch]] = field(init=False)
     before_analysis: Analysis = field(init=False)
     after_analysis: Analysis = field(init=False)
     changes: list[PostChange] = field(init=False)
     finance: FinanceSummary = field(init=False)
 
     def __post_init__(self) -> None:
+        self.warnings = basis_warnings(self.before, self.after)
+        self.before, self.after = on_one_basis(self.before, self.after, self.basis)
+        self.likely = likely_matches(self.before, self.after)
+        self._charts: dict[tuple[str, bool], list[ChartPage]] = {}
         self.before_analysis = Analysis(self.before)
         self.after_analysis = Analysis(self.after)
         self.changes = compare(self.before, self.after)
@@ -55,8 +73,47 @@ class PackData:
         return frame_height(self.paper)
 
     @property
+    def basis_text(self) -> str:
+        """'Costed at top of grade with 25 % on-costs.', and on which basis when the two files differ."""
+        if self.basis is Basis.OWN:
+            text = (f"Current structure costed {cost_basis_text(self.before.settings)}; proposed structure "
+                    f"costed {cost_basis_text(self.after.settings)}.")
+        else:
+            text = f"Both structures costed {cost_basis_text(self.after.settings)}."
+        note = basis_note(self.basis, self.warnings)
+        return f"{text} {note}" if note else text
+
+    @property
+    def scenarios(self) -> str:
+        """'Current → Proposed': the two scenarios compared, by name (their structures' names when unnamed)."""
+        first = self.before.scenario or self.before.name
+        second = self.after.scenario or self.after.name
+        return self.text(f"{first} \u2192 {second}")
+
+    @property
     def organisation(self) -> str:
         return self.text(self.after.organisation or self.before.organisation)
+
+    def chart_pages(self, heading: str, proposed: bool) -> list[ChartPage]:
+        """The planned pages of the current or proposed chart (planned once for the scale and the printing)."""
+        key = (heading, proposed)
+        if key not in self._charts:
+            self._charts[key] = chart_pages(self.after if proposed else self.before, self.width, self.height, heading)
+        return self._charts[key]
+
+    def chart_scale(self) -> float:
+        """The one scale both charts print at: the smallest any of their pages needs to fit."""
+        pages = self.chart_pages("Current structure", False) + self.chart_pages("Proposed structure", True)
+        return min(page.scale for page in pages)
+
+    def change_marks(self) -> dict[str, ChangeStyle]:
+        """Proposed post id → the change its card is marked with (new, moved or retitled)."""
+        marks = {}
+        for change in self.changes:
+            kinds = [k for k in change.kinds if k in MARKED_CHANGES]
+            if change.after is not None and kinds:
+                marks[change.after.id] = main_change(kinds)
+        return marks
 
     def text(self, value: str) -> str:
         """Free text from the files (reasons, labels, titles) with postholder names withheld when redacting."""

@@ -17,8 +17,9 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageBreak, PageTemplate
-from reportlab.platypus.doctemplate import IndexingFlowable
+from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Flowable, Frame, NextPageTemplate, PageBreak,
+                                PageTemplate)
+from reportlab.platypus.doctemplate import ActionFlowable, IndexingFlowable
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from ...model import Structure
@@ -36,6 +37,8 @@ Progress = Callable[[int, int], None]
 CONTENTS = "Contents"
 DEFAULT_TITLE = "Consultation pack"
 PAGE_ENDED = "PackPageEnded"
+FLOW_ON = 0.4
+"""A section that is not a chart starts on the page before's end when this share of the page is left."""
 
 
 def write_pack(before: Structure, after: Structure, path: str | os.PathLike[str], options: PdfOptions | None = None,
@@ -59,7 +62,8 @@ def pack_pdf(before: Structure, after: Structure, options: PdfOptions, progress:
     for index, section in enumerate(SECTIONS, start=2):
         if section.when is not None and not section.when(data):
             continue
-        story += [PageBreak(), SectionMark(section.title, f"section-{index}")]
+        start = PageBreak() if section.new_page else CondPageBreak(data.height * FLOW_ON)
+        story += [start, SectionMark(section.title, f"section-{index}")]
         if not section.prints_heading:
             story.append(para(section.title, styles().h1))
         story += section.build(data)
@@ -75,8 +79,10 @@ def pack_pdf(before: Structure, after: Structure, options: PdfOptions, progress:
 
 
 def _about(data: PackData) -> Flowable:
-    text = (f"This pack sets out the current structure ({data.text(data.before.name)}) and the proposed one "
-            f"({data.text(data.after.name)}): the posts, the changes and their impact on postholders, the "
+    before, after = (s.scenario if s.scenario and data.before.name == data.after.name else s.name
+                     for s in (data.before, data.after))
+    text = (f"This pack sets out the current structure ({data.text(before)}) and the proposed one "
+            f"({data.text(after)}): the posts, the changes and their impact on postholders, the "
             "finances, and the shape of the structure.")
     if data.redact_names:
         text += " Postholder names are left out of this edition."
@@ -151,6 +157,9 @@ class _PackDocument(BaseDocTemplate):
                          topMargin=paper.margin, bottomMargin=paper.margin, initialFontName=REGULAR,
                          initialFontSize=BODY_SIZE, lang="en-GB", **metadata)
         self.options, self.footer, self.total, self.section = options, footer, total, ""
+        self.page_sections: list[str] = []
+        """The sections on the page being drawn, for its running header."""
+        self.page_has_content = False
         frame = Frame(paper.margin, paper.margin + FOOTER_ROOM, frame_width(paper), frame_height(paper), id="text",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates([
@@ -161,8 +170,16 @@ class _PackDocument(BaseDocTemplate):
     def afterFlowable(self, flowable: Flowable) -> None:
         if isinstance(flowable, SectionMark):
             self.section = flowable.title
+            # a section that flows on shares the page: the header names both; one at the top names it alone
+            self.page_sections = [*self.page_sections, flowable.title] if self.page_has_content else [flowable.title]
             if flowable.in_contents:
                 self.notify("TOCEntry", (0, flowable.title, self.page, flowable.key))
+        elif not isinstance(flowable, (PageBreak, CondPageBreak, PageTotal, ActionFlowable)):
+            self.page_has_content = True
+
+    def beforeDocument(self) -> None:
+        """Each pass of `multiBuild` starts the running header afresh."""
+        self.section, self.page_sections, self.page_has_content = "", [], False
 
     def _cover_page(self, canvas: Canvas, document: BaseDocTemplate) -> None:
         draw_cover_band(canvas, *self.options.paper.page_size)
@@ -190,7 +207,7 @@ class _PackDocument(BaseDocTemplate):
         canvas.setFillColor(colors.HexColor(MUTED))
         if self.page > 1:
             top = paper.height - paper.margin + 2
-            canvas.drawString(paper.margin, top, self.section)
+            canvas.drawString(paper.margin, top, " \u00b7 ".join(dict.fromkeys(self.page_sections)))
             if self.options.draft:
                 canvas.setFillColor(colors.HexColor(DRAFT_RED))
                 canvas.setFont(BOLD, NOTE_SIZE)
@@ -199,3 +216,4 @@ class _PackDocument(BaseDocTemplate):
             canvas.setLineWidth(0.5)
             canvas.line(paper.margin, top - 4, right, top - 4)
         canvas.restoreState()
+        self.page_sections, self.page_has_content = [self.section], False

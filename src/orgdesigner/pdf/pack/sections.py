@@ -32,20 +32,25 @@ class Section:
     """True when the builder sets the heading itself (a chart page); otherwise the pack prints `title` above it."""
     when: Callable[[PackData], bool] | None = None
     """For a section printed only when the structures have its data (a rota, say); None prints it always."""
+    new_page: bool = False
+    """True to start on a page of its own (a chart); otherwise the section flows on after the one before
+    when enough of the page is left, so the pack has no mostly-empty pages."""
 
 
 def _chart(heading: str, proposed: bool) -> Callable[[PackData], list[Flowable]]:
+    """A chart of the pack: both printed at one scale (a department looks the same on both), the proposed
+    one marking new, moved and retitled posts as the compare view colours them."""
     def build(data: PackData) -> list[Flowable]:
         return chart_flowables(data.after if proposed else data.before, data.width, data.height, heading,
-                               data.redact_names,
-                               colours_from=data.before)
+                               data.redact_names, colours_from=data.before, pages=data.chart_pages(heading, proposed),
+                               scale=data.chart_scale(), marks=data.change_marks() if proposed else None)
     return build
 
 
 SECTIONS: list[Section] = [
-    Section("Current structure", _chart("Current structure", proposed=False), prints_heading=True),
-    Section("Proposed structure", _chart("Proposed structure", proposed=True), prints_heading=True),
-    Section("Proposed posts", proposed_posts),
+    Section("Current structure", _chart("Current structure", proposed=False), prints_heading=True, new_page=True),
+    Section("Proposed structure", _chart("Proposed structure", proposed=True), prints_heading=True, new_page=True),
+    Section("Proposed posts", proposed_posts, new_page=True),
     Section("Changes to current posts", changes_table),
     Section("New posts and selection", new_posts),
     Section("Financial summary", financial_summary),

@@ -5,9 +5,11 @@ from __future__ import annotations
 from reportlab.platypus import Flowable
 
 from ...analysis import Analysis, PostChange, salary_basis
-from ...analysis.comparison import DELETED, NEW, REGRADED, RETITLED
+from ...analysis.comparison import (DELETED, FTE_CHANGED, MOVED, NEW, REGRADED, RETITLED, TIER_CHANGED, UNCHANGED,
+                                   UNIT_CHANGED)
 from ...model import ImpactChoice, Post, Structure
-from ...presentation.changes import IMPACT_LABELS, SELECTION_LABELS, impact_note, impact_summary, proposed_action
+from ...presentation.changes import (IMPACT_LABELS, SELECTION_LABELS, impact_note, impact_summary, likely_phrase,
+                                     proposed_action)
 from ..styles import (Column, Markup, Row, bold, data_table, lines, money_or_dash, muted, para, section_row, styles,
                       total_row)
 from .data import PackData, fte_text
@@ -86,12 +88,21 @@ def _group_label(data: PackData, gid: str) -> str:
 
 
 def changes_table(data: PackData) -> list[Flowable]:
-    """Every current post, what the proposal does to it and what that means for its holder."""
+    """Every current post, what the proposal does to it and what that means for its holder: by directorate
+    (the current top-level group), then by change (deleted first, unchanged last), then by seniority;
+    a deleted post's likely matches under its impact."""
     s = styles()
     current = [(change, change.before) for change in data.changes if change.before is not None]
     order = {post.id: index for index, post in enumerate(post_order(data.before, data.before_analysis))}
-    in_scope = sorted((pair for pair in current if pair[1].in_scope), key=lambda pair: order[pair[1].id])
-    out_scope = sorted((pair for pair in current if not pair[1].in_scope), key=lambda pair: order[pair[1].id])
+    group_order: dict[str | None, int] = {}
+    for post in post_order(data.before, data.before_analysis):
+        group_order.setdefault(top_group(data.before, post), len(group_order))
+
+    def key(pair: tuple[PostChange, Post]) -> tuple[int, int, int]:
+        change, post = pair
+        return (group_order[top_group(data.before, post)], _change_rank(change), order[post.id])
+    in_scope = sorted((pair for pair in current if pair[1].in_scope), key=key)
+    out_scope = sorted((pair for pair in current if not pair[1].in_scope), key=key)
     columns = [Column("Current post", 0.29), Column("FTE", 0.06, True), Column("Grade", 0.11),
                Column("Proposed action", 0.31), Column("Impact on postholder", 0.23)]
     rows: list[Row] = []
@@ -99,21 +110,37 @@ def changes_table(data: PackData) -> list[Flowable]:
         if not block:
             continue
         rows.append(section_row(label))
+        shown_group: str | None | bool = False
         for change, post in block:
-            note = impact_note(change, data.after)
+            group = top_group(data.before, post)
+            if group != shown_group:
+                rows.append(section_row(data.text(data.before.groups[group].name) if group else NO_GROUP))
+                shown_group = group
+            notes = [impact_note(change, data.after), *(likely_phrase(m, data.after)
+                                                        for m in data.likely.get(post.id, []))]
+            note = " · ".join(n for n in notes if n)
             rows.append(Row([_title_cell(data, post), fte_text(post.fte), post.grade or "",
                              data.text(proposed_action(change, data.before, data.after)),
                              lines(IMPACT_LABELS[change.impact], muted(data.text(note)) if note else "")]))
     rows.append(total_row([f"Total ({len(current)} posts)", fte_text(sum(post.fte for _, post in current)), "", "", ""]))
     out: list[Flowable] = [
-        para("The following table shows the current posts and the impact of the proposals on their holders.",
-             s.body),
+        para("The following table shows the current posts, by directorate, and the impact of the proposals on "
+             "their holders. A likely match is a new post a deleted post's holder could be matched to; it is "
+             "a suggestion until it is accepted.", s.body),
         data_table(columns, rows, data.width),
     ]
     summary = impact_summary([change for change, _ in in_scope])
     if summary:
         out.append(para(f"Posts in scope: {summary}.", s.note))
     return out
+
+
+CHANGE_ORDER = [DELETED, MOVED, UNIT_CHANGED, RETITLED, REGRADED, FTE_CHANGED, TIER_CHANGED, UNCHANGED]
+"""The order changes are listed in within a directorate: the ones that touch a holder most first."""
+
+
+def _change_rank(change: PostChange) -> int:
+    return min((CHANGE_ORDER.index(k) for k in change.kinds if k in CHANGE_ORDER), default=len(CHANGE_ORDER))
 
 
 def new_posts(data: PackData) -> list[Flowable]:

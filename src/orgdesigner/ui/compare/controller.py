@@ -4,6 +4,7 @@ holding area) and the Changes, Finance and Layers & Spans docks, all following o
 from __future__ import annotations
 
 from collections.abc import Mapping
+from html import escape
 from pathlib import Path
 from typing import ClassVar
 
@@ -13,8 +14,9 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMenu, QWidget
 
 from ...analysis import PostChange, RuleSet
+from ...analysis.basis import Basis
 from ...model import ImpactChoice, Structure, StructureFileError, UnknownScenario, load_scenarios
-from ...presentation.changes import impact_summary
+from ...presentation.changes import impact_summary, likely_phrase
 from ...presentation.chartstyle import IMPACT_STYLES, change_style
 from ...editing import Edit, decide_match
 from ..document import FILE_FILTER
@@ -90,6 +92,7 @@ class CompareFeature(QObject):
         self.changes.reason_given.connect(self._reason_given)
         self.changes.reset_requested.connect(self._reset)
         self.changes.matches.decided.connect(self._match_decided)
+        self.finance.basis_chosen.connect(lambda value: self.session.set_basis(Basis(value)))
         self.scene.selectionChanged.connect(self._scene_selection)
         self._fill_menu()
 
@@ -198,7 +201,8 @@ class CompareFeature(QObject):
         what = "new" if on_before else "deleted"
         self.legend.set_counts(before_label, after_label, result.kind_counts(),
                                f"{len(held)} {what} post{'s' if len(held) != 1 else ''} wait beside the chart →"
-                               if held else "")
+                               if held else "",
+                               "costed on different bases: see Finance" if result.basis_warnings else "")
         self.changes.set_result(result, editable=not on_before)
         self.finance.set_result(result, before_label)
         self.shape.set_result(result, before_label, after_label)
@@ -217,7 +221,13 @@ class CompareFeature(QObject):
         else:
             title, home = f"Deleted posts · {len(held)}", result.before
             subtitle = impact_summary(held)
-        return HoldingArea(title, subtitle, held, home, width, height, rows)
+        area = HoldingArea(title, subtitle, held, home, width, height, rows)
+        for post_id, likely in (result.likely or {}).items() if not on_before else ():
+            ghost = area.ghosts.get(post_id)
+            if ghost is not None:  # the likely matches for its holder, best first, under its impact
+                ghost.setToolTip("<br>".join([ghost.toolTip(), *(escape(likely_phrase(m, result.after))
+                                                                 for m in likely)]))
+        return area
 
     def _fill_menu(self) -> None:
         self.menu.clear()

@@ -6,19 +6,36 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem,
+                               QVBoxLayout, QWidget)
 
 from ...analysis import FinanceSummary
+from ...analysis.basis import Basis, on_one_basis
+from ...presentation.costbasis import cost_basis_text
 from ...presentation.money import money, saving
 from .result import ComparisonResult
 
-SAVING_COLOUR, COST_COLOUR = "#2e7d32", "#c0392b"
+SAVING_COLOUR, COST_COLOUR, WARNING_COLOUR = "#2e7d32", "#c0392b", "#b26a00"
+BASIS_CHOICES = {Basis.AFTER: "Cost both on the proposal's basis", Basis.BEFORE: "Cost both on the current basis",
+                 Basis.OWN: "Cost each on its own basis"}
 
 
 class FinancePanel(QWidget):
+    basis_chosen = Signal(str)
+    """The user chose the basis both structures are costed on (a `Basis` value)."""
+
     def __init__(self) -> None:
         super().__init__()
+        self.basis_combo = QComboBox()
+        self.basis_combo.setObjectName("finance_basis")
+        for basis, words in BASIS_CHOICES.items():
+            self.basis_combo.addItem(words, basis.value)
+        self.basis_combo.activated.connect(lambda index: self.basis_chosen.emit(self.basis_combo.itemData(index)))
+        self.basis_label = QLabel()
+        self.basis_label.setObjectName("finance_basis_text")
+        self.basis_label.setWordWrap(True)
+        self.basis_label.setTextFormat(Qt.TextFormat.RichText)
         self.headline = QLabel()
         self.headline.setObjectName("finance_headline")
         self.headline.setWordWrap(True)
@@ -37,6 +54,11 @@ class FinancePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.headline)
+        basis_row = QHBoxLayout()
+        basis_row.addWidget(self.basis_combo)
+        basis_row.addStretch(1)
+        layout.addLayout(basis_row)
+        layout.addWidget(self.basis_label)
         layout.addWidget(self.tree)
 
     def value_of(self, label: str, column: int = 1) -> str:
@@ -51,7 +73,9 @@ class FinancePanel(QWidget):
         self.tree.clear()
         if result is None:
             self.headline.setText("")
+            self.basis_label.setText("")
             return
+        self._basis(result)
         f = result.finance
         net = f.saving_net
         headline, colour = ((f"Saves {money(net)} a year", SAVING_COLOUR) if round(net) >= 0
@@ -77,6 +101,18 @@ class FinancePanel(QWidget):
             self._row("One-off costs", "", "", money(f.one_off_total), bold=True)
             payback = "never" if f.payback_years is None else f"{f.payback_years:.1f} years"
             self._row("Payback", "", "", payback, bold=True)
+
+    def _basis(self, result: ComparisonResult) -> None:
+        """What the figures are costed on, and each way the two structures' own bases differ."""
+        self.basis_combo.setCurrentIndex(self.basis_combo.findData(result.basis.value))
+        before, after = on_one_basis(result.before, result.after, result.basis)
+        if result.basis is Basis.OWN:
+            text = (f"Costed before {cost_basis_text(before.settings)}, after {cost_basis_text(after.settings)}.")
+        else:
+            text = f"Costed {cost_basis_text(after.settings)}."
+        lines = [escape(text + (f" {result.basis_note}" if result.basis_note else ""), quote=False)]
+        lines += [f"<span style='color:{WARNING_COLOUR}'>⚠ {escape(w.message, quote=False)}</span>" for w in result.basis_warnings]
+        self.basis_label.setText("<br>".join(lines))
 
     def _sides(self, f: FinanceSummary) -> None:
         b, a = f.before, f.after

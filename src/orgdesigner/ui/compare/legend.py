@@ -25,7 +25,7 @@ class CompareLegend(QLabel):
         self._viewport.installEventFilter(self)
         self.hide()
 
-    def set_counts(self, before: str, after: str, counts: dict[str, int], held: str) -> None:
+    def set_counts(self, before: str, after: str, counts: dict[str, int], held: str, warning: str = "") -> None:
         """`counts`: posts per change kind, in legend order; `held`: what the holding area beside the chart holds."""
         self.counts = counts
         items = [f"<span style='color:{change_style(kind).colour}; font-size:14pt'>■</span>&nbsp;"
@@ -33,6 +33,8 @@ class CompareLegend(QLabel):
         text = f"<b>{escape(before)} → {escape(after)}</b> &nbsp; " + " &nbsp; ".join(items)
         if held:
             text += f" &nbsp; <span style='color:#5b6675'>{escape(held)}</span>"
+        if warning:
+            text += f" &nbsp; <span style='color:#b26a00'>⚠ {escape(warning)}</span>"
         self.setText(text)
         self.show()
         self._place()

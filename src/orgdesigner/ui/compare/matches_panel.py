@@ -32,8 +32,9 @@ class MatchesPanel(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setMaximumHeight(150)
+        self.table.doubleClicked.connect(lambda index: self.accept_row(index.row()))
         self.accept_button = QPushButton("Accept match")
-        self.accept_button.setToolTip("The two are one continuing post in the comparison")
+        self.accept_button.setToolTip("The two are one continuing post in the comparison (or double-click the row)")
         self.reject_button = QPushButton("Reject match")
         self.accept_button.clicked.connect(lambda: self._decide(True))
         self.reject_button.clicked.connect(lambda: self._decide(False))
@@ -48,23 +49,35 @@ class MatchesPanel(QWidget):
         self.setVisible(False)
 
     def set_result(self, result: ComparisonResult | None, editable: bool) -> None:
+        """The suggested pairs (renumbered posts), then the likely matches for each deleted post's holder
+        that no pair covers, with the overlap and the impact accepting one would bring."""
         reviewed = review_matches(result.before, result.after) if result is not None else []
-        self.pairs = [(s.before, s.after, decision) for s, decision in reviewed]
-        self.table.setRowCount(len(reviewed))
-        for row, (suggestion, decision) in enumerate(reviewed):
+        rows = [(f"{s.score:.2f}", s.before, s.after, DECISION_WORDS[decision], s.reason) for s, decision in reviewed]
+        paired = {s.before for s, _ in reviewed}
+        for old_id, likely in (result.likely or {}).items() if result is not None else ():
+            if old_id not in paired:
+                rows += [(f"{m.overlap:.0f}%", m.before, m.after, f"Likely: {m.impact_words}", m.reason)
+                         for m in likely]
+        self.pairs = [(before, after, None) for _, before, after, _, _ in rows]
+        self.table.setRowCount(len(rows))
+        for row, (score, before, after, decision, reason) in enumerate(rows):
             assert result is not None
-            old, new = result.before.posts[suggestion.before], result.after.posts[suggestion.after]
-            cells = [f"{suggestion.score:.2f}", f"{old.title} ({old.id})", f"{new.title} ({new.id})",
-                     DECISION_WORDS[decision], suggestion.reason]
+            old, new = result.before.posts[before], result.after.posts[after]
+            cells = [score, f"{old.title} ({old.id})", f"{new.title} ({new.id})", decision, reason]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column == 0:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, item)
-        self.label.setText(f"Suggested matches of a deleted and a new post: {len(reviewed)}")
+        self.label.setText(f"Suggested and likely matches of a deleted and a new post: {len(rows)}")
         for button in (self.accept_button, self.reject_button):
-            button.setEnabled(editable and bool(reviewed))
-        self.setVisible(bool(reviewed))
+            button.setEnabled(editable and bool(rows))
+        self.setVisible(bool(rows))
+
+    def accept_row(self, row: int) -> None:
+        """Accept the pair on `row` in one click (what selecting it and pressing Accept does)."""
+        before, after, _decision = self.pairs[row]
+        self.decided.emit(before, after, True)
 
     def select(self, row: int) -> None:
         self.table.selectRow(row)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from ...analysis import Analysis, FinanceSummary, PostChange, compare, finance_summary
+from ...analysis import Analysis, FinanceSummary, PostChange, compare
+from ...analysis.basis import Basis, BasisWarning, costed_comparison
+from ...analysis.likely import LikelyMatch, likely_matches
 from ...model import ImpactChoice, Structure
 from ...presentation.chartstyle import CHANGE_STYLES
 
@@ -22,6 +24,13 @@ class ComparisonResult:
     spans_before: dict[int, int]
     """How many managers have each span (managers with at least one line report)."""
     spans_after: dict[int, int]
+    basis: Basis = Basis.AFTER
+    """The basis both structures are costed on (see `analysis.basis`)."""
+    basis_warnings: tuple[BasisWarning, ...] = ()
+    """How the two structures' own cost bases differ."""
+    basis_note: str = ""
+    likely: dict[str, list[LikelyMatch]] | None = None
+    """Deleted post id → the new posts its holder could be matched to."""
 
     def kind_counts(self) -> dict[str, int]:
         """Posts of each change kind, in legend order, leaving out kinds no post has."""
@@ -33,12 +42,13 @@ class ComparisonResult:
 
 
 def compare_structures(before: Structure, after: Structure, before_analysis: Analysis,
-                       after_analysis: Analysis) -> ComparisonResult:
+                       after_analysis: Analysis, basis: Basis = Basis.AFTER) -> ComparisonResult:
+    costed = costed_comparison(before, after, basis, before_analysis, after_analysis)
     return ComparisonResult(
-        before, after, compare(before, after),
-        finance_summary(before, after, before_analysis, after_analysis),
+        before, after, compare(before, after), costed.finance,
         before_analysis.layer_counts(), after_analysis.layer_counts(),
-        _span_counts(before_analysis), _span_counts(after_analysis))
+        _span_counts(before_analysis), _span_counts(after_analysis),
+        basis, tuple(costed.warnings), costed.note, likely_matches(before, after))
 
 
 def _span_counts(analysis: Analysis) -> dict[int, int]:

@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ...analysis import Analysis
+from ...analysis.basis import Basis
 from ...model import Change, Structure
 from ..document import Document
 from .result import ComparisonResult, compare_structures
@@ -32,6 +33,8 @@ class CompareSession(QObject):
         """The file the before came from, when it is not a scenario of the open file."""
         self._after: Structure | None = None
         self.result: ComparisonResult | None = None
+        self.basis = Basis.AFTER
+        """The basis both structures are costed on (the Finance dock's choice)."""
         self._analyses: dict[int, tuple[Structure, Analysis]] = {}
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -111,8 +114,13 @@ class CompareSession(QObject):
         if self.before is None or self._after is None:
             return
         self.result = compare_structures(self.before, self._after, self._analysis(self.before),
-                                         self._analysis(self._after))
+                                         self._analysis(self._after), self.basis)
         self.updated.emit()
+
+    def set_basis(self, basis: Basis) -> None:
+        if basis is not self.basis:
+            self.basis = basis
+            self.refresh()
 
     def _analysis(self, structure: Structure) -> Analysis:
         """The live analysis of the structure shown, else one kept until that structure is edited."""

@@ -9,6 +9,7 @@ from typing import ClassVar
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
+from ...presentation.costbasis import cost_basis_text
 from ...presentation.money import money
 from ..document import Document
 from ..feature import ActionSpec, DockSpec, FeatureParts, MenuSpec, WindowHost
@@ -55,14 +56,15 @@ class FiguresPanel(QTreeWidget):
             ("Vacant posts", str(totals.vacant), ""),
             ("Cost (gross)", "", money(totals.gross)),
             ("Cost (net)", "", money(totals.net)),
+            ("Costed", "", cost_basis_text(structure.settings)),
             ("Layers", "", str(analysis.layers())),
             ("Largest span", "", str(analysis.max_span())),
             ("Average span", "", f"{mean(spans.values()):.1f}" if spans else "—"),
         ]
         if totals.pay_withheld:
-            rows.insert(5, ("Pay not disclosed", str(totals.pay_withheld), "not in the cost"))
+            rows.insert(6, ("Pay not disclosed", str(totals.pay_withheld), "not in the cost"))
         if totals.junior_fte:  # staff under the senior posts: counted apart, never as posts
-            rows[5:5] = [("Junior staff FTE", "", f"{totals.junior_fte:,.2f}"),
+            rows[6:6] = [("Junior staff FTE", "", f"{totals.junior_fte:,.2f}"),
                          ("Junior staff cost", "", money(totals.junior_cost))]
         for label, posts, value in rows:
             self._row(self, label, posts, value)

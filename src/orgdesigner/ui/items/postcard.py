@@ -36,6 +36,8 @@ class PostCardItem(QGraphicsItem):
         """While comparing: what the proposal does to the post, drawn as a coloured ring and badges."""
         self._change_note = ""
         self._show_names = True
+        self._cost_basis = ""
+        """How the structure is costed ('at top of grade with 25 % on-costs'), said under the cost in the hover text."""
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)  # moved by a gesture
         self.setAcceptHoverEvents(True)
         self.setZValue(10)
@@ -58,6 +60,11 @@ class PostCardItem(QGraphicsItem):
             self._show_names = show
             self.setToolTip(self._tooltip())
             self.update()
+
+    def set_cost_basis(self, words: str) -> None:
+        if words != self._cost_basis:
+            self._cost_basis = words
+            self.setToolTip(self._tooltip())
 
     def set_findings(self, findings: list[Finding]) -> None:
         self._findings = findings
@@ -134,6 +141,8 @@ class PostCardItem(QGraphicsItem):
         lines = [f"<b>{_escape(self._post.title)}</b>"]
         if self.shown_name:
             lines.append(_escape(self.shown_name))
+        if self._cost_basis:
+            lines.append(_escape(f"{cost_line(self._post, self._cost.gross, self._cost.net)}, costed {self._cost_basis}"))
         if self._post.junior:  # the junior staff the card counts ("+34.2 FTE in 3 grades"), grade by grade
             lines.append(f"Junior staff {junior_summary(self._post)}:")
             lines += [f"&nbsp;&nbsp;{_escape(row)}" for row in junior_grades(self._post)]

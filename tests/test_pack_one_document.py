@@ -1,0 +1,182 @@
+"""A pack for a restructure imported from two spreadsheets reads as one document, and money is written
+one way everywhere (#15 items 3, 4, 6 and 7)."""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from orgdesigner.pdf.options import PdfOptions
+
+from pdfread import page_texts
+
+SAMPLES = Path(__file__).parent.parent / "sample_structures" / "establishment"
+CURRENT, PROPOSED = SAMPLES / "ashdown-district-current.csv", SAMPLES / "ashdown-district-proposed.csv"
+WRONG_NEGATIVE = re.compile(r"£\s*[-\u2212]|-\s*£")
+"""A negative amount written any way but '−£217,400': '£-217,400', '-£217,400', '£−217,400'."""
+
+
+@pytest.fixture(scope="module")
+def restructure(tmp_path_factory) -> Path:
+    """Ashdown District Council's current and proposed establishment lists, imported as two scenarios of one file."""
+    from orgdesigner.main import main
+    out = tmp_path_factory.mktemp("ashdown") / "ashdown.orgd"
+    assert main(["import", str(CURRENT), "-o", str(out), "--on-cost-rate", "25%", "--scenario", "Current",
+                 "--organisation", "Ashdown District Council", "--name", "Senior management review"]) == 0
+    assert main(["import", str(PROPOSED), "-o", str(out), "--add", "--scenario", "Proposed"]) == 0
+    return out
+
+
+@pytest.fixture(scope="module")
+def pack(restructure) -> Path:
+    from orgdesigner.main import main
+    out = restructure.with_name("pack.pdf")
+    assert main(["export", f"{restructure}", "--scenario", "Proposed", "--pack", "--before",
+                 f"{restructure}:Current", "-o", str(out)]) == 0
+    return out
+
+
+def section_starts(path: Path) -> dict[str, int]:
+    reader = PdfReader(path)
+    return {item.title: reader.get_destination_page_number(item) + 1 for item in reader.outline}
+
+
+def test_the_cover_names_the_council_both_scenarios_and_the_cost_basis(pack):
+    cover = page_texts(pack)[0]
+    assert "Ashdown District Council" in cover and "Current → Proposed" in cover
+    assert "Both structures costed at top of grade with 25 % on-costs." in cover
+    assert "Costed differently" not in cover
+
+
+def _condensed_sizes(page) -> set[float]:
+    """The sizes the cards' regular text (postholder, grade, cost) is set at on a page, as printed."""
+    sizes: set[float] = set()
+
+    def visit(text, cm, tm, font, size):
+        if text.strip() and font is not None and str(font.get("/BaseFont")).endswith("DejaVuSansCondensed"):
+            sizes.add(round(size * (tm[2] ** 2 + tm[3] ** 2) ** 0.5 * (cm[2] ** 2 + cm[3] ** 2) ** 0.5, 2))
+
+    page.extract_text(visitor_text=visit)
+    return sizes
+
+
+def test_both_charts_are_printed_at_one_scale(pack):
+    starts = section_starts(pack)
+    reader = PdfReader(pack)
+    chart_pages = range(starts["Current structure"], starts["Proposed posts"])
+    sizes = {number: _condensed_sizes(reader.pages[number - 1]) for number in chart_pages}
+    assert all(sizes.values()) and len(set().union(*sizes.values())) == 1, sizes
+    assert starts["Proposed structure"] > starts["Current structure"] + 1  # both charts, over several pages
+
+
+def test_the_proposed_chart_marks_new_moved_and_retitled_posts_with_a_legend(pack):
+    starts = section_starts(pack)
+    texts = page_texts(pack)
+    current = " ".join(texts[starts["Current structure"] - 1:starts["Proposed structure"] - 1])
+    proposed = " ".join(texts[starts["Proposed structure"] - 1:starts["Proposed posts"] - 1])
+    for word in ("New", "Moved", "Retitled"):
+        assert re.search(rf"\b{word}\b", proposed), word
+    assert not re.search(r"\bRetitled\b", current)
+
+
+def _text_extent(page) -> float:
+    """How far down the page's frame its text reaches, as a share of the frame (header and footer left out)."""
+    height = float(page.mediabox.height)
+    margin = PdfOptions().paper.margin
+    top, bottom = height - margin - 14, margin + 14
+    lowest = [top]
+
+    def visit(text, cm, tm, font, size):
+        y = tm[5] * cm[3] + cm[5] if text.strip() else None
+        if y is not None and bottom < y < top:
+            lowest.append(y)
+
+    page.extract_text(visitor_text=visit)
+    return (top - min(lowest)) / (top - bottom)
+
+
+def test_no_page_is_under_a_quarter_full_but_the_last_of_a_section(pack):
+    reader = PdfReader(pack)
+    starts = sorted(set(section_starts(pack).values()))
+    last_of_section = {start - 1 for start in starts} | {len(reader.pages)}
+    for number, page in enumerate(reader.pages, start=1):
+        if number > 1 and number not in last_of_section:
+            assert _text_extent(page) >= 0.25, f"page {number} is {_text_extent(page):.0%} full"
+
+
+def test_continued_labels_keep_inside_the_page(pack):
+    reader = PdfReader(pack)
+    starts = section_starts(pack)
+    right = float(reader.pages[0].mediabox.width) - PdfOptions().paper.margin
+    for number in range(starts["Current structure"], starts["Proposed posts"]):
+        ends: list[float] = []
+
+        def visit(text, cm, tm, font, size):
+            if "continued on" in text or "\u2192 p" in text:
+                ends.append(tm[4] + cm[4])
+
+        reader.pages[number - 1].extract_text(visitor_text=visit)
+        assert all(x < right for x in ends)
+
+
+def test_changes_are_grouped_by_directorate_then_change_with_likely_matches(pack):
+    starts = section_starts(pack)
+    texts = page_texts(pack)
+    table = " ".join(texts[starts["Changes to current posts"] - 1:starts["New posts and selection"]])
+    order = [table.index(row) for row in ("Corporate Services Head of ICT", "Procurement Officer",
+                                          "Communities Head of Leisure and Culture", "Homelessness Officer",
+                                          "Place Director of Place")]
+    assert order == sorted(order)  # by directorate; in each, deleted posts before moved ones
+    assert "Likely match: Head of Digital and Transformation (one grade apart" in table
+
+
+def test_sections_after_the_charts_flow_on(pack):
+    starts = section_starts(pack)
+    texts = page_texts(pack)
+    assert "Total (30 posts)" in texts[starts["New posts and selection"] - 1]  # the changes table ends there
+
+
+def test_differing_rates_are_said_on_the_cover_and_the_finance_page(tmp_path, run):
+    before, after = tmp_path / "before.orgd", tmp_path / "after.orgd"
+    run("import", str(CURRENT), "-o", str(before), "--on-cost-rate", "30%", "--organisation", "Ashdown")
+    run("import", str(PROPOSED), "-o", str(after), "--on-cost-rate", "0")
+    out = tmp_path / "pack.pdf"
+    assert run("export", str(after), "--pack", "--before", str(before), "-o", str(out)).returncode == 0
+    texts = page_texts(out)
+    assert "Costed differently in the two files: on-costs differ: 30% before, 0% after" in texts[0]
+    finance = " ".join(texts[section_starts(out)["Financial summary"] - 1:])
+    assert "The two files are costed differently: on-costs differ" in finance
+    assert "Both structures are costed on the proposed structure's basis." in finance
+
+
+def test_money_is_negative_one_way_in_the_text_the_json_and_the_pack(tmp_path, restructure, run):
+    """Current → Proposed saves money; Proposed → Current costs more: every amount of it is written one way."""
+    outputs = [run("compare", f"{restructure}:Proposed", f"{restructure}:Current", *extra).stdout
+               for extra in ((), ("--json",), ("--basis", "own"))]
+    outputs.append(run("check", f"{restructure}").stdout)
+    pdf = tmp_path / "backwards.pdf"
+    run("export", str(restructure), "--scenario", "Current", "--pack", "--before", f"{restructure}:Proposed",
+        "-o", str(pdf))
+    outputs += page_texts(pdf)
+    assert "extra cost a year" in outputs[0] and "\u2212£" in " ".join(outputs)
+    for text in outputs:
+        assert not WRONG_NEGATIVE.search(text), WRONG_NEGATIVE.search(text)
+
+
+def test_spreadsheets_write_costs_as_numbers(tmp_path, restructure, run):
+    xlsx, csv_path = tmp_path / "posts.xlsx", tmp_path / "posts.csv"
+    run("export", str(restructure), "-o", str(xlsx))
+    run("export", str(restructure), "-o", str(csv_path))
+    sheet = load_workbook(xlsx).active
+    headers = [cell.value for cell in sheet[1]]
+    costs = [row[headers.index("cost_net")] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert costs and all(isinstance(value, (int, float)) for value in costs)
+    with csv_path.open(encoding="utf-8-sig") as handle:
+        for row in csv.DictReader(handle):
+            float(row["cost_net"])
+            assert not WRONG_NEGATIVE.search(" ".join(row.values()))
