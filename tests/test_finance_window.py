@@ -92,7 +92,7 @@ def test_export_pdf_opens_beside_the_file_and_its_preview_enlarges(comparing, qt
     window, _feature = comparing()
     suggested: list[str] = []
     monkeypatch.setattr(window, "run_pdf_dialog", lambda dialog: dialog.request())
-    monkeypatch.setattr(window, "choose_pdf_file", lambda path: suggested.append(path))
+    monkeypatch.setattr(window, "choose_chart_file", lambda path: suggested.append(path))
     window.export_pdf_action.trigger()
     assert Path(suggested[0]).parent == window.document.path.parent
     dialog = PdfExportDialog(window.document.structure, window.pack_candidates(), window)
