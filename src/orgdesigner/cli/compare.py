@@ -6,7 +6,7 @@ import argparse
 
 from ..analysis import compare, finance_summary
 from ..analysis.report import comparison_report
-from .common import EXIT_OK, load_target, print_json
+from .common import EXIT_OK, load_target, print_json, print_text
 from .textreport import format_comparison
 
 NAME = "compare"
@@ -31,5 +31,5 @@ def run(options: argparse.Namespace) -> int:
     if options.json:
         print_json(comparison_report(changes, summary))
     else:
-        print(format_comparison(before.structure, after.structure, changes, summary))
+        print_text(format_comparison(before.structure, after.structure, changes, summary))
     return EXIT_OK

@@ -6,11 +6,10 @@ openpyxl and reportlab are imported only when a table or a PDF is written.
 from __future__ import annotations
 
 import argparse
-from functools import partial
 from pathlib import Path
 
 from ..model.fileformat import write_atomically
-from .common import EXIT_OK, BadInput, about, load_target, scenario_option, write_output
+from .common import EXIT_OK, BadInput, about, load_target, refuse_output_of_input, scenario_option, write_output
 
 NAME = "export"
 
@@ -52,6 +51,7 @@ def _paper(text: str) -> str:
 
 def run(options: argparse.Namespace) -> int:
     output = Path(options.output)
+    refuse_output_of_input(output, options.file, options.before)
     if output.suffix.lower() == ".pdf":
         return _pdf(options, output)
     return _table(options, output)
@@ -65,8 +65,20 @@ def _table(options: argparse.Namespace, output: Path) -> int:
     from ..io.export import posts_table, write_csv, write_xlsx
 
     rows = posts_table(target.structure, target.analysis, redact_names=options.redact_names)
-    write_output(output, partial(write_csv if suffix == ".csv" else write_xlsx, rows))
+    escaped = 0
+
+    def write(path: Path) -> None:
+        nonlocal escaped
+        if suffix == ".csv":
+            write_csv(rows, path)
+        else:
+            escaped = write_xlsx(rows, path)
+
+    write_output(output, write)
     print(f"Wrote {output}: {len(rows) - 1} posts.")
+    if escaped:
+        print(f"{escaped} cell{'s' if escaped != 1 else ''} held control characters, which a workbook cannot "
+              "hold; they are written as visible escapes such as \\x1b.")
     return EXIT_OK
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..io.establishment import ImportOptions, import_table
 from ..model import save
-from .common import EXIT_OK, write_output
+from .common import EXIT_OK, refuse_output_of_input, write_output
 
 NAME = "import"
 
@@ -40,6 +40,7 @@ def _rate(text: str) -> float:
 
 def run(options: argparse.Namespace) -> int:
     output = Path(options.output)
+    refuse_output_of_input(output, options.table)
     structure = import_table(Path(options.table), ImportOptions(
         on_cost_rate=options.on_cost_rate, standard_hours=options.standard_hours, sheet=options.sheet)).structure
     write_output(output, lambda path: save(structure, path))
