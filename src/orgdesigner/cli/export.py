@@ -6,9 +6,13 @@ openpyxl and reportlab are imported only when a table or a PDF is written.
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
+from ..io.safetext import terminal_safe
+from ..model import Structure
 from ..model.fileformat import write_atomically
+from ..presentation.redaction import names_to_review, redacted_structure
 from .common import EXIT_OK, BadInput, about, load_target, refuse_output_of_input, scenario_option, write_output
 
 NAME = "export"
@@ -64,7 +68,11 @@ def _table(options: argparse.Namespace, output: Path) -> int:
     target = load_target(options.file, options.scenario)
     from ..io.export import posts_table, write_csv, write_xlsx
 
-    rows = posts_table(target.structure, target.analysis, redact_names=options.redact_names)
+    structure = target.structure
+    if options.redact_names:
+        structure = redacted_structure(structure)
+        _warn_names_to_review(structure)
+    rows = posts_table(structure, target.analysis, redact_names=options.redact_names)
     escaped = 0
 
     def write(path: Path) -> None:
@@ -94,6 +102,8 @@ def _pdf(options: argparse.Namespace, output: Path) -> int:
     before = load_target(options.before) if options.pack else None
     pdf = PdfOptions(paper=Paper(PaperSize(options.paper), options.landscape), title=options.title,
                      author=options.author, redact_names=options.redact_names, draft=options.draft)
+    if options.redact_names:
+        _warn_names_to_review(after.structure, before.structure if before is not None else None)
     with about(after.file):
         data = pdf_bytes(after.structure, pdf, before.structure if before is not None else None)
     write_output(output, lambda path: write_atomically(path, data))
@@ -102,3 +112,9 @@ def _pdf(options: argparse.Namespace, output: Path) -> int:
     print(f"Wrote {output}: the {what}, {pages} page{'s' if pages != 1 else ''} on {options.paper} "
           f"{'landscape' if options.landscape else 'portrait'}.")
     return EXIT_OK
+
+
+def _warn_names_to_review(*structures: Structure | None) -> None:
+    """With names withheld, say on stderr which printed text still looks like a person's name."""
+    for line in names_to_review(*structures):
+        print(f"orgdesigner: warning: {terminal_safe(line)}", file=sys.stderr)

@@ -21,6 +21,7 @@ from ..model import EditRefused, Group, Post, Structure, StructureFileError, loa
 from ..model.fileformat import write_atomically
 from ..pdf.export import PdfOptions, pdf_bytes
 from ..pdf.paper import Paper, PaperSize
+from ..presentation.redaction import redacted_structure
 from .. import editing as commands
 from .clipboard import MIME_TYPE, copy_posts, paste_posts
 from .docking import DockLayout, DockSpec
@@ -585,7 +586,8 @@ class MainWindow(QMainWindow):
         if path.suffix.lower() not in (".csv", ".xlsx"):
             self.show_error("Cannot export the table", f"{path}: the table is written as .csv or .xlsx")
             return False
-        rows = posts_table(self.document.structure, self.document.analysis, redact_names=redact_names)
+        structure = redacted_structure(self.document.structure) if redact_names else self.document.structure
+        rows = posts_table(structure, self.document.analysis, redact_names=redact_names)
         try:
             (write_xlsx if path.suffix.lower() == ".xlsx" else write_csv)(rows, path)
         except OSError as exc:

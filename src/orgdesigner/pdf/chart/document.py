@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from reportlab.lib.colors import HexColor
@@ -13,6 +14,7 @@ from reportlab.pdfgen.canvas import Canvas
 from ...model import Structure
 from ...model.fileformat import write_atomically
 from ...presentation.chartstyle import MUTED
+from ...presentation.redaction import Redactor, redacted_structure
 from ..fonts import REGULAR, register_fonts, text_width
 from ..options import PdfOptions
 from .cards import fit
@@ -26,6 +28,10 @@ def chart_pdf(structure: Structure, options: PdfOptions | None = None,
     """The chart of `structure` as PDF bytes; `progress(done, total)` hears of each page drawn."""
     o = options or PdfOptions()
     register_fonts()
+    if o.redact_names:
+        redactor = Redactor.for_structures(structure)
+        structure = redacted_structure(structure, redactor)
+        o = replace(o, title=redactor.redact_text(o.title), author=redactor.redact_text(o.author))
     paper = o.paper
     width, height = paper.width - 2 * paper.margin, paper.height - 2 * paper.margin - FOOTER_BAND
     heading = o.title or structure.name
