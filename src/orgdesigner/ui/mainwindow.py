@@ -268,7 +268,7 @@ class MainWindow(QMainWindow):
     def new_document(self) -> None:
         if not self.maybe_save():
             return
-        self.recovery.discard(self.document.path)
+        self.recovery.discard()
         self.document.set_structure(Structure(name="Untitled structure"), None)
         self.statusBar().showMessage("New structure", 4000)
 
@@ -289,8 +289,9 @@ class MainWindow(QMainWindow):
         except (StructureFileError, ValueError) as exc:
             self.show_error("Cannot open the file", str(exc))
             return False
+        self.recovery.discard()  # the document before was saved or its changes discarded
         self._remember_recent(path)
-        self._offer_recovery(path)
+        self.offer_recovery(path)
         self.view.fit()
         self.statusBar().showMessage(f"Opened {path.name}", 4000)
         return True
@@ -319,7 +320,7 @@ class MainWindow(QMainWindow):
         except EditRefused as exc:  # two scenarios share a name (a rename undone after another took it)
             self.show_error("Cannot save the file", f"{path}: {exc}. The file on disk is unchanged.")
             return False
-        self.recovery.discard(path)
+        self.recovery.discard()
         self._remember_recent(path)
         self.statusBar().showMessage(f"Saved {path.name}", 4000)
         return True
@@ -328,13 +329,15 @@ class MainWindow(QMainWindow):
         if self.document.modified and self.document.scenarios.problem() is None:
             self.recovery.write(self.document.path, self.document.scenarios)
 
-    def _offer_recovery(self, path: Path) -> None:
+    def offer_recovery(self, path: Path | None) -> None:
+        """Offer the changes a crashed window autosaved for the file at PATH (None: an untitled document)."""
         recovered = self.recovery.newer_than(path)
         if recovered is None:
             return
         if self.ask_restore(recovered.when) != QMessageBox.Yes:
-            self.recovery.discard(path)
+            self.recovery.forget(recovered)
             return
+        self.recovery.adopt(recovered)
         self.document.set_scenarios(recovered.scenarios, path)
         self.document.undo_stack.resetClean()
         self.update_title()
@@ -343,7 +346,8 @@ class MainWindow(QMainWindow):
     def ask_restore(self, when: str) -> QMessageBox.StandardButton:
         return QMessageBox.question(
             self, "Recover unsaved changes",
-            f"OrgDesigner closed without saving changes to this file (last autosaved {when}). Restore them?",
+            f"OrgDesigner closed without saving changes to {'this file' if self.document.path else 'an untitled structure'} "
+            f"(last autosaved {when}). Restore them?",
             QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes)
 
     def _remember_recent(self, path: Path) -> None:
@@ -377,7 +381,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.maybe_save():
-            self.recovery.discard(self.document.path)
+            self.recovery.close()
             event.accept()
         else:
             event.ignore()
@@ -554,7 +558,7 @@ class MainWindow(QMainWindow):
         if not self.run_import_dialog(dialog) or dialog.imported is None:
             return
         result = dialog.imported
-        self.recovery.discard(self.document.path)
+        self.recovery.discard()
         self.document.set_structure(result.structure, None)
         self.document.undo_stack.resetClean()  # imported, not yet saved anywhere
         self.update_title()
