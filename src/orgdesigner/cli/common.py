@@ -137,8 +137,8 @@ def split_target(text: str) -> tuple[Path, str | None]:
     splits = [(Path(text[:i]), text[i + 1:]) for i in range(len(text) - 1, -1, -1)
               if text[i] == ":" and text[:i] and Path(text[:i]).is_file()]
     if not splits:
-        file, _, name = text.rpartition(":")
-        return Path(file), name
+        before, _, after = text.rpartition(":")
+        return Path(before), after
     if len(splits) > 1:
         for file, name in splits:
             try:

@@ -108,7 +108,7 @@ class Recovery:
 
     def _entries(self) -> list[tuple[str | None, Path]]:
         """(original path or None, recovery file) for each recovery whose window is gone."""
-        entries = []
+        entries: list[tuple[str | None, Path]] = []
         try:
             indexes = sorted(self.folder.glob("*.json"))
         except OSError:
