@@ -68,7 +68,7 @@ def guarded(work: Callable[[], int]) -> int:
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
-    except (Exception, RecursionError, MemoryError) as exc:  # the last resort: a bug, never a traceback
+    except Exception as exc:  # the last resort (RecursionError and MemoryError too): a bug, never a traceback
         return internal_error(exc)
 
 
