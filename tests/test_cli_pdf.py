@@ -44,7 +44,8 @@ def test_pack_with_before_scenario_and_draft(tmp_path):
 @pytest.mark.parametrize("args,message", [
     (["--pack"], "--pack needs --before"),
     (["--before", str(CURRENT)], "--before is only for --pack"),
-    (["--draft"], "--draft marks the pages of a pack"),
+    (["--dpi", "100"], "--dpi and --transparent are for a picture"),
+    (["--pack", "--before", str(CURRENT), "--branch", "COO"], "--branch is for a chart"),
     (["--paper", "A5"], "invalid choice"),
     (["--portrait", "--landscape"], "not allowed with"),
 ])

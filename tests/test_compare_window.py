@@ -333,9 +333,12 @@ def test_the_window_opens_in_the_compare_view_from_the_command_line(tmp_path):
                              "--screenshot", str(out)], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert out.stat().st_size > 10_000
-    result = subprocess.run([sys.executable, "-m", "orgdesigner", str(PROPOSED), "--compare", "Option Z",
-                             "--screenshot", str(out)], capture_output=True, text=True, timeout=120)
+
+
+def test_comparing_with_an_unknown_scenario_from_the_command_line_is_refused(run, tmp_path):
+    result = run(str(PROPOSED), "--compare", "Option Z", "--screenshot", str(tmp_path / "x.png"))
     assert result.returncode == 2 and "Option Z" in result.stderr
+    assert not (tmp_path / "x.png").exists()
 
 
 def test_cards_outside_a_comparison_carry_no_change_marks(new_window):

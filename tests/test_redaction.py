@@ -61,13 +61,23 @@ def exported_texts(folder: Path, structure: Structure, run) -> dict[str, str]:
     after.update_post("PA", title=f"{structure.posts['PA'].title} (regraded)")
     save(after, proposed)
     outputs = {"csv": folder / "t.csv", "xlsx": folder / "t.xlsx", "chart": folder / "chart.pdf",
-               "pack": folder / "pack.pdf"}
+               "pack": folder / "pack.pdf", "svg": folder / "chart.svg", "pptx": folder / "chart.pptx",
+               "organogram": folder / "organogram.csv"}
     texts = {}
     for kind, out in outputs.items():
-        extra = ["--pack", "--before", str(current)] if kind == "pack" else []
+        extra = {"pack": ["--pack", "--before", str(current)], "organogram": ["--format", "organogram"]}.get(kind, [])
         result = run("export", str(proposed), "-o", str(out), "--redact-names", "--title", "Pack", *extra)
         assert result.returncode == 0, result.stderr
-        if out.suffix == ".pdf":
+        if kind == "organogram":
+            texts[kind] = " ".join(p.read_text(encoding="utf-8-sig") for p in folder.glob("organogram-*.csv"))
+        elif out.suffix == ".pptx":
+            from pptx import Presentation
+
+            texts[kind] = " ".join(shape.text_frame.text for slide in Presentation(str(out)).slides
+                                   for shape in slide.shapes if shape.has_text_frame)
+        elif out.suffix == ".svg":
+            texts[kind] = out.read_text(encoding="utf-8")
+        elif out.suffix == ".pdf":
             texts[kind] = " ".join(page_texts(out))
         elif out.suffix == ".xlsx":
             texts[kind] = " ".join(str(c.value) for row in load_workbook(out).active.iter_rows() for c in row
@@ -85,7 +95,8 @@ def test_no_output_format_prints_a_withheld_name(tmp_path, run, variant):
         assert not LEFT_OVER.search(text), f"{kind} prints {LEFT_OVER.search(text).group()!r}"
         assert "Barbara" not in text, kind
     assert "PA: Name withheld" in texts["csv"] and "PA: Name withheld" in texts["xlsx"]
-    assert "PA: Name" in texts["chart"]  # the card's title (it may be cut short with an ellipsis)
+    for kind in ("chart", "pack", "svg", "pptx"):
+        assert "PA: Name" in texts[kind], kind  # the card's title (it may be cut short with an ellipsis)
 
 
 def test_the_redacted_copy_keeps_ids_figures_and_references():

@@ -184,7 +184,9 @@ def test_window_opens_on_the_scenario_named_on_the_command_line(options_file, tm
                          "--screenshot", str(out)], capture_output=True, text=True, timeout=120)
     assert ok.returncode == 0, ok.stderr
     assert out.exists()
-    bad = subprocess.run([sys.executable, "-m", "orgdesigner", str(options_file), "--scenario", "Option Z",
-                          "--screenshot", str(tmp_path / "x.png")], capture_output=True, text=True, timeout=120)
+
+
+def test_an_unknown_scenario_on_the_command_line_opens_no_window(run, options_file, tmp_path):
+    bad = run(str(options_file), "--scenario", "Option Z", "--screenshot", str(tmp_path / "x.png"))
     assert bad.returncode == 2 and "there is no scenario 'Option Z'" in bad.stderr
     assert not (tmp_path / "x.png").exists()

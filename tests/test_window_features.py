@@ -35,14 +35,14 @@ def test_menus_keep_their_order_and_titles(shown):
     assert [a.text() for a in shown.menuBar().actions()] == [
         "&File", "&Edit", "&Insert", "S&cenario", "Co&mpare", "&Planning", "&View"]
     view = next(a.menu() for a in shown.menuBar().actions() if a.menu().objectName() == "view_menu")
-    assert [a.text() for a in view.actions()][-4:] == ["Outline", "Properties", "Figures", "Findings"]
+    assert [a.text() for a in view.actions()][-5:] == ["Outline", "Properties", "Figures", "Findings", "Overview"]
 
 
 def test_every_dock_keeps_its_object_name_and_tab_group(shown):
     names = {d.objectName() for d in shown.findChildren(QDockWidget)}
     assert names == {"outline", "properties", "history", "figures", "findings", "changes", "finance",
                      "layers_spans", "statutory_officers", "responsibilities", "rota", "pay_benchmarking",
-                     "shared_posts"}
+                     "shared_posts", "overview"}
     assert not shown.findChild(QDockWidget, "changes").isVisible()  # until a comparison starts
     for name in ("changes", "finance", "layers_spans"):
         shown.findChild(QDockWidget, name).show()

@@ -8,6 +8,10 @@ share of the old job it contains; the impact follows Leicester's review policy:
 - ring-fence: new posts are open to the people at risk, with assessment;
 - at risk: the post is deleted and nothing assimilates or matches its holder.
 The user may overrule any suggestion, with a reason, in the proposal's `impacts`.
+
+A pair of a deleted and a new post the user accepted as a match (the proposal's `matches`, for
+snapshots whose references were renumbered) is one continuing post: it is retitled, regraded or
+moved as it is, and a line manager renumbered by another accepted pair is the same manager.
 """
 
 from __future__ import annotations
@@ -39,7 +43,11 @@ class PostChange:
     """New posts a deleted post's holder may go to (assimilated, matched or ring-fenced)."""
 
     def as_dict(self) -> dict[str, object]:
-        return {"post": self.post, "kinds": self.kinds, "impact": self.impact.value, "reason": self.reason}
+        result: dict[str, object] = {"post": self.post, "kinds": self.kinds, "impact": self.impact.value,
+                                     "reason": self.reason}
+        if self.before is not None and self.after is not None and self.after.id != self.before.id:
+            result["matched_to"] = self.after.id  # an accepted match: the proposed post continuing this one
+        return result
 
 
 def grade_steps(before: Structure, after: Structure) -> dict[str, int]:
@@ -69,6 +77,8 @@ def compare(before: Structure, after: Structure) -> list[PostChange]:
     """
     steps = grade_steps(before, after)
     ours_before, ours_after = _own_posts(before), _own_posts(after)
+    pairs = accepted_matches(before, after)
+    same_as = {new_id: old_id for old_id, new_id in pairs.items()}
     replaced_by: dict[str, list[tuple[Post, float]]] = {}
     for post in ours_after.values():
         for replacement in post.replaces:
@@ -76,9 +86,9 @@ def compare(before: Structure, after: Structure) -> list[PostChange]:
     changes: list[PostChange] = []
     assimilated_into: dict[str, list[str]] = {}
     for old in ours_before.values():
-        new = ours_after.get(old.id)
+        new = ours_after.get(pairs.get(old.id, old.id))
         if new is not None:
-            change = _kept(before, after, old, new, steps)
+            change = _kept(before, after, old, new, steps, same_as)
         else:
             change = _deleted(old, replaced_by.get(old.id, []), steps)
             if change.impact is ImpactChoice.ASSIMILATE:
@@ -86,7 +96,7 @@ def compare(before: Structure, after: Structure) -> list[PostChange]:
         changes.append(change)
     _no_more_people_than_posts(changes, assimilated_into, after)
     for new in ours_after.values():
-        if new.id not in ours_before:
+        if new.id not in ours_before and new.id not in same_as:
             changes.append(_new(new, assimilated_into.get(new.id, [])))
     for change in changes:
         override = after.proposal.impacts.get(change.post)
@@ -98,17 +108,30 @@ def compare(before: Structure, after: Structure) -> list[PostChange]:
     return changes
 
 
+def accepted_matches(before: Structure, after: Structure) -> dict[str, str]:
+    """The accepted matches that still stand, current post id → proposed post id: the current post is
+    gone from the proposal and the proposed one is new (decisions about posts since changed are ignored)."""
+    ours_before, ours_after = _own_posts(before), _own_posts(after)
+    return {m.before: m.after for m in after.proposal.matches
+            if m.accepted and m.before in ours_before and m.before not in ours_after
+            and m.after in ours_after and m.after not in ours_before}
+
+
 def _own_posts(structure: Structure) -> dict[str, Post]:
     return {pid: post for pid, post in structure.posts.items() if post.context is None}
 
 
-def _kept(before: Structure, after: Structure, old: Post, new: Post, steps: dict[str, int]) -> PostChange:
+def _kept(before: Structure, after: Structure, old: Post, new: Post, steps: dict[str, int],
+          same_as: dict[str, str]) -> PostChange:
+    """`new` continues `old` (the same id, or an accepted match); `same_as` gives the current id of
+    each proposed post matched to one, so a renumbered manager is still the same manager."""
     kinds = []
     if old.title != new.title:
         kinds.append(RETITLED)
     if old.grade != new.grade or old.salary != new.salary or old.pay_band != new.pay_band:
         kinds.append(REGRADED)
-    if old.reports_to != new.reports_to:
+    new_manager = same_as.get(new.reports_to, new.reports_to) if new.reports_to is not None else None
+    if old.reports_to != new_manager:
         kinds.append(MOVED)
     elif old.group != new.group:
         kinds.append(UNIT_CHANGED)
@@ -119,11 +142,12 @@ def _kept(before: Structure, after: Structure, old: Post, new: Post, steps: dict
     if not kinds:
         kinds = [UNCHANGED]
     change = PostChange(old.id, new.title, kinds, ImpactChoice.NONE, "", before=old, after=new)
+    renumbered = f" (now {new.id}, an accepted match)" if new.id != old.id else ""
     if old.status is PostStatus.VACANT:
-        change.impact, change.reason = ImpactChoice.VACANT, "The post is vacant: no postholder is affected"
+        change.impact, change.reason = ImpactChoice.VACANT, f"The post is vacant: no postholder is affected{renumbered}"
         return change
     if kinds == [UNCHANGED]:
-        change.reason = "No change to the post"
+        change.reason = f"No change to the post{renumbered}"
         return change
     if not old.in_scope and not new.in_scope:
         change.reason = "Out of scope of the restructure"
@@ -135,10 +159,10 @@ def _kept(before: Structure, after: Structure, old: Post, new: Post, steps: dict
     elif gap == 0:
         change.impact = ImpactChoice.ASSIMILATE
         what = ", ".join(_describe(k, before, after, old, new) for k in kinds)
-        change.reason = f"Slot in: the job continues on the same grade ({what})"
+        change.reason = f"Slot in: the job continues on the same grade ({what}){renumbered}"
     elif gap == 1:
         change.impact = ImpactChoice.MATCH
-        change.reason = f"Regraded one grade ({old.grade} to {new.grade}): match with assessment"
+        change.reason = f"Regraded one grade ({old.grade} to {new.grade}): match with assessment{renumbered}"
     else:
         change.impact = ImpactChoice.RING_FENCE
         change.reason = (f"Regraded from {old.grade or 'no grade'} to {new.grade or 'no grade'}, "

@@ -74,6 +74,14 @@ class PostRecord:
 
 
 class Analysis:
+    """The live figures of one structure: graph, spans, layers, costs and rule findings.
+
+    Built in full once (`refresh`), then kept current by `apply(change)` for each `Change` the
+    structure announces, recomputing only what the change touches (a salary edit re-costs one post
+    and its groups; a new manager re-derives the layers below it). Qt-free, so the command line
+    and the PDFs use the same figures the window shows.
+    """
+
     def __init__(self, structure: Structure, rules: RuleSet | None = None) -> None:
         self.structure = structure
         self._fixed_rules = rules
@@ -393,6 +401,21 @@ class Analysis:
 
     def totals(self, in_scope_only: bool = False) -> Totals:
         return _copy(self._in_scope if in_scope_only else self._all)
+
+    def branch_totals(self, post_id: str) -> Totals:
+        """Everything under a post (its reports, theirs and so on; not the post itself), summed: what a
+        folded card stands for."""
+        totals = Totals()
+        seen = {post_id}
+        pending = [post_id]
+        while pending:
+            for report in self.structure.reports_of(pending.pop()):
+                if report not in seen:
+                    seen.add(report)
+                    pending.append(report)
+                    if (record := self._records.get(report)) is not None:
+                        totals.add(record, 1)
+        return totals
 
     def totals_by_tier(self) -> dict[str | None, Totals]:
         return {tier: _copy(t) for tier, t in self._by_tier.items() if t.posts}

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from ..model import Designation, Post, Structure
+from ..model.money import money
 from .costing import pay_ceiling
 from .ruleset import RuleSet, Severity
 
@@ -88,7 +89,7 @@ def _pay_findings(structure: Structure, rules: RuleSet, post: Post) -> list[Find
     ceiling = pay_ceiling(post, scales)
     if (rule := rules.active("pay-over-threshold")) and ceiling is not None and ceiling > rule.params["threshold"]:
         found.append(Finding(rule.id, rule.severity, (post.id,),
-                             f"'{post.title}' can be paid {_money(ceiling)}, over {_money(rule.params['threshold'])}: "
+                             f"'{post.title}' can be paid {money(ceiling)}, over {money(rule.params['threshold'])}: "
                              f"{rule.params['advice']}."))
     return found
 
@@ -150,7 +151,3 @@ def cycle_findings(structure: Structure, rules: RuleSet, cycles: Iterable[tuple[
         found.append(Finding(rule.id, rule.severity, tuple(cycle),
                              f"Line management goes round in a circle: {titles} (each reports to the next)."))
     return found
-
-
-def _money(amount: float) -> str:
-    return f"£{amount:,.0f}"

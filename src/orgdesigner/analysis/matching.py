@@ -4,12 +4,13 @@ A body that renumbers its posts between two publications (HO_NHO000 → HO_NHO00
 renumbered post look deleted and new. `suggest_matches` pairs them by how alike they are: title
 (the most weight), grade, line manager (by id or, when those were renumbered too, by the manager's
 title) and unit, each pair with a score from 0 to 1 and the reason in words. Pairs are one to one,
-best first; the user accepts or rejects each.
+best first; the user accepts or rejects each (`review_matches` gives each pair with that decision).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -33,10 +34,21 @@ class MatchSuggestion:
         return {"before": self.before, "after": self.after, "score": round(self.score, 3), "reason": self.reason}
 
 
-def suggest_matches(before: Structure, after: Structure, min_score: float = MIN_SCORE) -> list[MatchSuggestion]:
-    """One-to-one pairs of a post only in `before` and a post only in `after`, best score first."""
+Pair = tuple[str, str]
+"""(current post id, proposed post id)."""
+
+
+def suggest_matches(before: Structure, after: Structure, min_score: float = MIN_SCORE,
+                    accepted: Collection[Pair] = (), rejected: Collection[Pair] = ()) -> list[MatchSuggestion]:
+    """One-to-one pairs of a post only in `before` and a post only in `after`, best score first.
+
+    Pairs the user `accepted` are kept whatever their score, and their posts are in no other pair;
+    pairs the user `rejected` are never proposed (their posts may pair with others)."""
     deleted = [p for pid, p in before.posts.items() if pid not in after.posts and p.context is None]
     new = [p for pid, p in after.posts.items() if pid not in before.posts and p.context is None]
+    deleted_ids, new_ids = {p.id for p in deleted}, {p.id for p in new}
+    fixed = [_score(before, after, before.posts[b], after.posts[a]) for b, a in accepted
+             if b in deleted_ids and a in new_ids]
     by_word: dict[str, list[Post]] = {}
     for post in new:
         for word in _words(post.title):
@@ -45,20 +57,38 @@ def suggest_matches(before: Structure, after: Structure, min_score: float = MIN_
     for old in deleted:
         candidates = {p.id: p for word in _words(old.title) for p in by_word.get(word, ())}
         for candidate in candidates.values():
+            if (old.id, candidate.id) in rejected:
+                continue
             suggestion = _score(before, after, old, candidate)
             if suggestion.score >= min_score:
                 scored.append(suggestion)
     scored.sort(key=lambda s: (-s.score, s.before, s.after))
-    taken_before: set[str] = set()
-    taken_after: set[str] = set()
-    chosen = []
+    taken_before = {s.before for s in fixed}
+    taken_after = {s.after for s in fixed}
+    chosen = list(fixed)
     for suggestion in scored:
         if suggestion.before in taken_before or suggestion.after in taken_after:
             continue
         taken_before.add(suggestion.before)
         taken_after.add(suggestion.after)
         chosen.append(suggestion)
+    chosen.sort(key=lambda s: (-s.score, s.before, s.after))
     return chosen
+
+
+def review_matches(before: Structure, after: Structure) -> list[tuple[MatchSuggestion, bool | None]]:
+    """The suggested pairs with the user's decision (True accepted, False rejected, None not yet),
+    as kept in `after`'s proposal; rejected pairs whose posts are still deleted and new come last."""
+    decisions = {(m.before, m.after): m.accepted for m in after.proposal.matches}
+    accepted = [pair for pair, yes in decisions.items() if yes]
+    rejected = [pair for pair, yes in decisions.items() if not yes]
+    reviewed: list[tuple[MatchSuggestion, bool | None]] = [
+        (s, decisions.get((s.before, s.after))) for s in suggest_matches(before, after, accepted=accepted,
+                                                                         rejected=rejected)]
+    for b, a in rejected:
+        if b in before.posts and b not in after.posts and a in after.posts and a not in before.posts:
+            reviewed.append((_score(before, after, before.posts[b], after.posts[a]), False))
+    return reviewed
 
 
 def _words(title: str) -> set[str]:

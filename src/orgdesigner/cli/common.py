@@ -23,6 +23,7 @@ from ..io.safetext import terminal_safe
 from ..model import Structure, StructureFileError, load, load_scenarios
 from ..model.safefiles import SamePathRefused, refuse_same_path
 from ..model.strictjson import dumps_strict
+from ..presentation.redaction import names_to_review
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 """0 success (for `check`: no error findings), 1 error findings, 2 bad input."""
@@ -175,3 +176,9 @@ def print_text(text: str) -> None:
 
 def scenario_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--scenario", metavar="NAME", help="the scenario of FILE to use (default: its baseline)")
+
+
+def warn_names_to_review(*structures: Structure | None) -> None:
+    """With names withheld, say on stderr which printed text still looks like a person's name."""
+    for line in names_to_review(*structures):
+        print(f"orgdesigner: warning: {terminal_safe(line)}", file=sys.stderr)

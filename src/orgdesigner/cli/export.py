@@ -1,19 +1,23 @@
-"""`orgdesigner export FILE -o OUT`: the posts table (.csv, .xlsx), or a PDF chart or consultation pack.
+"""`orgdesigner export FILE -o OUT`: the posts table (.csv, .xlsx), a PDF chart or consultation pack, a
+picture of the chart (.png, .svg) or slides (.pptx), of the whole chart or a part of it.
 
-openpyxl and reportlab are imported only when a table or a PDF is written.
+openpyxl, reportlab and python-pptx are imported only when their kind of file is written.
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..io.safetext import terminal_safe
-from ..model import Structure
 from ..model.fileformat import write_atomically
-from ..presentation.redaction import names_to_review, redacted_structure
-from .common import EXIT_OK, BadInput, about, load_target, refuse_output_of_input, scenario_option, write_output
+from ..presentation.redaction import redacted_structure
+from .common import (EXIT_OK, BadInput, about, load_target, refuse_output_of_input, scenario_option,
+                     warn_names_to_review, write_output)
+from .published import FORMATS, export_published
+
+if TYPE_CHECKING:
+    from ..presentation.selection import ChartSelection
 
 NAME = "export"
 
@@ -23,12 +27,17 @@ not import reportlab (a test keeps the two the same)."""
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = commands.add_parser(NAME, help="write the posts table (.csv, .xlsx)",
+    parser = commands.add_parser(NAME, help="write the posts table, the chart (.pdf, .png, .svg, .pptx) or a pack",
                                  description="Write the posts table with computed cost, span and layer to "
-                                             "OUT.csv or OUT.xlsx; it imports back to the same structure.")
+                                             "OUT.csv or OUT.xlsx (it imports back to the same structure); the "
+                                             "chart as OUT.pdf, a picture (OUT.png, OUT.svg) or slides (OUT.pptx); "
+                                             "or with --pack the consultation pack.")
     parser.add_argument("file", metavar="FILE")
     parser.add_argument("-o", "--output", required=True, metavar="OUT")
     parser.add_argument("--redact-names", action="store_true", help="leave out postholder names")
+    parser.add_argument("--format", choices=FORMATS,
+                        help="organogram: NAME-senior.csv and NAME-junior.csv (data.gov.uk); transparency: the "
+                             "Local Government Transparency Code chart and senior salaries (OUT.pdf or OUT.csv)")
     pdf = parser.add_argument_group("PDF", "for OUT.pdf: the chart, or with --pack the consultation pack")
     pdf.add_argument("--paper", type=_paper, default="A4", metavar="{" + ",".join(PAPER_SIZES) + "}",
                      help="paper size (default A4)")
@@ -41,7 +50,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     pdf.add_argument("--before", metavar="BEFORE", help="the current structure for --pack: a file or FILE:SCENARIO")
     pdf.add_argument("--title", default="", help="the chart's heading or the pack's title")
     pdf.add_argument("--author", default="", help="the PDF's author (default: the organisation)")
-    pdf.add_argument("--draft", action="store_true", help="mark every page of the pack DRAFT")
+    pdf.add_argument("--draft", action="store_true", help="mark every page, slide or picture DRAFT")
+    _chart_options(parser)
     scenario_option(parser)
     parser.set_defaults(run=run)
 
@@ -56,8 +66,14 @@ def _paper(text: str) -> str:
 def run(options: argparse.Namespace) -> int:
     output = Path(options.output)
     refuse_output_of_input(output, options.file, options.before)
-    if output.suffix.lower() == ".pdf":
+    if options.format is not None:
+        return export_published(options, output)
+    suffix = output.suffix.lower()
+    if suffix in CHART_FORMATS:
+        return _chart(options, output)
+    if suffix == ".pdf":
         return _pdf(options, output)
+    _refuse_chart_options(options, "a table")
     return _table(options, output)
 
 
@@ -71,7 +87,7 @@ def _table(options: argparse.Namespace, output: Path) -> int:
     structure = target.structure
     if options.redact_names:
         structure = redacted_structure(structure)
-        _warn_names_to_review(structure)
+        warn_names_to_review(structure)
     rows = posts_table(structure, target.analysis, redact_names=options.redact_names)
     escaped = 0
 
@@ -93,17 +109,20 @@ def _table(options: argparse.Namespace, output: Path) -> int:
 def _pdf(options: argparse.Namespace, output: Path) -> int:
     if options.pack != bool(options.before):
         raise BadInput("--pack needs --before BEFORE (the current structure), and --before is only for --pack")
-    if options.draft and not options.pack:
-        raise BadInput("--draft marks the pages of a pack; add --pack --before BEFORE")
+    if options.pack:
+        _refuse_chart_options(options, "a pack")
+    if options.dpi is not None or options.transparent:
+        raise BadInput("--dpi and --transparent are for a picture (OUT.png, OUT.svg)")
     from ..pdf.export import PdfOptions, page_count, pdf_bytes
     from ..pdf.paper import Paper, PaperSize
 
     after = load_target(options.file, options.scenario)
     before = load_target(options.before) if options.pack else None
     pdf = PdfOptions(paper=Paper(PaperSize(options.paper), options.landscape), title=options.title,
-                     author=options.author, redact_names=options.redact_names, draft=options.draft)
+                     author=options.author, redact_names=options.redact_names, draft=options.draft,
+                     selection=_selection(options))
     if options.redact_names:
-        _warn_names_to_review(after.structure, before.structure if before is not None else None)
+        warn_names_to_review(after.structure, before.structure if before is not None else None)
     with about(after.file):
         data = pdf_bytes(after.structure, pdf, before.structure if before is not None else None)
     write_output(output, lambda path: write_atomically(path, data))
@@ -114,7 +133,76 @@ def _pdf(options: argparse.Namespace, output: Path) -> int:
     return EXIT_OK
 
 
-def _warn_names_to_review(*structures: Structure | None) -> None:
-    """With names withheld, say on stderr which printed text still looks like a person's name."""
-    for line in names_to_review(*structures):
-        print(f"orgdesigner: warning: {terminal_safe(line)}", file=sys.stderr)
+# ----- pictures and slides, and the part of the chart any chart format shows -----------------
+
+CHART_FORMATS = (".png", ".svg", ".pptx")
+"""Formats of the chart alone (a PDF chart takes the same part-of-the-chart options)."""
+
+
+def _chart_options(parser: argparse.ArgumentParser) -> None:
+    part = parser.add_argument_group("part of the chart", "for a chart (.pdf, .png, .svg, .pptx): which part")
+    part.add_argument("--branch", metavar="POST_ID",
+                      help="only this post and everything under it, its chain of command above it greyed")
+    part.add_argument("--levels", type=_levels, metavar="N", help="only the top N levels (the top posts are level 1)")
+    part.add_argument("--group", metavar="GROUP_ID", help="only the posts in this group and the groups inside it")
+    picture = parser.add_argument_group("picture", "for OUT.png and OUT.svg")
+    picture.add_argument("--dpi", type=_dpi, default=None, metavar="D", help="PNG resolution (default 150)")
+    picture.add_argument("--transparent", action="store_true", help="no background (default white)")
+
+
+def _levels(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--levels takes a whole number of levels, not {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"--levels must be 1 or more, not {value}")
+    return value
+
+
+def _dpi(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--dpi takes a number of dots per inch, not {text!r}") from None
+    if not 10 <= value <= 1200:
+        raise argparse.ArgumentTypeError(f"--dpi must be between 10 and 1200, not {value:g}")
+    return value
+
+
+def _selection(options: argparse.Namespace) -> ChartSelection:
+    from ..presentation.selection import ChartSelection
+
+    return ChartSelection(branch=options.branch, levels=options.levels, group=options.group)
+
+
+def _refuse_chart_options(options: argparse.Namespace, what: str) -> None:
+    given = [flag for flag, value in (("--branch", options.branch), ("--levels", options.levels),
+                                      ("--group", options.group), ("--dpi", options.dpi),
+                                      ("--transparent", options.transparent)) if value]
+    if given:
+        raise BadInput(f"{given[0]} is for a chart (.pdf, .png, .svg, .pptx), not for {what}")
+
+
+def _chart(options: argparse.Namespace, output: Path) -> int:
+    """A picture (.png, .svg) or slides (.pptx) of the chart or the part chosen."""
+    suffix = output.suffix.lower()
+    if options.pack or options.before:
+        raise BadInput("--pack writes a PDF; give OUT.pdf")
+    if suffix != ".png" and options.dpi is not None:
+        raise BadInput("--dpi is for OUT.png")
+    if suffix == ".pptx" and options.transparent:
+        raise BadInput("--transparent is for OUT.png and OUT.svg")
+    from ..exports.formats import chart_bytes, chart_summary
+    from ..pdf.options import PdfOptions
+
+    target = load_target(options.file, options.scenario)
+    if options.redact_names:
+        warn_names_to_review(target.structure)
+    chart = PdfOptions(title=options.title, author=options.author, redact_names=options.redact_names,
+                       draft=options.draft, selection=_selection(options))
+    with about(target.file):
+        data = chart_bytes(target.structure, suffix, chart, options.dpi, options.transparent)
+    write_output(output, lambda path: write_atomically(path, data))
+    print(f"Wrote {output}: {chart_summary(suffix, data)}.")
+    return EXIT_OK

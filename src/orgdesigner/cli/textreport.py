@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from ..analysis import Analysis, FinanceSummary, PostChange
+from ..analysis.matching import MatchSuggestion
 from ..model import Structure
-from ..presentation.money import money
+from ..presentation.money import money, saving
 
 
 MAX_INDENT = 12
@@ -27,6 +28,13 @@ def format_check(structure: Structure, analysis: Analysis) -> str:
         f"Posts          {totals.posts} ({in_scope.posts} in scope), {totals.vacant} vacant",
         f"FTE            {totals.fte:g}",
         f"Cost           {money(totals.gross)} gross, {money(totals.net)} net of partner funding",
+    ]
+    if totals.pay_withheld:
+        lines.append(f"Pay            not disclosed for {posts_phrase(totals.pay_withheld)} (not in the cost)")
+    if totals.junior_fte:
+        lines.append(f"Junior staff   {totals.junior_fte:g} FTE under the posts, {money(totals.junior_cost)} "
+                     "(apart from the posts' figures)")
+    lines += [
         f"Layers         {analysis.layers()}",
         f"Largest span   {analysis.max_span()}",
     ]
@@ -64,11 +72,11 @@ def format_comparison(before: Structure, after: Structure, changes: list[PostCha
         f"{'Cost (gross)':<16}{money(b.cost_gross):>14}{money(a.cost_gross):>14}",
         f"{'Cost (net)':<16}{money(b.cost_net):>14}{money(a.cost_net):>14}",
         "",
-        f"Saving           {money(summary.saving_gross)} a year",
+        f"Saving           {saving(summary.saving_gross)}",
     ]
     for label, amount in summary.set_asides:
         lines.append(f"  set aside      {money(amount)}  {label}")
-    lines.append(f"Net saving       {money(summary.saving_net)} a year")
+    lines.append(f"Net saving       {saving(summary.saving_net)}")
     if len(summary.profile) > 1:
         years = ", ".join(money(v) for v in summary.profile)
         lines.append(f"Profile          {years} = {money(summary.profile_total)} over {len(summary.profile)} years")
@@ -85,6 +93,21 @@ def format_comparison(before: Structure, after: Structure, changes: list[PostCha
     unchanged = sum(1 for c in changes if c.kinds == ["unchanged"])
     if unchanged:
         lines.append(f"  ({unchanged} post{'s' if unchanged != 1 else ''} unchanged)")
+    return "\n".join(lines)
+
+
+def format_matches(before: Structure, after: Structure,
+                   reviewed: list[tuple[MatchSuggestion, bool | None]]) -> str:
+    """The suggested pairs of a deleted and a new post, best first, with the user's decision."""
+    if not reviewed:
+        return "Suggested matches: none (no deleted post is like a new one)"
+    lines = [f"Suggested matches: {len(reviewed)} (a deleted post → a new post, score 0 to 1)"]
+    words = {True: "accepted", False: "rejected", None: "not decided"}
+    for suggestion, decision in reviewed:
+        old, new = before.posts[suggestion.before], after.posts[suggestion.after]
+        lines.append(f"  {suggestion.score:.2f}  {old.title} ({old.id}) → {new.title} ({new.id})  "
+                     f"[{words[decision]}]")
+        lines.append(f"        {suggestion.reason}")
     return "\n".join(lines)
 
 

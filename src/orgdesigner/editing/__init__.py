@@ -16,12 +16,13 @@ from .details import edit_proposal, edit_settings, edit_structure
 from .edit import Edit, Plan
 from .groups import add_group, edit_group, group_posts
 from .lines import add_dotted_line, remove_line, set_manager, switch_line_kind
+from .matches import decide_match
 from .planning import add_responsibility, delete_responsibility, edit_responsibility, set_benchmark, set_rota
 from .posts import add_post, edit_post, move_group, move_posts, paste_posts, tidy_layout
 
 __all__ = [
     "Edit", "Plan",
-    "add_dotted_line", "add_group", "add_post", "add_responsibility", "delete", "delete_responsibility",
+    "add_dotted_line", "add_group", "add_post", "add_responsibility", "decide_match", "delete", "delete_responsibility",
     "edit_group", "edit_post", "edit_proposal", "edit_responsibility", "edit_settings", "edit_structure",
     "group_posts", "move_group", "move_posts", "paste_posts", "remove_line", "set_benchmark", "set_manager", "set_rota",
     "switch_line_kind", "tidy_layout",

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..model import Structure
+from ..model import Post, Structure
 
 
 @dataclass(frozen=True)
@@ -22,11 +23,12 @@ class Forest:
     cycle_members: list[int]
 
 
-def build_forest(structure: Structure) -> Forest:
-    ids = list(structure.posts)
+def build_forest(structure: Structure, posts: Sequence[Post] | None = None) -> Forest:
+    """The forest of `posts` (default: all); a post whose manager is not among them is a root."""
+    shown = list(structure.posts.values()) if posts is None else posts
+    ids = [post.id for post in shown]
     index = {post_id: i for i, post_id in enumerate(ids)}
-    manager = [index.get(post.reports_to, -1) if post.reports_to is not None else -1
-               for post in structure.posts.values()]
+    manager = [index.get(post.reports_to, -1) if post.reports_to is not None else -1 for post in shown]
     children: list[list[int]] = [[] for _ in ids]
     for report, boss in enumerate(manager):
         if boss >= 0:

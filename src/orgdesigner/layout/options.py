@@ -29,6 +29,10 @@ class LayoutOptions:
     continued: frozenset[str] = frozenset()
     """Posts whose reports are left out (a printed page continued elsewhere): a compact layout
     treats them as managers, never stacking them as if they managed no one."""
+    folded: frozenset[str] = frozenset()
+    """Posts whose reports are not laid out (folded on screen); the posts themselves are, as managers."""
+    focus: str | None = None
+    """Lay out only this post and everything under it (a branch shown on its own); None lays out all."""
 
     def __post_init__(self) -> None:
         if self.card_width <= 0 or self.card_height <= 0:

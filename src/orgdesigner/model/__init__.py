@@ -16,6 +16,7 @@ from .types import (
     CostBasis,
     ImpactChoice,
     ImpactOverride,
+    MatchDecision,
     JuniorStaff,
     PayBand,
     Proposal,
@@ -33,7 +34,7 @@ from .types import (
 )
 
 __all__ = [
-    "Amount", "ImpactChoice", "JuniorStaff", "PayBand", "ImpactOverride", "Proposal", "Replacement",
+    "Amount", "ImpactChoice", "JuniorStaff", "PayBand", "ImpactOverride", "MatchDecision", "Proposal", "Replacement",
     "Change", "ChangeKind", "Conflict", "ConflictItem", "ConflictKind", "CostBasis", "Designation", "DottedLine", "EditRefused", "FORMAT_NAME",
     "FORMAT_VERSION", "Group", "GroupKind", "PayScale", "Position", "Post", "PostStatus", "RuleOverride",
     "Settings", "SpinalPoint", "Structure", "StructureFileError", "dumps", "load", "loads", "save",

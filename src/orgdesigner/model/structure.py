@@ -40,6 +40,15 @@ def _keyed(items: object, what: str) -> object:
 
 
 class Structure(BaseModel):
+    """One scenario of an organisation: posts, groups, pay scales, settings and planning data.
+
+    The single source of truth. Every change goes through a method here (`add_post`, `update_post`,
+    `remove_group`, ...), which checks it (a cycle, an unknown reference, an invalid value raises
+    `EditRefused` and changes nothing), makes it, keeps the reverse indexes current and announces
+    a `Change` to subscribers (`subscribe`). Nothing outside this class mutates a structure; the
+    reversible edits of `orgdesigner.editing` are built from these methods.
+    """
+
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False, str_max_length=MAX_TEXT)
 
     name: str = Field("Untitled structure", max_length=MAX_TITLE)

@@ -247,6 +247,15 @@ class ImpactOverride(_Strict):
     reason: str = ""
 
 
+class MatchDecision(_Strict):
+    """The user's answer to a suggested pair of a deleted (current) and a new (proposed) post: accepted,
+    the two are one continuing post when the structures are compared; rejected, they stay apart."""
+
+    before: str = Field(min_length=1)
+    after: str = Field(min_length=1)
+    accepted: bool
+
+
 class Proposal(_Strict):
     """The financial assumptions and decisions that go with a proposed structure."""
 
@@ -259,6 +268,18 @@ class Proposal(_Strict):
     years: Annotated[int, Field(ge=1, le=20)] = 5
     impacts: dict[str, ImpactOverride] = Field(default_factory=dict)
     """The user's decision on the impact for a post (by the current post's id), with the reason."""
+    matches: list[MatchDecision] = Field(default_factory=list)
+    """Decided pairs of a deleted and a new post (see `analysis.matching`); each post in one pair at most."""
+
+    @field_validator("matches")
+    @classmethod
+    def _each_post_in_one_pair(cls, value: list[MatchDecision]) -> list[MatchDecision]:
+        for side in ("before", "after"):
+            ids = [getattr(m, side) for m in value]
+            repeated = sorted({i for i in ids if ids.count(i) > 1})
+            if repeated:
+                raise ValueError(f"post {repeated[0]!r} is in more than one decided match")
+        return value
 
 
 class RuleOverride(_Strict):

@@ -1,9 +1,10 @@
-"""What the user chooses for any PDF: paper, title, author, names withheld, DRAFT."""
+"""What the user chooses for any PDF: paper, title, author, names withheld, DRAFT, and which part of a chart."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..presentation.selection import ChartSelection
 from .paper import Paper
 
 
@@ -18,6 +19,8 @@ class PdfOptions:
     redact_names: bool = False
     """Leave postholder names out everywhere, for documents that are published."""
     draft: bool = False
-    """Packs: mark every page DRAFT."""
+    """Mark every page DRAFT."""
     date: str = ""
     """Packs: the date on the cover; the proposed structure's date, else today, when empty."""
+    selection: ChartSelection = field(default_factory=ChartSelection)
+    """Charts: which part of the chart to show (the whole chart by default)."""

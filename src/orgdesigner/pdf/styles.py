@@ -22,6 +22,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
 
 from ..presentation.chartstyle import ACCENT, INK, MUTED, SEVERITY_COLOURS
+from ..presentation.money import money
 from .fonts import BOLD, REGULAR, register_fonts
 
 BODY_SIZE = 9.0
@@ -73,9 +74,7 @@ def signed(amount: float, unit: str = "", places: int = 0) -> str:
 
 def money_or_dash(amount: float | None) -> str:
     """'£1,234', '−£90,900' (a true minus sign), or an en dash for an amount that is not known."""
-    if amount is None:
-        return "\u2013"
-    return ("\u2212" if round(amount) < 0 else "") + f"£{abs(amount):,.0f}"
+    return "\u2013" if amount is None else money(amount)
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,8 @@ _STATUS_STYLES = {
 OUT_OF_SCOPE = CardStyle("#f7f7f7", "#b0b6bf", "#7a828d", True, "OUT OF SCOPE")
 CONTEXT = CardStyle("#e6e9ed", "#aab1bb", "#7a828d", False, "PARTNER'S POST")
 """A partner organisation's post shown for context: greyed, and counted in no figure."""
+CHAIN_OF_COMMAND = CardStyle("#eef0f3", "#b9bfc8", "#8a929c", False, "")
+"""A post above an exported branch, shown greyed so the reader sees where the branch hangs."""
 
 
 def legend_styles() -> list[tuple[str, CardStyle]]:
@@ -49,7 +51,10 @@ def legend_styles() -> list[tuple[str, CardStyle]]:
             + [("Out of scope", OUT_OF_SCOPE), ("Partner's post", CONTEXT)])
 
 
-def card_style(post: Post) -> CardStyle:
+def card_style(post: Post, greyed: bool = False) -> CardStyle:
+    """How the post's card is drawn; `greyed` for a post shown only as context (a branch's chain of command)."""
+    if greyed:
+        return CHAIN_OF_COMMAND
     if post.context is not None:
         return CONTEXT
     if not post.in_scope:
@@ -76,15 +81,53 @@ def cost_line(post: Post, gross: float, net: float, separator: str = " ") -> str
     return money(gross) + (f"{separator}(net {money(net)})" if abs(net - gross) > 0.5 else "")
 
 
+def hidden_note(count: int) -> str:
+    """Under a folded card: how many posts it hides."""
+    return f"+{count} post{'s' if count != 1 else ''} below"
+
+
+def pages_text(numbers: list[int], word: str = "page") -> str:
+    """ "continued on page 4", "continued on pages 4–6 and 9" (runs joined by a dash); `word` may be "slide"."""
+    runs: list[list[int]] = []
+    for number in sorted(numbers):
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    parts = [str(run[0]) if len(run) == 1 else f"{run[0]}–{run[-1]}" for run in runs]
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return f"continued on {word}{'s' if len(numbers) > 1 else ''} {listed}"
+
+
 def card_lines(post: Post) -> str:
-    """The line under the title: grade, tier and FTE, as far as they are known."""
+    """The line under the title: grade, tier and FTE, as far as they are known, and the junior staff."""
     parts = []
     if post.grade:
         parts.append(post.grade)
     if post.tier:
         parts.append(f"Tier {post.tier}")
     parts.append(f"{post.fte:g} FTE")
+    if post.junior:
+        parts.append(junior_summary(post))
     return " · ".join(parts)
+
+
+def junior_summary(post: Post) -> str:
+    """The junior staff under a senior post in a few words: "+34.2 FTE in 3 grades"."""
+    grades = len({staff.grade for staff in post.junior})
+    fte = sum(staff.fte for staff in post.junior)
+    return f"+{fte:g} FTE in {grades} grade{'s' if grades != 1 else ''}"
+
+
+def junior_grades(post: Post) -> list[str]:
+    """Each junior grade under a post with its FTE and pay scale, for a card's hover text."""
+    rows = []
+    for staff in post.junior:
+        scale = (f", {money(staff.pay_min)} to {money(staff.pay_max)}"
+                 if staff.pay_min is not None and staff.pay_max is not None else "")
+        title = f" ({staff.title})" if staff.title else ""
+        rows.append(f"{staff.grade}{title}: {staff.fte:g} FTE{scale}")
+    return rows
 
 
 # ----- comparing two structures: a colour for each change kind and each impact -------------
@@ -105,6 +148,7 @@ CHANGE_STYLES = [
     ChangeStyle("deleted", "Deleted", "#c0392b", "#fbe9e7"),
     ChangeStyle("new", "New", "#2e7d32", "#e8f5e9"),
     ChangeStyle("moved", "Moved", "#5e35b1", "#efeaf8"),
+    ChangeStyle("moved to another unit", "Unit changed", "#7e57c2", "#f3eefa"),
     ChangeStyle("regraded", "Regraded", "#d9822b", "#fdf1e4"),
     ChangeStyle("retitled", "Retitled", "#00838f", "#e3f4f5"),
     ChangeStyle("fte changed", "FTE changed", "#8d6e63", "#f3eeec"),

@@ -1,14 +1,15 @@
 """Money and partners' shares of a post's cost, as people read and type them.
 
-`money` is the one way an amount is written, on the canvas, in the docks, the PDFs and the text output.
+`money` (from `model.money`, so the findings use it too) is the one way an amount is written, on the
+canvas, in the docks, the PDFs, the spreadsheets' text and the text output.
 """
 
 from __future__ import annotations
 
 
-def money(amount: float) -> str:
-    """72500 → '£72,500' (whole pounds)."""
-    return f"£{amount:,.0f}"
+from ..model.money import money, saving
+
+__all__ = ["format_funding", "money", "parse_funding", "parse_money", "saving"]
 
 
 def parse_money(text: str) -> float | None:

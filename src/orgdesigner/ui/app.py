@@ -22,6 +22,8 @@ def run(args: list[str]) -> int:
     parser.add_argument("--compare", metavar="BEFORE",
                         help="open in the compare view against BEFORE: another scenario of FILE, or another file "
                              "(its baseline)")
+    parser.add_argument("--levels", type=int, choices=range(1, 7), metavar="N",
+                        help="show the top N levels of the chart (1 to 6), folding the branches below")
     options = parser.parse_args(args)
     if options.scenario is not None and not options.file:
         parser.error("--scenario needs a FILE")
@@ -34,6 +36,7 @@ def run(args: list[str]) -> int:
 
     from ..model import StructureFileError, UnknownScenario, load_scenarios
     from .compare import CompareFeature
+    from .folding.feature import FoldFeature
     from .mainwindow import MainWindow
 
     scenarios = None
@@ -68,6 +71,8 @@ def run(args: list[str]) -> int:
         except ValueError as exc:
             print(f"orgdesigner: {options.file}: {exc}", file=sys.stderr)
             return 2
+    if options.levels is not None:
+        window.feature(FoldFeature).show_levels(options.levels)
     if options.screenshot:
         window.resize(*SCREENSHOT_SIZE)
     window.show()

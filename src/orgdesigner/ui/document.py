@@ -25,6 +25,14 @@ FILE_FILTER = "OrgDesigner structures (*.orgd);;All files (*)"
 
 
 class Document(QObject):
+    """The open file as the window sees it: every scenario, the one shown, its `Analysis` and undo stacks.
+
+    The bridge between the Qt-free model and the widgets: `execute(edit)` applies an
+    `orgdesigner.editing` edit through the shown scenario's undo stack (a refusal is emitted as
+    `refused`, never raised), and each `Change` the structure announces is applied to the analysis
+    first and then re-emitted as `changed`, so the scene and docks refresh from current figures.
+    """
+
     changed = Signal(object)
     """A Change, after the analysis has applied it."""
     replaced = Signal()

@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import ClassVar, Protocol
 
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMenu, QMenuBar, QWidget
 
@@ -21,7 +22,7 @@ from .scene import OrgScene
 from .view import OrgView
 
 __all__ = ["ActionSpec", "DockSpec", "FeatureFactory", "FeatureParts", "MenuSpec", "WindowFeature", "WindowHost",
-           "install"]
+           "install", "window_menu"]
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,10 @@ class WindowHost(Protocol):
 
     @property
     def dock_layout(self) -> DockLayout: ...
+
+    @property
+    def settings(self) -> QSettings:
+        """The window's settings (what is remembered between sessions)."""
 
     def select_and_centre(self, post_ids: list[str]) -> None:
         """Select these posts on the chart and scroll to them."""
@@ -119,6 +124,14 @@ def insert_menu(bar: QMenuBar, spec: MenuSpec, parent: QWidget) -> QMenu:
     menu = QMenu(spec.title, parent)
     menu.setObjectName(spec.name)
     bar.insertMenu(before, menu)
+    return menu
+
+
+def window_menu(host: WindowHost, name: str) -> QMenu:
+    """One of the window's own menus (File, Edit, View…), found by its object name, for a feature to add to."""
+    menu = host.dialog_parent().findChild(QMenu, name)
+    if menu is None:
+        raise LookupError(f"the window has no menu named {name!r}")
     return menu
 
 

@@ -10,6 +10,8 @@ from .compare import CompareFeature
 from .docks.figures import FiguresFeature
 from .docks.findings import FindingsFeature
 from .feature import FeatureFactory
+from .folding.feature import FoldFeature
+from .navigation.feature import NavigationFeature
 from .planning import PlanningFeature
 
 FEATURES: list[FeatureFactory] = [
@@ -17,4 +19,6 @@ FEATURES: list[FeatureFactory] = [
     FindingsFeature,
     CompareFeature,
     PlanningFeature,
+    FoldFeature,
+    NavigationFeature,  # after FoldFeature, which it uses
 ]

@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
 from ..io.columns import CUSTOM, IGNORE, ColumnMapping, detect_mapping, field_names
 from ..io.establishment import (STANDARD_HOURS, ImportFailed, ImportOptions, ImportResult, Problem,
                                 build_structure, table_name)
+from ..io.organogram import FileKind, detect
 from ..io.tables import TableError, read_rows, sheet_names
+from .organogramimport import OrganogramImportDialog
 
 PREVIEW_ROWS = 50
 CHOICE_LABELS = {
@@ -67,12 +69,19 @@ class ImportDialog(QDialog):
         self.refresh()
 
     @classmethod
-    def for_file(cls, path: Path, parent: QWidget | None = None) -> ImportDialog:
-        """The dialog on a file's first sheet; raises TableError when the file cannot be read as a table."""
+    def for_file(cls, path: Path, parent: QWidget | None = None) -> ImportDialog | OrganogramImportDialog:
+        """The dialog on a file's first sheet, or the organogram dialog for a published senior file (found
+        by its headers); raises TableError when the file cannot be read as a table."""
         sheets = sheet_names(path)
         rows = read_rows(path, sheets[0] if sheets else None)
         if not any(cell.strip() for row in rows for cell in row):
             raise TableError("the table is empty")
+        organogram = detect(rows)
+        if organogram is not None and organogram.kind is FileKind.JUNIOR:
+            raise TableError("this is a published organogram's junior file: import its senior file, and the "
+                             "junior file is read with it")
+        if organogram is not None:
+            return OrganogramImportDialog(path, parent)
         return cls(path, sheets, rows, parent)
 
     # ----- construction ---------------------------------------------------------------

@@ -10,18 +10,21 @@ from typing import TypeVar
 import shiboken6
 
 from PySide6.QtCore import QPointF, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QPageLayout, QPageSize
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QImage, QKeySequence, QPageLayout, QPageSize
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (QApplication, QCompleter, QDialog, QFileDialog, QLabel, QLineEdit, QMainWindow,
                                QMessageBox, QProgressDialog, QToolBar, QUndoView, QWidget)
 
+from ..exports.formats import FORMATS, chart_bytes, chart_summary
 from ..io.export import posts_table, write_csv, write_xlsx
 from ..io.tables import TableError
 from ..model import EditRefused, Group, Post, Structure, StructureFileError, load
 from ..model.fileformat import write_atomically
+from ..presentation.money import money
 from ..pdf.export import PdfOptions, pdf_bytes
 from ..pdf.paper import Paper, PaperSize
 from ..presentation.redaction import redacted_structure
+from ..presentation.selection import ChartSelection
 from .. import editing as commands
 from .clipboard import MIME_TYPE, copy_posts, paste_posts
 from .docking import DockLayout, DockSpec
@@ -31,6 +34,8 @@ from .document import FILE_FILTER, Document
 from .feature import WindowFeature, install
 from .feature_list import FEATURES
 from .importdialog import ImportDialog
+from .navigation.feature import NavigationFeature
+from .organogramimport import OrganogramImportDialog
 from .pdfexport import PdfExportDialog, PdfRequest
 from .pdfpages import page_count
 from .printing import print_pdf
@@ -41,6 +46,9 @@ from .view import OrgView
 
 TABLE_FILTER = "Spreadsheets (*.csv *.xlsx *.xlsm);;All files (*)"
 EXPORT_FILTER = "CSV (*.csv);;Excel workbook (*.xlsx)"
+EXPORT_FORMATS = {".pdf": "PDF", **FORMATS}
+COPY_DPI = 150
+"""Copy Chart as Image: sharp on screen and in print, small enough for an email."""
 MAX_RECENT = 8
 AUTOSAVE_MS = 60_000
 
@@ -141,8 +149,9 @@ class MainWindow(QMainWindow):
         self.export_redacted_action = self._action("Export Table &without Names…",
                                                    lambda: self.export_table(redact_names=True), None,
                                                    "Write the posts table, leaving out postholder names")
-        self.export_pdf_action = self._action("Export &PDF…", self.export_pdf, QKeySequence("Ctrl+E"),
-                                              "Write the chart or a consultation pack as a PDF")
+        self.export_pdf_action = self._action("&Export…", self.export_pdf, QKeySequence("Ctrl+E"),
+                                              "Write the chart (PDF, picture or slides, whole or a part) or a "
+                                              "consultation pack")
         self.print_action = self._action("&Print…", self.print_chart, K.Print, "Print the chart")
         self.quit_action = self._action("&Quit", self.close, K.Quit)
         stack = self.document.undo_group
@@ -152,6 +161,9 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts(K.Redo)
         self.cut_action = self._action("Cu&t", self.cut, K.Cut)
         self.copy_action = self._action("&Copy", self.copy, K.Copy)
+        self.copy_chart_action = self._action("Copy Chart as &Image", self.copy_chart_image, "Ctrl+Shift+C",
+                                              "Put the selected post's branch, or the whole chart, on the "
+                                              "clipboard as a picture")
         self.paste_action = self._action("&Paste", self.paste, K.Paste)
         self.duplicate_action = self._action("D&uplicate", self.duplicate, "Ctrl+D")
         self.delete_action = self._action("&Delete", self.delete_selection, K.Delete,
@@ -198,8 +210,8 @@ class MainWindow(QMainWindow):
         edit_menu.setObjectName("edit_menu")
         edit_menu.addActions([self.undo_action, self.redo_action, self.history_action])
         edit_menu.addSeparator()
-        edit_menu.addActions([self.cut_action, self.copy_action, self.paste_action, self.duplicate_action,
-                              self.delete_action])
+        edit_menu.addActions([self.cut_action, self.copy_action, self.copy_chart_action, self.paste_action,
+                              self.duplicate_action, self.delete_action])
         edit_menu.addSeparator()
         edit_menu.addActions([self.select_all_action, self.find_action, self.switch_line_action])
         insert_menu = bar.addMenu("&Insert")
@@ -408,7 +420,7 @@ class MainWindow(QMainWindow):
         totals = analysis.totals()
         severities = [finding.severity.value for finding in analysis.findings()]
         self.summary_label.setText(
-            f"{totals.posts} posts · {totals.fte:,.1f} FTE · £{totals.net:,.0f} net · "
+            f"{totals.posts} posts · {totals.fte:,.1f} FTE · {money(totals.net)} net · "
             f"{analysis.layers()} layers · {severities.count('error')} errors, {severities.count('warning')} warnings")
 
     # ----- selection ---------------------------------------------------------------------
@@ -419,6 +431,7 @@ class MainWindow(QMainWindow):
         self.properties.show_selection(self.scene.selected_post_ids(), self.scene.selected_group_ids())
 
     def select_and_centre(self, post_ids: list[str]) -> None:
+        self.scene.view_state.reveal(post_ids, self.document.structure)  # unfolded into view if need be
         self.scene.select_posts(post_ids)
         self.view.centre_on_posts(post_ids)
 
@@ -449,7 +462,7 @@ class MainWindow(QMainWindow):
             return
         post_id = matches[self._find_index % len(matches)]
         self._find_index += 1
-        self.select_and_centre([post_id])
+        self.feature(NavigationFeature).show_match(post_id)
         self.statusBar().showMessage(f"Match {(self._find_index - 1) % len(matches) + 1} of {len(matches)}", 4000)
 
     # ----- edits -------------------------------------------------------------------------
@@ -576,7 +589,7 @@ class MainWindow(QMainWindow):
         name, _ = QFileDialog.getOpenFileName(self, "Import establishment list", start, TABLE_FILTER)
         return Path(name) if name else None
 
-    def run_import_dialog(self, dialog: ImportDialog) -> bool:
+    def run_import_dialog(self, dialog: ImportDialog | OrganogramImportDialog) -> bool:
         """Show the import dialog; True when the user chose Import."""
         return dialog.exec() == ImportDialog.DialogCode.Accepted
 
@@ -628,21 +641,31 @@ class MainWindow(QMainWindow):
         """Show the export dialog; tests replace this to fill it in without a modal loop."""
         return dialog.request() if dialog.exec() == QDialog.Accepted else None
 
-    def choose_pdf_file(self, suggested: str) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(self, "Export PDF", suggested, "PDF (*.pdf)")
+    def choose_chart_file(self, suggested: str) -> Path | None:
+        """Ask where to write the chart or a pack; the suggested name's suffix (.pdf, .png…) is the format."""
+        suffix = Path(suggested).suffix.lower()
+        words = EXPORT_FORMATS.get(suffix, suffix)
+        name, _ = QFileDialog.getSaveFileName(self, f"Export {words}", suggested, f"{words} (*{suffix})")
         if not name:
             return None
         path = Path(name)
-        return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+        return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
 
     def export_pdf(self) -> None:
         candidates = self.pack_candidates()
-        request = self.run_pdf_dialog(PdfExportDialog(self.document.structure, candidates, self))
+        selected = self.scene.selected_post_ids()
+        dialog = PdfExportDialog(self.document.structure, candidates, self, selected[0] if selected else None,
+                                 self.scene.view_state.folded)
+        request = self.run_pdf_dialog(dialog)
         if request is None:
             return
         stem = self.document.path.stem if self.document.path else "structure"
-        path = self.choose_pdf_file(str(Path.home() / f"{stem}{'-pack' if request.before else ''}.pdf"))
+        suggested = Path.home() / f"{stem}{'-pack' if request.before else ''}{request.suffix}"
+        path = self.choose_chart_file(str(suggested))
         if path is None:
+            return
+        if request.suffix != ".pdf":
+            self.export_chart(request, path)
             return
         progress = QProgressDialog("Writing the PDF…", "", 0, 100, self)
         progress.setCancelButton(None)
@@ -663,6 +686,33 @@ class MainWindow(QMainWindow):
         finally:
             progress.close()
         self.statusBar().showMessage(f"Exported {path.name} ({page_count(data)} pages)", 6000)
+
+    def export_chart(self, request: PdfRequest, path: Path) -> None:
+        """Write the chart, or the part asked for, as a picture or slides."""
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            data = chart_bytes(self.document.structure, request.suffix, request.options, request.dpi,
+                               request.transparent)
+            write_atomically(path, data)
+        except (OSError, ValueError) as exc:
+            self.show_error("Cannot export the chart", f"{path}: {getattr(exc, 'strerror', None) or exc}")
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.statusBar().showMessage(f"Exported {path.name}: {chart_summary(request.suffix, data)}", 6000)
+
+    def copy_chart_image(self) -> None:
+        """Put the selected post's branch (or the whole chart) on the clipboard as a picture."""
+        selected = self.scene.selected_post_ids()
+        choice = ChartSelection(branch=selected[0]) if selected else ChartSelection()
+        try:
+            data = chart_bytes(self.document.structure, ".png", PdfOptions(selection=choice), COPY_DPI)
+        except ValueError as exc:
+            self.show_error("Cannot copy the chart", str(exc))
+            return
+        QGuiApplication.clipboard().setImage(QImage.fromData(data))
+        what = f"the branch under {self.document.structure.posts[selected[0]].title}" if selected else "the chart"
+        self.statusBar().showMessage(f"Copied {what} as a picture", 4000)
 
     def run_print_dialog(self, printer: QPrinter) -> bool:
         """Show the system print dialog; tests replace this."""

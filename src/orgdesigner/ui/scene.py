@@ -14,6 +14,7 @@ from ..presentation.chartstyle import group_colours
 from ..presentation.money import money
 from ..editing import Edit
 from .document import Document
+from .viewstate import FoldState
 from .gestures import Gesture, gesture_for_press
 from .items.cache import make_room
 from .items.groupbox import GroupBoxItem
@@ -43,6 +44,8 @@ class OrgScene(QGraphicsScene):
     """A double-click on empty canvas: the window adds a post there."""
     hint = Signal(str)
     """Text for the status bar while a gesture runs (why a line cannot be drawn there); empty clears it."""
+    laid_out = Signal()
+    """The items were placed afresh (an edit, folding, focus): overview and fold marks follow."""
 
     def __init__(self, document: Document, options: LayoutOptions | None = None) -> None:
         super().__init__()
@@ -58,6 +61,9 @@ class OrgScene(QGraphicsScene):
         """While comparing: each post's change kinds and a line for its tooltip."""
         self.side_panel: QGraphicsItem | None = None
         """While comparing: the item kept beside the chart (the holding area of deleted posts)."""
+        self.view_state = FoldState(self)
+        """What is folded away and which branch is in focus: the layout leaves those posts out."""
+        self.view_state.changed.connect(self._show_view_state)
         self.setBackgroundBrush(QColor("#fbfbfc"))
         document.replaced.connect(self.rebuild)
         document.changed.connect(self.on_change)
@@ -76,8 +82,13 @@ class OrgScene(QGraphicsScene):
         self.boxes.clear()
         self.lines.clear()
         self._severities.clear()
+        self.view_state.open(self.document.path)
         self.relayout(refresh_all=True)
         self.refresh_findings()
+
+    def _show_view_state(self) -> None:
+        self.relayout()
+        self.refresh_findings()  # for the cards unfolded into view
 
     def set_compact(self, compact: bool) -> None:
         self.options = LayoutOptions(**{**self.options.__dict__, "compact": compact})
@@ -105,9 +116,9 @@ class OrgScene(QGraphicsScene):
         """Place every item where the layout puts it; card contents are refreshed only for new
         cards (or all, when asked), since moving a card does not change what it shows."""
         structure = self.document.structure
-        self.layout = compute_layout(structure, self.options)
+        self.layout = compute_layout(structure, self.view_state.layout_options(self.options))
         layout = self.layout
-        for post_id in [p for p in self.cards if p not in structure.posts]:
+        for post_id in [p for p in self.cards if p not in layout.cards]:  # deleted, folded away or out of focus
             self.removeItem(self.cards.pop(post_id))
             self._severities.pop(post_id, None)
         for post_id, rect in layout.cards.items():
@@ -144,6 +155,7 @@ class OrgScene(QGraphicsScene):
             item.set_points(route.points)
         make_room(len(self.cards))
         self._place_side_panel()
+        self.laid_out.emit()
 
     def set_comparison(self, marks: dict[str, tuple[tuple[str, ...], str]], side_panel: QGraphicsItem | None) -> None:
         """Mark the cards with their change kinds and keep `side_panel` beside the chart; no marks and no
@@ -294,10 +306,12 @@ class OrgScene(QGraphicsScene):
             return
         gesture = gesture_for_press(self, self.itemAt(event.scenePos(), QTransform()), event.scenePos(),
                                     event.button())
+        modifiers = event.modifiers()
         if gesture is None or gesture.items_see_clicks:
+            _extend_with_shift(event)
             super().mousePressEvent(event)
         if gesture is not None:
-            gesture.press(event.scenePos(), event.modifiers())
+            gesture.press(event.scenePos(), modifiers)
             self._gesture = gesture
             event.accept()
 
@@ -310,11 +324,13 @@ class OrgScene(QGraphicsScene):
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         gesture = self._gesture if event.button() == Qt.MouseButton.LeftButton else None
+        modifiers = event.modifiers()
         if gesture is None or gesture.items_see_clicks:
+            _extend_with_shift(event)
             super().mouseReleaseEvent(event)
         if gesture is not None:
             self._gesture = None
-            gesture.release(event.scenePos(), event.modifiers())
+            gesture.release(event.scenePos(), modifiers)
             event.accept()
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
@@ -323,3 +339,9 @@ class OrgScene(QGraphicsScene):
             event.accept()
             return
         super().mouseDoubleClickEvent(event)
+
+
+def _extend_with_shift(event: QGraphicsSceneMouseEvent) -> None:
+    """Shift-click adds to the selection: Qt's item selection does that with Ctrl, so it is told Ctrl."""
+    if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+        event.setModifiers(event.modifiers() | Qt.KeyboardModifier.ControlModifier)

@@ -13,6 +13,8 @@ from ..editing import Edit
 
 
 class EditCommand(QUndoCommand):
+    """Redo applies an `orgdesigner.editing.Edit`, undo reverts it (see the module docstring)."""
+
     def __init__(self, edit: Edit) -> None:
         super().__init__()
         self.edit = edit

@@ -88,8 +88,8 @@ class ChartPainter:
         self.c.rect(left - 1.5, base - 2.2 * self.s, (width + 3) * self.s, (SMALL_SIZE + 2) * self.s, stroke=0, fill=1)
         self.text(x, y, label, CONDENSED, SMALL_SIZE, MUTED)
 
-    def card(self, post: Post, card: Rect, cost: Cost, redact: bool) -> None:
-        style = card_style(post)
+    def card(self, post: Post, card: Rect, cost: Cost, redact: bool, greyed: bool = False) -> None:
+        style = card_style(post, greyed)
         c = self.c
         c.setFillColor(HexColor(style.fill))
         c.setStrokeColor(HexColor(style.border))

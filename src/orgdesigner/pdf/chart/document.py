@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import os
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reportlab.lib.colors import HexColor
@@ -17,10 +17,61 @@ from ...presentation.chartstyle import MUTED
 from ...presentation.redaction import Redactor, redacted_structure
 from ..fonts import REGULAR, register_fonts, text_width
 from ..options import PdfOptions
+from ...presentation.selection import Selected, select
+from ..draft import draw_draft_mark
 from .cards import fit
-from .page import card_facts, draw_chart_page, plan_chart
+from .page import CardFacts, card_facts, draw_chart_page, plan_chart
+from .plan import ChartPage
 
 FOOTER_BAND = 16.0
+
+
+@dataclass(frozen=True)
+class ChartSource:
+    """What every format of a chart draws from: the chosen part, its heading and its cards' facts."""
+
+    heading: str
+    selected: Selected
+    facts: CardFacts
+    whole: Structure
+    """The whole structure as the chart prints it: a copy without names when they are withheld."""
+    options: PdfOptions
+    """The options as the chart prints them: the title and author without names when they are withheld."""
+
+    @property
+    def structure(self) -> Structure:
+        return self.selected.structure
+
+    def pages(self, width: float, height: float) -> list[ChartPage]:
+        """The chart's pages for a page area of `width` x `height` points (a PDF page, a slide)."""
+        return plan_chart(self.structure, width, height, self.heading, self.selected.hidden)
+
+
+def chart_source(structure: Structure, options: PdfOptions) -> ChartSource:
+    """The part of `structure` that `options.selection` chooses, ready to draw; a choice that does
+    not fit the structure raises SelectionRefused (a ValueError) naming it. With names withheld,
+    everything is drawn from `presentation.redaction` copies: this is the one place every chart
+    format (PDF, PNG, SVG, PowerPoint) takes its structure."""
+    structure, options = printable(structure, options)
+    choice = options.selection
+    selected = select(structure, choice)
+    heading = options.title or structure.name
+    part = choice.describe(structure)
+    if part and not options.title:
+        heading = f"{heading}: {part}"
+    facts = card_facts(selected.structure, options.redact_names, also=None if choice.whole else structure,
+                       greyed=selected.greyed, hidden=selected.hidden)
+    return ChartSource(heading, selected, facts, structure, options)
+
+
+def printable(structure: Structure, options: PdfOptions) -> tuple[Structure, PdfOptions]:
+    """The structure and options as they are printed: as given, or with names withheld a redacted
+    copy of the structure and the title and author redacted."""
+    if not options.redact_names:
+        return structure, options
+    redactor = Redactor.for_structures(structure)
+    return (redacted_structure(structure, redactor),
+            replace(options, title=redactor.redact_text(options.title), author=redactor.redact_text(options.author)))
 
 
 def chart_pdf(structure: Structure, options: PdfOptions | None = None,
@@ -28,15 +79,12 @@ def chart_pdf(structure: Structure, options: PdfOptions | None = None,
     """The chart of `structure` as PDF bytes; `progress(done, total)` hears of each page drawn."""
     o = options or PdfOptions()
     register_fonts()
-    if o.redact_names:
-        redactor = Redactor.for_structures(structure)
-        structure = redacted_structure(structure, redactor)
-        o = replace(o, title=redactor.redact_text(o.title), author=redactor.redact_text(o.author))
     paper = o.paper
     width, height = paper.width - 2 * paper.margin, paper.height - 2 * paper.margin - FOOTER_BAND
-    heading = o.title or structure.name
-    pages = plan_chart(structure, width, height, heading)
-    facts = card_facts(structure, o.redact_names)
+    source = chart_source(structure, o)
+    structure, o = source.whole, source.options
+    heading, facts = source.heading, source.facts
+    pages = source.pages(width, height)
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=paper.page_size, pageCompression=1, initialFontName=REGULAR)
     canvas.setTitle(heading)
@@ -47,6 +95,8 @@ def chart_pdf(structure: Structure, options: PdfOptions | None = None,
     for page in pages:
         draw_chart_page(canvas, page, facts, paper.margin, paper.margin + FOOTER_BAND, width, height,
                         lambda key: key + 1)
+        if o.draft:  # over the chart, faint: group boxes would hide a mark drawn under them
+            draw_draft_mark(canvas, 0, 0, paper.width, paper.height)
         canvas.setFont(REGULAR, 7.5)
         canvas.setFillColor(HexColor(MUTED))
         numbering = f"Page {page.key + 1} of {len(pages)}"

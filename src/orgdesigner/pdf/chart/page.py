@@ -8,15 +8,16 @@ so a printed chart matches the canvas. Text is set in the shipped DejaVu fonts, 
 from __future__ import annotations
 
 import zlib
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Collection
+from dataclasses import dataclass, field
 
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 
 from ...analysis import Analysis, Cost
 from ...model import Structure
-from ...presentation.chartstyle import DOTTED_LINE, INK, LINE, MUTED, CardStyle, group_colours, legend_styles
+from ...presentation.chartstyle import (DOTTED_LINE, INK, LINE, MUTED, CardStyle, group_colours, hidden_note,
+                                        legend_styles, pages_text)
 from ..fonts import BOLD, MIN_FONT_SIZE, REGULAR, register_fonts, text_width
 from .cards import GROUP_SIZE, SMALL_SIZE, TITLE_SIZE, ChartPainter, fit
 from .plan import ChartPage, Frame, plan_pages
@@ -25,6 +26,8 @@ MIN_SCALE = MIN_FONT_SIZE / min(TITLE_SIZE, SMALL_SIZE, GROUP_SIZE)
 
 HEADER_BAND = 34.0
 """Page title and subtitle above the chart, in points."""
+HEADING_SIZE = 13.0
+"""The page title's size, in points (bold)."""
 LEGEND_BAND = 22.0
 """The legend under the chart, in points."""
 
@@ -40,10 +43,15 @@ class CardFacts:
     group_colour: dict[str, tuple[str, str]]
     redact_names: bool
     cost_note: str
+    greyed: frozenset[str] = frozenset()
+    """Posts drawn greyed, as context only (the chain of command above an exported branch)."""
+    hidden: dict[str, int] = field(default_factory=dict)
+    """Post id -> how many posts below it the export leaves out (a folded branch)."""
 
 
 def card_facts(structure: Structure, redact_names: bool, analysis: Analysis | None = None,
-               also: Structure | None = None) -> CardFacts:
+               also: Structure | None = None, greyed: frozenset[str] = frozenset(),
+               hidden: dict[str, int] | None = None) -> CardFacts:
     """Costs and group colours for the cards. With `also` (the other structure of a before-and-after
     pair), colours follow the top-level groups of both, `also`'s first, so a group keeps its colour
     from one chart to the other."""
@@ -58,7 +66,8 @@ def card_facts(structure: Structure, redact_names: bool, analysis: Analysis | No
     rate = structure.settings.on_cost_rate
     basis = f"salary plus {rate:.0%} on-costs" if rate else "salary"
     note = f"Cost: {basis}; (net) after partners' shares."
-    return CardFacts({pid: analysis.cost(pid) for pid in structure.posts}, colour, redact_names, note)
+    return CardFacts({pid: analysis.cost(pid) for pid in structure.posts}, colour, redact_names, note, greyed,
+                     hidden or {})
 
 
 def chart_frame(width: float, height: float) -> Frame:
@@ -87,9 +96,11 @@ def draw_chart_page(canvas: Canvas, page: ChartPage, facts: CardFacts, x: float,
         painter.group_name(page.structure.groups[gid].name, box, facts.group_colour.get(gid, group_colours(0))[0])
     for pid, card in page.layout.cards.items():
         post = page.structure.posts[pid]
-        painter.card(post, card, facts.costs.get(pid, Cost(0.0, 0.0)), facts.redact_names)
+        painter.card(post, card, facts.costs.get(pid, Cost(0.0, 0.0)), facts.redact_names, pid in facts.greyed)
         if pid in page.continued:
-            painter.continuation(card, _pages_text(page.continued[pid], page_number))
+            painter.continuation(card, continued_on(page.continued[pid], page_number))
+        elif pid in facts.hidden:
+            painter.continuation(card, hidden_note(facts.hidden[pid]))
     for route in page.layout.lines:
         if route.kind == "dotted" and route.label and len(route.points) >= 2:
             painter.line_label(route.points, route.label)
@@ -98,34 +109,32 @@ def draw_chart_page(canvas: Canvas, page: ChartPage, facts: CardFacts, x: float,
 
 def _header(canvas: Canvas, page: ChartPage, x: float, top: float, width: float, page_number: PageNumbers) -> None:
     canvas.setFillColor(HexColor(INK))
-    canvas.setFont(BOLD, 13)
-    canvas.drawString(x, top - 13, fit(page.title, BOLD, 13, width))
+    canvas.setFont(BOLD, HEADING_SIZE)
+    canvas.drawString(x, top - HEADING_SIZE, fit(page.title, BOLD, HEADING_SIZE, width))
+    text = page_notes(page, page_number)
+    if text:
+        canvas.setFillColor(HexColor(MUTED))
+        canvas.setFont(REGULAR, 8.5)
+        canvas.drawString(x, top - 26, fit(text, REGULAR, 8.5, width))
+
+
+def page_notes(page: ChartPage, page_number: PageNumbers, word: str = "page") -> str:
+    """The line under a page's title: its subtitle and the page it continues ("continued from page 2")."""
     notes = [page.subtitle] if page.subtitle else []
     if page.parent is not None:
         number = page_number(page.parent)
-        notes.append(f"continued from page {number}" if number else "continued from an earlier page")
-    if notes:
-        canvas.setFillColor(HexColor(MUTED))
-        canvas.setFont(REGULAR, 8.5)
-        text = "; ".join(notes)
-        canvas.drawString(x, top - 26, fit(text[0].upper() + text[1:], REGULAR, 8.5, width))
+        notes.append(f"continued from {word} {number}" if number else f"continued from an earlier {word}")
+    text = "; ".join(notes)
+    return text[:1].upper() + text[1:]
 
 
-def _pages_text(keys: list[int], page_number: PageNumbers) -> str:
-    """ "continued on page 4", "continued on pages 4–6 and 9" (runs of pages joined by a dash)."""
+def continued_on(keys: list[int], page_number: PageNumbers, word: str = "page") -> str:
+    """Under a card whose reports carry on elsewhere: "continued on page 4", "… on pages 4–6 and 9"."""
     known = [page_number(key) for key in keys]
     numbers = [n for n in known if n is not None]
     if not numbers or len(numbers) < len(known):
-        return "continued on later pages"
-    runs: list[list[int]] = []
-    for number in sorted(numbers):
-        if runs and number == runs[-1][-1] + 1:
-            runs[-1].append(number)
-        else:
-            runs.append([number])
-    parts = [str(run[0]) if len(run) == 1 else f"{run[0]}–{run[-1]}" for run in runs]
-    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-    return f"continued on page{'s' if len(numbers) > 1 else ''} {listed}"
+        return f"continued on later {word}s"
+    return pages_text(numbers, word)
 
 
 def _legend(canvas: Canvas, x: float, y: float, width: float, note: str) -> None:
@@ -189,6 +198,7 @@ def _line_sample(canvas: Canvas, x: float, y: float, colour: str, dashed: bool) 
     canvas.setDash()
 
 
-def plan_chart(structure: Structure, width: float, height: float, heading: str) -> list[ChartPage]:
+def plan_chart(structure: Structure, width: float, height: float, heading: str,
+               folded: Collection[str] = ()) -> list[ChartPage]:
     """The chart's pages for a page area of `width` x `height` points."""
-    return plan_pages(structure, chart_frame(width, height), heading)
+    return plan_pages(structure, chart_frame(width, height), heading, folded)

@@ -16,11 +16,12 @@ proportion to the set, not to the structure.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from ...layout import Layout, LayoutOptions, compute_layout
 from ...model import Structure
+from ...presentation.selection import substructure
 
 _Task = Iterator["_Task"]
 """A step of planning that may hand over sub-steps (yielded, each run to its end before the step
@@ -62,9 +63,10 @@ class Frame:
     max_scale: float = 1.35
 
 
-def plan_pages(structure: Structure, frame: Frame, heading: str) -> list[ChartPage]:
-    """The pages of `structure`'s chart, in order."""
-    planner = _Planner(structure, frame, heading)
+def plan_pages(structure: Structure, frame: Frame, heading: str, folded: Collection[str] = ()) -> list[ChartPage]:
+    """The pages of `structure`'s chart, in order; `folded` posts have reports that are not shown at all
+    (they are laid out as managers, with room under them for a note)."""
+    planner = _Planner(structure, frame, heading, frozenset(folded))
     whole = planner.fitting(structure.posts)
     if whole is not None:
         return [planner.page(heading, "", structure.posts, whole, None)]
@@ -93,8 +95,9 @@ def _cycle_tops(structure: Structure, rest: list[str]) -> list[str]:
 
 
 class _Planner:
-    def __init__(self, structure: Structure, frame: Frame, heading: str) -> None:
+    def __init__(self, structure: Structure, frame: Frame, heading: str, folded: frozenset[str]) -> None:
         self.structure = structure
+        self.folded = folded
         self.frame = frame
         self.heading = heading
         self.options = replace(PRINT_LAYOUT, stack_rows=_stack_rows(frame))
@@ -122,6 +125,7 @@ class _Planner:
     def lay(self, post_ids: Iterable[str]) -> Layout:
         shown = set(post_ids)
         continued = frozenset(pid for pid in shown if any(kid not in shown for kid in self.reports[pid]))
+        continued |= self.folded & shown
         return compute_layout(self.subset(shown), replace(self.options, continued=continued))
 
     def scale_for(self, layout: Layout) -> float:
@@ -133,30 +137,7 @@ class _Planner:
         return self.scale_for(layout) >= self.frame.min_scale
 
     def subset(self, post_ids: Iterable[str]) -> Structure:
-        """The posts given, their groups (with enclosing groups) and pay scales, cut free of the rest.
-
-        Posts and groups with nothing to cut are shared with the whole structure, not copied."""
-        source = self.structure
-        chosen = {pid: source.posts[pid] for pid in sorted(set(post_ids), key=self.post_order.__getitem__)}
-        posts = {}
-        groups: dict[str, object] = {}
-        for pid, post in chosen.items():
-            manager = post.reports_to if post.reports_to in chosen else None
-            dotted = [line for line in post.dotted if line.manager in chosen]
-            if manager != post.reports_to or len(dotted) != len(post.dotted) or post.replaces:
-                post = post.model_copy(update={"reports_to": manager, "dotted": dotted, "replaces": []})
-            posts[pid] = post
-            if post.group is not None:
-                for gid in [post.group, *source.group_chain(post.group)]:
-                    groups.setdefault(gid, None)
-        kept_groups = {}
-        for gid in sorted(groups, key=self.group_order.__getitem__):
-            group = source.groups[gid]
-            if group.leader is not None and group.leader not in chosen:
-                group = group.model_copy(update={"leader": None})
-            kept_groups[gid] = group
-        return Structure(name=source.name, organisation=source.organisation, settings=source.settings,
-                         pay_scales=source.pay_scales, groups=kept_groups, posts=posts)
+        return substructure(self.structure, post_ids, self.post_order, self.group_order)
 
     # ----- pages -------------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Spacer, Table
 
 from ...presentation.chartstyle import ACCENT
+from ...presentation.money import money
 from ..styles import RULE, house_table, para, styles
 from .data import PackData
 
@@ -66,14 +67,4 @@ def _key_figures(data: PackData) -> Table:
 
 def _saving_figure(amount: float, saving: str, extra_cost: str) -> tuple[str, str]:
     """A saving as a positive figure; a structure that costs more says so rather than "−£x saving"."""
-    return (_short_money(amount), saving) if amount >= 0 else (_short_money(-amount), extra_cost)
-
-
-def _short_money(amount: float) -> str:
-    """£0.36m, £950k or £4,500, as council reports quote headline sums; negatives with a minus sign."""
-    sign, value = ("\u2212" if amount < 0 else ""), abs(amount)
-    if value >= 100_000:
-        return f"{sign}£{value / 1_000_000:.2f}m"
-    if value >= 10_000:
-        return f"{sign}£{value / 1000:,.0f}k"
-    return f"{sign}£{value:,.0f}"
+    return (money(amount, short=True), saving) if amount >= 0 else (money(-amount, short=True), extra_cost)

@@ -26,6 +26,7 @@ from ...model.fileformat import write_atomically
 from ...presentation.chartstyle import INK, MUTED
 from ..fonts import BOLD, REGULAR, register_fonts
 from ..options import PdfOptions
+from ..draft import draw_draft_mark
 from ..styles import BODY_SIZE, DRAFT_RED, NOTE_SIZE, RULE, Markup, esc, house_table, para, styles
 from .cover import cover, draw_cover_band
 from .data import FOOTER_ROOM, PackData, frame_height, frame_width, readable_date, today
@@ -173,15 +174,7 @@ class _PackDocument(BaseDocTemplate):
     def _watermark(self, canvas: Canvas) -> None:
         if not self.options.draft:
             return
-        width, height = self.options.paper.page_size
-        canvas.saveState()
-        canvas.setFillColor(colors.HexColor(DRAFT_RED))
-        canvas.setFillAlpha(0.07)
-        canvas.setFont(BOLD, min(width, height) * 0.22)
-        canvas.translate(width / 2, height / 2)
-        canvas.rotate(30 if width < height else 20)
-        canvas.drawCentredString(0, -min(width, height) * 0.08, "DRAFT")
-        canvas.restoreState()
+        draw_draft_mark(canvas, 0, 0, *self.options.paper.page_size)
 
     def _page_end(self, canvas: Canvas, document: BaseDocTemplate) -> None:
         """The running header (the section) and the footer, with the page total of the last pass."""

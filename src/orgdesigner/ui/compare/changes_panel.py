@@ -18,6 +18,7 @@ from ...model import ImpactChoice
 from ...presentation.changes import proposed_action
 from ...presentation.chartstyle import CHANGE_STYLES, IMPACT_STYLES, change_style
 from .changes_model import POST_ROLE, ChangesFilter, ChangesModel, Column
+from .matches_panel import MatchesPanel
 from .result import ComparisonResult
 
 CHOICES: list[tuple[str, tuple[str, str] | None]] = (
@@ -120,6 +121,8 @@ class ChangesPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(controls)
+        self.matches = MatchesPanel()
+        layout.addWidget(self.matches)
         layout.addLayout(body)
         self.proxy.rowsInserted.connect(self._count)
         self.proxy.rowsRemoved.connect(self._count)
@@ -141,6 +144,7 @@ class ChangesPanel(QWidget):
         finally:
             self._selecting = False
         self.reset_button.setEnabled(editable)
+        self.matches.set_result(result, editable)
         self._show_details()
 
     def select_post(self, post_id: str) -> None:

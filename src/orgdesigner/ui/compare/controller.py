@@ -16,7 +16,7 @@ from ...analysis import PostChange, RuleSet
 from ...model import ImpactChoice, Structure, StructureFileError, UnknownScenario, load_scenarios
 from ...presentation.changes import impact_summary
 from ...presentation.chartstyle import IMPACT_STYLES, change_style
-from ...editing import Edit
+from ...editing import Edit, decide_match
 from ..document import FILE_FILTER
 from ..feature import ActionSpec, DockSpec, FeatureParts, MenuSpec, WindowHost
 from ..items.postcard import PostCardItem
@@ -89,6 +89,7 @@ class CompareFeature(QObject):
         self.changes.impact_chosen.connect(self._impact_chosen)
         self.changes.reason_given.connect(self._reason_given)
         self.changes.reset_requested.connect(self._reset)
+        self.changes.matches.decided.connect(self._match_decided)
         self.scene.selectionChanged.connect(self._scene_selection)
         self._fill_menu()
 
@@ -181,7 +182,8 @@ class CompareFeature(QObject):
         on_before = self.session.before_shown
         shown = [c for c in result.changes if (c.before if on_before else c.after) is not None]
         held = [c for c in result.changes if (c.before if on_before else c.after) is None]
-        marks = {c.post: (tuple(c.kinds), _note(c)) for c in shown}
+        marks = {side.id: (tuple(c.kinds), _note(c)) for c in shown  # an accepted match's cards differ in id
+                 if (side := c.before if on_before else c.after) is not None}
         selected = [item.post_id for item in self.scene.selectedItems() if isinstance(item, GhostCard)]
         self.holding = self._holding_area(held, on_before, before_label, after_label) if held else None
         self._syncing = True
@@ -291,6 +293,10 @@ class CompareFeature(QObject):
             return
         if self._can_decide():
             self._execute(reset_impacts(self.document.structure, changes))
+
+    def _match_decided(self, before: str, after: str, accepted: bool) -> None:
+        if self._can_decide():
+            self._execute(decide_match(self.document.structure, before, after, accepted))
 
     def _can_decide(self) -> bool:
         """Decisions are kept in the proposed structure, so it has to be the one shown (its undo history)."""

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from ...analysis import FinanceSummary
-from ...presentation.money import money
+from ...presentation.money import money, saving
 from .result import ComparisonResult
 
 SAVING_COLOUR, COST_COLOUR = "#2e7d32", "#c0392b"
@@ -53,19 +53,20 @@ class FinancePanel(QWidget):
             self.headline.setText("")
             return
         f = result.finance
-        saving = f.saving_net
-        verb, colour = ("Saves", SAVING_COLOUR) if saving >= 0 else ("Costs", COST_COLOUR)
+        net = f.saving_net
+        headline, colour = ((f"Saves {money(net)} a year", SAVING_COLOUR) if round(net) >= 0
+                            else (f"Costs {money(-net)} more a year", COST_COLOUR))
         counts = result.kind_counts()
         parts = [f"{f.before.posts} → {f.after.posts} posts in scope"]
         parts += [f"{counts[k]} {k}" for k in ("deleted", "new", "moved") if counts.get(k)]
         self.headline.setText(
-            f"<div style='font-size:15pt; color:{colour}'><b>{verb} {money(abs(saving))} a year</b></div>"
+            f"<div style='font-size:15pt; color:{colour}'><b>{headline}</b></div>"
             f"<div style='color:#5b6675'>against {escape(before_label)}: {' · '.join(parts)}</div>")
         self._sides(f)
-        self._row("Saving", "", "", f"{money(f.saving_gross)} a year", bold=True)
+        self._row("Saving", "", "", saving(f.saving_gross), bold=True)
         for label, amount in f.set_asides:
             self._row(f"Set aside: {label}", "", "", money(amount))
-        self._row("Net saving", "", "", f"{money(f.saving_net)} a year", bold=True)
+        self._row("Net saving", "", "", saving(f.saving_net), bold=True)
         if len(f.profile) > 1:
             for year, amount in enumerate(f.profile, start=1):
                 self._row(f"Year {year}", "", "", money(amount))

@@ -53,6 +53,11 @@ class FiguresPanel(QTreeWidget):
             ("Largest span", "", str(analysis.max_span())),
             ("Average span", "", f"{mean(spans.values()):.1f}" if spans else "—"),
         ]
+        if totals.pay_withheld:
+            rows.insert(5, ("Pay not disclosed", str(totals.pay_withheld), "not in the cost"))
+        if totals.junior_fte:  # staff under the senior posts: counted apart, never as posts
+            rows[5:5] = [("Junior staff FTE", "", f"{totals.junior_fte:,.2f}"),
+                         ("Junior staff cost", "", money(totals.junior_cost))]
         for label, posts, value in rows:
             self._row(self, label, posts, value)
         by_group = QTreeWidgetItem(self, ["Net cost by group"])

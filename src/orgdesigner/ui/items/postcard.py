@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, Q
 from ...analysis import Cost, Finding
 from ...model import Post
 from ...presentation.chartstyle import (ACCENT, MUTED, SEVERITY_COLOURS, card_lines, card_style, change_style, cost_line,
-                                        main_change)
+                                        junior_grades, junior_summary, main_change)
 from .text import use_font
 
 HANDLE_RADIUS = 6.0
@@ -37,6 +37,8 @@ class PostCardItem(QGraphicsItem):
         self.setAcceptHoverEvents(True)
         self.setZValue(10)
         self.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
+        if post.junior:
+            self.setToolTip(self._tooltip())
 
     def type(self) -> int:
         return POST_CARD_TYPE
@@ -44,7 +46,10 @@ class PostCardItem(QGraphicsItem):
     # ----- data in ----------------------------------------------------------------------
 
     def set_post(self, post: Post, cost: Cost, span: int) -> None:
+        junior_changed = post.junior != self._post.junior
         self._post, self._cost, self._span = post, cost, span
+        if junior_changed:
+            self.setToolTip(self._tooltip())
         self.update()
 
     def set_findings(self, findings: list[Finding]) -> None:
@@ -92,6 +97,9 @@ class PostCardItem(QGraphicsItem):
 
     def _tooltip(self) -> str:
         lines = [f"<b>{_escape(self._post.title)}</b>"]
+        if self._post.junior:  # the junior staff the card counts ("+34.2 FTE in 3 grades"), grade by grade
+            lines.append(f"Junior staff {junior_summary(self._post)}:")
+            lines += [f"&nbsp;&nbsp;{_escape(row)}" for row in junior_grades(self._post)]
         if self._responsibilities:
             lines.append(f"Holds {_responsibility_words(self._responsibilities)} (see the Responsibilities dock)")
         if self._change_note:

@@ -1,0 +1,119 @@
+"""The Overview dock: the whole chart as plain shapes, with the part the canvas shows outlined. Click or
+drag in it to move the canvas there.
+
+The shapes are drawn once into a picture each time the chart is laid out (or the dock resized); moving
+or zooming the canvas only redraws the outline over that picture."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap, QResizeEvent
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from ..scene import OrgScene
+from ..view import OrgView
+
+MARGIN = 6.0
+CARD, GROUP, GROUP_EDGE, FRAME = QColor("#5b7fb0"), QColor("#e3ebf6"), QColor("#9db8d9"), QColor("#d9480f")
+
+
+class Overview(QWidget):
+    def __init__(self, scene: OrgScene, view: OrgView) -> None:
+        super().__init__()
+        self.setObjectName("overview")
+        self.scene, self.view = scene, view
+        self.setMinimumSize(160, 120)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setToolTip("The whole chart: click or drag to move the canvas")
+        self._picture: QPixmap | None = None
+        self._chart = QRectF()
+        self._scale = 1.0
+        self._offset = QPointF()
+        scene.laid_out.connect(self.redraw_chart)
+        for bar in (view.horizontalScrollBar(), view.verticalScrollBar()):
+            bar.valueChanged.connect(self.update)
+            bar.rangeChanged.connect(self.update)
+
+    # ----- scene and widget coordinates ----------------------------------------------------
+
+    def _fit(self) -> None:
+        chart = self.scene.content_rect()
+        self._chart = chart
+        if chart.isEmpty():
+            self._scale = 1.0
+            return
+        room_w, room_h = self.width() - 2 * MARGIN, self.height() - 2 * MARGIN
+        self._scale = min(room_w / chart.width(), room_h / chart.height())
+        self._offset = QPointF(MARGIN + (room_w - chart.width() * self._scale) / 2,
+                               MARGIN + (room_h - chart.height() * self._scale) / 2)
+
+    def to_widget(self, rect: QRectF) -> QRectF:
+        return QRectF((rect.x() - self._chart.x()) * self._scale + self._offset.x(),
+                      (rect.y() - self._chart.y()) * self._scale + self._offset.y(),
+                      rect.width() * self._scale, rect.height() * self._scale)
+
+    def to_scene(self, point: QPointF) -> QPointF:
+        return QPointF((point.x() - self._offset.x()) / self._scale + self._chart.x(),
+                       (point.y() - self._offset.y()) / self._scale + self._chart.y())
+
+    def visible_rect(self) -> QRectF:
+        """The part of the chart the canvas shows, in scene coordinates."""
+        return self.view.mapToScene(self.view.viewport().rect()).boundingRect()
+
+    # ----- painting ------------------------------------------------------------------------
+
+    def redraw_chart(self) -> None:
+        self._picture = None
+        self.update()
+
+    def _draw_chart(self) -> QPixmap:
+        self._fit()
+        picture = QPixmap(self.size())
+        picture.fill(QColor("#fbfbfc"))
+        layout = self.scene.layout
+        if layout is None:
+            return picture
+        painter = QPainter(picture)
+        painter.setPen(QPen(GROUP_EDGE, 1))
+        painter.setBrush(GROUP)
+        for rect in layout.groups.values():
+            painter.drawRect(self.to_widget(QRectF(rect.x, rect.y, rect.width, rect.height)))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(CARD)
+        least = 1.0 / max(self._scale, 1e-9)  # a card is at least one pixel
+        for rect in layout.cards.values():
+            painter.drawRect(self.to_widget(QRectF(rect.x, rect.y, max(rect.width, least), max(rect.height, least))))
+        painter.end()
+        return picture
+
+    def ensure_drawn(self) -> None:
+        """The chart's picture at the widget's size (and with it, where each shape is)."""
+        if self._picture is None or self._picture.size() != self.size():
+            self._picture = self._draw_chart()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        self.ensure_drawn()
+        painter = QPainter(self)
+        if self._picture is not None:
+            painter.drawPixmap(0, 0, self._picture)
+        painter.setPen(QPen(FRAME, 1.6))
+        painter.setBrush(QColor(217, 72, 15, 30))
+        painter.drawRect(self.to_widget(self.visible_rect()).intersected(QRectF(self.rect()).adjusted(1, 1, -1, -1)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._picture = None
+        super().resizeEvent(event)
+
+    # ----- moving the canvas ---------------------------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.ensure_drawn()
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.view.centerOn(self.to_scene(event.position()))
+            event.accept()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if event.buttons() & Qt.MouseButton.LeftButton:
+            self.view.centerOn(self.to_scene(event.position()))
+            event.accept()

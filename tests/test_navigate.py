@@ -1,0 +1,258 @@
+"""Fold and focus, the overview, the keyboard, the choosers and the right-click menus, through the window."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtTest import QTest
+
+from canvasdrive import card_centre, view_point
+from conftest import make_structure
+from orgdesigner.layout import LayoutOptions, compute_layout
+from orgdesigner.ui.folding.feature import FoldFeature
+from orgdesigner.ui.navigation.contextmenus import menu_for
+from orgdesigner.ui.navigation.feature import NavigationFeature
+
+
+def _window(new_window, qtbot):
+    win = new_window()
+    win.document.set_structure(make_structure(), None)
+    win.resize(1440, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    win.view.fit()
+    return win
+
+
+def _shown(win) -> set[str]:
+    return set(win.scene.layout.cards)
+
+
+def _trigger(menu, text: str) -> None:
+    action = next(a for a in menu.actions() if a.text() == text)
+    assert action.isEnabled(), text
+    action.trigger()
+
+
+def test_layout_leaves_out_folded_branches_and_what_is_outside_a_focus(structure):
+    assert set(compute_layout(structure, LayoutOptions(folded=frozenset({"D1"}))).cards) == {"CE", "D1", "D2", "H3"}
+    focused = compute_layout(structure, LayoutOptions(focus="D1"))
+    assert set(focused.cards) == {"D1", "H1", "H2"}
+    assert set(focused.groups) == {"corp", "fin"}  # Place has nothing shown, so no box
+
+
+def test_fold_and_unfold_change_the_cards_shown_never_the_figures(new_window, qtbot):
+    win = _window(new_window, qtbot)
+    fold = win.feature(FoldFeature)
+    totals = win.document.analysis.totals()
+    fold.toggle("D1")
+    assert _shown(win) == {"CE", "D1", "D2", "H3"}
+    assert win.scene.card("H1") is None
+    badge = fold.marks.badge("D1")
+    assert badge.folded and badge.text == "2 posts · 2.0 FTE · £200,000"
+    assert win.document.analysis.totals() == totals and not win.document.modified
+    assert win.document.undo_stack.count() == 0  # a view setting, not an edit
+    QTest.mouseClick(win.view.viewport(), Qt.LeftButton, Qt.NoModifier,
+                     view_point(win, badge.mapToScene(badge.boundingRect().center())))
+    assert _shown(win) == set(win.document.structure.posts)
+    assert not fold.marks.badge("D1").folded
+
+
+def test_folding_is_remembered_per_file(new_window, qtbot, tmp_path):
+    from orgdesigner.model import save
+
+    path = tmp_path / "council.orgd"
+    save(make_structure(), path)
+    win = new_window("remember")
+    win.open_file(path, ask=False)
+    win.feature(FoldFeature).toggle("D2")
+    other = new_window("remember")
+    other.open_file(path, ask=False)
+    assert other.scene.view_state.folded == {"D2"} and "H3" not in _shown(other)
+
+
+def test_show_levels(new_window, qtbot):
+    win = _window(new_window, qtbot)
+    win.feature(FoldFeature).actions["show_levels_1"].trigger()
+    assert _shown(win) == {"CE"}
+    win.feature(FoldFeature).actions["show_levels_2"].trigger()
+    assert _shown(win) == {"CE", "D1", "D2"}
+    win.feature(FoldFeature).actions["show_all_levels"].trigger()
+    assert _shown(win) == set(win.document.structure.posts)
+
+
+def test_focus_on_a_branch_and_back_up_by_the_breadcrumb(new_window, qtbot):
+    win = _window(new_window, qtbot)
+    fold = win.feature(FoldFeature)
+    win.scene.select_posts(["H1"])
+    fold.actions["focus_branch"].trigger()
+    assert _shown(win) == {"H1"}
+    crumbs = fold.breadcrumb
+    assert crumbs.isVisible()
+    assert [b.text() for b in crumbs.buttons] == ["Whole chart", "Chief Executive", "Director of Resources"]
+    QTest.mouseClick(crumbs.buttons[2], Qt.LeftButton)
+    assert _shown(win) == {"D1", "H1", "H2"}
+    QTest.mouseClick(crumbs.buttons[0], Qt.LeftButton)
+    assert _shown(win) == set(win.document.structure.posts) and not crumbs.isVisible()
+
+
+def test_a_click_in_the_overview_moves_the_view(new_window, qtbot):
+    win = _window(new_window, qtbot)
+    win.view.set_zoom(2.0)
+    overview = win.feature(NavigationFeature).overview
+    overview.ensure_drawn()
+    for post_id in ("H1", "H3", "CE"):
+        card = win.scene.card(post_id)
+        target = card.mapToScene(card.card_rect().center())
+        spot = overview.to_widget(QRectF(target, QSizeF(0, 0))).topLeft().toPoint()
+        QTest.mouseClick(overview, Qt.LeftButton, Qt.NoModifier, spot)
+        centre = win.view.mapToScene(win.view.viewport().rect().center())
+        assert abs(centre.x() - target.x()) < 30 and abs(centre.y() - target.y()) < 30
+        assert overview.to_widget(overview.visible_rect()).contains(QPointF(spot))
+
+
+def test_arrow_keys_walk_the_tree_and_shift_extends(new_window, qtbot):
+    win = _window(new_window, qtbot)
+    win.view.setFocus()
+    scene = win.scene
+    scene.select_posts(["CE"])
+    keys = [(Qt.Key_Down, ["D1"]), (Qt.Key_Down, ["H1"]), (Qt.Key_Right, ["H2"]), (Qt.Key_Left, ["H1"]),
+            (Qt.Key_Up, ["D1"]), (Qt.Key_Right, ["D2"])]
+    for key, expected in keys:
+        QTest.keyClick(win.view, key)
+        assert scene.selected_post_ids() == expected
+    QTest.keyClick(win.view, Qt.Key_Left, Qt.ShiftModifier)
+    assert set(scene.selected_post_ids()) == {"D1", "D2"}
+    win.select_all_action.trigger()
+    assert set(scene.selected_post_ids()) == set(win.document.structure.posts)
+
+
+def test_shift_click_extends_the_selection(new_window, qtbot):
+    win = _window(new_window, qtbot)
+    for post_id, modifier in (("H1", Qt.NoModifier), ("H2", Qt.ShiftModifier), ("H3", Qt.ShiftModifier)):
+        QTest.mouseClick(win.view.viewport(), Qt.LeftButton, modifier, view_point(win, card_centre(win, post_id)))
+    assert set(win.scene.selected_post_ids()) == {"H1", "H2", "H3"}
+
+
+def test_enter_edits_the_title_in_place_and_esc_cancels(new_window, qtbot):
+    win = _window(new_window, qtbot)
+    win.view.setFocus()
+    win.scene.select_posts(["H2"])
+    QTest.keyClick(win.view, Qt.Key_Return)
+    editor = win.feature(NavigationFeature).editor
+    editor.setText("Head of Law")
+    QTest.keyClick(editor, Qt.Key_Return)
+    assert win.document.structure.posts["H2"].title == "Head of Law"
+    win.document.undo_stack.undo()
+    assert win.document.structure.posts["H2"].title == "Head of Legal"
+    QTest.keyClick(win.view, Qt.Key_F2)
+    editor = win.feature(NavigationFeature).editor
+    editor.setText("Something else")
+    QTest.keyClick(editor, Qt.Key_Escape)
+    assert win.document.structure.posts["H2"].title == "Head of Legal"
+
+
+def test_reports_to_chooser_makes_the_line_and_refuses_a_cycle(new_window, qtbot, monkeypatch):
+    win = _window(new_window, qtbot)
+    nav = win.feature(NavigationFeature)
+    seen: list[str] = []
+
+    def pick(text):
+        def run(chooser):
+            chooser.filter.setText(text)
+            seen.append(chooser.reason.text())
+            ok = chooser.buttons.button(chooser.buttons.StandardButton.Ok)
+            return chooser.chosen() if ok.isEnabled() else None
+        return run
+
+    reports_to = win.findChild(QAction, "reports_to")
+    assert reports_to.shortcut().toString() == "Ctrl+M"
+    win.scene.select_posts(["D1"])
+    monkeypatch.setattr(nav, "run_chooser", pick("Head of Finance"))
+    reports_to.trigger()  # D1 under its own report: a cycle
+    expected = ("'Director of Resources' cannot report to 'Head of Finance': 'Head of Finance' already reports "
+                "(through the line) to 'Director of Resources', so this would make a reporting cycle")
+    assert seen == [expected]
+    assert win.document.structure.posts["D1"].reports_to == "CE"
+    win.scene.select_posts(["H3"])
+    monkeypatch.setattr(nav, "run_chooser", pick("director of resources"))
+    reports_to.trigger()
+    assert win.document.structure.posts["H3"].reports_to == "D1"
+    monkeypatch.setattr(nav, "run_chooser", pick("Director of Place"))
+    assert nav.choose_manager("H3", dotted=True)
+    assert [d.manager for d in win.document.structure.posts["H3"].dotted] == ["D2"]
+
+
+def test_card_menu(new_window, qtbot, monkeypatch):
+    win = _window(new_window, qtbot)
+    nav = win.feature(NavigationFeature)
+    menu = menu_for(nav, win.scene.card("D1"), QPointF())
+    texts = [a.text() for a in menu.actions() if a.text()]
+    assert texts == ["Edit Title", "Reports To…", "Add Dotted Line To…", "Add Report", "Fold Branch",
+                     "Show Only This Branch", "Copy", "Delete"]
+    _trigger(menu_for(nav, win.scene.card("D1"), QPointF()), "Fold Branch")
+    assert "H1" not in _shown(win)
+    _trigger(menu_for(nav, win.scene.card("D1"), QPointF()), "Unfold Branch")
+    _trigger(menu_for(nav, win.scene.card("D2"), QPointF()), "Add Report")
+    added = win.scene.selected_post_ids()[0]
+    assert win.document.structure.posts[added].reports_to == "D2"
+    nav.editor.cancel()
+    _trigger(menu_for(nav, win.scene.card(added), QPointF()), "Delete")
+    assert added not in win.document.structure.posts
+    _trigger(menu_for(nav, win.scene.card("D2"), QPointF()), "Show Only This Branch")
+    assert _shown(win) == {"D2", "H3"}
+    monkeypatch.setattr(nav, "run_chooser", lambda chooser: (chooser.choose("D1"), chooser.chosen())[1])
+    _trigger(menu_for(nav, win.scene.card("H3"), QPointF()), "Reports To…")
+    assert win.document.structure.posts["H3"].reports_to == "D1"
+
+
+def test_line_group_and_canvas_menus(new_window, qtbot):
+    win = _window(new_window, qtbot)
+    nav = win.feature(NavigationFeature)
+    line = win.scene.lines[("D1", "H2", "line")]
+    _trigger(menu_for(nav, line, QPointF()), "Make Dotted")
+    assert win.document.structure.posts["H2"].reports_to is None
+    line = win.scene.lines[("D1", "H2", "dotted")]
+    _trigger(menu_for(nav, line, QPointF()), "Delete Line")
+    assert not win.document.structure.posts["H2"].dotted
+    box = win.scene.box("place")
+    _trigger(menu_for(nav, box, QPointF()), "Add Post in Group")
+    added = win.scene.selected_post_ids()[0]
+    assert win.document.structure.posts[added].group == "place"
+    nav.editor.cancel()
+    _trigger(menu_for(nav, win.scene.box("place"), QPointF()), "Rename / Properties…")
+    assert win.scene.selected_group_ids() == ["place"]
+    _trigger(menu_for(nav, win.scene.box("fin"), QPointF()), "Delete Group")
+    assert "fin" not in win.document.structure.groups
+    before = len(win.document.structure.posts)
+    empty = QPointF(win.scene.layout.bounds.right + 300, 0)
+    menu = menu_for(nav, None, empty)
+    assert [a.text() for a in menu.actions() if a.text()] == ["Add Post Here", "Paste", "Tidy Layout",
+                                                               "Fit to Window"]
+    _trigger(menu, "Add Post Here")
+    assert len(win.document.structure.posts) == before + 1
+    _trigger(menu_for(nav, None, empty), "Fit to Window")
+
+
+def test_find_reveals_centres_and_marks_the_chain(new_window, qtbot):
+    win = _window(new_window, qtbot)
+    win.feature(FoldFeature).toggle("D1")
+    win.find_edit.setText("Head of Legal")
+    win.find_next()
+    assert "H2" in _shown(win) and win.scene.selected_post_ids() == ["H2"]
+    mark = win.feature(NavigationFeature).highlight
+    assert mark is not None and mark.scene() is win.scene
+    for post_id in ("H2", "D1", "CE"):
+        assert mark.shape().contains(win.scene.card(post_id).pos() + QPointF(-5, 20))  # the halo's left side
+    assert not mark.shape().contains(win.scene.card("H3").pos() + QPointF(-5, 20))
+    win.scene.select_posts(["H3"])
+    assert win.feature(NavigationFeature).highlight is None
+
+
+def test_zoom_to_selection(new_window, qtbot):
+    win = _window(new_window, qtbot)
+    win.scene.select_posts(["H3"])
+    win.feature(NavigationFeature).zoom_to_selection()
+    visible = win.view.mapToScene(win.view.viewport().rect()).boundingRect()
+    assert visible.contains(win.scene.card("H3").sceneBoundingRect())
+    assert win.view.zoom == 1.5
