@@ -2,17 +2,23 @@
 
 Run:  python bench/merge_bench.py [POSTS] [CHANGES]     (default 10000 500)
 Target: the merge (`merge_scenarios`, files already read) under 1 s. Also prints reading the
-three files and the whole `merge_files`. Prints figures only; nothing here is a test.
+three files, the whole `merge_files`, and the whole command `orgdesigner merge BASE OURS THEIRS -o OUT`
+(reading, merging and writing: in this process, and as a new process as git runs it, start-up
+included). Prints figures only; nothing here is a test.
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
 import random
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from orgdesigner.cli import main as cli_main
 from orgdesigner.model import Post, Scenarios, Structure, load_scenarios, save_scenarios
 from orgdesigner.model.synthetic import synthetic_structure
 from orgdesigner.sharing import merge_files, merge_scenarios
@@ -66,6 +72,14 @@ def main(posts: int = 10000, changes: int = 500) -> int:
         start = time.perf_counter()
         merge_files(*paths)
         whole = time.perf_counter() - start
+        command = ["merge", *map(str, paths), "-o", str(Path(folder) / "out.orgd")]
+        start = time.perf_counter()
+        with contextlib.redirect_stdout(io.StringIO()):
+            cli_main(command)
+        in_process = time.perf_counter() - start
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "orgdesigner", *command], capture_output=True, check=False)
+        new_process = time.perf_counter() - start
     best = min(runs)
     print(f"{posts:,} posts, {changes} changes a side: merged {len(merged.posts):,} posts, "
           f"{len(result.conflicts)} conflicts")
@@ -73,6 +87,8 @@ def main(posts: int = 10000, changes: int = 500) -> int:
           f"{'met' if best < TARGET else 'MISSED'}")
     print(f"  read 3 files   {reading * 1000:8.0f} ms")
     print(f"  merge_files    {whole * 1000:8.0f} ms (reading and merging)")
+    print(f"  merge command  {in_process * 1000:8.0f} ms (reading, merging and writing OUT, in this process)")
+    print(f"  as a process   {new_process * 1000:8.0f} ms (python -m orgdesigner merge, start-up included)")
     return 0 if best < TARGET else 1
 
 

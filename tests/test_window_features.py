@@ -35,20 +35,21 @@ def test_menus_keep_their_order_and_titles(shown):
     assert [a.text() for a in shown.menuBar().actions()] == [
         "&File", "&Edit", "&Insert", "S&cenario", "Co&mpare", "&Planning", "&View"]
     view = next(a.menu() for a in shown.menuBar().actions() if a.menu().objectName() == "view_menu")
-    assert [a.text() for a in view.actions()][-5:] == ["Outline", "Properties", "Figures", "Findings", "Overview"]
+    assert [a.text() for a in view.actions()][-6:] == ["Outline", "Properties", "Figures", "Findings", "Overview", "Conflicts"]
 
 
 def test_every_dock_keeps_its_object_name_and_tab_group(shown):
     names = {d.objectName() for d in shown.findChildren(QDockWidget)}
     assert names == {"outline", "properties", "history", "figures", "findings", "changes", "finance",
                      "layers_spans", "statutory_officers", "responsibilities", "rota", "pay_benchmarking",
-                     "shared_posts", "overview"}
+                     "shared_posts", "overview", "conflicts"}
     assert not shown.findChild(QDockWidget, "changes").isVisible()  # until a comparison starts
-    for name in ("changes", "finance", "layers_spans"):
+    assert not shown.findChild(QDockWidget, "conflicts").isVisible()  # until a merge leaves conflicts
+    for name in ("changes", "finance", "layers_spans", "conflicts"):
         shown.findChild(QDockWidget, name).show()
     assert set(tab_group(shown, "outline")) == {"outline", "history", "layers_spans"}
     assert set(tab_group(shown, "findings")) == {"findings", "statutory_officers", "responsibilities", "rota",
-                                                 "changes"}
+                                                 "changes", "conflicts"}
     assert set(tab_group(shown, "properties")) == {"properties", "figures", "pay_benchmarking", "shared_posts",
                                                    "finance"}
 

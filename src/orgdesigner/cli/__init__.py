@@ -1,11 +1,12 @@
 """The `orgdesigner` subcommands: check and import structures, compare, export, list scenarios,
-print rotas and pay benchmarks. No Qt here: the window is opened by `orgdesigner.main`.
+print rotas and pay benchmarks, merge and diff structure files. No Qt here: the window is opened by
+`orgdesigner.main`.
 
-Exit codes (`common`): 0 success (for `check`: no error findings), 1 error findings, 2 bad input
-(a file that cannot be read, an invalid table, a bad option), always with a message on stderr and
-never a traceback. `common.guarded` is the one boundary: an unexpected error (a bug) is also one
-line and exit 2, its traceback shown only with ORGDESIGNER_DEBUG=1; a closed pipe
-(`orgdesigner check FILE | head -1`) ends the command quietly.
+Exit codes (`common`): 0 success (for `check`: no error findings), 1 error findings (for `merge`:
+open conflicts), 2 bad input (a file that cannot be read, an invalid table, a bad option), always
+with a message on stderr and never a traceback. `common.guarded` is the one boundary: an
+unexpected error (a bug) is also one line and exit 2, its traceback shown only with
+ORGDESIGNER_DEBUG=1; a closed pipe (`orgdesigner check FILE | head -1`) ends the command quietly.
 """
 
 from __future__ import annotations
@@ -13,10 +14,10 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable, Sequence
 
-from . import benchmark, check, compare, export, importing, rota, scenarios
+from . import benchmark, check, compare, diff, export, importing, merge, rota, scenarios
 from .common import PROG, Parser, guarded
 
-SUBCOMMANDS = (check, importing, compare, export, scenarios, rota, benchmark)
+SUBCOMMANDS = (check, importing, compare, export, scenarios, rota, benchmark, merge, diff)
 """Each module registers its subparser, which names the function that runs it."""
 COMMANDS = tuple(module.NAME for module in SUBCOMMANDS)
 

@@ -21,6 +21,8 @@ class ChangeKind(Enum):
     ROTA_CHANGED = "rota-changed"
     BENCHMARK_CHANGED = "benchmark-changed"
     PROPOSAL_CHANGED = "proposal-changed"
+    CONFLICTS_CHANGED = "conflicts-changed"
+    """An open merge conflict was resolved (or its resolution undone)."""
 
 
 @dataclass(frozen=True)

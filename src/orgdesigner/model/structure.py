@@ -429,6 +429,22 @@ class Structure(BaseModel):
         self._announce(Change(ChangeKind.BENCHMARK_CHANGED))
         return old
 
+    def remove_conflict(self, key: tuple[str, str, str, str]) -> tuple[Conflict, int]:
+        """Close the open conflict with this key (see `Conflict.key`); returns it and where it stood, for undo."""
+        for index, conflict in enumerate(self.conflicts):
+            if conflict.key() == key:
+                del self.conflicts[index]
+                self._announce(Change(ChangeKind.CONFLICTS_CHANGED))
+                return conflict, index
+        raise EditRefused("that conflict is no longer open")
+
+    def add_conflict(self, conflict: Conflict, index: int | None = None) -> None:
+        """Reopen a conflict (to undo its resolution), at `index` or at the end."""
+        if any(c.key() == conflict.key() for c in self.conflicts):
+            raise EditRefused("that conflict is already open")
+        self.conflicts.insert(len(self.conflicts) if index is None else index, conflict)
+        self._announce(Change(ChangeKind.CONFLICTS_CHANGED))
+
     def check_line_manager(self, post_id: str, manager_id: str) -> None:
         """Raise EditRefused if `manager_id` may not line manage `post_id` (itself, or a reporting cycle):
         the check every edit of a line makes, open to the canvas so it can warn before the edit."""

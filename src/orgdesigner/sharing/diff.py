@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Mapping
+from enum import Enum
 from typing import Any
 
 from pydantic import BaseModel
@@ -137,6 +138,36 @@ class _StructureDiff:
         return f"{post.title!r} ({post_id})" if post else repr(post_id)
 
 
+def _plain(value: Any) -> Any:
+    return value.value if isinstance(value, Enum) else value
+
+
 def _label(name: str) -> str:
     return _LABELS.get(name, name.replace("_", " "))
 
+
+
+def listing_text(scenarios: Scenarios) -> str:
+    """One file listed an item a line (posts by title, managers and groups named, money as money), so that
+    git's line diff of two listings reads like a change list (the `diff --textconv` of the command line)."""
+    lines: list[str] = []
+    for structure in scenarios:
+        baseline = " (baseline)" if structure is scenarios.baseline else ""
+        lines.append(f"Scenario {structure.scenario!r}{baseline}")
+        namer = _StructureDiff(structure, structure)
+        for name in Structure.model_fields:
+            value = getattr(structure, name)
+            spec = STRUCTURE_SPECS.get(name)
+            if name == "scenario" or value == Structure.model_fields[name].get_default(call_default_factory=True):
+                continue
+            if isinstance(spec, Keyed) and spec.fieldwise:
+                for key, item in by_key(value, spec).items():
+                    fields = item.model_dump(exclude_defaults=True, exclude={"id", "code", "title", "name"})
+                    text = "; ".join(f"{_label(f)} {namer._value(f, _plain(getattr(item, f)))}" for f in fields)
+                    lines.append(f"  {spec.item.value} {namer._name(key, item)}: {text}")
+            elif name == "conflicts":
+                lines += [f"  open conflict: {c.kind.value} on {c.item.value} {c.id!r} {c.field}".rstrip()
+                          for c in value]
+            else:
+                lines.append(f"  {_label(name)}: {namer._value(name, value)}")
+    return "\n".join(lines) + "\n"

@@ -12,6 +12,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..model import Scenarios, StructureFileError, loads_scenarios
+from ..model.fileformat import write_atomically
+
 
 class FileChangedOnDisk(Exception):
     """A file changed on disk since it was read; the message names it and says what to do."""
@@ -62,3 +65,31 @@ def check_unchanged(state: DiskState) -> None:
     """Raise FileChangedOnDisk if the file changed since `state` (call just before overwriting it)."""
     if changed_since(state):
         raise FileChangedOnDisk(state.path)
+
+
+def load_with_state(path: str | os.PathLike[str]) -> tuple[Scenarios, bytes, DiskState]:
+    """A structure file's scenarios, its bytes (to parse again as a merge's base) and its state.
+
+    Every problem is a StructureFileError naming the file.
+    """
+    path = Path(path)
+    try:
+        data, state = read_with_state(path)
+        text = data.decode("utf-8")
+    except FileNotFoundError:
+        raise StructureFileError(str(path), "no such file") from None
+    except IsADirectoryError:
+        raise StructureFileError(str(path), "this is a folder, not a structure file") from None
+    except UnicodeDecodeError:
+        raise StructureFileError(str(path), "not a text file (it is not UTF-8)") from None
+    except OSError as exc:
+        raise StructureFileError(str(path), exc.strerror or str(exc)) from None
+    return loads_scenarios(text, str(path)), data, state
+
+
+def write_if_unchanged(state: DiskState, content: str | bytes) -> DiskState:
+    """Write `content` atomically over `state.path` unless the file changed since `state`
+    (FileChangedOnDisk); returns the state of what was written."""
+    check_unchanged(state)
+    write_atomically(state.path, content)
+    return snapshot(state.path)

@@ -16,8 +16,10 @@ from PySide6.QtGui import QUndoGroup, QUndoStack
 
 from ..analysis import Analysis, RuleSet
 from ..editing import Edit, edit_structure
-from ..model import (Change, ChangeKind, EditRefused, Scenarios, Structure, UnknownScenario, load_scenarios,
-                     save_scenarios)
+from ..model import (Change, ChangeKind, EditRefused, Scenarios, Structure, UnknownScenario, dumps_scenarios,
+                     loads_scenarios)
+from ..model.fileformat import write_atomically
+from ..sharing import DiskState, check_unchanged, load_with_state, snapshot
 from .undo import EditCommand
 
 FILE_FILTER = "OrgDesigner structures (*.orgd);;All files (*)"
@@ -43,6 +45,8 @@ class Document(QObject):
     scenarios_changed = Signal()
     """Scenarios were added, removed or renamed, the baseline moved, or another scenario is shown."""
     modified_changed = Signal()
+    closing = Signal()
+    """The window is closing the document (its lock on the file goes)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -52,6 +56,12 @@ class Document(QObject):
         """Each scenario's undo stack, by the id() of its structure (structures are not hashable)."""
         self._scenarios_edited = False
         """Scenarios added or removed, or the baseline moved, since the file was opened or saved."""
+        self.disk: DiskState | None = None
+        """The file as it was last read or written, to tell whether someone else saved it since."""
+        self.loaded: bytes | None = None
+        """That file's bytes: the base of a three-way merge with someone else's save."""
+        self.read_only = False
+        """Opened read-only (someone else has it open): Save writes only to another name."""
         self.scenarios = Scenarios.single(Structure(name="Untitled structure"))
         self.structure = self.scenarios.baseline
         self.analysis = Analysis(self.structure)
@@ -79,6 +89,8 @@ class Document(QObject):
         self._stacks = {}
         for structure in scenarios:
             self._add_stack(structure)
+        if path != self.path:
+            self.disk, self.loaded, self.read_only = None, None, False
         self.scenarios, self.path, self._scenarios_edited = scenarios, path, False
         self._show(target, analysis)
         for stack in old_stacks:
@@ -91,18 +103,42 @@ class Document(QObject):
 
     def open(self, path: Path) -> None:
         """Open a file; raises StructureFileError (or ValueError) and leaves the document as it was."""
-        scenarios = load_scenarios(path)
+        scenarios, data, state = load_with_state(path)
         try:
             self.set_scenarios(scenarios, path)
         except ValueError as exc:
             raise ValueError(f"{path}: {exc}") from None
+        self.disk, self.loaded = state, data
+
+    def base_scenarios(self) -> Scenarios | None:
+        """The file as it was read (or last saved), read afresh: the base of a merge; None for a new document."""
+        return None if self.loaded is None else loads_scenarios(self.loaded.decode("utf-8"), str(self.path))
+
+    def take_merge(self, scenarios: Scenarios, base: tuple[bytes, DiskState] | None = None) -> None:
+        """Show a merge's result, unsaved, keeping the scenario shown; `base`: the file it now builds on
+        (theirs, when merging someone else's save of this file)."""
+        shown = self.structure.scenario if self.structure.scenario in scenarios.names else None
+        self.set_scenarios(scenarios, self.path, shown)
+        if base is not None:
+            self.loaded, self.disk = base
+        self._scenarios_edited_now()
+
+    def close(self) -> None:
+        self.closing.emit()
 
     def save(self, path: Path | None = None) -> None:
-        """Write every scenario; raises OSError, or EditRefused while two scenarios share a name."""
+        """Write every scenario; raises OSError, EditRefused while two scenarios share a name or over a file
+        opened read-only, or FileChangedOnDisk (writing nothing) when someone else saved the file since."""
         target = path or self.path
         if target is None:
             raise ValueError("the document has no file name yet")
-        save_scenarios(self.scenarios, target)
+        content = dumps_scenarios(self.scenarios).encode("utf-8")
+        if target == self.path and self.read_only:
+            raise EditRefused("it was opened read-only; save it under another name")
+        if target == self.path and self.disk is not None:
+            check_unchanged(self.disk)
+        write_atomically(target, content)
+        self.loaded, self.disk, self.read_only = content, snapshot(target), False
         for stack in self._stacks.values():
             stack.setClean()
         self._scenarios_edited = False

@@ -13,6 +13,7 @@ from .feature import FeatureFactory
 from .folding.feature import FoldFeature
 from .navigation.feature import NavigationFeature
 from .planning import PlanningFeature
+from .sharing import SharingFeature
 
 FEATURES: list[FeatureFactory] = [
     FiguresFeature,
@@ -21,4 +22,5 @@ FEATURES: list[FeatureFactory] = [
     PlanningFeature,
     FoldFeature,
     NavigationFeature,  # after FoldFeature, which it uses
+    SharingFeature,
 ]

@@ -25,6 +25,7 @@ from ..pdf.export import PdfOptions, pdf_bytes
 from ..pdf.paper import Paper, PaperSize
 from ..presentation.redaction import redacted_structure
 from ..presentation.selection import ChartSelection
+from ..sharing import FileChangedOnDisk
 from .. import editing as commands
 from .clipboard import MIME_TYPE, copy_posts, paste_posts
 from .docking import DockLayout, DockSpec
@@ -42,6 +43,7 @@ from .printing import print_pdf
 from .recovery import Recovery
 from .scenario_menu import ScenarioControls
 from .scene import OrgScene
+from .sharing import SharingFeature
 from .view import OrgView
 
 TABLE_FILTER = "Spreadsheets (*.csv *.xlsx *.xlsm);;All files (*)"
@@ -332,6 +334,9 @@ class MainWindow(QMainWindow):
         except EditRefused as exc:  # two scenarios share a name (a rename undone after another took it)
             self.show_error("Cannot save the file", f"{path}: {exc}. The file on disk is unchanged.")
             return False
+        except FileChangedOnDisk:  # someone else saved it: never overwritten, their changes are offered
+            if not self.feature(SharingFeature).save_over_changes():
+                return False
         self.recovery.discard()
         self._remember_recent(path)
         self.statusBar().showMessage(f"Saved {path.name}", 4000)
@@ -394,6 +399,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.maybe_save():
             self.recovery.close()
+            self.document.close()
             event.accept()
         else:
             event.ignore()
