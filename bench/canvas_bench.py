@@ -115,9 +115,9 @@ class WindowBench:
         view, scene = self.window.view, self.window.scene
         post_id = self._card_with_reports()
         view.set_zoom(zoom)
-        view.centerOn(scene.cards[post_id].sceneBoundingRect().center())
+        view.centerOn(scene.card(post_id).sceneBoundingRect().center())
         self.settle()
-        card = scene.cards[post_id]
+        card = scene.card(post_id)
         start = view.mapFromScene(card.mapToScene(card.card_rect().center()))
         before = card.pos()
         QTest.mousePress(self.viewport, Qt.LeftButton, Qt.NoModifier, start)

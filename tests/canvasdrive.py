@@ -14,12 +14,12 @@ def view_point(on, scene_point: QPointF) -> QPoint:
 
 
 def card_centre(on, post_id: str) -> QPointF:
-    card = on.scene.cards[post_id]
+    card = on.scene.card(post_id)
     return card.mapToScene(card.card_rect().center())
 
 
 def handle_point(on, post_id: str) -> QPointF:
-    card = on.scene.cards[post_id]
+    card = on.scene.card(post_id)
     return card.mapToScene(card.handle_centre())
 
 

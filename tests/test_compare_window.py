@@ -98,9 +98,9 @@ def test_a_ghost_card_shows_its_details_and_no_edit_reaches_it(leicester, qtbot)
 
 
 def test_cards_take_the_colour_of_their_change_with_a_legend(leicester, qtbot):
-    cards = leicester.scene.cards
-    assert set(cards["SD-ECS"].change_kinds) == {"retitled", "regraded", "moved"}
-    assert cards["SD-ASCHH"].change_kinds == ("new",)
+    card_of = leicester.scene.card  # made on demand when out of view
+    assert set(card_of("SD-ECS").change_kinds) == {"retitled", "regraded", "moved"}
+    assert card_of("SD-ASCHH").change_kinds == ("new",)
     legend = leicester.feature(CompareFeature).legend
     assert legend.isVisible() and legend.geometry().bottom() <= leicester.view.viewport().geometry().top()
     changes = compare(load(CURRENT), load(PROPOSED))
@@ -108,7 +108,7 @@ def test_cards_take_the_colour_of_their_change_with_a_legend(leicester, qtbot):
     assert "Deleted" in legend.text() and "New" in legend.text()
     # Zoomed in on a new post, its card is ringed in the colour the legend gives "New".
     leicester.view.set_zoom(1.0)
-    card = cards["SD-ASCHH"]
+    card = card_of("SD-ASCHH")
     rect = card.sceneBoundingRect()
     leicester.view.centerOn(rect.center())
     qtbot.wait(10)

@@ -71,8 +71,9 @@ def paints(monkeypatch) -> dict[str, int]:
 
 @pytest.fixture
 def big_canvas(paints, make_canvas):
-    """A canvas showing 2,000 posts, fitted to the window as opening a file leaves it."""
-    canvas = make_canvas(synthetic_structure(2000))
+    """A canvas showing 1,400 posts, fitted to the window as opening a file leaves it: every card an item
+    (`ui.visible.MAX_CARD_ITEMS`), each a plain box."""
+    canvas = make_canvas(synthetic_structure(1400))
     canvas.host.resize(830, 695)  # a viewport of 792 × 657, as the window's canvas at 1400 × 900
     QApplication.processEvents()
     canvas.view.fit()
@@ -83,14 +84,14 @@ def big_canvas(paints, make_canvas):
 
 def test_an_edit_on_a_fitted_chart_repaints_around_the_post_not_the_whole_chart(big_canvas, paints):
     document = big_canvas.document
-    assert document.execute(commands.edit_post(document.structure, "P1500", grade="G2"))  # its directorate's cost too
+    assert document.execute(commands.edit_post(document.structure, "P1300", grade="G2"))  # its directorate's cost too
     QApplication.processEvents()
     assert 0 < paints["cards"] <= 10 and paints["lines"] < len(big_canvas.scene.lines) / 4, paints  # was all of them
 
 
 def test_a_zoomed_out_chart_keeps_every_card_cached(big_canvas, paints):
     big_canvas.view.viewport().repaint()
-    assert paints["cards"] == 0 and paints["lines"] > 1000  # 2,000 cards drawn from their cached pictures
+    assert paints["cards"] == 0 and paints["lines"] > 1000  # 1,400 cards drawn from their cached pictures
 
 
 @pytest.fixture

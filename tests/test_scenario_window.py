@@ -87,7 +87,7 @@ def test_each_scenario_has_its_own_undo(window):
     QTest.keyClick(window.view, Qt.Key_Z, Qt.ControlModifier)
     assert current.posts["H3"].fte == 0.5 and option_a.posts["H1"].title == "Head of Finance and Legal"
     choose_in_box(window, 1)
-    assert window.undo_action.text() == "&Undo Change title of 'Head of Finance'"
+    assert window.undo_action.toolTip() == "Undo Change title of 'Head of Finance'"
     window.undo_action.trigger()
     assert option_a.posts["H1"].title == "Head of Finance"
     assert window.scene.cards["H1"].post.title == "Head of Finance"

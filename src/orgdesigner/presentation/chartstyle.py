@@ -81,6 +81,19 @@ def cost_line(post: Post, gross: float, net: float, separator: str = " ") -> str
     return money(gross) + (f"{separator}(net {money(net)})" if abs(net - gross) > 0.5 else "")
 
 
+def holder_name(post: Post) -> str:
+    """Who holds the post, as a card shows it: the postholder (and job-share partners); empty for a vacant
+    post, one without a name, or one whose name is withheld from publication."""
+    if post.name_withheld or post.status is PostStatus.VACANT:
+        return ""
+    names = [n.strip() for n in (post.postholder, *post.co_holders) if n and n.strip()]
+    return " / ".join(names)
+
+
+SPAN_RULES = ("span-over-limit", "span-of-one")
+"""The findings about a manager's span, which colour its span badge."""
+
+
 def hidden_note(count: int) -> str:
     """Under a folded card: how many posts it hides."""
     return f"+{count} post{'s' if count != 1 else ''} below"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QDockWidget, QFrame, QMainWindow, QScrollArea, QWidget
+from PySide6.QtWidgets import QDockWidget, QFrame, QMainWindow, QScrollArea, QTabBar, QWidget
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,7 @@ class DockLayout(QObject):
         self._docks: dict[str, QDockWidget] = {}
         self.is_placed = False
         window.installEventFilter(self)
+        window.installEventFilter(_ReadableTabs(window))
 
     def add(self, spec: DockSpec, content: QWidget) -> QDockWidget:
         dock = QDockWidget(spec.title, self._window)
@@ -101,3 +102,28 @@ class DockLayout(QObject):
             watched.removeEventFilter(self)
             QTimer.singleShot(0, self, self.place)  # once the window is on screen (never, if it has gone)
         return False
+
+
+class _ReadableTabs(QObject):
+    """Tabs of docks show their whole title ("Figures", never "Fi…"): Qt makes a tab bar for each group of
+    tabbed docks and elides its labels, so once a child has been added to the window (a bar is announced
+    half made, so it is looked for a moment later) every bar is told not to, and to scroll when its tabs
+    overflow."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        self._pending = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ChildAdded and not self._pending:
+            self._pending = True
+            QTimer.singleShot(0, self, self._make_readable)
+        return False
+
+    def _make_readable(self) -> None:
+        self._pending = False
+        for bar in self._window.findChildren(QTabBar):
+            if bar.parent() is self._window:
+                bar.setElideMode(Qt.TextElideMode.ElideNone)
+                bar.setUsesScrollButtons(True)

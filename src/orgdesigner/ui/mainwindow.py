@@ -44,6 +44,7 @@ from .recovery import Recovery
 from .scenario_menu import ScenarioControls
 from .scene import OrgScene
 from .sharing import SharingFeature
+from .statusbar import WrappingStatusBar
 from .view import OrgView
 
 TABLE_FILTER = "Spreadsheets (*.csv *.xlsx *.xlsm);;All files (*)"
@@ -157,10 +158,15 @@ class MainWindow(QMainWindow):
         self.print_action = self._action("&Print…", self.print_chart, K.Print, "Print the chart")
         self.quit_action = self._action("&Quit", self.close, K.Quit)
         stack = self.document.undo_group
-        self.undo_action = stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcuts(K.Undo)
-        self.redo_action = stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts(K.Redo)
+        # One width on the toolbar whatever the command: its text is in the tooltip and in Edit ▸ History.
+        self.undo_action = self._action("&Undo", stack.undo, K.Undo)
+        self.redo_action = self._action("&Redo", stack.redo, K.Redo)
+        for action, word, can, text in ((self.undo_action, "Undo", stack.canUndoChanged, stack.undoTextChanged),
+                                        (self.redo_action, "Redo", stack.canRedoChanged, stack.redoTextChanged)):
+            action.setEnabled(False)
+            action.setToolTip(word)
+            can.connect(action.setEnabled)
+            text.connect(lambda command, action=action, word=word: action.setToolTip(f"{word} {command}".strip()))
         self.cut_action = self._action("Cu&t", self.cut, K.Cut)
         self.copy_action = self._action("&Copy", self.copy, K.Copy)
         self.copy_chart_action = self._action("Copy Chart as &Image", self.copy_chart_image, "Ctrl+Shift+C",
@@ -187,6 +193,12 @@ class MainWindow(QMainWindow):
         compact = str(self.settings.value("compact_layout", "true")).lower() == "true"
         self.compact_action.setChecked(compact)
         self.scene.set_compact(compact)
+        self.show_names_action = self._action("Show &Names", self.set_show_names, None,
+                                              "Show postholders' names on the cards (never a name withheld)")
+        self.show_names_action.setCheckable(True)
+        show_names = str(self.settings.value("show_names", "true")).lower() == "true"
+        self.show_names_action.setChecked(show_names)
+        self.scene.set_show_names(show_names)
         self.add_post_action = self._action("Add &Post", self.add_post, "Ctrl+N, P",
                                             "Add a post (under the selected post, if one is selected)")
         self.add_group_action = self._action("Add &Group", self.add_group, "Ctrl+N, G",
@@ -227,7 +239,7 @@ class MainWindow(QMainWindow):
         self.view_menu.setObjectName("view_menu")
         self.view_menu.addActions([self.zoom_in_action, self.zoom_out_action, self.fit_action])
         self.view_menu.addSeparator()
-        self.view_menu.addActions([self.tidy_action, self.compact_action])
+        self.view_menu.addActions([self.tidy_action, self.compact_action, self.show_names_action])
         self.view_menu.addSeparator()  # then each dock's show/hide action, once the features have made theirs
         toolbar = QToolBar("Main")
         toolbar.setObjectName("main_toolbar")
@@ -255,7 +267,22 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         self.summary_label = QLabel()
-        self.statusBar().addPermanentWidget(self.summary_label)
+        bar = WrappingStatusBar()
+        self.setStatusBar(bar)
+        bar.addPermanentWidget(self.summary_label)
+        bar.messageChanged.connect(self._message_changed)
+        self._refusal = ""
+        self.document.changed.connect(lambda _change: self._clear_refusal())
+
+    def _message_changed(self, message: str) -> None:
+        """A message has the whole bar: the summary steps aside so a long refusal is read in full."""
+        self.summary_label.setVisible(not message)
+        self.statusBar().setToolTip(message)
+
+    def _clear_refusal(self) -> None:
+        if self._refusal and self.statusBar().currentMessage() == self._refusal:
+            self.statusBar().clearMessage()
+        self._refusal = ""
 
     # ----- files ---------------------------------------------------------------------------
 
@@ -413,7 +440,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, msecs)
 
     def show_refusal(self, message: str) -> None:
-        self.statusBar().showMessage(f"Not done: {message}", 10000)
+        """Why an edit was not done, kept in the status bar until the next edit."""
+        self._refusal = f"Not done: {message}"
+        self.statusBar().showMessage(self._refusal)
 
     def show_error(self, title: str, message: str) -> None:
         self.statusBar().showMessage(message, 10000)
@@ -448,8 +477,7 @@ class MainWindow(QMainWindow):
             self.view.centerOn(self.scene.boxes[group_id].boundingRect().center())
 
     def select_all(self) -> None:
-        for card in self.scene.cards.values():
-            card.setSelected(True)
+        self.scene.select_posts(list(self.document.structure.posts))
 
     def focus_find(self) -> None:
         self.find_edit.setFocus()
@@ -529,6 +557,12 @@ class MainWindow(QMainWindow):
         self.compact_action.setChecked(compact)
         self.scene.set_compact(compact)
         self.settings.setValue("compact_layout", "true" if compact else "false")
+
+    def set_show_names(self, show: bool) -> None:
+        """Show or hide postholders' names on the cards; the choice is remembered for next time."""
+        self.show_names_action.setChecked(show)
+        self.scene.set_show_names(show)
+        self.settings.setValue("show_names", "true" if show else "false")
 
     def tidy(self) -> None:
         if any(p.position is not None for p in self.document.structure.posts.values()):

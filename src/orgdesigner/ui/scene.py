@@ -8,7 +8,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouseEvent
 
-from ..layout import Layout, LayoutOptions, compute_layout
+from ..layout import Layout, LayoutOptions, Rect, compute_layout
 from ..model import Change, ChangeKind, Structure
 from ..presentation.chartstyle import group_colours
 from ..presentation.money import money
@@ -20,6 +20,7 @@ from .items.cache import make_room
 from .items.groupbox import GroupBoxItem
 from .items.lineitem import ReportingLineItem
 from .items.postcard import PostCardItem
+from .visible import VisibleItems
 
 STRUCTURAL_FIELDS = frozenset({"reports_to", "dotted", "group", "position", "parent"})
 SIDE_PANEL_GAP = 90.0
@@ -46,6 +47,8 @@ class OrgScene(QGraphicsScene):
     """Text for the status bar while a gesture runs (why a line cannot be drawn there); empty clears it."""
     laid_out = Signal()
     """The items were placed afresh (an edit, folding, focus): overview and fold marks follow."""
+    cards_made = Signal()
+    """Card items were made for posts coming into view (scrolling, zooming): fold marks follow."""
 
     def __init__(self, document: Document, options: LayoutOptions | None = None) -> None:
         super().__init__()
@@ -57,6 +60,11 @@ class OrgScene(QGraphicsScene):
         self.layout: Layout | None = None
         self._gesture: Gesture | None = None
         self._severities: dict[str, str | None] = {}
+        self._findings: dict[str, list] = {}
+        self.visible = VisibleItems(self)
+        """Which cards and lines are items: those in or near the view (see `ui/visible.py`)."""
+        self.show_names = True
+        """Cards show their postholder's name (View ▸ Show Names)."""
         self.change_marks: dict[str, tuple[tuple[str, ...], str]] = {}
         """While comparing: each post's change kinds and a line for its tooltip."""
         self.side_panel: QGraphicsItem | None = None
@@ -82,8 +90,9 @@ class OrgScene(QGraphicsScene):
         self.boxes.clear()
         self.lines.clear()
         self._severities.clear()
+        self.visible.clear()
         self.view_state.open(self.document.path)
-        self.relayout(refresh_all=True)
+        self.relayout()
         self.refresh_findings()
 
     def _show_view_state(self) -> None:
@@ -108,54 +117,69 @@ class OrgScene(QGraphicsScene):
             self.relayout()
         else:
             self._refresh_boxes()
+        self.visible.restyle(touched)
         for post_id in touched:
             self._refresh_card(post_id)
         self.refresh_findings()
 
-    def relayout(self, refresh_all: bool = False) -> None:
+    def relayout(self) -> None:
         """Place every item where the layout puts it; card contents are refreshed only for new
-        cards (or all, when asked), since moving a card does not change what it shows."""
+        cards, since moving a card does not change what it shows."""
         structure = self.document.structure
         self.layout = compute_layout(structure, self.view_state.layout_options(self.options))
         layout = self.layout
-        for post_id in [p for p in self.cards if p not in layout.cards]:  # deleted, folded away or out of focus
-            self.removeItem(self.cards.pop(post_id))
-            self._severities.pop(post_id, None)
-        for post_id, rect in layout.cards.items():
-            card = self.cards.get(post_id)
-            new = card is None
-            if card is None:
-                card = PostCardItem(structure.posts[post_id], rect.width, rect.height)
-                self.cards[post_id] = card
-                self.addItem(card)
-            card.set_size(rect.width, rect.height)
-            if card.x() != rect.x or card.y() != rect.y:
-                card.setPos(rect.x, rect.y)
-            if new or refresh_all:
-                self._refresh_card(post_id)
+        self.visible.apply(layout)  # deleted, folded away or out of focus: no item
         for group_id in [g for g in self.boxes if g not in layout.groups]:
             self.removeItem(self.boxes.pop(group_id))
         for group_id, rect in layout.groups.items():
             box = self.boxes.get(group_id)
             if box is None:
-                box = GroupBoxItem(group_id, self.options.group_header)
+                box = GroupBoxItem(group_id, self.options.group_header, self.options.card_height,
+                                   self.options.group_padding)
                 self.boxes[group_id] = box
                 self.addItem(box)
             box.set_rect(QRectF(rect.x, rect.y, rect.width, rect.height))
         self._refresh_boxes()
-        wanted = {(r.manager, r.report, r.kind): r for r in layout.lines}
-        for key in [k for k in self.lines if k not in wanted]:
-            self.removeItem(self.lines.pop(key))
-        for key, route in wanted.items():
-            item = self.lines.get(key)
-            if item is None:
-                item = ReportingLineItem(*key)
-                self.lines[key] = item
-                self.addItem(item)
-            item.set_points(route.points)
-        make_room(len(self.cards))
+        make_room(len(layout.cards))
         self._place_side_panel()
         self.laid_out.emit()
+
+    def make_card(self, post_id: str, rect: QRectF) -> PostCardItem:
+        """A post's card item, placed at `rect` and showing the post as it is now (see `VisibleItems`)."""
+        card = PostCardItem(self.document.structure.posts[post_id], rect.width(), rect.height())
+        card.setPos(rect.topLeft())
+        card.set_show_names(self.show_names)
+        self.cards[post_id] = card
+        self.addItem(card)
+        self._refresh_card(post_id)
+        findings = self._findings.get(post_id, [])
+        if findings:
+            card.set_findings(findings)
+            self._severities[post_id] = _findings_key(findings)
+        return card
+
+    def drop_card(self, post_id: str) -> None:
+        self.removeItem(self.cards.pop(post_id))
+        self._severities.pop(post_id, None)
+
+    def show_area(self, area: QRectF) -> None:
+        """The view shows this part of the scene now: make the items in or near it, drop the others."""
+        self.visible.show_area(area)
+
+    def gesture_running(self) -> bool:
+        return self._gesture is not None
+
+    def layout_rects(self) -> dict[str, Rect]:
+        """Every post's card rectangle in the current layout, items or not (for an overview of the chart)."""
+        return self.layout.cards if self.layout is not None else {}
+
+    def set_show_names(self, show: bool) -> None:
+        self.show_names = show
+        for card in self.cards.values():
+            card.set_show_names(show)
+        if self.side_panel is not None:
+            for item in self.side_panel.childItems():  # the ghost cards of a comparison
+                item.update()
 
     def set_comparison(self, marks: dict[str, tuple[tuple[str, ...], str]], side_panel: QGraphicsItem | None) -> None:
         """Mark the cards with their change kinds and keep `side_panel` beside the chart; no marks and no
@@ -191,12 +215,14 @@ class OrgScene(QGraphicsScene):
     def _refresh_card(self, post_id: str) -> None:
         card = self.cards.get(post_id)
         post = self.document.structure.posts.get(post_id)
-        if card is None or post is None:
+        if post is None:
             return
         analysis = self.document.analysis
-        card.set_post(post, analysis.cost(post_id), analysis.span(post_id))
-        card.set_responsibility_count(sum(1 for r in self.document.structure.responsibilities if r.post == post_id))
-        card.set_change(*self.change_marks.get(post_id, ((), "")))
+        if card is not None:
+            card.set_post(post, analysis.cost(post_id), analysis.span(post_id))
+            card.set_responsibility_count(sum(1 for r in self.document.structure.responsibilities
+                                              if r.post == post_id))
+            card.set_change(*self.change_marks.get(post_id, ((), "")))
         manager = post.reports_to
         if manager in self.cards:  # the manager's span may have changed
             self.cards[manager].set_post(self.document.structure.posts[manager], analysis.cost(manager),
@@ -218,9 +244,10 @@ class OrgScene(QGraphicsScene):
             if staff or contractors:
                 parts.append(f"Staff {staff:,}" + (f" (+{contractors:,} contractors)" if contractors else ""))
             t = totals.get(group_id)
-            if t is not None:
-                parts.append(f"{t.posts} post{'s' if t.posts != 1 else ''} · {money(t.net)}")
-            box.set_content(group.name, " · ".join(parts), fill, border, len(chain))
+            summary = f"{t.posts} post{'s' if t.posts != 1 else ''} · {money(t.net)}" if t is not None else ""
+            if summary:
+                parts.append(summary)
+            box.set_content(group.name, " · ".join(parts), fill, border, len(chain), summary)
 
     def refresh_findings(self) -> None:
         """Mark cards with their worst finding; only cards whose marking changes are repainted."""
@@ -228,13 +255,14 @@ class OrgScene(QGraphicsScene):
         for finding in self.document.analysis.findings():
             for post_id in finding.posts:
                 by_post.setdefault(post_id, []).append(finding)
+        self._findings = by_post
         marked = [post_id for post_id, key in self._severities.items() if key is not None]
         for post_id in [*by_post, *(p for p in marked if p not in by_post)]:  # cards with no findings stay so
             card = self.cards.get(post_id)
             if card is None:
                 continue
             findings = by_post.get(post_id, [])
-            key = "|".join(f.message for f in findings) or None
+            key = _findings_key(findings) or None
             if self._severities.get(post_id) != key:
                 self._severities[post_id] = key
                 card.set_findings(findings)
@@ -246,7 +274,8 @@ class OrgScene(QGraphicsScene):
         return self.document.structure
 
     def card(self, post_id: str) -> PostCardItem | None:
-        return self.cards.get(post_id)
+        """The post's card item, made on demand when the post is out of view."""
+        return self.cards.get(post_id) or self.visible.ensure(post_id)
 
     def box(self, group_id: str) -> GroupBoxItem | None:
         return self.boxes.get(group_id)
@@ -264,6 +293,7 @@ class OrgScene(QGraphicsScene):
         return [item for item in self.selectedItems() if isinstance(item, ReportingLineItem)]
 
     def card_at(self, scene_pos: QPointF, exclude: str | None = None) -> PostCardItem | None:
+        self.visible.card_under(scene_pos)
         for item in self.items(scene_pos):
             if isinstance(item, PostCardItem) and item.post_id != exclude and \
                     item.card_rect().contains(item.mapFromScene(scene_pos)):
@@ -280,8 +310,9 @@ class OrgScene(QGraphicsScene):
     def select_posts(self, post_ids: list[str]) -> None:
         self.clearSelection()
         for post_id in post_ids:
-            if post_id in self.cards:
-                self.cards[post_id].setSelected(True)
+            card = self.card(post_id)
+            if card is not None:
+                card.setSelected(True)
 
     # ----- gestures ----------------------------------------------------------------------
 
@@ -304,6 +335,7 @@ class OrgScene(QGraphicsScene):
         if self._gesture is not None:  # another button while one runs
             event.accept()
             return
+        self.visible.card_under(event.scenePos())  # a sketched card becomes an item to press on
         gesture = gesture_for_press(self, self.itemAt(event.scenePos(), QTransform()), event.scenePos(),
                                     event.button())
         modifiers = event.modifiers()
@@ -334,11 +366,17 @@ class OrgScene(QGraphicsScene):
             event.accept()
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        self.visible.card_under(event.scenePos())
         if self.itemAt(event.scenePos(), QTransform()) is None:
             self.add_post_requested.emit(event.scenePos())
             event.accept()
             return
         super().mouseDoubleClickEvent(event)
+
+
+def _findings_key(findings: list) -> str:
+    """What a card shows of its findings: a new severity repaints it as a new message does."""
+    return "|".join(f"{f.severity.value}:{f.message}" for f in findings)
 
 
 def _extend_with_shift(event: QGraphicsSceneMouseEvent) -> None:

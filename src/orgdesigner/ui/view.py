@@ -3,8 +3,8 @@ Esc to cancel the gesture in progress, and the scene's hints shown in the window
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QStatusTipEvent, QWheelEvent
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QResizeEvent, QStatusTipEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QGraphicsView
 
 from .scene import OrgScene
@@ -23,6 +23,29 @@ class OrgView(QGraphicsView):
         self._pan_from: QPointF | None = None
         self._space_down = False
         scene.hint.connect(self._show_hint)
+        self.report_area()
+
+    def report_area(self) -> None:
+        """Tell the scene what part of it is in view, so it makes the items there (see `ui/visible.py`).
+        Called after every scroll, resize and zoom; `drawBackground` catches any other change."""
+        scene = self.scene()
+        if isinstance(scene, OrgScene):
+            scene.show_area(self.visible_area())
+
+    def visible_area(self) -> QRectF:
+        return self.mapToScene(self.viewport().rect()).boundingRect()
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        self.report_area()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.report_area()
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        self.report_area()  # a no-op unless the view moved without telling (a transform set from outside)
+        super().drawBackground(painter, rect)
 
     def _show_hint(self, text: str) -> None:
         """A status tip travels up to the main window, which shows it in its status bar."""
@@ -35,6 +58,7 @@ class OrgView(QGraphicsView):
     def set_zoom(self, factor: float) -> None:
         factor = max(MIN_ZOOM, min(MAX_ZOOM, factor))
         self.scale(factor / self.zoom, factor / self.zoom)
+        self.report_area()
 
     def zoom_by(self, step: float) -> None:
         self.set_zoom(self.zoom * step)
@@ -48,10 +72,12 @@ class OrgView(QGraphicsView):
         if self.zoom > 1.0:
             self.set_zoom(1.0)
             self.centerOn(rect.center())
+        self.report_area()
 
     def centre_on_posts(self, post_ids: list[str]) -> None:
         scene = self.scene()
-        rects = [scene.cards[p].sceneBoundingRect() for p in post_ids if p in scene.cards]
+        cards = [scene.card(p) for p in post_ids]
+        rects = [card.sceneBoundingRect() for card in cards if card is not None]
         if not rects:
             return
         area = rects[0]

@@ -264,7 +264,7 @@ class CompareFeature(QObject):
             return
         self._syncing = True
         try:
-            if post_id in self.scene.cards:
+            if post_id in self.scene.layout_rects():
                 self.host.select_and_centre([post_id])
             elif self.holding is not None and post_id in self.holding.ghosts:
                 ghost = self.holding.ghosts[post_id]

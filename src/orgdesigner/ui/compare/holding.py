@@ -17,10 +17,11 @@ from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, Q
 from ...analysis import PostChange
 from ...analysis.costing import post_cost
 from ...model import Structure
-from ...presentation.chartstyle import ACCENT, IMPACT_STYLES, INK, MUTED, card_lines, main_change
+from ...presentation.chartstyle import ACCENT, IMPACT_STYLES, INK, MUTED, card_lines, holder_name, main_change
 from ...presentation.money import money
-from ..items.postcard import elide_two_lines
+from ..items.postcard import elide_two_lines, paint_title_only
 from ..items.text import use_font
+from ..items.zoom import Detail, card_detail
 
 GHOST_TYPE = QGraphicsItem.UserType + 5
 HOLDING_TYPE = QGraphicsItem.UserType + 6
@@ -38,49 +39,71 @@ class GhostCard(QGraphicsItem):
         self._post = post
         self._cost = post_cost(post, home.pay_scales, home.settings).gross
         self._rect = QRectF(0, 0, width, height)
-        self.setFlag(QGraphicsItem.ItemIsSelectable)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(10)
+        self.holder = holder_name(change.before) if change.before is not None else ""
+        """Who is at risk: the deleted post's holder (never a name withheld)."""
         impact = IMPACT_STYLES[change.impact.value][0]
-        self.setToolTip(f"<b>{escape(change.title)}</b><br>{escape(impact)}: {escape(change.reason)}")
+        holder = f"{escape(self.holder)}<br>" if self.holder else ""
+        self.setToolTip(f"<b>{escape(change.title)}</b><br>{holder}{escape(impact)}: {escape(change.reason)}")
 
     def type(self) -> int:
         return GHOST_TYPE
+
+    @property
+    def shown_name(self) -> str:
+        """The holder's name as the ghost paints it: hidden with the chart's names (View ▸ Show Names)."""
+        scene = self.scene()
+        return self.holder if getattr(scene, "show_names", True) else ""
 
     def boundingRect(self) -> QRectF:
         return self._rect.adjusted(-3, -3, 3, 9)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         rect, style = self._rect, main_change(self.change.kinds)
-        selected = bool(option.state & QStyle.State_Selected)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
         border = QPen(QColor(ACCENT if selected else style.colour), 2.6 if selected else 1.6)
         if not selected:
-            border.setStyle(Qt.DashLine)
+            border.setStyle(Qt.PenStyle.DashLine)
         painter.setPen(border)
         painter.setBrush(QColor(style.tint))
         painter.drawRoundedRect(rect, 5, 5)
+        scale = option.levelOfDetailFromTransform(painter.worldTransform())
+        detail = card_detail(scale, rect.height())
+        if detail is not Detail.FULL:  # zoomed out: the title in readable type, and the impact's colour
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(IMPACT_STYLES[self.change.impact.value][1]))
+            painter.drawRect(QRectF(rect.left(), rect.bottom() - 10, rect.width(), 10))
+            if detail is Detail.TITLE:
+                paint_title_only(painter, self._post.title, rect.adjusted(0, 0, 0, -8), INK, scale)
+            return
         inner = rect.adjusted(10, 7, -8, -6)
         title_font = use_font(painter, 8.6, bold=True)
         metrics = QFontMetricsF(title_font)
         painter.setPen(QColor(INK))
         title_box = QRectF(inner.left(), inner.top(), inner.width(), metrics.lineSpacing() * 2 + 1)
-        painter.drawText(title_box, Qt.TextWordWrap | Qt.AlignLeft | Qt.AlignTop,
+        painter.drawText(title_box, Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
                          elide_two_lines(self._post.title, metrics, inner.width()))
         small = use_font(painter, 7.4)
         line = QFontMetricsF(small).lineSpacing()
+        y = title_box.bottom() + 1
+        name = self.shown_name
+        if name:
+            painter.drawText(QRectF(inner.left(), y, inner.width(), line), Qt.AlignmentFlag.AlignLeft,
+                             QFontMetricsF(small).elidedText(name, Qt.TextElideMode.ElideRight, inner.width()))
+            y += line
         painter.setPen(QColor(MUTED))
-        painter.drawText(QRectF(inner.left(), title_box.bottom() + 1, inner.width(), line), Qt.AlignLeft,
-                         card_lines(self._post))
-        painter.drawText(QRectF(inner.left(), title_box.bottom() + 1 + line, inner.width(), line), Qt.AlignLeft,
-                         money(self._cost))
+        painter.drawText(QRectF(inner.left(), y, inner.width(), line), Qt.AlignmentFlag.AlignLeft, card_lines(self._post))
+        painter.drawText(QRectF(inner.left(), y + line, inner.width(), line), Qt.AlignmentFlag.AlignLeft, money(self._cost))
         label, colour = IMPACT_STYLES[self.change.impact.value]
         font = use_font(painter, 7.2, bold=True)
         width = QFontMetricsF(font).horizontalAdvance(label.upper()) + 12
         badge = QRectF(rect.left() + 8, rect.bottom() - 7, width, 14)
-        painter.setPen(Qt.NoPen)
+        painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(colour))
         painter.drawRoundedRect(badge, 7, 7)
         painter.setPen(QColor("#ffffff"))
-        painter.drawText(badge, Qt.AlignCenter, label.upper())
+        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, label.upper())
 
 
 class HoldingArea(QGraphicsItem):
@@ -110,16 +133,16 @@ class HoldingArea(QGraphicsItem):
         return self._rect.adjusted(-1, -1, 1, 1)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        pen = QPen(QColor(self.colour), 1.4, Qt.DashLine)
+        pen = QPen(QColor(self.colour), 1.4, Qt.PenStyle.DashLine)
         painter.setPen(pen)
         painter.setBrush(QColor("#fffdfc"))
         painter.drawRoundedRect(self._rect, 8, 8)
         width = self._rect.width() - 2 * PADDING
         font = use_font(painter, 13, bold=True)
         painter.setPen(QColor(self.colour))
-        painter.drawText(QRectF(PADDING, 8, width, 24), Qt.AlignLeft | Qt.AlignVCenter,
-                         QFontMetricsF(font).elidedText(self.title, Qt.ElideRight, width))
+        painter.drawText(QRectF(PADDING, 8, width, 24), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         QFontMetricsF(font).elidedText(self.title, Qt.TextElideMode.ElideRight, width))
         font = use_font(painter, 8.2)
         painter.setPen(QColor(MUTED))
-        painter.drawText(QRectF(PADDING, 31, width, 18), Qt.AlignLeft | Qt.AlignVCenter,
-                         QFontMetricsF(font).elidedText(self.subtitle, Qt.ElideRight, width))
+        painter.drawText(QRectF(PADDING, 31, width, 18), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         QFontMetricsF(font).elidedText(self.subtitle, Qt.TextElideMode.ElideRight, width))

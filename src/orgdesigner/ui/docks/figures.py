@@ -7,7 +7,7 @@ from statistics import mean
 from typing import ClassVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from ...presentation.money import money
 from ..document import Document
@@ -23,6 +23,12 @@ class FiguresPanel(QTreeWidget):
         self.setRootIsDecorated(True)
         self.setAlternatingRowColors(True)
         self.setUniformRowHeights(True)
+        # The figures always show in full; a long label gives way (elided, whole in its tooltip).
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         document.changed.connect(lambda _change: self.refresh())
         document.replaced.connect(self.refresh)
         self.refresh()
@@ -81,7 +87,6 @@ class FiguresPanel(QTreeWidget):
         for row in range(self.topLevelItemCount()):
             item = self.topLevelItem(row)
             item.setExpanded(item.text(0) in expanded or item.text(0) == "Net cost by group")
-        self.resizeColumnToContents(0)
 
     def _group_item(self, group_id, items, root, totals) -> QTreeWidgetItem:
         if group_id in items:
@@ -98,6 +103,7 @@ class FiguresPanel(QTreeWidget):
     @staticmethod
     def _row(parent, label: str, posts: str, value: str) -> QTreeWidgetItem:
         item = QTreeWidgetItem(parent, [label, posts, value])
+        item.setToolTip(0, label)
         item.setTextAlignment(1, Qt.AlignRight | Qt.AlignVCenter)
         item.setTextAlignment(2, Qt.AlignRight | Qt.AlignVCenter)
         return item

@@ -105,12 +105,13 @@ class FoldMarks:
         self._toggle = toggle
         self._badges: dict[str, tuple[PostCardItem, FoldBadge]] = {}
         scene.laid_out.connect(self.sync)
+        scene.cards_made.connect(self.sync)
         scene.document.changed.connect(lambda _change: self.refresh_folded())
         self.sync()
 
     def badge(self, post_id: str) -> FoldBadge | None:
         held = self._badges.get(post_id)
-        if held is None or self.scene.card(post_id) is not held[0] or not shiboken6.isValid(held[1]):
+        if held is None or self.scene.cards.get(post_id) is not held[0] or not shiboken6.isValid(held[1]):
             return None
         return held[1]
 
@@ -120,11 +121,8 @@ class FoldMarks:
             return
         structure, folded = scene.structure, scene.view_state.folded
         kept: dict[str, tuple[PostCardItem, FoldBadge]] = {}
-        for post_id in layout.cards:
-            if not structure.reports_of(post_id):
-                continue
-            card = scene.card(post_id)
-            if card is None:
+        for post_id, card in scene.cards.items():  # the card items there are (see `ui/visible.py`)
+            if post_id not in layout.cards or not structure.reports_of(post_id):
                 continue
             held = self._badges.get(post_id)
             if held is None or held[0] is not card or not shiboken6.isValid(held[1]):  # cleared with a rebuild

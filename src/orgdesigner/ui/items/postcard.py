@@ -8,9 +8,11 @@ from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, Q
 
 from ...analysis import Cost, Finding
 from ...model import Post
-from ...presentation.chartstyle import (ACCENT, MUTED, SEVERITY_COLOURS, card_lines, card_style, change_style, cost_line,
-                                        junior_grades, junior_summary, main_change)
-from .text import use_font
+from ...presentation.chartstyle import (ACCENT, MUTED, SEVERITY_COLOURS, SPAN_RULES, card_lines, card_style,
+                                        change_style, cost_line, holder_name, junior_grades, junior_summary,
+                                        main_change)
+from .text import pixels_of, points_for, use_font, use_pixel_font
+from .zoom import CARD_PAD_X, CARD_PAD_Y, READABLE_PX, TITLE_LEADING, TITLE_PT, Detail, card_detail, title_pixels
 
 HANDLE_RADIUS = 6.0
 RESPONSIBILITY_COLOUR = "#00796b"
@@ -33,10 +35,11 @@ class PostCardItem(QGraphicsItem):
         self._change_kinds: tuple[str, ...] = ()
         """While comparing: what the proposal does to the post, drawn as a coloured ring and badges."""
         self._change_note = ""
-        self.setFlags(QGraphicsItem.ItemIsSelectable | QGraphicsItem.ItemSendsGeometryChanges)  # moved by a gesture
+        self._show_names = True
+        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)  # moved by a gesture
         self.setAcceptHoverEvents(True)
         self.setZValue(10)
-        self.setCacheMode(QGraphicsItem.DeviceCoordinateCache)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         if post.junior:
             self.setToolTip(self._tooltip())
 
@@ -46,16 +49,19 @@ class PostCardItem(QGraphicsItem):
     # ----- data in ----------------------------------------------------------------------
 
     def set_post(self, post: Post, cost: Cost, span: int) -> None:
-        junior_changed = post.junior != self._post.junior
         self._post, self._cost, self._span = post, cost, span
-        if junior_changed:
-            self.setToolTip(self._tooltip())
+        self.setToolTip(self._tooltip())
         self.update()
+
+    def set_show_names(self, show: bool) -> None:
+        if show != self._show_names:
+            self._show_names = show
+            self.setToolTip(self._tooltip())
+            self.update()
 
     def set_findings(self, findings: list[Finding]) -> None:
         self._findings = findings
-        severities = [f.severity.value for f in findings]
-        self._severity = next((s for s in ("error", "warning") if s in severities), None)
+        self._severity = _worst(findings)
         self.setToolTip(self._tooltip())
         self.update()
 
@@ -95,8 +101,39 @@ class PostCardItem(QGraphicsItem):
     def severity(self) -> str | None:
         return self._severity
 
+    @property
+    def shown_name(self) -> str:
+        """The postholder's name as the card paints it at full detail; empty when it paints none."""
+        return holder_name(self._post) if self._show_names else ""
+
+    def span_badge_colour(self) -> str:
+        """The span badge's colour: its span finding's severity colour, else the ordinary accent."""
+        severity = _worst([f for f in self._findings if f.rule in SPAN_RULES])
+        return SEVERITY_COLOURS[severity] if severity else ACCENT
+
+    def detail(self, view_scale: float) -> Detail:
+        return card_detail(view_scale, self._rect.height())
+
+    def painted_title_px(self, view_scale: float) -> float:
+        """How tall (an em, in device pixels) the title is painted at this view scale; 0 if it is not."""
+        detail = self.detail(view_scale)
+        if detail is Detail.BOX:
+            return 0.0
+        if detail is Detail.FULL:
+            return pixels_of(TITLE_PT) * view_scale
+        return self.title_only(view_scale)[0] * view_scale
+
+    def title_only(self, view_scale: float) -> tuple[float, list[str]]:
+        """The title when a card shows nothing else: its em in scene units and its lines (see `fit_title`)."""
+        return fit_title(self._post.title, self._title_box(), self._rect.height(), view_scale)
+
+    def _title_box(self) -> QRectF:
+        return title_box(self._rect)
+
     def _tooltip(self) -> str:
         lines = [f"<b>{_escape(self._post.title)}</b>"]
+        if self.shown_name:
+            lines.append(_escape(self.shown_name))
         if self._post.junior:  # the junior staff the card counts ("+34.2 FTE in 3 grades"), grade by grade
             lines.append(f"Junior staff {junior_summary(self._post)}:")
             lines += [f"&nbsp;&nbsp;{_escape(row)}" for row in junior_grades(self._post)]
@@ -119,7 +156,7 @@ class PostCardItem(QGraphicsItem):
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
-        path.setFillRule(Qt.WindingFill)  # the handle overlaps the card's edge; keep both solid
+        path.setFillRule(Qt.FillRule.WindingFill)  # the handle overlaps the card's edge; keep both solid
         path.addRect(self._rect)
         path.addEllipse(self.handle_centre(), HANDLE_RADIUS + 2, HANDLE_RADIUS + 2)
         return path
@@ -141,23 +178,27 @@ class PostCardItem(QGraphicsItem):
         post, rect = self._post, self._rect
         style = card_style(post)
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
-        selected = bool(option.state & QStyle.State_Selected)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
         border = QPen(QColor(ACCENT if selected else style.border), 2.6 if selected else 1.2)
         if style.dashed:
-            border.setStyle(Qt.DashLine)
+            border.setStyle(Qt.PenStyle.DashLine)
         change = main_change(self._change_kinds) if self._change_kinds else None
         painter.setPen(border)
         painter.setBrush(QBrush(QColor(change.tint if change else style.fill)))
         painter.drawRoundedRect(rect, 5, 5)
         if change is not None:
             painter.setPen(QPen(QColor(change.colour), 3.2))
-            painter.setBrush(Qt.NoBrush)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRoundedRect(rect.adjusted(-3, -3, 3, 3), 7, 7)
         if self._severity:
-            painter.setPen(Qt.NoPen)
+            painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(SEVERITY_COLOURS[self._severity]))
             painter.drawRoundedRect(QRectF(rect.left(), rect.top(), 5, rect.height()), 2, 2)
-        if lod < 0.35:  # zoomed far out: a plain box reads better and paints far faster
+        detail = self.detail(lod)
+        if detail is Detail.BOX:  # zoomed far out: a plain box, and the group labels say what is where
+            return
+        if detail is Detail.TITLE:
+            self._paint_title_only(painter, style.text, lod)
             return
         self._paint_text(painter, rect, style.text, style.label)
         if self._span:
@@ -170,34 +211,43 @@ class PostCardItem(QGraphicsItem):
         painter.setBrush(QColor("#ffffff"))
         painter.drawEllipse(self.handle_centre(), HANDLE_RADIUS - 2, HANDLE_RADIUS - 2)
 
+    def _paint_title_only(self, painter: QPainter, ink: str, scale: float) -> None:
+        paint_title_only(painter, self._post.title, self._rect, ink, scale)
+
     def _paint_text(self, painter: QPainter, rect: QRectF, ink: str, label: str) -> None:
         post = self._post
-        inner = rect.adjusted(11, 7, -8, -6)
-        title_font = use_font(painter, 8.6, bold=True)
+        inner = rect.adjusted(CARD_PAD_X, CARD_PAD_Y, -8, -6)
+        title_font = use_font(painter, TITLE_PT, bold=True)
         painter.setPen(QColor(ink))
         # measured on the device painted on (a cache pixmap may differ from the screen), and the lines
         # broken here are drawn as they are, so a title never wraps to a third line that is cut off
         metrics = QFontMetricsF(title_font, painter.device())
         title_box = QRectF(inner.left(), inner.top(), inner.width(), metrics.lineSpacing() * 2 + 1)
-        painter.drawText(title_box, Qt.AlignLeft | Qt.AlignTop, elide_two_lines(post.title, metrics, inner.width()))
+        painter.drawText(title_box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, elide_two_lines(post.title, metrics, inner.width()))
         small = use_font(painter, 7.4, bold=False)
         line_height = QFontMetricsF(small, painter.device()).lineSpacing()
         y = title_box.bottom() + 1
+        name = self.shown_name
+        if name:
+            painter.setPen(QColor(ink))
+            painter.drawText(QRectF(inner.left(), y, inner.width(), line_height), Qt.AlignmentFlag.AlignLeft,
+                             QFontMetricsF(small, painter.device()).elidedText(name, Qt.TextElideMode.ElideRight, inner.width()))
+            y += line_height
         painter.setPen(QColor(MUTED))
-        painter.drawText(QRectF(inner.left(), y, inner.width(), line_height), Qt.AlignLeft, card_lines(post))
+        painter.drawText(QRectF(inner.left(), y, inner.width(), line_height), Qt.AlignmentFlag.AlignLeft, card_lines(post))
         cost = cost_line(post, self._cost.gross, self._cost.net, separator="  ")
         painter.setPen(QColor(ink))
-        painter.drawText(QRectF(inner.left(), y + line_height, inner.width(), line_height), Qt.AlignLeft, cost)
+        painter.drawText(QRectF(inner.left(), y + line_height, inner.width(), line_height), Qt.AlignmentFlag.AlignLeft, cost)
         footer = QRectF(inner.left(), inner.bottom() - line_height, inner.width(), line_height)
         if label:
             painter.setPen(QColor(MUTED))
-            painter.drawText(footer, Qt.AlignLeft | Qt.AlignVCenter, label)
+            painter.drawText(footer, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label)
         if post.designations:
             painter.setPen(QColor(ACCENT))
             bold = QFont(small)
             bold.setBold(True)
             painter.setFont(bold)
-            painter.drawText(footer, Qt.AlignRight | Qt.AlignVCenter, " ".join(d.value for d in post.designations))
+            painter.drawText(footer, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, " ".join(d.value for d in post.designations))
 
     def _paint_responsibility_badge(self, painter: QPainter, rect: QRectF) -> None:
         """A pill on the top edge, left of the line handle: how many responsibilities the post holds."""
@@ -209,16 +259,16 @@ class PostCardItem(QGraphicsItem):
         painter.setBrush(QColor(RESPONSIBILITY_COLOUR))
         painter.drawRoundedRect(pill, 6.5, 6.5)
         painter.setPen(QColor("#ffffff"))
-        painter.drawText(pill, Qt.AlignCenter, text)
+        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, text)
 
     def _paint_span_badge(self, painter: QPainter, rect: QRectF) -> None:
         centre = QPointF(rect.right(), rect.top())
         painter.setPen(QPen(QColor("#ffffff"), 1.5))
-        painter.setBrush(QColor(ACCENT))
+        painter.setBrush(QColor(self.span_badge_colour()))
         painter.drawEllipse(centre, 10, 10)
         use_font(painter, 7.2, bold=True)
         painter.setPen(QColor("#ffffff"))
-        painter.drawText(QRectF(centre.x() - 10, centre.y() - 10, 20, 20), Qt.AlignCenter, str(self._span))
+        painter.drawText(QRectF(centre.x() - 10, centre.y() - 10, 20, 20), Qt.AlignmentFlag.AlignCenter, str(self._span))
 
 
     def _paint_change_badges(self, painter: QPainter, rect: QRectF) -> None:
@@ -233,26 +283,71 @@ class PostCardItem(QGraphicsItem):
             if x + width > rect.right() - 4:
                 break
             badge = QRectF(x, rect.bottom() - 6, width, 12)
-            painter.setPen(Qt.NoPen)
+            painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(style.colour))
             painter.drawRoundedRect(badge, 6, 6)
             painter.setPen(QColor("#ffffff"))
-            painter.drawText(badge, Qt.AlignCenter, text)
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
             x += width + 3
+
+
+def title_box(card: QRectF) -> QRectF:
+    """Where a card's title goes when it shows nothing else."""
+    return card.adjusted(CARD_PAD_X - 3, CARD_PAD_Y - 2, -6, -CARD_PAD_Y + 2)
+
+
+def fit_title(title: str, box: QRectF, card_height: float, scale: float) -> tuple[float, list[str]]:
+    """A title alone in `box`: its em in scene units and its lines. The largest type up to `title_pixels` that
+    shows the whole title on the lines the box holds, else readable type with the last line cut short."""
+    largest = title_pixels(scale, card_height)
+    smallest = min(largest, READABLE_PX / scale)
+    size = largest
+    while True:
+        metrics = QFontMetricsF(_title_font(size))
+        rows = max(1, int(box.height() // (size * TITLE_LEADING)))
+        lines = wrap_lines(title, metrics, box.width(), rows)
+        if " ".join(lines) == " ".join(title.split()) or size <= smallest:
+            return size, lines
+        size = max(smallest, size * 0.9)
+
+
+def paint_title_only(painter: QPainter, title: str, card: QRectF, ink: str, scale: float) -> None:
+    size, lines = fit_title(title, title_box(card), card.height(), scale)
+    use_pixel_font(painter, size, bold=True)
+    painter.setPen(QColor(ink))
+    painter.drawText(title_box(card), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, "\n".join(lines))
 
 
 def elide_two_lines(text: str, metrics: QFontMetricsF, width: float) -> str:
     """Wrap a title over two lines at most, eliding the second if it is still too long."""
-    words = text.split()
-    first = ""
-    while words and metrics.horizontalAdvance((first + " " + words[0]).strip()) <= width:
-        first = (first + " " + words.pop(0)).strip()
-    if not first and words:
-        first = metrics.elidedText(words.pop(0), Qt.ElideRight, width)
-    rest = " ".join(words)
-    if not rest:
-        return first
-    return first + "\n" + metrics.elidedText(rest, Qt.ElideRight, width)
+    return "\n".join(wrap_lines(text, metrics, width, 2))
+
+
+def wrap_lines(text: str, metrics: QFontMetricsF, width: float, rows: int) -> list[str]:
+    """Words onto at most `rows` lines no wider than `width`, the last elided if words are left over."""
+    words, lines = text.split(), []
+    while words and len(lines) < rows - 1:
+        line = ""
+        while words and metrics.horizontalAdvance((line + " " + words[0]).strip()) <= width:
+            line = (line + " " + words.pop(0)).strip()
+        if not line:
+            line = metrics.elidedText(words.pop(0), Qt.TextElideMode.ElideRight, width)
+        lines.append(line)
+    if words:
+        lines.append(metrics.elidedText(" ".join(words), Qt.TextElideMode.ElideRight, width))
+    return lines
+
+
+def _title_font(pixels: float) -> QFont:
+    font = QFont()
+    font.setPointSizeF(points_for(pixels))
+    font.setBold(True)
+    return font
+
+
+def _worst(findings: list[Finding]) -> str | None:
+    severities = {f.severity.value for f in findings}
+    return next((s for s in ("error", "warning") if s in severities), None)
 
 
 def _responsibility_words(count: int) -> str:

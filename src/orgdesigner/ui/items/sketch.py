@@ -1,0 +1,106 @@
+"""A tile of the chart drawn as plain shapes: the cards' boxes and the reporting lines of one square of
+the layout, in one item with a cached picture.
+
+When the view holds more cards than are worth making items of (a 10,000-post chart fitted to the window),
+the scene shows these tiles instead of card and line items: each card is then a few pixels across, so a
+box coloured by its status is all a card item would paint anyway (see `zoom.Detail.BOX`).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLineF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from ...presentation.chartstyle import DOTTED_LINE, LINE
+
+SKETCH_TYPE = QGraphicsItem.UserType + 8
+SMALL_CARD = 92.0
+"""A card's height in scene units (the layout's default), to judge how large cards are on screen."""
+DOT_PX = 4.0
+"""Cards less tall than this on screen are drawn as dots."""
+Box = tuple[float, float, float, float]
+"""left, top, right, bottom"""
+CardShape = tuple[Box, str, str]
+"""A card's box, fill and border colour."""
+LineShape = tuple[str, list[tuple[float, float]], Box]
+"""A line's kind ("line" or "dotted"), its route's points and the box around them."""
+
+
+class SketchTile(QGraphicsItem):
+    def __init__(self) -> None:
+        super().__init__()
+        self._bounds = QRectF()
+        self._card_shapes: list[CardShape] = []
+        self._line_shapes: list[LineShape] = []
+        self._cards: dict[tuple[str, str], list[QRectF]] | None = None
+        self._lines: dict[str, list[QLineF]] | None = None
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setZValue(10)  # where the cards would be
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    def type(self) -> int:
+        return SKETCH_TYPE
+
+    @property
+    def card_count(self) -> int:
+        return len(self._card_shapes)
+
+    def set_content(self, cards: list[CardShape], lines: list[LineShape]) -> None:
+        """The tile's cards and lines; their Qt shapes are made when the tile is first painted at a size that
+        draws them (most are never needed: a fitted 10,000-post chart draws no lines)."""
+        self.prepareGeometryChange()
+        self._card_shapes, self._line_shapes = cards, lines
+        self._cards, self._lines = None, None
+        boxes = [box for box, _, _ in cards] + [box for _, _, box in lines]
+        if boxes:
+            left, top = min(b[0] for b in boxes), min(b[1] for b in boxes)
+            right, bottom = max(b[2] for b in boxes), max(b[3] for b in boxes)
+            self._bounds = QRectF(left - 2, top - 2, right - left + 4, bottom - top + 4)
+        else:
+            self._bounds = QRectF()
+        self.update()
+
+    def _card_rects(self) -> dict[tuple[str, str], list[QRectF]]:
+        if self._cards is None:
+            self._cards = {}
+            for (left, top, right, bottom), fill, border in self._card_shapes:
+                self._cards.setdefault((fill, border), []).append(QRectF(left, top, right - left, bottom - top))
+        return self._cards
+
+    def _line_segments(self) -> dict[str, list[QLineF]]:
+        if self._lines is None:
+            self._lines = {}
+            for kind, points, _ in self._line_shapes:
+                self._lines.setdefault(kind, []).extend(
+                    QLineF(x1, y1, x2, y2) for (x1, y1), (x2, y2) in zip(points, points[1:]))
+        return self._lines
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        return QPainterPath()  # never hit: a press over a sketched card makes its card item first
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        """Boxes with their borders and the lines between them; when a card is only a few pixels across, a
+        dot of its border colour, and no lines (they would only smudge the dots together)."""
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # boxes a few pixels wide: crisp and quick
+        scale = option.levelOfDetailFromTransform(painter.worldTransform())
+        dots = scale * SMALL_CARD < DOT_PX
+        if not dots:
+            for kind, segments in self._line_segments().items():
+                pen = QPen(QColor(LINE if kind == "line" else DOTTED_LINE), 1.0)
+                pen.setCosmetic(True)
+                painter.setPen(pen)
+                painter.drawLines(segments)
+        for (fill, border), rects in self._card_rects().items():
+            if dots:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QColor(border))
+            else:
+                pen = QPen(QColor(border), 1.0)
+                pen.setCosmetic(True)
+                painter.setPen(pen)
+                painter.setBrush(QColor(fill))
+            painter.drawRects(rects)

@@ -1,0 +1,356 @@
+"""Build only what is seen: the scene's card and line items exist for the part of the chart in or near the
+view, and are made or dropped as the view scrolls and zooms.
+
+A `GridIndex` buckets the layout's rectangles (cards, and the bounds of line routes) into square cells, so
+the items for a view's rectangle are found without looking at every post. When the view holds more cards
+than `MAX_CARD_ITEMS` (a large chart zoomed out), no card or line items are made at all: `SketchTile`s draw
+the cards as plain boxes, which is all a card paints at that size anyway. Selected cards are always kept;
+`ensure` makes the item of any post on demand (selection by id, find, centring, a press on a sketched card).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from math import floor
+from typing import Generic, Hashable, Protocol, TypeVar
+
+from PySide6.QtCore import QPointF, QRectF, SignalInstance
+from PySide6.QtWidgets import QGraphicsItem
+
+from ..layout import Layout, LineRoute, Rect
+from ..model import Post, Structure
+from ..presentation.chartstyle import card_style
+from .items.lineitem import ReportingLineItem
+from .items.postcard import PostCardItem
+from .items.sketch import CardShape, LineShape, SketchTile
+
+K = TypeVar("K", bound=Hashable)
+Box = tuple[float, float, float, float]
+"""left, top, right, bottom"""
+Cell = tuple[int, int]
+
+CELL = 1024.0
+"""The index's cell, in scene units: about five cards wide."""
+TILE_CELLS = 8
+TILE = CELL * TILE_CELLS
+"""A sketch tile's square, in scene units: a square of the index's cells."""
+MAX_CARD_ITEMS = 1500
+"""More cards than this in view and the chart is sketched instead of made of items."""
+MARGIN = 0.5
+"""How far beyond the view items are made, as a share of the view's width and height on each side."""
+LineKey = tuple[str, str, str]
+
+
+class GridIndex(Generic[K]):
+    """Keys by the cells their boxes touch: `query` finds what meets a rectangle."""
+
+    def __init__(self, cell: float = CELL) -> None:
+        self._cell = cell
+        self._boxes: dict[K, Box] = {}
+        self._cells: dict[Cell, set[K]] = {}
+
+    def __len__(self) -> int:
+        return len(self._boxes)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._boxes
+
+    def box(self, key: K) -> Box | None:
+        return self._boxes.get(key)
+
+    def keys(self) -> Iterable[K]:
+        return self._boxes.keys()
+
+    def put(self, key: K, box: Box | None) -> None:
+        """Place (or move) `key` at `box`; None takes it out."""
+        old = self._boxes.pop(key, None)
+        cells = self._cells
+        if old is not None:
+            for cell in self._cells_of(old):
+                bucket = cells[cell]
+                bucket.discard(key)
+                if not bucket:
+                    del cells[cell]
+        if box is not None:
+            self._boxes[key] = box
+            c = self._cell
+            x0, x1, y0, y1 = int(box[0] // c), int(box[2] // c), int(box[1] // c), int(box[3] // c)
+            for x in range(x0, x1 + 1):
+                for y in range(y0, y1 + 1):
+                    found = cells.get((x, y))
+                    if found is None:
+                        cells[(x, y)] = {key}
+                    else:
+                        found.add(key)
+
+    def cells(self) -> Iterable[Cell]:
+        """The cells holding a key."""
+        return self._cells.keys()
+
+    def starting_in(self, block: Cell, size: int) -> Iterator[tuple[K, Box]]:
+        """The keys, with their boxes, whose top left corner is in the square of `size` × `size` cells
+        numbered `block`: each key in exactly one such square."""
+        c = self._cell
+        for x in range(block[0] * size, (block[0] + 1) * size):
+            for y in range(block[1] * size, (block[1] + 1) * size):
+                for key in self._cells.get((x, y), ()):
+                    box = self._boxes[key]
+                    if int(box[0] // c) == x and int(box[1] // c) == y:
+                        yield key, box
+
+    def count(self, box: Box) -> int:
+        """At least as many keys as meet `box`, quickly: keys in several cells are counted in each."""
+        return sum(len(self._cells.get(cell, ())) for cell in self._cells_of(box))
+
+    def query(self, box: Box) -> set[K]:
+        left, top, right, bottom = box
+        found: set[K] = set()
+        for cell in self._cells_of(box):
+            for key in self._cells.get(cell, ()):
+                l2, t2, r2, b2 = self._boxes[key]
+                if l2 <= right and r2 >= left and t2 <= bottom and b2 >= top:
+                    found.add(key)
+        return found
+
+    def _cells_of(self, box: Box) -> Iterator[Cell]:
+        left, top, right, bottom = box
+        c = self._cell
+        x0, x1 = floor(left / c), floor(right / c)
+        y0, y1 = floor(top / c), floor(bottom / c)
+        if (x1 - x0 + 1) * (y1 - y0 + 1) > 4 * len(self._cells) + 16:  # a huge box: only the cells in use
+            yield from [cell for cell in self._cells if x0 <= cell[0] <= x1 and y0 <= cell[1] <= y1]
+            return
+        for x in range(x0, x1 + 1):
+            for y in range(y0, y1 + 1):
+                yield (x, y)
+
+
+def route_box(route: LineRoute) -> Box:
+    if not route.points:
+        return (0.0, 0.0, 0.0, 0.0)
+    xs, ys = zip(*route.points)
+    return (min(xs), min(ys), max(xs), max(ys))
+
+
+class ItemHost(Protocol):
+    """What `VisibleItems` needs of the scene (`ui.scene.OrgScene`): its item dictionaries, the structure, and
+    making and dropping a card item as the scene does it."""
+
+    cards: dict[str, PostCardItem]
+    lines: dict[LineKey, ReportingLineItem]
+
+    @property
+    def structure(self) -> Structure: ...
+
+    def make_card(self, post_id: str, rect: QRectF) -> PostCardItem: ...
+
+    def drop_card(self, post_id: str) -> None: ...
+
+    def selected_cards(self) -> list[PostCardItem]: ...
+
+    def gesture_running(self) -> bool: ...
+
+    def addItem(self, item: QGraphicsItem) -> None: ...
+
+    @property
+    def cards_made(self) -> SignalInstance: ...
+
+    def removeItem(self, item: QGraphicsItem) -> None: ...
+
+
+class VisibleItems:
+    """Which of the layout's cards and lines are items in `scene`, following the layout and the view."""
+
+    def __init__(self, scene: ItemHost) -> None:
+        self.scene = scene
+        self.cards: GridIndex[str] = GridIndex()
+        self.lines: GridIndex[LineKey] = GridIndex()
+        self.routes: dict[LineKey, LineRoute] = {}
+        self._rects: dict[str, Rect] = {}
+        """The layout's rectangle each card was last placed from."""
+        self.area: QRectF | None = None
+        """The scene rectangle the view shows; None (no view) makes every item."""
+        self.sketching = False
+        self.tiles: dict[Cell, SketchTile] = {}
+        self._dirty: set[Cell] = set()
+        self._styles: dict[str, tuple[str, str]] = {}
+        """The fill and border each sketched card was drawn with."""
+
+    # ----- following the layout -------------------------------------------------------------
+
+    def clear(self) -> None:
+        """The scene dropped every item (a new document): start afresh, in the same view."""
+        area = self.area
+        self.__init__(self.scene)  # type: ignore[misc]
+        self.area = area
+
+    def apply(self, layout: Layout) -> None:
+        """Take in a new layout: move the items that exist, drop those of posts and lines that went, and
+        make or drop items for what is now in or out of view."""
+        scene = self.scene
+        if len(layout.cards) < len(self._rects) or any(p not in self._rects for p in layout.cards):
+            for post_id in [p for p in self._rects if p not in layout.cards]:
+                del self._rects[post_id]
+                self._place_post(post_id, None)
+                if post_id in scene.cards:
+                    scene.drop_card(post_id)
+        for post_id, rect in layout.cards.items():
+            if self._rects.get(post_id) is rect:
+                continue  # the same rectangle object: an incremental layout left the card where it was
+            self._rects[post_id] = rect
+            box = (rect.x, rect.y, rect.right, rect.bottom)
+            if self.cards.box(post_id) != box:
+                self._place_post(post_id, box)
+                card = scene.cards.get(post_id)
+                if card is not None:
+                    card.set_size(rect.width, rect.height)
+                    card.setPos(rect.x, rect.y)
+        wanted = {(r.manager, r.report, r.kind): r for r in layout.lines}
+        for key in [k for k in self.routes if k not in wanted]:
+            self._place_line(key, None)
+            del self.routes[key]
+            if key in scene.lines:
+                scene.removeItem(scene.lines.pop(key))
+        for key, route in wanted.items():
+            old = self.routes.get(key)
+            if old is not route and (old is None or old.points != route.points):
+                self.routes[key] = route
+                self._place_line(key, route)
+                item = scene.lines.get(key)
+                if item is not None:
+                    item.set_points(route.points)
+        self.sync()
+
+    def restyle(self, post_ids: Iterable[str]) -> None:
+        """These posts may look different (status, scope): redraw the sketch tiles of those that do."""
+        posts = self.scene.structure.posts
+        for post_id in post_ids:
+            box, post = self.cards.box(post_id), posts.get(post_id)
+            if box is not None and post is not None and self._styles.get(post_id) != _colours(post):
+                self._dirty.add(_tile_of(box))
+        self._redraw_tiles()
+
+    def _place_post(self, post_id: str, box: Box | None) -> None:
+        if self.tiles:  # no tile is drawn until the chart is first sketched
+            old = self.cards.box(post_id)
+            self._dirty.update(_tile_of(b) for b in (old, box) if b is not None)
+        self.cards.put(post_id, box)
+
+    def _place_line(self, key: LineKey, route: LineRoute | None) -> None:
+        box = route_box(route) if route is not None else None
+        if self.tiles:
+            old = self.lines.box(key)
+            self._dirty.update(_tile_of(b) for b in (old, box) if b is not None)
+        self.lines.put(key, box)
+
+    # ----- following the view -----------------------------------------------------------------
+
+    def show_area(self, area: QRectF) -> None:
+        """The view now shows `area` (scene coordinates)."""
+        if self.area is not None and area == self.area:
+            return
+        self.area = QRectF(area)
+        self.sync()
+
+    def wanted_box(self) -> Box | None:
+        if self.area is None:
+            return None
+        a = self.area
+        dx, dy = a.width() * MARGIN, a.height() * MARGIN
+        return (a.left() - dx, a.top() - dy, a.right() + dx, a.bottom() + dy)
+
+    def sync(self) -> None:
+        """Make the items wanted for the area and drop the others (never a selected card, nor anything while a
+        gesture runs)."""
+        scene = self.scene
+        box = self.wanted_box()
+        if box is None:
+            posts, lines = set(self.cards.keys()), set(self.routes)
+            sketch = False
+        else:
+            counted = self.cards.count(box)  # cards in two cells are counted twice: look closer if it is near
+            posts = self.cards.query(box) if counted <= 4 * MAX_CARD_ITEMS else set()
+            sketch = len(posts) > MAX_CARD_ITEMS or counted > 4 * MAX_CARD_ITEMS
+            if sketch:
+                posts = set()
+            lines = set() if sketch else self.lines.query(box)
+        if not scene.gesture_running():
+            keep = {card.post_id for card in scene.selected_cards()}
+            for post_id in [p for p in scene.cards if p not in posts and p not in keep]:
+                scene.drop_card(post_id)
+            for key in [k for k in scene.lines if k not in lines and not scene.lines[k].isSelected()]:
+                scene.removeItem(scene.lines.pop(key))
+        made = [p for p in posts if p not in scene.cards]
+        for post_id in made:
+            self.ensure(post_id)
+        for key in lines:
+            if key not in scene.lines:
+                self._make_line(key)
+        self._set_sketching(sketch, box)
+        if made:
+            scene.cards_made.emit()
+
+    def ensure(self, post_id: str) -> PostCardItem | None:
+        """The post's card item, made now if it is not an item yet; None for a post the layout lacks."""
+        card = self.scene.cards.get(post_id)
+        if card is not None:
+            return card
+        box = self.cards.box(post_id)
+        if box is None:
+            return None
+        return self.scene.make_card(post_id, QRectF(box[0], box[1], box[2] - box[0], box[3] - box[1]))
+
+    def card_under(self, point: QPointF) -> PostCardItem | None:
+        """Make the item of the card under `point`, if there is one and it is not an item yet."""
+        x, y = point.x(), point.y()
+        for post_id in self.cards.query((x, y, x, y)):
+            return self.ensure(post_id)
+        return None
+
+    def _make_line(self, key: LineKey) -> None:
+        item = ReportingLineItem(*key)
+        item.set_points(self.routes[key].points)
+        self.scene.lines[key] = item
+        self.scene.addItem(item)
+
+    # ----- sketch tiles ------------------------------------------------------------------------
+
+    def _set_sketching(self, sketch: bool, box: Box | None) -> None:
+        if sketch != self.sketching:
+            self.sketching = sketch
+            for tile in self.tiles.values():
+                tile.setVisible(sketch)
+        if sketch and box is not None:
+            tx0, ty0 = _tile_of(box)
+            tx1, ty1 = _tile_of((box[2], box[3], box[2], box[3]))
+            used = {(x // TILE_CELLS, y // TILE_CELLS) for x, y in self.cards.cells()}
+            for cell in used:
+                if tx0 <= cell[0] <= tx1 and ty0 <= cell[1] <= ty1 and cell not in self.tiles:
+                    tile = self.tiles[cell] = SketchTile()
+                    self.scene.addItem(tile)
+                    self._dirty.add(cell)
+        self._redraw_tiles()
+
+    def _redraw_tiles(self) -> None:
+        """Redraw the tiles that exist and changed; the others are drawn when they are first needed."""
+        structure = self.scene.structure
+        for cell in [c for c in self._dirty if c in self.tiles]:
+            cards: list[CardShape] = []
+            for post_id, box in self.cards.starting_in(cell, TILE_CELLS):
+                post = structure.posts.get(post_id)
+                if post is not None:
+                    colours = self._styles[post_id] = _colours(post)
+                    cards.append((box, *colours))
+            lines: list[LineShape] = [(self.routes[key].kind, self.routes[key].points, box)
+                                      for key, box in self.lines.starting_in(cell, TILE_CELLS) if key in self.routes]
+            self.tiles[cell].set_content(cards, lines)
+        self._dirty = {c for c in self._dirty if c not in self.tiles}
+
+
+def _colours(post: Post) -> tuple[str, str]:
+    style = card_style(post)
+    return style.fill, style.border
+
+
+def _tile_of(box: Box) -> Cell:
+    return (int(box[0] // CELL) // TILE_CELLS, int(box[1] // CELL) // TILE_CELLS)

@@ -1,0 +1,106 @@
+"""Docks and bars that fit, in the window at its default size: every figure readable, whole tab labels, Undo
+and Redo of one width, a refusal read in full until the next edit, span badges in their finding's colour."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QApplication, QTabBar, QToolBar
+
+from orgdesigner import editing as commands
+from orgdesigner.model import save
+from orgdesigner.presentation.chartstyle import ACCENT, SEVERITY_COLOURS
+from orgdesigner.ui.docks.figures import FiguresFeature
+
+from conftest import make_structure
+
+QStandardPaths.setTestModeEnabled(True)
+
+
+@pytest.fixture
+def window(new_window, qtbot, tmp_path):
+    structure = make_structure()
+    structure.posts["D1"].title = "Strategic Director of Finance, Resources, Transformation and Customer Services"
+    path = tmp_path / "council.orgd"
+    save(structure, path)
+    win = new_window()
+    win.show()
+    qtbot.waitExposed(win)
+    assert win.open_file(path)
+    QApplication.processEvents()
+    QApplication.processEvents()
+    return win
+
+
+def test_the_figures_dock_shows_every_value_in_full(window):
+    panel = window.feature(FiguresFeature).panel
+    window.dock_layout["figures"].raise_()
+    QApplication.processEvents()
+    header, metrics = panel.header(), QFontMetrics(panel.font())
+    right_edge = header.sectionViewportPosition(2) + header.sectionSize(2)
+    assert right_edge <= panel.viewport().width()
+    values = [item.text(2) for item in _rows(panel) if item.text(2)]
+    assert "FTE" in [item.text(0) for item in _rows(panel)] and len(values) > 10
+    assert all(metrics.horizontalAdvance(v) <= header.sectionSize(2) for v in values), header.sectionSize(2)
+    assert header.sectionSize(0) > 60  # the labels keep room too, elided with the whole label in a tooltip
+
+
+def _rows(panel):
+    stack = [panel.topLevelItem(i) for i in range(panel.topLevelItemCount())]
+    while stack:
+        item = stack.pop()
+        yield item
+        stack.extend(item.child(i) for i in range(item.childCount()))
+
+
+def test_every_dock_tab_label_is_whole(window):
+    bars = [bar for bar in window.findChildren(QTabBar) if bar.parent() is window and bar.isVisible()]
+    assert len(bars) >= 2
+    for bar in bars:
+        metrics = QFontMetrics(bar.font())
+        for index in range(bar.count()):
+            text = bar.tabText(index)
+            assert metrics.horizontalAdvance(text) <= bar.tabRect(index).width(), text
+
+
+def test_undo_and_redo_keep_one_width_with_the_command_in_the_tooltip_and_history(window):
+    toolbar = window.findChild(QToolBar, "main_toolbar")
+    undo, redo = toolbar.widgetForAction(window.undo_action), toolbar.widgetForAction(window.redo_action)
+    widths = (undo.width(), redo.width())
+    structure = window.document.structure
+    assert window.document.execute(commands.edit_post(structure, "H1", title="Head of Finance, Audit and Risk"))
+    QApplication.processEvents()
+    assert (undo.width(), redo.width()) == widths and window.undo_action.text() == "&Undo"
+    assert "Head of Finance" in window.undo_action.toolTip() and window.undo_action.toolTip().startswith("Undo ")
+    history = window.history.model()
+    assert "Head of Finance" in history.index(history.rowCount() - 1, 0).data()
+    window.undo_action.trigger()
+    QApplication.processEvents()
+    assert (undo.width(), redo.width()) == widths and "Head of Finance" in window.redo_action.toolTip()
+    assert not window.undo_action.isEnabled() and window.redo_action.isEnabled()
+
+
+def test_a_refusal_is_shown_in_full_until_the_next_edit(window):
+    structure = window.document.structure
+    assert not window.document.perform(lambda: commands.set_manager(structure, "D1", "H1"))  # a cycle
+    bar = window.statusBar()
+    message = bar.currentMessage()
+    assert message.startswith("Not done: ") and "cycle" in message and structure.posts["D1"].title in message
+    QApplication.processEvents()
+    assert QFontMetrics(bar.font()).horizontalAdvance(message) > bar.width()  # too long for one line: it wraps
+    assert bar.lines_height(message) <= bar.message_rect().height()
+    assert not window.summary_label.isVisible() and bar.toolTip() == message
+    assert window.document.execute(commands.edit_post(structure, "H1", fte=0.8))
+    assert bar.currentMessage() == "" and window.summary_label.isVisible()
+
+
+def test_span_badges_take_the_colour_of_their_finding(window):
+    structure, scene = window.document.structure, window.scene
+    assert scene.card("CE").span_badge_colour() == ACCENT  # two reports: nothing to say
+    assert window.document.execute(commands.edit_settings(structure, span_max=1))
+    assert scene.card("CE").span_badge_colour() == SEVERITY_COLOURS["warning"]
+    rules = {"span-over-limit": {"severity": "error"}}
+    assert window.document.execute(commands.edit_settings(structure, rules=rules))
+    assert scene.card("CE").span_badge_colour() == SEVERITY_COLOURS["error"]
+    assert scene.card("H1").span_badge_colour() == ACCENT  # no reports, no finding about its span

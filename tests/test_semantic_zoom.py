@@ -1,0 +1,82 @@
+"""Readable at every zoom: at Fit to Window in the window's own 1440 × 900, what the canvas paints can be read.
+
+The sizes are those the items paint by (`painted_title_px`, `painted_lines`: paint calls the same
+methods) times the view's scale, so they are the painted sizes on screen."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from orgdesigner.model import Post, load, save
+from orgdesigner.model.synthetic import synthetic_structure
+from orgdesigner.ui.items.zoom import READABLE_PX, Detail
+
+from conftest import SAMPLES
+
+
+def _fitted(new_window, qtbot, tmp_path, structure):
+    path = tmp_path / "chart.orgd"
+    save(structure, path)
+    win = new_window()
+    win.show()
+    qtbot.waitExposed(win)
+    assert (win.width(), win.height()) == (1440, 900)
+    assert win.open_file(path)
+    QApplication.processEvents()  # the docks are tabbed in once the window is shown
+    win.fit_action.trigger()
+    QApplication.processEvents()
+    return win
+
+
+def _district_council():
+    """The 26 posts of Leicester's senior structure and one with a long title: 27 posts."""
+    structure = load(SAMPLES / "leicester-2011-current.orgd")
+    root = next(p for p in structure.posts.values() if p.reports_to is None)
+    structure.add_post(Post(id="EXTRA", title="Head of Revenues, Benefits and Customer Services",
+                            reports_to=root.id, group=root.group))
+    assert len(structure.posts) == 27
+    return structure
+
+
+@pytest.mark.parametrize("make", [_district_council, lambda: synthetic_structure(40, seed=4)],
+                         ids=["27-posts", "40-posts"])
+def test_every_card_title_is_painted_at_8px_or_more_at_fit_to_window(new_window, qtbot, tmp_path, make):
+    structure = make()
+    win = _fitted(new_window, qtbot, tmp_path, structure)
+    scale, shown = win.view.zoom, win.view.visible_area()
+    assert scale < 0.7  # the ordinary card text would be too small: the cards show their titles larger
+    for post_id, post in structure.posts.items():
+        card = win.scene.card(post_id)
+        assert shown.contains(card.sceneBoundingRect()), post_id
+        assert card.painted_title_px(scale) >= READABLE_PX, (post.title, card.painted_title_px(scale))
+        if card.detail(scale) is Detail.TITLE:
+            size, lines = card.title_only(scale)
+            assert lines and post.title.startswith(lines[0].rstrip("…")) and size * scale >= READABLE_PX
+    for box in win.scene.boxes.values():  # the groups' names too, in the header band
+        assert box.header_name_pixels(scale) * scale >= READABLE_PX, box.title
+
+
+def test_every_group_name_is_painted_on_a_300_post_chart(new_window, qtbot, tmp_path):
+    structure = synthetic_structure(300)
+    win = _fitted(new_window, qtbot, tmp_path, structure)
+    scale, shown = win.view.zoom, win.view.visible_area()
+    assert {win.scene.card(p).detail(scale) for p in structure.posts} == {Detail.BOX}  # cards too small to read
+    assert len(structure.groups) >= 5
+    for group_id, group in structure.groups.items():
+        label = win.scene.boxes[group_id].label
+        assert label.scene() is win.scene and label.isVisible() and shown.intersects(label.boundingRect())
+        lines = label.painted_lines(scale)
+        name_lines = lines[:-1]  # then the figures: "45 posts · £5,280,640"
+        assert " ".join(text for text, _ in name_lines) == group.name
+        assert all(size >= READABLE_PX for _, size in lines)
+        assert lines[-1][0].split(" posts")[0] == str(sum(p.group == group_id for p in structure.posts.values()))
+
+
+def test_zoomed_in_a_card_shows_everything_and_group_labels_step_aside(new_window, qtbot, tmp_path):
+    structure = synthetic_structure(300)
+    win = _fitted(new_window, qtbot, tmp_path, structure)
+    win.view.set_zoom(1.0)
+    card = win.scene.card("P1")
+    assert card.detail(1.0) is Detail.FULL and card.painted_title_px(1.0) >= READABLE_PX
+    assert all(win.scene.boxes[g].label.painted_lines(1.0) == [] for g in structure.groups)

@@ -1,0 +1,103 @@
+"""Build only what is seen: card and line items exist for the part of the chart in or near the view, a chart
+too large for that is sketched, and everything that finds cards by id still works off screen."""
+
+from __future__ import annotations
+
+import random
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from orgdesigner import editing as commands
+from orgdesigner.model.synthetic import synthetic_structure
+from orgdesigner.ui.visible import MARGIN, MAX_CARD_ITEMS, GridIndex
+
+
+def _wanted(view) -> QRectF:
+    area = view.visible_area()
+    return area.adjusted(-area.width() * MARGIN, -area.height() * MARGIN, area.width() * MARGIN,
+                         area.height() * MARGIN)
+
+
+def _expected(scene, area: QRectF) -> set[str]:
+    return {p for p, r in scene.layout_rects().items() if area.intersects(QRectF(r.x, r.y, r.width, r.height))}
+
+
+def test_the_grid_index_finds_what_a_search_of_everything_finds():
+    rng = random.Random(7)
+    index: GridIndex[int] = GridIndex(cell=100.0)
+    boxes = {}
+    for key in range(600):
+        x, y = rng.uniform(-2000, 2000), rng.uniform(-2000, 2000)
+        boxes[key] = (x, y, x + rng.uniform(1, 400), y + rng.uniform(1, 150))
+        index.put(key, boxes[key])
+    for key in rng.sample(sorted(boxes), 200):  # some move, some go
+        if key % 2:
+            x, y = rng.uniform(-2000, 2000), rng.uniform(-2000, 2000)
+            boxes[key] = (x, y, x + 50, y + 50)
+            index.put(key, boxes[key])
+        else:
+            del boxes[key]
+            index.put(key, None)
+    for _ in range(100):
+        x, y = rng.uniform(-2500, 2500), rng.uniform(-2500, 2500)
+        area = (x, y, x + rng.uniform(0, 1500), y + rng.uniform(0, 1500))
+        brute = {k for k, b in boxes.items() if b[0] <= area[2] and b[2] >= area[0] and b[1] <= area[3] and b[3] >= area[1]}
+        assert index.query(area) == brute
+        assert index.count(area) >= len(brute)
+    assert sum(1 for cell in {(x // 4, y // 4) for x, y in index.cells()}
+               for _ in index.starting_in(cell, 4)) == len(boxes)  # every key in exactly one block
+
+
+def test_only_cards_in_or_near_the_view_are_items_and_scrolling_makes_the_others(make_canvas):
+    canvas = make_canvas(synthetic_structure(3000))
+    scene, view = canvas.scene, canvas.view
+    view.set_zoom(0.7)
+    view.centerOn(QPointF(0, 0))
+    QApplication.processEvents()
+    assert set(scene.cards) == _expected(scene, _wanted(view)) and 0 < len(scene.cards) < 200
+    assert all(_wanted(view).intersects(line.sceneBoundingRect()) for line in scene.lines.values())
+    before = set(scene.cards)
+    view.horizontalScrollBar().setValue(view.horizontalScrollBar().value() + 5000)
+    QApplication.processEvents()
+    assert set(scene.cards) == _expected(scene, _wanted(view)) and set(scene.cards) != before
+
+
+def test_a_card_out_of_view_is_made_on_demand_for_selection_and_centring(make_canvas):
+    canvas = make_canvas(synthetic_structure(3000))
+    scene, view = canvas.scene, canvas.view
+    far = max(scene.layout_rects(), key=lambda p: scene.layout_rects()[p].x)
+    assert far not in scene.cards
+    scene.select_posts([far])
+    assert scene.selected_post_ids() == [far]
+    view.centre_on_posts([far])
+    QApplication.processEvents()
+    assert view.visible_area().contains(scene.cards[far].sceneBoundingRect().center())
+    view.centerOn(QPointF(0, 0))  # scrolled away, the selected card stays an item
+    QApplication.processEvents()
+    assert far in scene.cards and scene.selected_post_ids() == [far]
+
+
+def test_a_chart_too_large_for_items_is_sketched_and_a_press_on_a_card_makes_it(make_canvas):
+    structure = synthetic_structure(3000)
+    canvas = make_canvas(structure)
+    scene, view = canvas.scene, canvas.view
+    view.fit()
+    QApplication.processEvents()
+    assert len(_expected(scene, _wanted(view))) > MAX_CARD_ITEMS
+    assert scene.visible.sketching and not scene.cards and not scene.lines
+    tiles = [t for t in scene.visible.tiles.values() if t.isVisible()]
+    assert sum(t.card_count for t in tiles) == len(structure.posts)  # every card drawn once
+    rect = scene.layout_rects()["P2"]
+    point = view.mapFromScene(QPointF(rect.x + rect.width / 2, rect.y + rect.height / 2))
+    QTest.mouseClick(view.viewport(), Qt.LeftButton, Qt.NoModifier, point)
+    assert scene.selected_post_ids() == ["P2"]
+    # An edit while sketched: the tiles follow the layout, still every card once.
+    document = canvas.document
+    assert document.perform(lambda: commands.set_manager(document.structure, "P40", "P3"))
+    QApplication.processEvents()
+    assert sum(t.card_count for t in scene.visible.tiles.values() if t.isVisible()) == len(structure.posts)
+    view.set_zoom(1.0)  # zoomed in again: items, no sketch
+    QApplication.processEvents()
+    assert not scene.visible.sketching and scene.cards and not any(t.isVisible() for t in scene.visible.tiles.values())
