@@ -90,6 +90,14 @@ def new_window(qtbot, tmp_path, monkeypatch):
     QApplication.sendPostedEvents(None, QEvent.DeferredDelete)
 
 
+def crash(window) -> None:
+    """What a crash leaves behind: the window's recovery files, and no open window that owns them
+    (its process is gone). The window object itself is closed by `new_window` at the end."""
+    from orgdesigner.ui.recovery import Recovery
+
+    Recovery._open.discard(window.recovery.owner)
+
+
 # ----- the canvas on its own -------------------------------------------------------------
 
 @dataclass

@@ -14,7 +14,7 @@ from orgdesigner.model import load_scenarios, save_scenarios
 from orgdesigner import editing as commands
 from orgdesigner.ui.docks.figures import FiguresFeature
 
-from conftest import make_options
+from conftest import crash, make_options
 
 QStandardPaths.setTestModeEnabled(True)
 
@@ -171,6 +171,7 @@ def test_recovery_file_keeps_every_scenario(window, new_window, options_file, mo
     answer_name(window, monkeypatch, "Option B")
     window.scenario_controls.new_action.trigger()
     window.autosave()
+    crash(window)
     fresh = new_window("fresh")
     monkeypatch.setattr(fresh, "ask_restore", lambda when: QMessageBox.Yes)
     fresh.open_file(options_file)

@@ -18,7 +18,7 @@ from orgdesigner.ui.docks.figures import FiguresFeature
 from orgdesigner.ui.docks.findings import FindingsFeature
 
 from canvasdrive import card_centre, click_card, drag, handle_point, move_to, press, release, view_point
-from conftest import SAMPLES, make_structure
+from conftest import SAMPLES, crash, make_structure
 
 QStandardPaths.setTestModeEnabled(True)
 
@@ -207,6 +207,7 @@ def test_autosave_and_restore_after_a_crash(window, tmp_path, new_window, monkey
         structure, "H1", title="Head of Finance and Audit"))
     window.autosave()
     # The window dies without saving; a new one opens the file and is offered the recovery.
+    crash(window)
     fresh = new_window("third")
     monkeypatch.setattr(fresh, "ask_restore", lambda when: QMessageBox.Yes)
     fresh.open_file(tmp_path / "council.orgd")

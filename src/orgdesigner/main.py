@@ -1,7 +1,9 @@
 """The `orgdesigner` program: a subcommand (or --help) runs on the command line, anything else
 (nothing, a FILE, --screenshot, --compare ...) opens the designer window.
 
-The only module that reaches both `cli` and `ui`; Qt is imported only on the way to the window.
+The only module that reaches both `cli` and `ui`; Qt is imported only on the way to the window. Both
+ways pass through the one guard (`cli.common.guarded`): bad input is a message and exit 2, never a
+traceback.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from . import cli
+from .cli.common import guarded
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -18,4 +21,4 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cli.main(args)
     from .ui.app import run
 
-    return run(args)
+    return guarded(lambda: run(args))

@@ -2,9 +2,11 @@
 print rotas and pay benchmarks, merge and diff structure files. No Qt here: the window is opened by
 `orgdesigner.main`.
 
-Exit codes (`common`): 0 success (for `check`: no error findings), 1 error findings (for `merge`: open
-conflicts), 2 bad input (a file that cannot be read, an invalid table, a bad option), always with a message on stderr and
-never a traceback.
+Exit codes (`common`): 0 success (for `check`: no error findings), 1 error findings (for `merge`:
+open conflicts), 2 bad input (a file that cannot be read, an invalid table, a bad option), always
+with a message on stderr and never a traceback. `common.guarded` is the one boundary: an
+unexpected error (a bug) is also one line and exit 2, its traceback shown only with
+ORGDESIGNER_DEBUG=1; a closed pipe (`orgdesigner check FILE | head -1`) ends the command quietly.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import argparse
 from collections.abc import Callable, Sequence
 
 from . import benchmark, check, compare, diff, export, importing, merge, rota, scenarios
-from .common import INPUT_ERRORS, PROG, Parser, fail
+from .common import PROG, Parser, guarded
 
 SUBCOMMANDS = (check, importing, compare, export, scenarios, rota, benchmark, merge, diff)
 """Each module registers its subparser, which names the function that runs it."""
@@ -41,7 +43,4 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # --help, or argparse refusing the options (it has printed why)
         return int(exc.code or 0)
     run: Callable[[argparse.Namespace], int] = options.run
-    try:
-        return run(options)
-    except INPUT_ERRORS as exc:
-        return fail(str(exc))
+    return guarded(lambda: run(options))

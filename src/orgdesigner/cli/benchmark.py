@@ -11,7 +11,7 @@ from ..analysis.benchmark import ALL, all_stats, categories, post_position, reso
 from ..io.comparators import read_comparators
 from ..model import Benchmark, Structure
 from ..presentation.planning import format_benchmark
-from .common import EXIT_OK, about, load_target, print_json, scenario_option
+from .common import EXIT_OK, about, load_target, print_json, print_text, scenario_option
 
 NAME = "benchmark"
 
@@ -52,7 +52,7 @@ def run(options: argparse.Namespace) -> int:
                     "categories": [s.as_dict() for s in stats],
                     "post": position.as_dict() if position is not None else None})
     else:
-        print(format_benchmark(benchmark.role, stats, position, note))
+        print_text(format_benchmark(benchmark.role, stats, position, note))
     return EXIT_OK
 
 

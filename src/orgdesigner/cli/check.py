@@ -6,7 +6,7 @@ import argparse
 
 from ..analysis import check_report
 from ..presentation.costbasis import cost_basis_text
-from .common import EXIT_FINDINGS, EXIT_OK, load_target, print_json, scenario_option
+from .common import EXIT_FINDINGS, EXIT_OK, load_target, print_json, print_text, scenario_option
 from .textreport import format_check
 
 NAME = "check"
@@ -28,6 +28,6 @@ def run(options: argparse.Namespace) -> int:
     if options.json:
         print_json({**report, "cost_basis": cost_basis_text(target.structure.settings)})
     else:
-        print(format_check(target.structure, target.analysis))
+        print_text(format_check(target.structure, target.analysis))
     has_errors = any(f["severity"] == "error" for f in report["findings"])
     return EXIT_FINDINGS if has_errors else EXIT_OK

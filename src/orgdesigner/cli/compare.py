@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 from ..analysis import compare
 from ..analysis.basis import Basis, costed_comparison, on_one_basis
@@ -11,8 +10,8 @@ from ..analysis.likely import likely_matches
 from ..analysis.matching import review_matches
 from ..analysis.report import comparison_report
 from ..model import Settings, Structure
-from .common import EXIT_OK, load_target, print_json
 from ..presentation.costbasis import cost_basis_text
+from .common import EXIT_OK, load_target, print_json, print_note, print_text
 from .textreport import format_comparison, format_likely, format_matches
 
 NAME = "compare"
@@ -46,9 +45,9 @@ def run(options: argparse.Namespace) -> int:
     costed = costed_comparison(before.structure, after.structure, basis, before.analysis, after.analysis)
     summary = costed.finance
     for warning in costed.warnings:
-        print(f"warning: {warning.message}", file=sys.stderr)
+        print_note("warning", warning.message)
     if costed.note:
-        print(f"note: {costed.note}", file=sys.stderr)
+        print_note("note", costed.note)
     likely = likely_matches(before.structure, after.structure)
     costed_on = on_one_basis(before.structure, after.structure, basis)[1].settings
     reviewed = review_matches(before.structure, after.structure) if options.match == "suggest" else None
@@ -62,14 +61,14 @@ def run(options: argparse.Namespace) -> int:
             report["matches"] = [{**s.as_dict(), "accepted": decision} for s, decision in reviewed]
         print_json(report)
     else:
-        print(format_comparison(before.structure, after.structure, changes, summary,
-                                basis_line(basis, costed_on, costed.note, before.structure)))
+        print_text(format_comparison(before.structure, after.structure, changes, summary,
+                                     basis_line(basis, costed_on, costed.note, before.structure)))
         if likely:
             print()
-            print(format_likely(before.structure, after.structure, likely))
+            print_text(format_likely(before.structure, after.structure, likely))
         if reviewed is not None:
             print()
-            print(format_matches(before.structure, after.structure, reviewed))
+            print_text(format_matches(before.structure, after.structure, reviewed))
     return EXIT_OK
 
 

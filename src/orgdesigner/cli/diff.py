@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 
+from ..io.safetext import terminal_safe
 from ..model import load_scenarios
 from ..sharing import diff_files
 from ..sharing.diff import listing_text
@@ -29,9 +30,9 @@ def run(options: argparse.Namespace) -> int:
     if options.textconv:
         if options.b is not None:
             raise BadInput("--textconv lists one file: give only A")
-        print(listing_text(load_scenarios(options.a)), end="")
+        print(terminal_safe(listing_text(load_scenarios(options.a)), keep_newlines=True), end="")
         return EXIT_OK
     if options.b is None:
         raise BadInput("diff needs two files, A and B (or --textconv A to list one)")
-    print(diff_files(options.a, options.b), end="")
+    print(terminal_safe(diff_files(options.a, options.b), keep_newlines=True), end="")
     return EXIT_OK

@@ -7,12 +7,13 @@ openpyxl, reportlab and python-pptx are imported only when their kind of file is
 from __future__ import annotations
 
 import argparse
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..model.fileformat import write_atomically
-from .common import EXIT_OK, BadInput, about, load_target, scenario_option, write_output
+from ..presentation.redaction import redacted_structure
+from .common import (EXIT_OK, BadInput, about, load_target, refuse_output_of_input, scenario_option,
+                     warn_names_to_review, write_output)
 from .published import FORMATS, export_published
 
 if TYPE_CHECKING:
@@ -64,6 +65,7 @@ def _paper(text: str) -> str:
 
 def run(options: argparse.Namespace) -> int:
     output = Path(options.output)
+    refuse_output_of_input(output, options.file, options.before)
     if options.format is not None:
         return export_published(options, output)
     suffix = output.suffix.lower()
@@ -82,9 +84,25 @@ def _table(options: argparse.Namespace, output: Path) -> int:
     target = load_target(options.file, options.scenario)
     from ..io.export import posts_table, write_csv, write_xlsx
 
-    rows = posts_table(target.structure, target.analysis, redact_names=options.redact_names)
-    write_output(output, partial(write_csv if suffix == ".csv" else write_xlsx, rows))
+    structure = target.structure
+    if options.redact_names:
+        structure = redacted_structure(structure)
+        warn_names_to_review(structure)
+    rows = posts_table(structure, target.analysis, redact_names=options.redact_names)
+    escaped = 0
+
+    def write(path: Path) -> None:
+        nonlocal escaped
+        if suffix == ".csv":
+            write_csv(rows, path)
+        else:
+            escaped = write_xlsx(rows, path)
+
+    write_output(output, write)
     print(f"Wrote {output}: {len(rows) - 1} posts.")
+    if escaped:
+        print(f"{escaped} cell{'s' if escaped != 1 else ''} held control characters, which a workbook cannot "
+              "hold; they are written as visible escapes such as \\x1b.")
     return EXIT_OK
 
 
@@ -103,6 +121,8 @@ def _pdf(options: argparse.Namespace, output: Path) -> int:
     pdf = PdfOptions(paper=Paper(PaperSize(options.paper), options.landscape), title=options.title,
                      author=options.author, redact_names=options.redact_names, draft=options.draft,
                      selection=_selection(options))
+    if options.redact_names:
+        warn_names_to_review(after.structure, before.structure if before is not None else None)
     with about(after.file):
         data = pdf_bytes(after.structure, pdf, before.structure if before is not None else None)
     write_output(output, lambda path: write_atomically(path, data))
@@ -177,6 +197,8 @@ def _chart(options: argparse.Namespace, output: Path) -> int:
     from ..pdf.options import PdfOptions
 
     target = load_target(options.file, options.scenario)
+    if options.redact_names:
+        warn_names_to_review(target.structure)
     chart = PdfOptions(title=options.title, author=options.author, redact_names=options.redact_names,
                        draft=options.draft, selection=_selection(options))
     with about(target.file):

@@ -15,7 +15,7 @@ from ..io.establishment import ImportOptions, import_table, table_name
 from ..io.organogram import FileKind, OrganogramOptions, detect_file, import_organogram, junior_beside
 from ..model import CostBasis, Scenarios, Structure, StructureFileError, load_scenarios, save, save_scenarios
 from ..presentation.costbasis import cost_basis_text, on_cost_text
-from .common import EXIT_OK, BadInput, about, write_output
+from .common import EXIT_OK, BadInput, about, print_note, refuse_output_of_input, write_output
 
 NAME = "import"
 ASSUMED_ON_COST_RATE = 0.0
@@ -67,6 +67,7 @@ def _rate(text: str) -> float:
 
 def run(options: argparse.Namespace) -> int:
     output, table = Path(options.output), Path(options.table)
+    refuse_output_of_input(output, table, *([options.junior] if options.junior is not None else []))
     existing = _existing(output) if options.add else None
     if existing is not None:  # a scenario of the file is costed as the file is, unless told otherwise
         baseline = existing.baseline.settings
@@ -142,5 +143,5 @@ def _organogram(senior: Path, options: argparse.Namespace) -> Structure:
     source = f"{senior} with {junior}" if junior is not None else f"{senior} (no junior file)"
     print(f"Read the organogram {source}: {len(result.structure.posts)} senior posts, {staff:g} junior FTE.")
     for warning in result.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        print_note("warning", str(warning))
     return result.structure

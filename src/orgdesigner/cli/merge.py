@@ -13,7 +13,7 @@ from pathlib import Path
 from ..model import EditRefused, dumps_scenarios
 from ..sharing import (DiskState, FileChangedOnDisk, describe_conflict, load_with_state, merge_scenarios, snapshot,
                        write_if_unchanged)
-from .common import EXIT_FINDINGS, EXIT_OK, PROG, BadInput, write_output
+from .common import EXIT_FINDINGS, EXIT_OK, PROG, BadInput, print_text, refuse_output_of_input, write_output
 
 NAME = "merge"
 
@@ -35,6 +35,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 def run(options: argparse.Namespace) -> int:
     output = Path(options.output or options.ours)
+    refuse_output_of_input(output, options.base, options.theirs)  # over OURS is the point; over BASE or THEIRS, never
     before = snapshot(output)
     states: dict[Path, DiskState] = {}
     sides = []
@@ -59,7 +60,7 @@ def run(options: argparse.Namespace) -> int:
     conflicts = result.conflicts
     for found in conflicts:
         structure = result.scenarios.get(found.scenario)
-        print(f"CONFLICT in scenario {found.scenario!r}: {describe_conflict(structure, found.conflict)}")
+        print_text(f"CONFLICT in scenario {found.scenario!r}: {describe_conflict(structure, found.conflict)}")
     if conflicts:
         print(f"Merged into {output} with {len(conflicts)} open conflict{'s' if len(conflicts) != 1 else ''}: "
               "ours is kept in each; resolve them in the Conflicts dock (or edit and merge again).")

@@ -11,7 +11,7 @@ from ..analysis.rota import generate_rota
 from ..model import Structure
 from ..model.rota import parse_month
 from ..presentation.planning import format_rota
-from .common import EXIT_OK, about, load_target, print_json, scenario_option
+from .common import EXIT_OK, about, load_target, print_json, print_text, scenario_option
 
 NAME = "rota"
 
@@ -51,7 +51,7 @@ def run(options: argparse.Namespace) -> int:
         print_json([entry.model_dump() for entry in rota.months])
     else:
         findings = [f for f in analysis.findings() if f.rule.startswith("rota-")]
-        print(format_rota(structure, rota, findings))
+        print_text(format_rota(structure, rota, findings))
     return EXIT_OK
 
 

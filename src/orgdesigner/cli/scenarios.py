@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..analysis.report import scenarios_report
 from ..model import load_scenarios
-from .common import EXIT_OK, about, print_json
+from .common import EXIT_OK, about, print_json, print_text
 from .textreport import format_scenarios
 
 NAME = "scenarios"
@@ -29,5 +29,5 @@ def run(options: argparse.Namespace) -> int:
     if options.json:
         print_json(report)
     else:
-        print(f"{path}: {format_scenarios(report)}")
+        print_text(f"{path}: {format_scenarios(report)}")
     return EXIT_OK

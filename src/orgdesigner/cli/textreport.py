@@ -13,6 +13,11 @@ from ..presentation.costbasis import cost_basis_text
 from ..presentation.money import money, saving
 
 
+MAX_INDENT = 12
+"""Levels of group nesting shown by indenting; deeper groups line up with the twelfth level, so
+thousands of nested groups do not print lines thousands of spaces wide."""
+
+
 def posts_phrase(count: int) -> str:
     return f"{count} post" if count == 1 else f"{count} posts"
 
@@ -40,11 +45,12 @@ def format_check(structure: Structure, analysis: Analysis) -> str:
     by_group = analysis.totals_by_group()
     if by_group:
         lines += ["", "By group (net, including nested groups)"]
-        width = max(len(structure.groups[g].name) for g in by_group)
+        depths = structure.group_depths()
+        indent = {gid: min(depths.get(gid, 0), MAX_INDENT) for gid in by_group}
+        width = max(len(structure.groups[g].name) + 2 * indent[g] for g in by_group)
         for gid, t in by_group.items():
-            depth = len(structure.group_chain(gid)) - 1
-            name = "  " * depth + structure.groups[gid].name
-            lines.append(f"  {name:<{width + 2 * depth}}  {posts_phrase(t.posts):>10}  {money(t.net):>12}")
+            name = "  " * indent[gid] + structure.groups[gid].name
+            lines.append(f"  {name:<{width}}  {posts_phrase(t.posts):>10}  {money(t.net):>12}")
     by_tier = analysis.totals_by_tier()
     if by_tier:
         lines += ["", "By tier (net)"]

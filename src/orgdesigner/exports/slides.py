@@ -67,6 +67,7 @@ def pptx_bytes(structure: Structure, options: PdfOptions) -> bytes:
     """The chosen part of the chart as a PowerPoint file (refuses a choice that does not fit)."""
     source = chart_source(structure, options)
     pages = slide_pages(structure, options, source)
+    structure, options = source.whole, source.options  # as printed (without names when they are withheld)
     presentation = Presentation()
     presentation.slide_width, presentation.slide_height = Emu(_emu(SLIDE_WIDTH)), Emu(_emu(SLIDE_HEIGHT))
     presentation.core_properties.title = source.heading

@@ -82,10 +82,17 @@ def run(args: list[str]) -> int:
         window.feature(CompareFeature).compare_with(before, Path(options.compare))
     if options.screenshot:
         return _screenshot(app, window, Path(options.screenshot))
-    if scenarios is not None:
-        window._remember_recent(Path(options.file))
-        window.view.fit()
+    opened(window, Path(options.file) if scenarios is not None else None)
     return app.exec()
+
+
+def opened(window, path: Path | None) -> None:
+    """A window started for the file at PATH (None: a new, untitled structure) is shown: offer what a
+    crashed window autosaved for it, remember the file among the recent ones and fit the chart."""
+    window.offer_recovery(path)
+    if path is not None:
+        window._remember_recent(path)
+    window.view.fit()
 
 
 def _compare_target(scenarios, shown: str, text: str):

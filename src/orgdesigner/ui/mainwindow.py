@@ -24,6 +24,7 @@ from ..presentation.costbasis import cost_basis_text
 from ..presentation.money import money
 from ..pdf.export import PdfOptions, pdf_bytes
 from ..pdf.paper import Paper, PaperSize
+from ..presentation.redaction import redacted_structure
 from ..presentation.selection import ChartSelection
 from ..sharing import FileChangedOnDisk
 from .. import editing as commands
@@ -312,7 +313,7 @@ class MainWindow(QMainWindow):
     def new_document(self) -> None:
         if not self.maybe_save():
             return
-        self.recovery.discard(self.document.path)
+        self.recovery.discard()
         self.document.set_structure(Structure(name="Untitled structure"), None)
         self.statusBar().showMessage("New structure", 4000)
 
@@ -333,8 +334,9 @@ class MainWindow(QMainWindow):
         except (StructureFileError, ValueError) as exc:
             self.show_error("Cannot open the file", str(exc))
             return False
+        self.recovery.discard()  # the document before was saved or its changes discarded
         self._remember_recent(path)
-        self._offer_recovery(path)
+        self.offer_recovery(path)
         self.view.fit()
         self.statusBar().showMessage(f"Opened {path.name}", 4000)
         return True
@@ -366,7 +368,7 @@ class MainWindow(QMainWindow):
         except FileChangedOnDisk:  # someone else saved it: never overwritten, their changes are offered
             if not self.feature(SharingFeature).save_over_changes():
                 return False
-        self.recovery.discard(path)
+        self.recovery.discard()
         self._remember_recent(path)
         self.statusBar().showMessage(f"Saved {path.name}", 4000)
         return True
@@ -375,13 +377,15 @@ class MainWindow(QMainWindow):
         if self.document.modified and self.document.scenarios.problem() is None:
             self.recovery.write(self.document.path, self.document.scenarios)
 
-    def _offer_recovery(self, path: Path) -> None:
+    def offer_recovery(self, path: Path | None) -> None:
+        """Offer the changes a crashed window autosaved for the file at PATH (None: an untitled document)."""
         recovered = self.recovery.newer_than(path)
         if recovered is None:
             return
         if self.ask_restore(recovered.when) != QMessageBox.Yes:
-            self.recovery.discard(path)
+            self.recovery.forget(recovered)
             return
+        self.recovery.adopt(recovered)
         self.document.set_scenarios(recovered.scenarios, path)
         self.document.undo_stack.resetClean()
         self.update_title()
@@ -390,7 +394,8 @@ class MainWindow(QMainWindow):
     def ask_restore(self, when: str) -> QMessageBox.StandardButton:
         return QMessageBox.question(
             self, "Recover unsaved changes",
-            f"OrgDesigner closed without saving changes to this file (last autosaved {when}). Restore them?",
+            f"OrgDesigner closed without saving changes to {'this file' if self.document.path else 'an untitled structure'} "
+            f"(last autosaved {when}). Restore them?",
             QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes)
 
     def _remember_recent(self, path: Path) -> None:
@@ -424,7 +429,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.maybe_save():
-            self.recovery.discard(self.document.path)
+            self.recovery.close()
             self.document.close()
             event.accept()
         else:
@@ -615,7 +620,7 @@ class MainWindow(QMainWindow):
         if isinstance(dialog, ImportDialog):
             dialog.remember(self.settings)
         result = dialog.imported
-        self.recovery.discard(self.document.path)
+        self.recovery.discard()
         self.document.set_structure(result.structure, None)
         self.document.undo_stack.resetClean()  # imported, not yet saved anywhere
         self.update_title()
@@ -675,7 +680,8 @@ class MainWindow(QMainWindow):
         if path.suffix.lower() not in (".csv", ".xlsx"):
             self.show_error("Cannot export the table", f"{path}: the table is written as .csv or .xlsx")
             return False
-        rows = posts_table(self.document.structure, self.document.analysis, redact_names=redact_names)
+        structure = redacted_structure(self.document.structure) if redact_names else self.document.structure
+        rows = posts_table(structure, self.document.analysis, redact_names=redact_names)
         try:
             (write_xlsx if path.suffix.lower() == ".xlsx" else write_csv)(rows, path)
         except OSError as exc:

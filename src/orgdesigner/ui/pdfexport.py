@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QDia
 from ..exports.formats import FORMATS, chart_bytes
 from ..exports.picture import DEFAULT_DPI
 from ..exports.slides import slide_pages
-from ..model import Structure
+from ..model import Structure, StructureFileError
 from ..pdf.export import PdfOptions, pdf_bytes
 from ..pdf.paper import Paper, PaperSize
+from ..presentation.redaction import names_to_review
 from ..presentation.selection import ChartSelection
 from .pdfpages import page_count, render_pages
 
@@ -105,6 +106,9 @@ class PdfExportDialog(QDialog):
         self.author_edit = QLineEdit(structure.organisation)
         self.redact_check = QCheckBox("Leave out postholder names (for packs that are published)")
         self.draft_check = QCheckBox("Mark every page DRAFT")
+        self.review_label = QLabel(wordWrap=True)
+        self.review_label.setObjectName("names_to_review")
+        self.review_label.setVisible(False)
         self.folded = folded
         self.folded_check = QCheckBox(f"Keep the {len(folded)} folded branch{'es' if len(folded) != 1 else ''} "
                                       "folded, as on the canvas")
@@ -166,6 +170,7 @@ class PdfExportDialog(QDialog):
         form.addRow("Title", self.title_edit)
         form.addRow("Author", self.author_edit)
         form.addRow("", self.redact_check)
+        form.addRow("", self.review_label)
         form.addRow("", self.draft_check)
         left = QVBoxLayout()
         left.addLayout(form)
@@ -225,7 +230,21 @@ class PdfExportDialog(QDialog):
         self.paper_combo.setEnabled(paper)
         self.orientation_combo.setEnabled(paper)
         self.title_edit.setPlaceholderText("Consultation pack" if pack else self.structure.name)
+        self._show_names_to_review()
         self._timer.start()
+
+    def _show_names_to_review(self) -> None:
+        """With names left out, list the text that still looks like a person's name, to check by eye."""
+        lines: list[str] = []
+        if self.redact_check.isChecked():
+            before = self.before_combo.currentText() if self.pack_choice.isChecked() else ""
+            try:
+                lines = names_to_review(self.structure, self.candidates[before]() if before else None)
+            except (OSError, ValueError, StructureFileError):  # a candidate that cannot be read: the preview says why
+                lines = names_to_review(self.structure)
+        self.review_label.setText("Check these before publishing; they may name a person:\n• " + "\n• ".join(lines)
+                                  if lines else "")
+        self.review_label.setVisible(bool(lines))
 
     # ----- preview -----------------------------------------------------------------------
 

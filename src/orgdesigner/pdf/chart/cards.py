@@ -166,20 +166,32 @@ def wrap(text: str, font: str, size: float, width: float, max_lines: int) -> lis
     """Words onto lines no wider than `width`; the last line ends in an ellipsis if words are left over."""
     lines: list[str] = []
     words = text.split()
-    while words and len(lines) < max_lines:
-        line = words.pop(0)
-        while words and text_width(f"{line} {words[0]}", font, size) <= width:
-            line = f"{line} {words.pop(0)}"
+    next_word = 0
+    while next_word < len(words) and len(lines) < max_lines:
+        line = words[next_word]
+        next_word += 1
+        while next_word < len(words) and text_width(f"{line} {words[next_word]}", font, size) <= width:
+            line = f"{line} {words[next_word]}"
+            next_word += 1
         lines.append(fit(line, font, size, width))
-    if words:
-        lines[-1] = fit(f"{lines[-1]} {' '.join(words)}", font, size, width)
+    if next_word < len(words):
+        lines[-1] = fit(f"{lines[-1]} {' '.join(words[next_word:])}", font, size, width)
     return lines
 
 
 def fit(text: str, font: str, size: float, width: float) -> str:
-    """`text`, cut short with an ellipsis when it is wider than `width`."""
+    """`text`, cut short with an ellipsis when it is wider than `width`.
+
+    The longest beginning that fits is found by halving (a text's width only grows as it gets
+    longer), so a title of thousands of characters costs a few dozen measurements, not thousands.
+    """
     if text_width(text, font, size) <= width:
         return text
-    while text and text_width(text + "…", font, size) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
+    fits, too_long = 0, len(text)  # text[:fits] + "…" fits (or fits is 0); text[:too_long] + "…" does not
+    while too_long - fits > 1:
+        middle = (fits + too_long) // 2
+        if text_width(text[:middle] + "…", font, size) <= width:
+            fits = middle
+        else:
+            too_long = middle
+    return text[:fits].rstrip() + "…"

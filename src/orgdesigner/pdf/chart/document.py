@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reportlab.lib.colors import HexColor
@@ -14,6 +14,7 @@ from reportlab.pdfgen.canvas import Canvas
 from ...model import Structure
 from ...model.fileformat import write_atomically
 from ...presentation.chartstyle import MUTED
+from ...presentation.redaction import Redactor, redacted_structure
 from ..fonts import REGULAR, register_fonts, text_width
 from ..options import PdfOptions
 from ...presentation.selection import Selected, select
@@ -32,6 +33,10 @@ class ChartSource:
     heading: str
     selected: Selected
     facts: CardFacts
+    whole: Structure
+    """The whole structure as the chart prints it: a copy without names when they are withheld."""
+    options: PdfOptions
+    """The options as the chart prints them: the title and author without names when they are withheld."""
 
     @property
     def structure(self) -> Structure:
@@ -44,7 +49,10 @@ class ChartSource:
 
 def chart_source(structure: Structure, options: PdfOptions) -> ChartSource:
     """The part of `structure` that `options.selection` chooses, ready to draw; a choice that does
-    not fit the structure raises SelectionRefused (a ValueError) naming it."""
+    not fit the structure raises SelectionRefused (a ValueError) naming it. With names withheld,
+    everything is drawn from `presentation.redaction` copies: this is the one place every chart
+    format (PDF, PNG, SVG, PowerPoint) takes its structure."""
+    structure, options = printable(structure, options)
     choice = options.selection
     selected = select(structure, choice)
     heading = options.title or structure.name
@@ -53,7 +61,17 @@ def chart_source(structure: Structure, options: PdfOptions) -> ChartSource:
         heading = f"{heading}: {part}"
     facts = card_facts(selected.structure, options.redact_names, also=None if choice.whole else structure,
                        greyed=selected.greyed, hidden=selected.hidden)
-    return ChartSource(heading, selected, facts)
+    return ChartSource(heading, selected, facts, structure, options)
+
+
+def printable(structure: Structure, options: PdfOptions) -> tuple[Structure, PdfOptions]:
+    """The structure and options as they are printed: as given, or with names withheld a redacted
+    copy of the structure and the title and author redacted."""
+    if not options.redact_names:
+        return structure, options
+    redactor = Redactor.for_structures(structure)
+    return (redacted_structure(structure, redactor),
+            replace(options, title=redactor.redact_text(options.title), author=redactor.redact_text(options.author)))
 
 
 def chart_pdf(structure: Structure, options: PdfOptions | None = None,
@@ -64,6 +82,7 @@ def chart_pdf(structure: Structure, options: PdfOptions | None = None,
     paper = o.paper
     width, height = paper.width - 2 * paper.margin, paper.height - 2 * paper.margin - FOOTER_BAND
     source = chart_source(structure, o)
+    structure, o = source.whole, source.options
     heading, facts = source.heading, source.facts
     pages = source.pages(width, height)
     buffer = io.BytesIO()

@@ -16,12 +16,17 @@ proportion to the set, not to the structure.
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from ...layout import Layout, LayoutOptions, compute_layout
 from ...model import Structure
 from ...presentation.selection import substructure
+
+_Task = Iterator["_Task"]
+"""A step of planning that may hand over sub-steps (yielded, each run to its end before the step
+goes on): `_run` drives them with a stack of its own, so a reporting chain thousands of levels deep
+plans without Python's recursion limit."""
 
 PRINT_LAYOUT = LayoutOptions(card_width=136.0, card_height=70.0, h_gap=14.0, v_gap=34.0, compact=True, leaf_column=True,
                              stack_indent=14.0, stack_gap=8.0, group_padding=8.0, group_header=17.0,
@@ -136,13 +141,14 @@ class _Planner:
 
     # ----- pages -------------------------------------------------------------------------
 
-    def reach(self, roots: list[str], depth: int | None = None) -> set[str]:
+    def reach(self, roots: list[str], depth: int | None = None, limit: float = math.inf) -> set[str]:
         """Posts at most `depth` lines below `roots` (all of them when depth is None), leaving out
-        those already on a page."""
+        those already on a page. Once more than `limit` are found the search stops (the set is then
+        only known to be too big), so asking whether a long chain fits a page costs no more than a page."""
         seen = set(roots)
         frontier = list(roots)
         level = 0
-        while frontier and (depth is None or level < depth):
+        while frontier and (depth is None or level < depth) and len(seen) <= limit:
             frontier = [kid for pid in frontier for kid in self.reports[pid] if kid not in seen and kid not in self.shown]
             seen.update(frontier)
             level += 1
@@ -156,6 +162,9 @@ class _Planner:
 
     def place(self, roots: list[str], title: str, subtitle: str, parent: int | None) -> None:
         """Plan the pages for `roots` and everything below them."""
+        _run(self._place(roots, title, subtitle, parent))
+
+    def _place(self, roots: list[str], title: str, subtitle: str, parent: int | None) -> _Task:
         best: tuple[int, set[str], Layout] | None = None
         depth = 0
         shown = self.reach(roots, depth)
@@ -169,21 +178,21 @@ class _Planner:
                 break  # nothing deeper: the whole subtree fits
             shown, depth = deeper, depth + 1
         if best is None or best[0] == 0 and len(roots) == 1 and self.reports[roots[0]]:
-            self._share_out(roots, title, subtitle, parent)
+            yield self._share_out(roots, title, subtitle, parent)
             return
         if best[0] == 0 and any(self.reports[root] for root in roots):
             # a page of bare tops says little: give each top with a team its own pages instead
             loners = [root for root in roots if not self.reports[root]]
             for root in roots:
                 if self.reports[root]:
-                    self.place([root], title if root == roots[0] else self._title_for(root), subtitle, parent)
+                    yield self._place([root], title if root == roots[0] else self._title_for(root), subtitle, parent)
             if loners:
-                self.place(loners, f"{self.heading}: posts with no line manager", subtitle, parent)
+                yield self._place(loners, f"{self.heading}: posts with no line manager", subtitle, parent)
             return
         _, shown, layout = best
-        self._continue(self.page(title, subtitle, shown, layout, parent))
+        yield self._continue(self.page(title, subtitle, shown, layout, parent))
 
-    def _continue(self, page: ChartPage) -> None:
+    def _continue(self, page: ChartPage) -> _Task:
         """Give every post on `page` whose reports are not shown the pages that carry them on.
 
         Neighbours whose whole teams fit one page together share it, so a chart is not
@@ -192,11 +201,11 @@ class _Planner:
         pending = [pid for pid in page.structure.posts if any(kid not in self.shown for kid in self.reports[pid])]
         while pending:
             together = [pending.pop(0)]
-            whole = self.reach(together)
+            whole = self.reach(together, limit=self.capacity)
             layout = self.fitting(whole)
             if layout is not None:
                 while pending:
-                    more = self.reach([*together, pending[0]])
+                    more = self.reach([*together, pending[0]], limit=self.capacity)
                     wider = self.fitting(more)
                     if wider is None:
                         break
@@ -204,19 +213,19 @@ class _Planner:
                     whole, layout = more, wider
             before = len(self.pages)
             if layout is None or len(together) == 1:  # no layout: the team alone needs pages of its own
-                self.place(together, self._title_for(together[0]), self._manager_note(together[0]), page.key)
+                yield self._place(together, self._title_for(together[0]), self._manager_note(together[0]), page.key)
             else:
                 self.page(" · ".join(self._title_for(pid, short=True) for pid in together),
                           self._manager_note(together[0]), whole, layout, page.key)
             for pid in together:
                 page.continued[pid] = [p.key for p in self.pages[before:] if p.parent == page.key]
 
-    def _share_out(self, roots: list[str], title: str, subtitle: str, parent: int | None) -> None:
+    def _share_out(self, roots: list[str], title: str, subtitle: str, parent: int | None) -> _Task:
         """`roots` with their direct reports do not fit one page: deal them over several pages."""
         if len(roots) > 1:  # many unconnected tops: deal the tops themselves out
             chunks = self._chunks([], roots)
             for number, chunk in enumerate(chunks, start=1):
-                self.place(chunk, title + _part(number, len(chunks)), subtitle, parent)
+                yield self._place(chunk, title + _part(number, len(chunks)), subtitle, parent)
             return
         root = roots[0]
         chunks = self._chunks(roots, self.reports[root])
@@ -224,7 +233,7 @@ class _Planner:
         parts = [self.page(title + _part(number, len(chunks)), subtitle, shown, layout, parent)
                  for number, (shown, layout) in enumerate(deepest, start=1)]  # parts follow each other
         for page in parts:
-            self._continue(page)
+            yield self._continue(page)
 
     def _deepest(self, tops: list[str], extra: set[str]) -> tuple[set[str], Layout]:
         """`extra` with `tops` and as many levels below them as fit (at least the tops)."""
@@ -280,6 +289,17 @@ class _Planner:
     def _manager_note(self, post_id: str) -> str:
         manager = self.structure.posts[post_id].reports_to
         return f"Reports to {self.structure.posts[manager].title}" if manager else ""
+
+
+def _run(task: _Task) -> None:
+    """Run a planning step and every sub-step it hands over, depth first, without recursion."""
+    stack = [task]
+    while stack:
+        step = next(stack[-1], None)
+        if step is None:
+            stack.pop()
+        else:
+            stack.append(step)
 
 
 def _capacity(frame: Frame) -> float:

@@ -1,7 +1,9 @@
 """The facts a consultation pack prints, worked out once: analyses, changes, finances, names.
 
 Every section reads from one `PackData`, so the tables agree with each other and the
-redaction of postholder names is decided in one place.
+redaction of postholder names is decided in one place: the figures and changes are worked out on
+the structures as given, then (when names are withheld) the structures the sections print from are
+replaced by `presentation.redaction` copies, and any other text goes through `text`.
 """
 
 from __future__ import annotations
@@ -19,9 +21,9 @@ from ...presentation.chartstyle import ChangeStyle, main_change
 from ...presentation.costbasis import cost_basis_text
 from ..chart.flowables import chart_pages
 from ..chart.plan import ChartPage
+from ...presentation.redaction import Redactor, redacted_structure
 from ..paper import Paper
 
-WITHHELD = "[name withheld]"
 _STATUS_WORDS = {PostStatus.VACANT: "Vacant", PostStatus.INTERIM: "Interim", PostStatus.FIXED_TERM: "Fixed term",
                  PostStatus.SHARED: "Shared", PostStatus.JOB_SHARE: "Job share"}
 HEADER_ROOM = 14.0
@@ -48,6 +50,7 @@ class PackData:
     after_analysis: Analysis = field(init=False)
     changes: list[PostChange] = field(init=False)
     finance: FinanceSummary = field(init=False)
+    redactor: Redactor = field(init=False)
 
     def __post_init__(self) -> None:
         self.warnings = basis_warnings(self.before, self.after)
@@ -58,10 +61,10 @@ class PackData:
         self.after_analysis = Analysis(self.after)
         self.changes = compare(self.before, self.after)
         self.finance = finance_summary(self.before, self.after, self.before_analysis, self.after_analysis)
-        names = {p.postholder.strip() for s in (self.before, self.after) for p in s.posts.values()
-                 if p.postholder and p.postholder.strip()}
-        longest_first = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-        self._names = re.compile(rf"(?<!\w)(?:{longest_first})(?!\w)", re.IGNORECASE) if names else None
+        self.redactor = Redactor.for_structures(self.before, self.after) if self.redact_names else Redactor(())
+        if self.redact_names:  # post ids stay, so the analyses still answer for the copies
+            self.before = redacted_structure(self.before, self.redactor)
+            self.after = redacted_structure(self.after, self.redactor)
 
     @property
     def width(self) -> float:
@@ -116,10 +119,9 @@ class PackData:
         return marks
 
     def text(self, value: str) -> str:
-        """Free text from the files (reasons, labels, titles) with postholder names withheld when redacting."""
-        if not self.redact_names or self._names is None:
-            return value
-        return self._names.sub(WITHHELD, value)
+        """Free text (reasons, labels, titles, the pack's title and author) with every form of a
+        postholder's name withheld when redacting."""
+        return self.redactor.redact_text(value)
 
     def holder(self, post: Post) -> str:
         """Who holds the post, as a pack prints it: the name (unless redacted) or the post's status."""
