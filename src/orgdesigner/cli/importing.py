@@ -8,7 +8,6 @@ of the existing FILE, so a restructure's current and proposed establishment live
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from ..io.establishment import ImportOptions, import_table, table_name
@@ -69,18 +68,19 @@ def run(options: argparse.Namespace) -> int:
     output, table = Path(options.output), Path(options.table)
     refuse_output_of_input(output, table, *([options.junior] if options.junior is not None else []))
     existing = _existing(output) if options.add else None
+    assumed = ""  # said once the table has been read, so a refused table gets its problems alone
     if existing is not None:  # a scenario of the file is costed as the file is, unless told otherwise
         baseline = existing.baseline.settings
         options.cost_basis = options.cost_basis or baseline.cost_basis.value
         if options.on_cost_rate is None:
             options.on_cost_rate = baseline.on_cost_rate
-            print(f"note: no --on-cost-rate given: costed with {on_cost_text(baseline.on_cost_rate)}, as "
-                  f"{output}'s baseline {existing.baseline.scenario!r} is", file=sys.stderr)
+            assumed = (f"no --on-cost-rate given: costed with {on_cost_text(baseline.on_cost_rate)}, as "
+                       f"{output}'s baseline {existing.baseline.scenario!r} is")
     options.cost_basis = options.cost_basis or CostBasis.TOP.value
     if options.on_cost_rate is None:
         options.on_cost_rate = ASSUMED_ON_COST_RATE
-        print(f"note: no --on-cost-rate given: costed with {on_cost_text(ASSUMED_ON_COST_RATE)}; give the "
-              "council's rate (e.g. --on-cost-rate 25%) to include employer on-costs", file=sys.stderr)
+        assumed = (f"no --on-cost-rate given: costed with {on_cost_text(ASSUMED_ON_COST_RATE)}; give the "
+                   "council's rate (e.g. --on-cost-rate 25%) to include employer on-costs")
     layout = detect_file(table)
     if layout is not None and layout.kind is FileKind.JUNIOR:
         raise BadInput(f"{table}: this is an organogram junior file; import the senior file, with "
@@ -99,6 +99,8 @@ def run(options: argparse.Namespace) -> int:
             standard_hours=options.standard_hours, sheet=options.sheet, name=names["name"],
             organisation=names["organisation"], scenario=names["scenario"])).structure
     basis = cost_basis_text(structure.settings)
+    if assumed:
+        print_note("note", assumed)
     if existing is not None:
         with about(output):
             existing.append(structure)
