@@ -1,7 +1,7 @@
 """Docks that refresh only while they are on screen.
 
-A dock tabbed behind another still counts as visible to Qt, so `PlanningFeature` tells each panel
-when its dock's tab comes and goes (`QDockWidget.visibilityChanged`). A hidden panel only notes
+A dock tabbed behind another still counts as visible to Qt, so the feature that owns the dock
+(`PlanningFeature`, `FiguresFeature`) tells each panel when its dock's tab comes and goes (`QDockWidget.visibilityChanged`). A hidden panel only notes
 that it is out of date, and catches up when it is shown: edits on a large structure do not pay
 for tables nobody is looking at.
 """
@@ -23,6 +23,17 @@ class OnScreenRefresh:
         self._on_screen = shown
         if shown and self._out_of_date:
             self.refresh()
+
+    def bring_up_to_date(self) -> None:
+        """Refresh now if an edit was left waiting while hidden (for a value read off a hidden panel)."""
+        if not self._out_of_date:
+            return
+        shown = self._on_screen
+        self._on_screen = True
+        try:
+            self.refresh()
+        finally:
+            self._on_screen = shown
 
     def on_screen_now(self) -> bool:
         """True when the panel should refresh now; otherwise marks it out of date."""
