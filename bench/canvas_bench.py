@@ -27,7 +27,7 @@ from measure import Timing, seconds, timing  # noqa: E402
 
 from orgdesigner.model import Structure, save  # noqa: E402
 from orgdesigner.model.synthetic import synthetic_structure  # noqa: E402
-from orgdesigner.ui import commands  # noqa: E402
+from orgdesigner import editing as commands  # noqa: E402
 from orgdesigner.ui.mainwindow import MainWindow  # noqa: E402
 
 EDITS = 40
