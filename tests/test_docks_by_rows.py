@@ -1,4 +1,4 @@
-"""The outline dock follows edits row by row and agrees with a tree built afresh."""
+"""The outline and findings docks follow edits row by row and agree with docks built afresh."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import random
 
 from orgdesigner import editing
 from orgdesigner.model import Group, Post
+from orgdesigner.ui.docks.findings import FindingsPanel
 from orgdesigner.ui.docks.outline import OutlinePanel
 from orgdesigner.ui.document import Document
 
@@ -76,3 +77,30 @@ def test_outline_filter_keeps_matching_rows_and_their_groups(qtbot):
                {g.name for g in document.structure.groups.values()} for label in shown)
     panel.filter.clear()
     assert len(panel.shown_labels()) >= len(document.structure.posts)
+
+
+def _rows(panel: FindingsPanel) -> list[tuple[str, str, list[str]]]:
+    return [(panel.topLevelItem(r).text(0), panel.topLevelItem(r).text(1), panel.topLevelItem(r).data(0, 256))
+            for r in range(panel.topLevelItemCount())]
+
+
+def test_findings_replace_only_what_changed_and_match_a_fresh_list(qtbot):
+    document = Document()
+    document.set_structure(make_structure(), None)
+    panel = FindingsPanel(document)
+    qtbot.addWidget(panel)
+    structure = document.structure
+    rng = random.Random(8)
+    for step in range(40):
+        post_id = rng.choice(list(structure.posts))
+        others = [p for p in structure.posts if p != post_id and post_id not in structure.chain_above(p)]
+        if step % 3 == 0:
+            document.execute(editing.set_manager(structure, post_id, rng.choice([None, *others])))
+        elif step % 3 == 1:
+            document.execute(editing.edit_post(structure, post_id, tier=rng.choice(["1", "2", "3", "4", None])))
+        else:
+            document.undo_stack.undo()
+        fresh = FindingsPanel(document)
+        qtbot.addWidget(fresh)
+        assert _rows(panel) == _rows(fresh), f"after step {step}"
+        assert [f.message for f in document.analysis.findings()] == [row[1] for row in _rows(panel)]
