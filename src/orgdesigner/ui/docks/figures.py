@@ -115,6 +115,7 @@ class FiguresFeature:
     ACTIONS: ClassVar[tuple[ActionSpec, ...]] = ()
 
     def __init__(self, host: WindowHost) -> None:
+        self.host = host
         self.panel = FiguresPanel(host.document)
 
     def contents(self) -> Mapping[str, QWidget]:
@@ -123,3 +124,4 @@ class FiguresFeature:
     def attach(self, parts: FeatureParts) -> None:
         """The panel follows the document by itself while its tab is showing."""
         parts.docks["figures"].visibilityChanged.connect(self.panel.set_shown)
+        self.host.dock_layout.placed.connect(self.panel.dock_placed)
