@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import shiboken6
 
@@ -15,12 +15,8 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (QApplication, QCompleter, QDialog, QFileDialog, QLabel, QLineEdit, QMainWindow,
                                QMessageBox, QProgressDialog, QToolBar, QUndoView, QWidget)
 
-from ..io.export import posts_table, write_csv, write_xlsx
-from ..io.tables import TableError
 from ..model import EditRefused, Group, Post, Structure, StructureFileError, load
 from ..model.fileformat import write_atomically
-from ..pdf.export import PdfOptions, pdf_bytes
-from ..pdf.paper import Paper, PaperSize
 from .. import editing as commands
 from .clipboard import MIME_TYPE, copy_posts, paste_posts
 from .docking import DockLayout, DockSpec
@@ -29,14 +25,14 @@ from .docks.properties import PropertiesPanel
 from .document import FILE_FILTER, Document
 from .feature import WindowFeature, install
 from .feature_list import FEATURES
-from .importdialog import ImportDialog
-from .pdfexport import PdfExportDialog, PdfRequest
-from .pdfpages import page_count
-from .printing import print_pdf
 from .recovery import Recovery
 from .scenario_menu import ScenarioControls
 from .scene import OrgScene
 from .view import OrgView
+
+if TYPE_CHECKING:  # imported where used: spreadsheets, PDFs and printing are not needed to start the window
+    from .importdialog import ImportDialog
+    from .pdfexport import PdfExportDialog, PdfRequest
 
 TABLE_FILTER = "Spreadsheets (*.csv *.xlsx *.xlsm);;All files (*)"
 EXPORT_FILTER = "CSV (*.csv);;Excel workbook (*.xlsx)"
@@ -540,6 +536,8 @@ class MainWindow(QMainWindow):
 
     def import_establishment(self) -> None:
         """Open a spreadsheet as a new, unsaved structure, through the import dialog."""
+        from ..io.tables import TableError
+        from .importdialog import ImportDialog
         if not self.maybe_save():
             return
         path = self.choose_import_file()
@@ -577,6 +575,7 @@ class MainWindow(QMainWindow):
 
     def export_table(self, redact_names: bool = False) -> bool:
         """Write the posts table (with computed cost, span and layer) as CSV or Excel."""
+        from ..io.export import posts_table, write_csv, write_xlsx
         path = self.choose_export_file(redact_names)
         if path is None:
             return False
@@ -630,6 +629,9 @@ class MainWindow(QMainWindow):
         return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
 
     def export_pdf(self) -> None:
+        from ..pdf.export import pdf_bytes
+        from .pdfexport import PdfExportDialog
+        from .pdfpages import page_count
         candidates = self.pack_candidates()
         request = self.run_pdf_dialog(PdfExportDialog(self.document.structure, candidates, self))
         if request is None:
@@ -663,6 +665,9 @@ class MainWindow(QMainWindow):
         return QPrintDialog(printer, self).exec() == QDialog.Accepted
 
     def print_chart(self) -> None:
+        from ..pdf.export import PdfOptions, pdf_bytes
+        from ..pdf.paper import Paper, PaperSize
+        from .printing import print_pdf
         printer = QPrinter(QPrinter.HighResolution)
         printer.setPageOrientation(QPageLayout.Landscape)
         if not self.run_print_dialog(printer):
