@@ -13,10 +13,14 @@ Otherwise opening 10,000 posts would fill every planning dock's lists of posts, 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 
 class OnScreenRefresh:
     """Mixed into a panel (a QObject) whose `refresh` starts with `if not self.on_screen_now(): return`."""
 
+    refresh: Callable[[], None]
+    """The panel's own: rebuilds what it shows (and returns at once while not in sight)."""
     _on_screen = False
     _out_of_date = True
     _placed = False

@@ -55,7 +55,7 @@ class FindingsPanel(QTreeWidget):
         self._shown = findings
 
     def _clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
-        posts = item.data(0, Qt.UserRole) or []
+        posts = item.data(0, Qt.ItemDataRole.UserRole) or []
         if posts:
             self.posts_chosen.emit(posts)
 
@@ -63,7 +63,7 @@ class FindingsPanel(QTreeWidget):
 def _item(finding: Finding) -> QTreeWidgetItem:
     item = QTreeWidgetItem([finding.severity.value.capitalize(), finding.message])
     item.setForeground(0, QBrush(QColor(SEVERITY_COLOURS[finding.severity.value])))
-    item.setData(0, Qt.UserRole, list(finding.posts))
+    item.setData(0, Qt.ItemDataRole.UserRole, list(finding.posts))
     item.setToolTip(1, f"[{finding.rule}] {finding.message}")
     return item
 

@@ -110,8 +110,8 @@ class OutlinePanel(QWidget):
             item = _post_item(post)
             self._items[post.id] = item
             rows.setdefault(post.group, []).append(item)
-        for group_id, items in rows.items():
-            self._group_node(group_id).appendRows(items)
+        for group, items in rows.items():
+            self._group_node(group).appendRows(items)
         old = self.proxy.sourceModel()
         self.proxy.setSourceModel(self.model)
         if old is not None:
