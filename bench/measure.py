@@ -16,10 +16,15 @@ class Timing:
 
     best: float
     median: float
+    worst: float = 0.0
 
     @property
     def median_ms(self) -> float:
         return self.median * 1000
+
+    @property
+    def worst_ms(self) -> float:
+        return self.worst * 1000
 
     @property
     def best_ms(self) -> float:
@@ -38,11 +43,11 @@ def seconds(action: Callable[[], object]) -> float:
 
 
 def timing(samples: Iterable[float]) -> Timing:
-    """Best and median of some samples in seconds (at least one)."""
+    """Best, median and worst of some samples in seconds (at least one)."""
     values = list(samples)
     if not values:
         raise ValueError("no runs were timed")
-    return Timing(min(values), statistics.median(values))
+    return Timing(min(values), statistics.median(values), max(values))
 
 
 def peak_memory_mb() -> float:

@@ -20,19 +20,27 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from analysis_bench import time_edits, time_full  # noqa: E402
 from canvas_bench import WindowBench  # noqa: E402
 from dot_bench import DotMissing, DotTooSlow, time_dot_pdf  # noqa: E402
+from edit_bench import time_edit_kinds  # noqa: E402
 from layout_bench import time_layout  # noqa: E402
 from measure import peak_memory_mb  # noqa: E402
 from pdf_bench import time_chart_pdf  # noqa: E402
+from process_bench import time_processes  # noqa: E402
 
+from orgdesigner.model import save  # noqa: E402
 from orgdesigner.model.synthetic import synthetic_structure  # noqa: E402
 
 ZOOMED_OUT = 0.25
 """A drag's zoom when the cards are plain boxes (the canvas drops their text below 0.35)."""
 
 
-def measure(size: int, dot_timeout: float | None) -> dict[str, object]:
-    """The figures for a `size`-post synthetic structure; `dot_timeout` None leaves Graphviz out."""
+def measure(size: int, dot_timeout: float | None, runs: int) -> dict[str, object]:
+    """The figures for a `size`-post synthetic structure; `dot_timeout` None leaves Graphviz out; `runs` is
+    how many times each whole process and each kind of edit is timed."""
     figures: dict[str, object] = {"posts": size}
+    with tempfile.TemporaryDirectory() as folder:
+        file = Path(folder) / "synthetic.orgd"
+        save(synthetic_structure(size), file)
+        figures.update(time_processes(file, runs))  # before this process grows: fresh processes of their own
     figures["analysis_ms"] = time_full(synthetic_structure(size)).best_ms
     edits = time_edits(synthetic_structure(size))
     figures["edit_analysis_ms"] = max(t.median_ms for t in edits.values())
@@ -43,6 +51,13 @@ def measure(size: int, dot_timeout: float | None) -> dict[str, object]:
         figures["open_s"], figures["first_paint_ms"] = opened, first_paint * 1000
         figures["edit_window_ms"] = window.field_edit().median_ms
         figures["move_window_ms"] = window.move_post().median_ms
+        edits = time_edit_kinds(window, runs)
+        for kind, timings in edits.items():
+            figures[f"edit_{kind}_ms"], figures[f"edit_{kind}_worst_ms"] = timings.do.median_ms, timings.do.worst_ms
+        for step in ("undo", "redo"):
+            slowest = max((getattr(t, step) for t in edits.values()), key=lambda t: t.median)
+            figures[f"{step}_ms"] = slowest.median_ms
+            figures[f"{step}_worst_ms"] = max(getattr(t, step).worst_ms for t in edits.values())
         frames, drops = window.drag(1.0)
         figures["drag_frame_ms"], figures["drop_ms"] = frames.median_ms, drops.median_ms
         figures["drag_frame_far_ms"] = window.drag(ZOOMED_OUT)[0].median_ms
@@ -65,8 +80,9 @@ def main(argv: list[str]) -> None:
     parser.add_argument("out", type=Path)
     parser.add_argument("--dot-timeout", type=float, default=1800.0)
     parser.add_argument("--no-dot", action="store_true")
+    parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args(argv)
-    figures = measure(args.posts, None if args.no_dot else args.dot_timeout)
+    figures = measure(args.posts, None if args.no_dot else args.dot_timeout, args.runs)
     args.out.write_text(json.dumps(figures, indent=1), encoding="utf-8")
 
 

@@ -1,10 +1,11 @@
-"""The benchmark suite (issue 8): every figure at each size, as a table, optionally against an earlier run.
+"""The benchmark suite (issues 8 and 14): every figure at each size, as a table, optionally against an earlier run.
 
-Run:  .venv/bin/python bench/run.py [--sizes 1000,5000,20000] [--save results.json] [--compare previous.json]
-                                    [--no-dot] [--dot-timeout SECONDS]
+Run:  .venv/bin/python bench/run.py [--sizes 1000,5000,10000,20000] [--runs 5] [--save results.json]
+                                    [--compare previous.json] [--no-dot] [--dot-timeout SECONDS]
 
 Each size is measured in a fresh process (`one_size.py`), so peak memory is that size's own;
-the canvas figures come from the real window, headless. Graphviz `dot` is timed on the same
+the canvas figures come from the real window, headless; the start-up and `check` figures
+are whole processes started afresh (`process_bench.py`), with the package byte-compiled first. Graphviz `dot` is timed on the same
 tree when it is installed; without it the table says so and leaves its figures out. Exits 1
 when a size fails or a target is missed, 2 on bad options or an unreadable --compare file.
 Not part of the tests (pytest collects `tests/` only).
@@ -28,11 +29,12 @@ from report import Results, machine_line, table
 HERE = Path(__file__).resolve().parent
 
 
-def measure_size(size: int, no_dot: bool, dot_timeout: float) -> dict:
+def measure_size(size: int, no_dot: bool, dot_timeout: float, runs: int) -> dict:
     """Run `one_size.py` for one size; raises RuntimeError with the end of its output if it fails."""
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "figures.json"
-        command = [sys.executable, str(HERE / "one_size.py"), str(size), str(out), "--dot-timeout", str(dot_timeout)]
+        command = [sys.executable, str(HERE / "one_size.py"), str(size), str(out), "--dot-timeout", str(dot_timeout),
+                   "--runs", str(runs)]
         if no_dot:
             command.append("--no-dot")
         done = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
@@ -64,9 +66,11 @@ def read_previous(path: Path) -> Results:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description="OrgDesigner benchmark suite (issue 8)")
-    parser.add_argument("--sizes", type=sizes_option, default=[1000, 5000, 20000],
-                        help="posts in each synthetic structure, comma separated (default 1000,5000,20000)")
+    parser = argparse.ArgumentParser(description="OrgDesigner benchmark suite (issues 8 and 14)")
+    parser.add_argument("--sizes", type=sizes_option, default=[1000, 5000, 10000, 20000],
+                        help="posts in each synthetic structure, comma separated (default 1000,5000,10000,20000)")
+    parser.add_argument("--runs", type=int, default=5,
+                        help="times each whole process (median) and each kind of edit (median, worst) is timed")
     parser.add_argument("--save", type=Path, help="write the figures to this JSON file")
     parser.add_argument("--compare", type=Path, help="show the change from a run saved with --save")
     parser.add_argument("--no-dot", action="store_true", help="leave Graphviz dot out")
@@ -90,7 +94,7 @@ def main(argv: list[str]) -> int:
     for size in args.sizes:
         print(f"measuring {size:,} posts…", file=sys.stderr, flush=True)
         try:
-            results["sizes"][str(size)] = measure_size(size, args.no_dot, args.dot_timeout)
+            results["sizes"][str(size)] = measure_size(size, args.no_dot, args.dot_timeout, args.runs)
         except RuntimeError as exc:
             print(exc, file=sys.stderr)
             failed = True

@@ -37,6 +37,7 @@ def open_sample(new_window, qtbot, tmp_path):
         win.show()
         qtbot.waitExposed(win)
         assert win.open_file(path)
+        qtbot.waitUntil(lambda: win.dock_layout.is_placed)  # the docks tabbed in: those in front fill
         return win
     return open_
 

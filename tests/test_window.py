@@ -91,6 +91,17 @@ def test_edit_grade_in_properties_changes_cost_and_undoes(window, qtbot):
     assert window.feature(FiguresFeature).panel.value_of("Cost (gross)") == "£687,500"
 
 
+def test_figures_behind_properties_wait_until_their_tab_is_shown(window, qtbot):
+    panel = window.feature(FiguresFeature).panel
+    qtbot.waitUntil(lambda: window.dock_layout.is_placed and not panel.shown)  # tabbed behind Properties
+    on_screen = lambda: next((panel.topLevelItem(r).text(2) for r in range(panel.topLevelItemCount())  # noqa: E731
+                              if panel.topLevelItem(r).text(0) == "Cost (gross)"), None)
+    window.document.execute(commands.edit_post(window.document.structure, "H1", grade="DIR"))
+    assert on_screen() != "£712,500"  # hidden: not counted
+    window.dock_layout["figures"].raise_()
+    qtbot.waitUntil(lambda: on_screen() == "£712,500")  # counted once its tab came forward
+
+
 def test_invalid_salary_is_shown_and_not_applied(window):
     click_card(window, "H1")
     edit = window.properties.salary_edit

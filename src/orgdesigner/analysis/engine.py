@@ -15,12 +15,11 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 
-import networkx as nx
-
 from ..model import Change, ChangeKind, Designation, Post, PostStatus, Structure
 from ..model.cycles import canonical, find_cycles
 from .costing import ZERO, Cost, junior_cost, post_cost
 from .findings import Finding, cycle_findings, no_manager_findings, post_findings, statutory_findings
+from .reporting import ReportingLines
 from .responsibilities import responsibility_findings
 from .rota import rota_findings
 from .ruleset import RuleSet
@@ -95,9 +94,8 @@ class Analysis:
         self.rules = self._fixed_rules or RuleSet.for_settings(s.settings)
         self.scales = self.rules.scales_for(s)
         self._context = {p.id for p in s.posts.values() if p.context is not None}
-        self.graph: nx.DiGraph[str] = nx.DiGraph()
-        self.graph.add_nodes_from(s.posts)
-        self.graph.add_edges_from((p.reports_to, p.id) for p in s.posts.values() if p.reports_to is not None)
+        self.graph = ReportingLines(s.posts, ((p.reports_to, p.id) for p in s.posts.values()
+                                              if p.reports_to is not None))
         self._records: dict[str, PostRecord] = {}
         self._all = Totals()
         self._in_scope = Totals()
@@ -165,7 +163,7 @@ class Analysis:
         return False
 
     def _post_added(self, post: Post) -> None:
-        self.graph.add_node(post.id)
+        self.graph.add_post(post.id)
         self._add_record(post)
         self._span_counts[0] += 1
         for designation in post.designations:
@@ -187,7 +185,7 @@ class Analysis:
             self._span_counts[span - 1] += 1
         self._subtract_record(post.id)
         self._span_counts[self._own_span(post.id)] -= 1
-        self.graph.remove_node(post.id)
+        self.graph.remove_post(post.id)
         if manager is not None:
             self._check_post(manager)
         self._roots.discard(post.id)
@@ -210,7 +208,7 @@ class Analysis:
             self._relink(post_id, change.old_manager, post.reports_to)
         self._check_post(post_id)
         if "tier" in change.fields or "title" in change.fields:
-            for report in self.graph.successors(post_id):
+            for report in self.graph.reports(post_id):
                 self._check_post(report)
 
     def _relink(self, post_id: str, old_manager: str | None, new_manager: str | None) -> None:
@@ -223,9 +221,9 @@ class Analysis:
             if counted:
                 self._span_counts[span] -= 1
             if sign < 0:
-                self.graph.remove_edge(manager, post_id)
+                self.graph.remove_line(manager, post_id)
             else:
-                self.graph.add_edge(manager, post_id)
+                self.graph.add_line(manager, post_id)
             if counted:
                 self._span_counts[span + sign] += 1
         if new_manager is None:
@@ -265,7 +263,7 @@ class Analysis:
             if node_depth is not None and counted:
                 self._depth_counts[node_depth] += 1
             child_depth = None if node_depth is None else node_depth + 1
-            stack.extend((child, child_depth) for child in self.graph.successors(node))
+            stack.extend((child, child_depth) for child in self.graph.reports(node))
 
     def _redepth_subtree(self, post_id: str) -> None:
         manager = self.structure.posts[post_id].reports_to
@@ -343,8 +341,8 @@ class Analysis:
     def _own_span(self, post_id: str) -> int:
         """Direct line reports, not counting a partner's context posts."""
         if not self._context:
-            return self.graph.out_degree(post_id)
-        return sum(1 for report in self.graph.successors(post_id) if report not in self._context)
+            return self.graph.span(post_id)
+        return sum(1 for report in self.graph.reports(post_id) if report not in self._context)
 
     def _refresh_structure_findings(self) -> None:
         s = self.structure
@@ -381,7 +379,7 @@ class Analysis:
     def spans(self) -> dict[str, int]:
         """Direct line reports of every post that has at least one (context posts left out)."""
         if not self._context:
-            return {p: n for p, n in self.graph.out_degree() if n > 0}
+            return {p: n for p, n in self.graph.spans() if n > 0}
         counted = {p: self._own_span(p) for p in self.graph if p not in self._context}
         return {p: n for p, n in counted.items() if n > 0}
 

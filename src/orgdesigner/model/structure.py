@@ -130,10 +130,11 @@ class Structure(BaseModel):
         return self
 
     def _rebuild_index(self) -> None:
-        self._reports = {pid: set() for pid in self.posts}
-        for post in self.posts.values():
+        reports: dict[str, set[str]] = {pid: set() for pid in self.posts}  # a local: pydantic's private
+        for post in self.posts.values():                                     # attributes are slow to read
             if post.reports_to is not None:
-                self._reports[post.reports_to].add(post.id)
+                reports[post.reports_to].add(post.id)
+        self._reports = reports
 
     # ----- queries ---------------------------------------------------------------------
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import shiboken6
 
@@ -16,14 +16,10 @@ from PySide6.QtWidgets import (QApplication, QCompleter, QDialog, QFileDialog, Q
                                QMessageBox, QProgressDialog, QToolBar, QUndoView, QWidget)
 
 from ..exports.formats import FORMATS, chart_bytes, chart_summary
-from ..io.export import posts_table, write_csv, write_xlsx
-from ..io.tables import TableError
 from ..model import EditRefused, Group, Post, Structure, StructureFileError, load
 from ..model.fileformat import write_atomically
 from ..presentation.costbasis import cost_basis_text
 from ..presentation.money import money
-from ..pdf.export import PdfOptions, pdf_bytes
-from ..pdf.paper import Paper, PaperSize
 from ..presentation.redaction import redacted_structure
 from ..presentation.selection import ChartSelection
 from ..sharing import FileChangedOnDisk
@@ -35,18 +31,17 @@ from .docks.properties import PropertiesPanel
 from .document import FILE_FILTER, Document
 from .feature import WindowFeature, install
 from .feature_list import FEATURES
-from .importdialog import ImportDialog
 from .navigation.feature import NavigationFeature
-from .organogramimport import OrganogramImportDialog
-from .pdfexport import PdfExportDialog, PdfRequest
-from .pdfpages import page_count
-from .printing import print_pdf
 from .recovery import Recovery
 from .scenario_menu import ScenarioControls
 from .scene import OrgScene
 from .sharing import SharingFeature
 from .statusbar import WrappingStatusBar
 from .view import OrgView
+
+if TYPE_CHECKING:  # imported where used: spreadsheets, PDFs and printing are not needed to start the window
+    from .importdialog import ImportDialog
+    from .pdfexport import PdfExportDialog, PdfRequest
 
 TABLE_FILTER = "Spreadsheets (*.csv *.xlsx *.xlsm);;All files (*)"
 EXPORT_FILTER = "CSV (*.csv);;Excel workbook (*.xlsx)"
@@ -603,6 +598,8 @@ class MainWindow(QMainWindow):
 
     def import_establishment(self) -> None:
         """Open a spreadsheet as a new, unsaved structure, through the import dialog."""
+        from ..io.tables import TableError
+        from .importdialog import ImportDialog
         if not self.maybe_save():
             return
         path = self.choose_import_file()
@@ -672,6 +669,7 @@ class MainWindow(QMainWindow):
 
     def export_table(self, redact_names: bool = False) -> bool:
         """Write the posts table (with computed cost, span and layer) as CSV or Excel."""
+        from ..io.export import posts_table, write_csv, write_xlsx
         path = self.choose_export_file(redact_names)
         if path is None:
             return False
@@ -729,6 +727,9 @@ class MainWindow(QMainWindow):
         return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
 
     def export_pdf(self) -> None:
+        from ..pdf.export import pdf_bytes
+        from .pdfexport import PdfExportDialog
+        from .pdfpages import page_count
         candidates = self.pack_candidates()
         selected = self.scene.selected_post_ids()
         dialog = PdfExportDialog(self.document.structure, candidates, self, selected[0] if selected else None,
@@ -780,6 +781,7 @@ class MainWindow(QMainWindow):
 
     def copy_chart_image(self) -> None:
         """Put the selected post's branch (or the whole chart) on the clipboard as a picture."""
+        from ..pdf.options import PdfOptions
         selected = self.scene.selected_post_ids()
         choice = ChartSelection(branch=selected[0]) if selected else ChartSelection()
         try:
@@ -796,6 +798,9 @@ class MainWindow(QMainWindow):
         return QPrintDialog(printer, self).exec() == QDialog.Accepted
 
     def print_chart(self) -> None:
+        from ..pdf.export import PdfOptions, pdf_bytes
+        from ..pdf.paper import Paper, PaperSize
+        from .printing import print_pdf
         printer = QPrinter(QPrinter.HighResolution)
         printer.setPageOrientation(QPageLayout.Landscape)
         if not self.run_print_dialog(printer):

@@ -9,12 +9,16 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
+from ...analysis import Finding, Severity
 from ...presentation.chartstyle import SEVERITY_COLOURS
 from ..document import Document
 from ..feature import ActionSpec, DockSpec, FeatureParts, MenuSpec, WindowHost
 
 
 class FindingsPanel(QTreeWidget):
+    """After an edit only the rows whose findings changed are replaced (on 10,000 posts an edit changes a
+    few findings among hundreds)."""
+
     posts_chosen = Signal(list)
     """The post ids a clicked finding names."""
 
@@ -26,7 +30,9 @@ class FindingsPanel(QTreeWidget):
         self.setRootIsDecorated(False)
         self.setWordWrap(True)
         self.setUniformRowHeights(False)
-        self._shown: list | None = None
+        self._shown: list[Finding] = []
+        self.setColumnWidth(0, max(self.fontMetrics().horizontalAdvance(text) for text in
+                                   ["Severity", *(s.value.capitalize() for s in Severity)]) + 24)
         self.itemClicked.connect(self._clicked)
         self.itemActivated.connect(self._clicked)
         document.changed.connect(lambda _change: self.refresh())
@@ -34,22 +40,32 @@ class FindingsPanel(QTreeWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        findings = self.document.analysis.findings()
-        if findings == self._shown:
+        """Replace the rows between the first and the last finding that differ from those shown."""
+        findings, shown = self.document.analysis.findings(), self._shown
+        if findings == shown:
             return
+        same = min(len(findings), len(shown))
+        first = next((i for i in range(same) if findings[i] != shown[i]), same)
+        tail = 0
+        while tail < same - first and findings[-1 - tail] == shown[-1 - tail]:
+            tail += 1
+        for _ in range(len(shown) - tail - first):
+            self.takeTopLevelItem(first)
+        self.insertTopLevelItems(first, [_item(f) for f in findings[first:len(findings) - tail]])
         self._shown = findings
-        self.clear()
-        for finding in findings:
-            item = QTreeWidgetItem(self, [finding.severity.value.capitalize(), finding.message])
-            item.setForeground(0, QBrush(QColor(SEVERITY_COLOURS[finding.severity.value])))
-            item.setData(0, Qt.UserRole, list(finding.posts))
-            item.setToolTip(1, f"[{finding.rule}] {finding.message}")
-        self.resizeColumnToContents(0)
 
     def _clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
-        posts = item.data(0, Qt.UserRole) or []
+        posts = item.data(0, Qt.ItemDataRole.UserRole) or []
         if posts:
             self.posts_chosen.emit(posts)
+
+
+def _item(finding: Finding) -> QTreeWidgetItem:
+    item = QTreeWidgetItem([finding.severity.value.capitalize(), finding.message])
+    item.setForeground(0, QBrush(QColor(SEVERITY_COLOURS[finding.severity.value])))
+    item.setData(0, Qt.ItemDataRole.UserRole, list(finding.posts))
+    item.setToolTip(1, f"[{finding.rule}] {finding.message}")
+    return item
 
 
 class FindingsFeature:

@@ -1,15 +1,22 @@
-"""The outline dock: groups and their posts as a tree, with a filter box."""
+"""The outline dock: groups and their posts as a tree, with a filter box.
+
+The tree is a model (`QStandardItemModel`) seen through a filter (`QSortFilterProxyModel`): an edit
+adds, removes, moves or retitles the rows it touches, so moving a post into another group on a
+10,000-post structure changes two rows rather than rebuilding ten thousand (issue 14). The whole
+tree is built afresh only when another structure is shown or the groups themselves change.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from ...model import Change, ChangeKind, Post
 from ..document import Document
 
 POST, GROUP = "post", "group"
+NO_GROUP = "No group"
 
 
 class OutlinePanel(QWidget):
@@ -26,82 +33,113 @@ class OutlinePanel(QWidget):
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._apply_filter)
         layout.addWidget(self.filter)
-        self.tree = QTreeWidget()
+        self.model = QStandardItemModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setRecursiveFilteringEnabled(True)  # a group stays while any row inside it matches
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.tree = QTreeView()
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)  # retitling a row then costs no measuring of thousands
-        self.tree.itemClicked.connect(self._clicked)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setModel(self.proxy)
+        self.tree.clicked.connect(self._clicked)
         layout.addWidget(self.tree)
-        self._items: dict[str, QTreeWidgetItem] = {}
+        self._items: dict[str, QStandardItem] = {}
+        self._groups: dict[str | None, QStandardItem] = {}
         document.changed.connect(self._on_change)
         document.replaced.connect(self.refresh)
         self.refresh()
 
+    # ----- following edits ---------------------------------------------------------------
+
     def _on_change(self, change: Change) -> None:
-        """Rebuild when posts or groups come, go or change group; otherwise retitle one row."""
-        if change.kind is ChangeKind.POST_CHANGED and not change.fields & {"group"}:
-            if change.fields & {"title", "grade"}:
-                for post_id in change.posts:
-                    if post_id in self._items:
-                        self._items[post_id].setText(0, _label(self.document.structure.posts[post_id]))
-                if self.filter.text().strip():  # with no filter every row is shown already
-                    self._apply_filter(self.filter.text())
-            return
-        if change.posts or change.groups:
+        """Update the rows an edit touched; rebuild only when the groups themselves change."""
+        kind = change.kind
+        if kind in (ChangeKind.GROUP_ADDED, ChangeKind.GROUP_REMOVED) or (
+                kind is ChangeKind.GROUP_CHANGED and "parent" in change.fields):
             self.refresh()
+        elif kind is ChangeKind.GROUP_CHANGED and "name" in change.fields:
+            for group_id in change.groups:
+                self._groups[group_id].setText(self.document.structure.groups[group_id].name)
+        elif kind is ChangeKind.POST_ADDED:
+            for post_id in change.posts:
+                self._add_row(self.document.structure.posts[post_id])
+        elif kind is ChangeKind.POST_REMOVED:
+            for post_id in change.posts:
+                self._remove_row(post_id)
+        elif kind is ChangeKind.POST_CHANGED:
+            structure = self.document.structure
+            for post_id in change.posts:
+                post = structure.posts[post_id]
+                if "group" in change.fields:
+                    self._remove_row(post_id)
+                    self._add_row(post)
+                elif change.fields & {"title", "grade"} and post_id in self._items:
+                    self._items[post_id].setText(_label(post))
+
+    def _add_row(self, post: Post) -> None:
+        item = _post_item(post)
+        self._items[post.id] = item
+        parent = self._group_node(post.group)
+        parent.appendRow(item)
+        if parent.rowCount() == 1:  # a group that was empty (or the No group row, just made) opens
+            self.tree.expand(self.proxy.mapFromSource(parent.index()))
+
+    def _remove_row(self, post_id: str) -> None:
+        item = self._items.pop(post_id, None)
+        if item is None:
+            return
+        parent = item.parent()
+        parent.removeRow(item.row())
+        if parent is self._groups.get(None) and not parent.hasChildren():  # as a rebuild would: no empty No group
+            del self._groups[None]
+            self.model.removeRow(parent.row())
+
+    # ----- building ----------------------------------------------------------------------
 
     def refresh(self) -> None:
+        """Build the whole tree from the structure, in a model not yet shown, then show it."""
         structure = self.document.structure
-        self.tree.clear()
-        nodes: dict[str | None, QTreeWidgetItem] = {}
-        bold = QFont()
-        bold.setBold(True)
-
-        def group_node(group_id: str | None) -> QTreeWidgetItem:
-            if group_id in nodes:
-                return nodes[group_id]
-            if group_id is None:
-                node = QTreeWidgetItem(["No group"])
-                node.setFont(0, bold)
-                self.tree.addTopLevelItem(node)
-            else:
-                group = structure.groups[group_id]
-                node = QTreeWidgetItem([group.name])
-                node.setFont(0, bold)
-                node.setData(0, Qt.UserRole, (GROUP, group_id))
-                if group.parent is None:
-                    self.tree.addTopLevelItem(node)
-                else:
-                    group_node(group.parent).addChild(node)
-            nodes[group_id] = node
-            return node
-
+        self.model = QStandardItemModel(self)
+        self._groups = {}
         for group_id in structure.groups:
-            group_node(group_id)
+            self._group_node(group_id)
+        rows: dict[str | None, list[QStandardItem]] = {}
         self._items = {}
         for post in structure.posts.values():
-            item = QTreeWidgetItem([_label(post)])
+            item = _post_item(post)
             self._items[post.id] = item
-            item.setData(0, Qt.UserRole, (POST, post.id))
-            group_node(post.group).addChild(item)
+            rows.setdefault(post.group, []).append(item)
+        for group, items in rows.items():
+            self._group_node(group).appendRows(items)
+        old = self.proxy.sourceModel()
+        self.proxy.setSourceModel(self.model)
+        if old is not None:
+            old.deleteLater()
         self.tree.expandAll()
-        self._apply_filter(self.filter.text())
+
+    def _group_node(self, group_id: str | None) -> QStandardItem:
+        """The row of a group (made with its parents when first asked for), or of the posts in no group."""
+        node = self._groups.get(group_id)
+        if node is not None:
+            return node
+        if group_id is None:
+            node = _group_item(NO_GROUP, None)
+            self.model.appendRow(node)
+        else:
+            group = self.document.structure.groups[group_id]
+            node = _group_item(group.name, group_id)
+            parent = self.model.invisibleRootItem() if group.parent is None else self._group_node(group.parent)
+            parent.appendRow(node)
+        self._groups[group_id] = node
+        return node
 
     def _apply_filter(self, text: str) -> None:
-        needle = text.strip().lower()
+        self.proxy.setFilterFixedString(text.strip())
+        self.tree.expandAll()
 
-        def visit(item: QTreeWidgetItem) -> bool:
-            shown_child = False
-            for i in range(item.childCount()):
-                shown_child = visit(item.child(i)) or shown_child
-            shown = not needle or needle in item.text(0).lower() or shown_child
-            item.setHidden(not shown)
-            return shown
-
-        for row in range(self.tree.topLevelItemCount()):
-            visit(self.tree.topLevelItem(row))
-
-    def _clicked(self, item: QTreeWidgetItem, _column: int) -> None:
-        data = item.data(0, Qt.UserRole)
+    def _clicked(self, index: QModelIndex) -> None:
+        data = self.proxy.data(index, Qt.ItemDataRole.UserRole)
         if not data:
             return
         kind, key = data
@@ -109,6 +147,37 @@ class OutlinePanel(QWidget):
             self.posts_chosen.emit([key])
         else:
             self.group_chosen.emit(key)
+
+    # ----- reading (for tests) -------------------------------------------------------------
+
+    def shown_labels(self) -> list[str]:
+        """The text of every row the filter lets through, depth first."""
+        labels: list[str] = []
+
+        def visit(parent: QModelIndex) -> None:
+            for row in range(self.proxy.rowCount(parent)):
+                index = self.proxy.index(row, 0, parent)
+                labels.append(str(self.proxy.data(index)))
+                visit(index)
+
+        visit(QModelIndex())
+        return labels
+
+
+def _post_item(post: Post) -> QStandardItem:
+    item = QStandardItem(_label(post))
+    item.setData((POST, post.id), Qt.ItemDataRole.UserRole)
+    return item
+
+
+def _group_item(name: str, group_id: str | None) -> QStandardItem:
+    item = QStandardItem(name)
+    font = QFont()
+    font.setBold(True)
+    item.setFont(font)
+    if group_id is not None:
+        item.setData((GROUP, group_id), Qt.ItemDataRole.UserRole)
+    return item
 
 
 def _label(post: Post) -> str:

@@ -25,7 +25,7 @@ from ...presentation.planning import position_sentence
 from ... import editing as commands
 from ..document import Document
 from .boxplot import PayBoxPlot
-from .onscreen import OnScreenRefresh
+from ..onscreen import OnScreenRefresh
 
 TABLE_FILTER = "Spreadsheets (*.csv *.xlsx *.xlsm);;All files (*)"
 STATS_COLUMNS = ["Category", "Count", "Mean", "Lower q.", "Median", "Upper q."]

@@ -75,6 +75,7 @@ class PlanningFeature:
         self.shared_dock = docks["shared_posts"]
         for name, panel in self.contents().items():  # each panel hears when its tab comes and goes
             docks[name].visibilityChanged.connect(panel.set_shown)
+            self.host.dock_layout.placed.connect(panel.dock_placed)  # before bring_forward shows one
         assert parts.menu is not None
         self.menu = self._fill_menu(parts)
         for panel in (self.statutory, self.responsibilities, self.rota, self.shared):

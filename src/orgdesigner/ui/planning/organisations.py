@@ -19,7 +19,7 @@ from ...presentation.money import format_funding, money, parse_funding
 from ... import editing as commands
 from ..document import Document
 from ..formstyle import INVALID_STYLE
-from .onscreen import OnScreenRefresh
+from ..onscreen import OnScreenRefresh
 
 IGNORED = (ChangeKind.RESPONSIBILITIES_CHANGED, ChangeKind.ROTA_CHANGED, ChangeKind.BENCHMARK_CHANGED)
 

@@ -22,7 +22,7 @@ from ...model import Change, ChangeKind, PostStatus, Responsibility, Responsibil
 from ...presentation.chartstyle import SEVERITY_COLOURS
 from ... import editing as commands
 from ..document import Document
-from .onscreen import OnScreenRefresh
+from ..onscreen import OnScreenRefresh
 
 MIME_TYPE = "application/x-orgdesigner-responsibility"
 CATEGORIES = list(ResponsibilityCategory)

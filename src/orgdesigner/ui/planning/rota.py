@@ -22,7 +22,7 @@ from ...presentation.chartstyle import SEVERITY_COLOURS
 from ...presentation.planning import month_name
 from ... import editing as commands
 from ..document import Document
-from .onscreen import OnScreenRefresh
+from ..onscreen import OnScreenRefresh
 
 ROLES = ("lead", "buddy")
 ROW_FIELDS = frozenset({"title", "status", "context"})

@@ -16,7 +16,7 @@ from ...analysis.statutory import StatutoryOfficer, statutory_officers
 from ...model import Change, ChangeKind, Designation, Structure
 from ...presentation.chartstyle import SEVERITY_COLOURS
 from ..document import Document
-from .onscreen import OnScreenRefresh
+from ..onscreen import OnScreenRefresh
 
 COLUMNS = ["Designation", "Post", "Holder", "Problems"]
 POST_FIELDS = frozenset({"designations", "title", "postholder", "context"})
