@@ -41,6 +41,7 @@ from .view import OrgView
 
 if TYPE_CHECKING:  # imported where used: spreadsheets, PDFs and printing are not needed to start the window
     from .importdialog import ImportDialog
+    from .organogramimport import OrganogramImportDialog
     from .pdfexport import PdfExportDialog, PdfRequest
 
 TABLE_FILTER = "Spreadsheets (*.csv *.xlsx *.xlsm);;All files (*)"
@@ -633,6 +634,8 @@ class MainWindow(QMainWindow):
     def import_establishment_as_scenario(self) -> bool:
         """Add an establishment list to the open file as a new scenario, so a restructure's current and
         proposed structures live in one file (added as other scenarios are: not undoable, the file modified)."""
+        from ..io.tables import TableError
+        from .importdialog import ImportDialog
         path = self.choose_import_file()
         if path is None:
             return False
@@ -665,7 +668,7 @@ class MainWindow(QMainWindow):
 
     def run_import_dialog(self, dialog: ImportDialog | OrganogramImportDialog) -> bool:
         """Show the import dialog; True when the user chose Import."""
-        return dialog.exec() == ImportDialog.DialogCode.Accepted
+        return dialog.exec() == QDialog.DialogCode.Accepted
 
     def export_table(self, redact_names: bool = False) -> bool:
         """Write the posts table (with computed cost, span and layer) as CSV or Excel."""

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from typing import ClassVar, cast
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QRectF, Qt
 from PySide6.QtGui import QContextMenuEvent, QKeyEvent
 from PySide6.QtWidgets import QDialog, QGraphicsPathItem, QMenu, QWidget
 
