@@ -2,13 +2,15 @@
 
 `compute_layout(structure, options)` gives every post's card, every group's box and every
 reporting line's route. Modules: `geometry` (Rect), `options`, `hierarchy` (the line-management
-forest and its cycles), `nesting` (group chains), `tree` (tidy placement and compact stacks),
+forest and its cycles), `nesting` (group chains), `tree` (subtree blocks: tidy placement, compact stacks, wrapped rows, assistants),
+`incremental` (the layout kept up to date edit by edit), `space` (room for hand-placed cards),
 `boxes` (group boxes), `routes` (line routes) and `compute` (putting them together).
 """
 
-from .compute import Layout, compute_layout
+from .compute import compute_layout
 from .geometry import Rect
-from .options import LayoutOptions
+from .incremental import IncrementalLayout, Layout, LayoutDelta
+from .options import SCREEN_LAYOUT, LayoutOptions
 from .routes import LineRoute
 
-__all__ = ["Layout", "LayoutOptions", "LineRoute", "Rect", "compute_layout"]
+__all__ = ["SCREEN_LAYOUT", "IncrementalLayout", "Layout", "LayoutDelta", "LayoutOptions", "LineRoute", "Rect", "compute_layout"]
