@@ -81,6 +81,8 @@ class IncrementalLayout:
         self.hidden_kids = {pid: [ids[k] for k in forest.children[i]] for i, pid in enumerate(ids) if pid in o.hidden}
         self.has_cycles = bool(forest.cycle_members)
         self.order = {pid: i for i, pid in enumerate(ids)}
+        self.manual = {pid for pid, post in structure.posts.items() if post.position is not None}
+        """Posts placed by hand."""
         self.shape = shape
         self.blocks: dict[str, Block] = {}
         self.measure = BlockMeasure(o, shape, self.blocks)
@@ -133,9 +135,13 @@ class IncrementalLayout:
         o = self.options
         self.cards.clear()
         self.cards.update(self.tidy)
-        if o.use_manual_positions:
-            placed = {pid: Rect(p.position.x, p.position.y, o.card_width, o.card_height)
-                      for pid in self.tidy if (p := self.structure.posts[pid]).position is not None}
+        if o.use_manual_positions and self.manual:
+            posts = self.structure.posts
+            placed = {}
+            for pid in sorted(self.manual, key=self.order.__getitem__):
+                position = posts[pid].position
+                if pid in self.tidy and position is not None:
+                    placed[pid] = Rect(position.x, position.y, o.card_width, o.card_height)
             if placed:
                 self.cards.update(make_room_for_hand_placed(self.tidy, placed, o))
 
@@ -231,6 +237,7 @@ class IncrementalLayout:
         for pid in posts:
             old_manager = self.parent.get(pid)
             post = structure.posts.get(pid)
+            self.manual.discard(pid)
             if post is None:
                 self._forget(pid, old_manager)
                 if old_manager is not None:
@@ -240,6 +247,8 @@ class IncrementalLayout:
             new_parent = new_manager if new_manager is not None else ROOT
             shape.chain[pid] = self.nesting.chain(post.group)
             shape.assistant[pid] = post.assistant
+            if post.position is not None:
+                self.manual.add(pid)
             if pid not in shape.children:
                 shape.children[pid] = []
             if old_manager != new_parent:
@@ -272,7 +281,7 @@ class IncrementalLayout:
         for key in [k for k in self.routes if k[0] not in self.cards or k[1] not in self.cards]:
             del self.routes[key]
         reroute = set(moved)
-        for pid in moved:
+        for pid in moved | dirty:  # a re-measured block may hang its reports from another bus
             reroute.update(shape.children.get(pid, ()))
         for key in list(self.routes):
             if key[0] in moved or key[1] in moved:

@@ -1,0 +1,103 @@
+"""The incremental layout, updated edit by edit, always equals a full layout of the same structure,
+and after any edit no two cards overlap."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from orgdesigner.layout import SCREEN_LAYOUT, IncrementalLayout, Layout, LayoutOptions, compute_layout
+from orgdesigner.model import Change, ChangeKind, EditRefused, Group, Post, Structure
+from orgdesigner.model.synthetic import synthetic_structure
+
+from test_layout import overlapping
+
+WIDE = LayoutOptions()
+PRINT_LIKE = LayoutOptions(compact=True, leaf_column=True, stack_rows=3, wrap_aspect=1.0)
+
+
+def random_edit(structure: Structure, rng: random.Random) -> None:
+    """One layout-affecting edit: new manager, move into a group, add, delete, hand placement,
+    assistant flag, or a group moved inside another."""
+    ids = list(structure.posts)
+    post_id = rng.choice(ids)
+    choice = rng.randrange(8)
+    if choice == 0:
+        structure.add_post(Post(id=structure.new_post_id("N"), title="New post",
+                                reports_to=rng.choice(ids + [None]), group=rng.choice([*structure.groups, None])))
+    elif choice == 1:
+        leaves = [p for p in ids if not structure.reports_of(p)
+                  and not any(g.leader == p for g in structure.groups.values())
+                  and not any(d.manager == p for q in structure.posts.values() for d in q.dotted)]
+        if len(leaves) > 1:
+            structure.remove_post(rng.choice(leaves))
+    elif choice == 2:
+        structure.update_post(post_id, group=rng.choice([*structure.groups, None]))
+    elif choice == 3:
+        near = rng.choice(ids)
+        structure.update_post(post_id, position=None if rng.random() < 0.3 else
+                              {"x": rng.uniform(-300, 3000), "y": rng.uniform(-100, 1500)} if rng.random() < 0.5
+                              else {"x": 0.0, "y": 0.0} if near == post_id else None)
+    elif choice == 4:
+        structure.update_post(post_id, assistant=not structure.posts[post_id].assistant)
+    elif choice == 5 and structure.groups:
+        group = rng.choice(list(structure.groups))
+        try:
+            structure.update_group(group, parent=rng.choice([*structure.groups, None]))
+        except EditRefused:
+            pass
+    elif choice == 6 and rng.random() < 0.3:
+        structure.add_group(Group(id=structure.new_group_id("NG"), name="New group",
+                                  parent=rng.choice([*structure.groups, None])))
+    else:
+        try:
+            structure.set_manager(post_id, rng.choice(ids + [None]))
+        except EditRefused:
+            pass
+
+
+def same(a: Layout, b: Layout) -> None:
+    assert a.cards == b.cards
+    assert a.groups == b.groups
+    assert [(r.manager, r.report, r.kind, r.points, r.label) for r in a.lines] == \
+           [(r.manager, r.report, r.kind, r.points, r.label) for r in b.lines]
+    assert a.bounds == b.bounds
+
+
+@pytest.mark.parametrize("options", [SCREEN_LAYOUT, WIDE, PRINT_LIKE], ids=["screen", "wide", "print"])
+@pytest.mark.parametrize("seed", range(3))
+def test_random_edits_match_a_full_layout(options: LayoutOptions, seed: int) -> None:
+    rng = random.Random(seed)
+    structure = synthetic_structure(120, seed=seed, span=4)
+    live = IncrementalLayout(structure, options)
+    changes: list[Change] = []
+    structure.subscribe(changes.append)
+    edits = 0
+    while edits < 120:
+        changes.clear()
+        random_edit(structure, rng)
+        if not changes:
+            continue
+        edits += 1
+        posts = set().union(*(c.posts for c in changes))
+        groups = any(c.kind in (ChangeKind.GROUP_ADDED, ChangeKind.GROUP_CHANGED, ChangeKind.GROUP_REMOVED)
+                     for c in changes)
+        delta = live.update(structure, posts, groups)
+        full = compute_layout(structure, options)
+        same(live.layout, full)
+        assert overlapping(full.cards) == [], f"cards overlap after edit {edits}"
+        assert delta.cards <= set(full.cards) | posts
+
+
+def test_a_new_manager_moves_only_what_must_move() -> None:
+    structure = synthetic_structure(2000, seed=3)
+    live = IncrementalLayout(structure, SCREEN_LAYOUT)
+    leaves = [p for p in structure.posts if not structure.reports_of(p)]
+    moving, new_manager = leaves[-1], structure.posts[leaves[-200]].reports_to
+    assert new_manager != structure.posts[moving].reports_to
+    structure.set_manager(moving, new_manager)
+    delta = live.update(structure, {moving})
+    same(live.layout, compute_layout(structure, SCREEN_LAYOUT))
+    assert moving in delta.cards
+    assert len(delta.cards) < len(structure.posts) / 4
