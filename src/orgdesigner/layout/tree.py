@@ -259,8 +259,8 @@ class BlockMeasure:
         if not (o.compact and o.wrap_aspect > 0) or len(units) < 2:
             return math.inf
         area = sum((u.width + o.h_gap) * (u.height + o.v_gap) for u in units)
-        return max(math.sqrt(area * o.wrap_aspect), max(u.width for u in units),
-                   3 * (o.card_width + o.h_gap))
+        pitch = 4 * (o.card_width + o.h_gap)  # in steps, so one card more or less seldom re-wraps a row
+        return max(math.ceil(math.sqrt(area * o.wrap_aspect) / pitch) * pitch, max(u.width for u in units))
 
     def _spread(self, post: str, chain: Chain, beside: list[tuple[str, float, float]], spread: list[str],
                 column: list[str], head_w: float, head_h: float, has_card: bool,
