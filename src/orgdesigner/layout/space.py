@@ -10,39 +10,46 @@ from .geometry import Rect
 from .options import LayoutOptions
 
 
-class _Grid:
-    """Cards bucketed by cell, to find the ones near a rectangle without looking at them all."""
+class Grid:
+    """Cards bucketed by cell, to find the ones near a rectangle without looking at them all;
+    kept up to date card by card as the layout changes."""
 
-    def __init__(self, cell_w: float, cell_h: float) -> None:
-        self.cell_w, self.cell_h = cell_w, cell_h
-        self.cells: dict[tuple[int, int], list[tuple[str, Rect]]] = {}
+    def __init__(self, options: LayoutOptions) -> None:
+        self.cell_w, self.cell_h = options.card_width + options.h_gap, options.card_height + options.v_gap
+        self.cells: dict[tuple[int, int], dict[str, Rect]] = {}
+        self.where: dict[str, Rect] = {}
 
     def _span(self, rect: Rect) -> tuple[range, range]:
         return (range(math.floor(rect.x / self.cell_w), math.floor(rect.right / self.cell_w) + 1),
                 range(math.floor(rect.y / self.cell_h), math.floor(rect.bottom / self.cell_h) + 1))
 
     def add(self, key: str, rect: Rect) -> None:
+        self.where[key] = rect
         xs, ys = self._span(rect)
         for i in xs:
             for j in ys:
-                self.cells.setdefault((i, j), []).append((key, rect))
+                self.cells.setdefault((i, j), {})[key] = rect
+
+    def remove(self, key: str) -> None:
+        rect = self.where.pop(key, None)
+        if rect is None:
+            return
+        xs, ys = self._span(rect)
+        for i in xs:
+            for j in ys:
+                self.cells[(i, j)].pop(key, None)
 
     def hits(self, rect: Rect, ignore: str) -> bool:
         xs, ys = self._span(rect)
         return any(key != ignore and other.intersects(rect)
-                   for i in xs for j in ys for key, other in self.cells.get((i, j), ()))
+                   for i in xs for j in ys for key, other in self.cells.get((i, j), {}).items())
 
 
-def make_room_for_hand_placed(tidy: Mapping[str, Rect], placed: Mapping[str, Rect],
-                              options: LayoutOptions) -> dict[str, Rect]:
+def make_room_for_hand_placed(grid: Grid, placed: Mapping[str, Rect], options: LayoutOptions) -> dict[str, Rect]:
     """Where each hand-placed card goes: where it was put if that is free, else the nearest free
     place, looked for ring by ring on a grid of half a card (in post order, so the result does
-    not depend on which edit came last)."""
+    not depend on which edit came last). `grid` holds the other cards; the placed ones are added."""
     w, h = options.card_width, options.card_height
-    grid = _Grid(w + options.h_gap, h + options.v_gap)
-    for key, rect in tidy.items():
-        if key not in placed:
-            grid.add(key, rect)
     step_x, step_y = (w + options.h_gap) / 2, (h + options.stack_gap) / 2
     result: dict[str, Rect] = {}
     for key, rect in placed.items():

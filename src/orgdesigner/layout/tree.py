@@ -57,6 +57,8 @@ class Block:
     """The bus above the first row of spread reports (lines to later rows leave along it)."""
     deep: int = 0
     """The most groups around any card in the block."""
+    extent: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
+    """Left, top, right, bottom of what is drawn in the block: cards, trunks and column spines."""
 
 
 @dataclass
@@ -98,6 +100,25 @@ class BlockMeasure:
         self.blocks = blocks
 
     def measure(self, post: str) -> Block:
+        block = self._measure(post)
+        o = self.o
+        if post == ROOT:
+            x0, y0, x1, y1 = (math.inf, math.inf, -math.inf, -math.inf)
+        else:
+            x0, y0, x1, y1 = block.card_x, 0.0, block.card_x + o.card_width, o.card_height
+        if block.trunk is not None:
+            x0 = min(x0, block.trunk)
+        for route in block.routes.values():
+            if route.kind == "column":
+                x0 = min(x0, route.x)
+        blocks = self.blocks
+        for kid, dx, dy in block.kids:
+            e = blocks[kid].extent
+            x0, y0, x1, y1 = min(x0, e[0] + dx), min(y0, e[1] + dy), max(x1, e[2] + dx), max(y1, e[3] + dy)
+        block.extent = (x0, y0, x1, y1) if x0 != math.inf else (0.0, 0.0, 0.0, 0.0)
+        return block
+
+    def _measure(self, post: str) -> Block:
         o, shape = self.o, self.shape
         kids = shape.children[post]
         chain = shape.chain[post]
