@@ -107,11 +107,8 @@ class IncrementalLayout:
         self.origin: dict[str, tuple[float, float]] = {}
         self.tidy: dict[str, Rect] = {}
         self._place(ROOT, (0.0, 0.0), None, None)
-        self.grid = Grid(o)
-        """The cards not placed by hand, to find room for those that are."""
-        for pid, rect in self.tidy.items():
-            if pid not in self.manual:
-                self.grid.add(pid, rect)
+        self.grid: Grid | None = None
+        """The cards not placed by hand, to find room for those that are (made when first needed)."""
         self.cards: dict[str, Rect] = dict(self.tidy)
         self.hand_placed: dict[str, Rect] = {}
         self._hand_placed(set())
@@ -168,7 +165,12 @@ class IncrementalLayout:
                 position = posts[pid].position
                 if pid in self.tidy and position is not None:
                     placed[pid] = Rect(position.x, position.y, o.card_width, o.card_height)
-        result = make_room_for_hand_placed(self.grid, placed, o) if placed else {}
+        if placed and self.grid is None:
+            self.grid = Grid(o)
+            for pid, rect in self.tidy.items():
+                if pid not in self.manual:
+                    self.grid.add(pid, rect)
+        result = make_room_for_hand_placed(self.grid, placed, o) if placed and self.grid is not None else {}
         for pid in self.hand_placed.keys() - result.keys():
             if pid in self.tidy:
                 self.cards[pid] = self.tidy[pid]
@@ -408,15 +410,19 @@ class IncrementalLayout:
             if post_id == ROOT or post_id in self.blocks:
                 self.blocks[post_id] = self.measure.measure(post_id)
         self._place(ROOT, (0.0, 0.0), dirty, moved)
+        grid = self.grid
         for pid in moved:
             if pid in self.tidy and self._shown(pid):
-                self.grid.remove(pid)
+                if grid is not None:
+                    grid.remove(pid)
                 if pid not in self.manual:
                     self.cards[pid] = self.tidy[pid]
-                    self.grid.add(pid, self.tidy[pid])
+                    if grid is not None:
+                        grid.add(pid, self.tidy[pid])
         if self.manual or self.hand_placed:
-            for pid in list(self.hand_placed):
-                self.grid.remove(pid)
+            if grid is not None:
+                for pid in list(self.hand_placed):
+                    grid.remove(pid)
             self._hand_placed(moved)
         delta = LayoutDelta()
         reroute = {pid for pid in moved if pid in self.cards}
@@ -480,7 +486,8 @@ class IncrementalLayout:
         if self.cards.pop(pid, None) is not None:
             moved.add(pid)
         self.hand_placed.pop(pid, None)
-        self.grid.remove(pid)
+        if self.grid is not None:
+            self.grid.remove(pid)
 
     def _forget(self, pid: str, manager: str | None, moved: set[str]) -> None:
         if manager is not None:

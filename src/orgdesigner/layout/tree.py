@@ -100,8 +100,11 @@ class BlockMeasure:
         self.blocks = blocks
 
     def measure(self, post: str) -> Block:
-        block = self._measure(post)
         o = self.o
+        if not self.shape.children[post] and post != ROOT:  # most posts: a card alone
+            return Block(o.card_width, o.card_height, 0.0, deep=len(self.shape.chain[post]),
+                         extent=(0.0, 0.0, o.card_width, o.card_height))
+        block = self._measure(post)
         if post == ROOT:
             x0, y0, x1, y1 = (math.inf, math.inf, -math.inf, -math.inf)
         else:
