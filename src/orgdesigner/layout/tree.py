@@ -149,9 +149,10 @@ class BlockMeasure:
     def columns(self, kids: list[str]) -> list[tuple[str, int]]:
         """A stack's reports in the order they hang, each with its column.
 
-        With no `stack_rows` limit: one column in post order. With one, a column also ends where
-        the group changes, and reports are gathered by group (groups in the order they first come,
-        nested groups after their parent), so every group's box stays clear of its neighbours'.
+        With no `stack_rows` limit: one column in post order. With one, reports are gathered by
+        group (groups in the order they first come, nested groups after their parent) and, when
+        they need more than one column, a column also ends where the group changes, so every
+        group's box stays clear of its neighbours'.
         """
         if self.o.stack_rows <= 0:
             return [(kid, 0) for kid in kids]
@@ -163,8 +164,9 @@ class BlockMeasure:
         ordered = sorted(kids, key=lambda kid: [first_seen[chains[kid][:d]] for d in range(len(chains[kid]) + 1)])
         plan: list[tuple[str, int]] = []
         column, count = 0, 0
+        several = len(kids) > self.o.stack_rows
         for kid in ordered:
-            if plan and (count == self.o.stack_rows or chains[kid] != chains[plan[-1][0]]):
+            if plan and (count == self.o.stack_rows or several and chains[kid] != chains[plan[-1][0]]):
                 column, count = column + 1, 0
             plan.append((kid, column))
             count += 1

@@ -8,7 +8,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouseEvent
 
-from ..layout import Layout, LayoutOptions, compute_layout
+from ..layout import SCREEN_LAYOUT, IncrementalLayout, Layout, LayoutDelta, LayoutOptions
 from ..model import Change, ChangeKind, Structure
 from ..presentation.chartstyle import group_colours
 from ..presentation.money import money
@@ -20,7 +20,7 @@ from .items.groupbox import GroupBoxItem
 from .items.lineitem import ReportingLineItem
 from .items.postcard import PostCardItem
 
-STRUCTURAL_FIELDS = frozenset({"reports_to", "dotted", "group", "position", "parent"})
+STRUCTURAL_FIELDS = frozenset({"reports_to", "dotted", "group", "position", "parent", "assistant"})
 SIDE_PANEL_GAP = 90.0
 
 
@@ -30,8 +30,8 @@ class OrgScene(QGraphicsScene):
     Every edit, the canvas's own gestures included, is an undo command applied to the model;
     the document then announces the change (after the analysis has caught up) and `on_change`
     brings the items into line: a structural edit (lines, groups, positions, posts added or
-    removed) lays the chart out again from the shared layout result (the PDF draws from the
-    same one); any other edit only repaints the cards and group headers it touched. A document
+    removed) updates the incremental layout (the PDF draws from the same geometry) and moves
+    only the items it reports as changed; any other edit only repaints the cards and group headers it touched. A document
     showing another structure (a file opened, another scenario) rebuilds every item.
 
     Mouse presses start a gesture chosen by `gesture_for_press`; moves and the release are
@@ -47,7 +47,8 @@ class OrgScene(QGraphicsScene):
     def __init__(self, document: Document, options: LayoutOptions | None = None) -> None:
         super().__init__()
         self.document = document
-        self.options = options or LayoutOptions()
+        self.options = options or SCREEN_LAYOUT
+        self.incremental: IncrementalLayout | None = None
         self.cards: dict[str, PostCardItem] = {}
         self.boxes: dict[str, GroupBoxItem] = {}
         self.lines: dict[tuple[str, str, str], ReportingLineItem] = {}
@@ -80,8 +81,9 @@ class OrgScene(QGraphicsScene):
         self.refresh_findings()
 
     def set_compact(self, compact: bool) -> None:
-        self.options = LayoutOptions(**{**self.options.__dict__, "compact": compact})
-        self.relayout()
+        if compact != self.options.compact:
+            self.options = LayoutOptions(**{**self.options.__dict__, "compact": compact})
+            self.relayout()
 
     def on_change(self, change: Change) -> None:
         structural = change.kind in (ChangeKind.POST_ADDED, ChangeKind.POST_REMOVED, ChangeKind.GROUP_ADDED,
@@ -94,7 +96,9 @@ class OrgScene(QGraphicsScene):
         if change.kind in (ChangeKind.SETTINGS_CHANGED, ChangeKind.PAY_SCALES_CHANGED):
             touched = set(self.cards)
         if structural:
-            self.relayout()
+            groups = change.kind in (ChangeKind.GROUP_ADDED, ChangeKind.GROUP_REMOVED) or \
+                bool(change.groups and change.fields & {"parent", "position"})
+            self._relayout_change(set(change.posts), groups)
         else:
             self._refresh_boxes()
         for post_id in touched:
@@ -102,16 +106,32 @@ class OrgScene(QGraphicsScene):
         self.refresh_findings()
 
     def relayout(self, refresh_all: bool = False) -> None:
-        """Place every item where the layout puts it; card contents are refreshed only for new
-        cards (or all, when asked), since moving a card does not change what it shows."""
+        """Lay the whole chart out afresh (another structure shown, other options) and place every
+        item; card contents are refreshed only for new cards (or all, when asked)."""
+        self.incremental = IncrementalLayout(self.document.structure, self.options)
+        self.apply_layout(self.incremental.layout, None, refresh_all)
+
+    def _relayout_change(self, posts: set[str], groups_changed: bool) -> None:
+        """After a structural edit: update the incremental layout and move only what it moved."""
+        if self.incremental is None:
+            self.relayout()
+            return
+        delta = self.incremental.update(self.document.structure, posts, groups_changed)
+        self.apply_layout(self.incremental.layout, delta)
+
+    def apply_layout(self, layout: Layout, delta: LayoutDelta | None, refresh_all: bool = False) -> None:
+        """Bring the items in line with `layout`: only those named in `delta`, or all when it is None."""
+        self.layout = layout
         structure = self.document.structure
-        self.layout = compute_layout(structure, self.options)
-        layout = self.layout
-        for post_id in [p for p in self.cards if p not in structure.posts]:
-            self.removeItem(self.cards.pop(post_id))
-            self._severities.pop(post_id, None)
-        for post_id, rect in layout.cards.items():
+        cards = set(self.cards) | set(layout.cards) if delta is None else delta.cards
+        for post_id in cards:
+            rect = layout.cards.get(post_id)
             card = self.cards.get(post_id)
+            if rect is None:
+                if card is not None:
+                    self.removeItem(self.cards.pop(post_id))
+                    self._severities.pop(post_id, None)
+                continue
             new = card is None
             if card is None:
                 card = PostCardItem(structure.posts[post_id], rect.width, rect.height)
@@ -122,21 +142,28 @@ class OrgScene(QGraphicsScene):
                 card.setPos(rect.x, rect.y)
             if new or refresh_all:
                 self._refresh_card(post_id)
-        for group_id in [g for g in self.boxes if g not in layout.groups]:
-            self.removeItem(self.boxes.pop(group_id))
-        for group_id, rect in layout.groups.items():
+        groups = set(self.boxes) | set(layout.groups) if delta is None else delta.groups
+        for group_id in groups:
+            rect = layout.groups.get(group_id)
             box = self.boxes.get(group_id)
+            if rect is None:
+                if box is not None:
+                    self.removeItem(self.boxes.pop(group_id))
+                continue
             if box is None:
                 box = GroupBoxItem(group_id, self.options.group_header)
                 self.boxes[group_id] = box
                 self.addItem(box)
             box.set_rect(QRectF(rect.x, rect.y, rect.width, rect.height))
         self._refresh_boxes()
-        wanted = {(r.manager, r.report, r.kind): r for r in layout.lines}
-        for key in [k for k in self.lines if k not in wanted]:
-            self.removeItem(self.lines.pop(key))
-        for key, route in wanted.items():
+        lines = set(self.lines) | set(layout.routes) if delta is None else delta.lines
+        for key in lines:
+            route = layout.routes.get(key)
             item = self.lines.get(key)
+            if route is None:
+                if item is not None:
+                    self.removeItem(self.lines.pop(key))
+                continue
             if item is None:
                 item = ReportingLineItem(*key)
                 self.lines[key] = item
