@@ -29,6 +29,9 @@ class LayoutOptions:
     group_header: float = 30.0
     use_manual_positions: bool = True
     """Keep the cards the user placed by hand; False gives the tidy layout."""
+    wrap_width: float = 0.0
+    """Compact only: rows of reports wrap where they would grow wider than this (a printed page's
+    width); with `wrap_aspect` too, the narrower of the two (0: no such limit)."""
     hidden: frozenset[str] = frozenset()
     """Posts whose reports are folded away: none of the posts under them is laid out."""
     continued: frozenset[str] = frozenset()

@@ -282,11 +282,14 @@ class BlockMeasure:
 
     def _limit(self, units: list[_Unit]) -> float:
         o = self.o
-        if not (o.compact and o.wrap_aspect > 0) or len(units) < 2:
+        if not o.compact or len(units) < 2 or not (o.wrap_aspect > 0 or o.wrap_width > 0):
             return math.inf
-        area = sum((u.width + o.h_gap) * (u.height + o.v_gap) for u in units)
-        pitch = 4 * (o.card_width + o.h_gap)  # in steps, so one card more or less seldom re-wraps a row
-        return max(math.ceil(math.sqrt(area * o.wrap_aspect) / pitch) * pitch, max(u.width for u in units))
+        limit = o.wrap_width if o.wrap_width > 0 else math.inf
+        if o.wrap_aspect > 0:
+            area = sum((u.width + o.h_gap) * (u.height + o.v_gap) for u in units)
+            pitch = 4 * (o.card_width + o.h_gap)  # in steps, so one card more or less seldom re-wraps a row
+            limit = min(limit, math.ceil(math.sqrt(area * o.wrap_aspect) / pitch) * pitch)
+        return max(limit, max(u.width for u in units))
 
     def _spread(self, post: str, chain: Chain, beside: list[tuple[str, float, float]], spread: list[str],
                 column: list[str], head_w: float, head_h: float, has_card: bool,

@@ -102,8 +102,9 @@ def _header(canvas: Canvas, page: ChartPage, x: float, top: float, width: float,
     canvas.drawString(x, top - 13, fit(page.title, BOLD, 13, width))
     notes = [page.subtitle] if page.subtitle else []
     if page.parent is not None:
-        number = page_number(page.parent)
-        notes.append(f"continued from page {number}" if number else "continued from an earlier page")
+        numbers = [page_number(source) for source in [page.parent, *page.also_from]]
+        notes.append(" and ".join(f"continued from page {n}" if n else "continued from an earlier page"
+                                  for n in numbers))
     if notes:
         canvas.setFillColor(HexColor(MUTED))
         canvas.setFont(REGULAR, 8.5)
