@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from orgdesigner.layout import SCREEN_LAYOUT, IncrementalLayout, Layout, LayoutOptions, compute_layout
+from orgdesigner.layout import SCREEN_LAYOUT, IncrementalLayout, Layout, LayoutOptions, Rect, compute_layout
 from orgdesigner.model import Change, ChangeKind, EditRefused, Group, Post, Structure
 from orgdesigner.model.synthetic import synthetic_structure
 
@@ -17,7 +17,7 @@ WIDE = LayoutOptions()
 PRINT_LIKE = LayoutOptions(compact=True, leaf_column=True, stack_rows=3, wrap_aspect=1.0)
 
 
-def random_edit(structure: Structure, rng: random.Random) -> None:
+def random_edit(structure: Structure, rng: random.Random, cards: dict[str, Rect]) -> None:
     """One layout-affecting edit: new manager, move into a group, add, delete, hand placement,
     assistant flag, or a group moved inside another."""
     ids = list(structure.posts)
@@ -34,11 +34,16 @@ def random_edit(structure: Structure, rng: random.Random) -> None:
             structure.remove_post(rng.choice(leaves))
     elif choice == 2:
         structure.update_post(post_id, group=rng.choice([*structure.groups, None]))
-    elif choice == 3:
-        near = rng.choice(ids)
-        structure.update_post(post_id, position=None if rng.random() < 0.3 else
-                              {"x": rng.uniform(-300, 3000), "y": rng.uniform(-100, 1500)} if rng.random() < 0.5
-                              else {"x": 0.0, "y": 0.0} if near == post_id else None)
+    elif choice == 3:  # placed by hand: anywhere, onto another card, or back to the tidy layout
+        other = cards.get(rng.choice(ids))
+        roll = rng.random()
+        if roll < 0.3 or other is None:
+            position = None
+        elif roll < 0.7:
+            position = {"x": other.x + rng.uniform(-20, 20), "y": other.y + rng.uniform(-20, 20)}
+        else:
+            position = {"x": rng.uniform(-300, 3000), "y": rng.uniform(-100, 1500)}
+        structure.update_post(post_id, position=position)
     elif choice == 4:
         structure.update_post(post_id, assistant=not structure.posts[post_id].assistant)
     elif choice == 5 and structure.groups:
@@ -76,7 +81,7 @@ def test_random_edits_match_a_full_layout(options: LayoutOptions, seed: int) -> 
     edits = 0
     while edits < 120:
         changes.clear()
-        random_edit(structure, rng)
+        random_edit(structure, rng, live.layout.cards)
         if not changes:
             continue
         edits += 1
@@ -101,3 +106,15 @@ def test_a_new_manager_moves_only_what_must_move() -> None:
     same(live.layout, compute_layout(structure, SCREEN_LAYOUT))
     assert moving in delta.cards
     assert len(delta.cards) < len(structure.posts) / 4
+
+
+def test_a_card_back_in_the_tidy_layout_is_made_room_for() -> None:
+    structure = synthetic_structure(40, seed=2)
+    live = IncrementalLayout(structure, SCREEN_LAYOUT)
+    a, b, c = "P5", "P9", "P12"
+    spot = live.layout.cards[a]
+    for post_id, position in ((a, live.layout.cards[b]), (a, None), (c, spot)):
+        structure.update_post(post_id, position=None if position is None else {"x": position.x, "y": position.y})
+        live.update(structure, {post_id})
+        same(live.layout, compute_layout(structure, SCREEN_LAYOUT))
+        assert overlapping(live.layout.cards) == []

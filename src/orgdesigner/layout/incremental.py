@@ -411,6 +411,9 @@ class IncrementalLayout:
                 self.blocks[post_id] = self.measure.measure(post_id)
         self._place(ROOT, (0.0, 0.0), dirty, moved)
         grid = self.grid
+        if grid is not None:
+            for pid in self.hand_placed:
+                grid.remove(pid)
         for pid in moved:
             if pid in self.tidy and self._shown(pid):
                 if grid is not None:
@@ -420,9 +423,6 @@ class IncrementalLayout:
                     if grid is not None:
                         grid.add(pid, self.tidy[pid])
         if self.manual or self.hand_placed:
-            if grid is not None:
-                for pid in list(self.hand_placed):
-                    grid.remove(pid)
             self._hand_placed(moved)
         delta = LayoutDelta()
         reroute = {pid for pid in moved if pid in self.cards}

@@ -6,6 +6,7 @@ menus placed before the same menu."""
 
 from __future__ import annotations
 
+from .arrange import ArrangeFeature
 from .compare import CompareFeature
 from .docks.figures import FiguresFeature
 from .docks.findings import FindingsFeature
@@ -17,4 +18,5 @@ FEATURES: list[FeatureFactory] = [
     FindingsFeature,
     CompareFeature,
     PlanningFeature,
+    ArrangeFeature,
 ]

@@ -22,6 +22,8 @@ from .items.postcard import PostCardItem
 
 STRUCTURAL_FIELDS = frozenset({"reports_to", "dotted", "group", "position", "parent", "assistant"})
 SIDE_PANEL_GAP = 90.0
+GRID = 20.0
+"""The snap-to-grid spacing, in scene units."""
 
 
 class OrgScene(QGraphicsScene):
@@ -49,6 +51,8 @@ class OrgScene(QGraphicsScene):
         self.document = document
         self.options = options or SCREEN_LAYOUT
         self.incremental: IncrementalLayout | None = None
+        self.snap_grid = 0.0
+        """Cards dropped by hand land on a grid this fine (0: where dropped)."""
         self.cards: dict[str, PostCardItem] = {}
         self.boxes: dict[str, GroupBoxItem] = {}
         self.lines: dict[tuple[str, str, str], ReportingLineItem] = {}
@@ -303,6 +307,11 @@ class OrgScene(QGraphicsScene):
     def push(self, build: Callable[[], Edit]) -> bool:
         """A gesture's edit, through the document's undo stack; a refusal is announced by the document."""
         return self.document.perform(build)
+
+    def snapped(self, x: float, y: float) -> tuple[float, float]:
+        """Where a card dropped with its corner at (x, y) lands: on the grid, when snapping is on."""
+        grid = self.snap_grid
+        return (round(x / grid) * grid, round(y / grid) * grid) if grid > 0 else (x, y)
 
     def show_hint(self, text: str) -> None:
         self.hint.emit(text)
