@@ -111,3 +111,12 @@ def test_snap_to_grid_is_remembered_and_puts_a_dropped_card_on_the_grid(window, 
     assert position is not None and position.x % 20 == 0 and position.y % 20 == 0
     window.snap_action.trigger()
     assert window.scene.snap_grid == 0
+
+
+def test_folding_a_branch_removes_its_cards_and_unfolding_brings_them_back(window):
+    everything = set(window.scene.cards)
+    window.scene.set_folded(frozenset({"D1"}))
+    assert "D1" in window.scene.cards and not {"H1", "H2"} & set(window.scene.cards)
+    assert overlapping(drawn_cards(window)) == []
+    window.scene.set_folded(frozenset())
+    assert set(window.scene.cards) == everything

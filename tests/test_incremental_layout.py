@@ -4,6 +4,7 @@ and after any edit no two cards overlap."""
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 import pytest
 
@@ -79,20 +80,26 @@ def test_random_edits_match_a_full_layout(options: LayoutOptions, seed: int) -> 
     changes: list[Change] = []
     structure.subscribe(changes.append)
     edits = 0
+    posts: set[str] = set()
     while edits < 120:
         changes.clear()
-        random_edit(structure, rng, live.layout.cards)
-        if not changes:
-            continue
+        if rng.random() < 0.1:  # fold or unfold a branch
+            managers = [p for p in structure.posts if structure.reports_of(p)]
+            folded = live.options.hidden ^ {rng.choice(managers)}
+            delta = live.set_hidden(structure, frozenset(p for p in folded if p in structure.posts))
+        else:
+            random_edit(structure, rng, live.layout.cards)
+            if not changes:
+                continue
+            posts = set().union(*(c.posts for c in changes))
+            groups = any(c.kind in (ChangeKind.GROUP_ADDED, ChangeKind.GROUP_CHANGED, ChangeKind.GROUP_REMOVED)
+                         for c in changes)
+            delta = live.update(structure, posts, groups)
         edits += 1
-        posts = set().union(*(c.posts for c in changes))
-        groups = any(c.kind in (ChangeKind.GROUP_ADDED, ChangeKind.GROUP_CHANGED, ChangeKind.GROUP_REMOVED)
-                     for c in changes)
-        delta = live.update(structure, posts, groups)
-        full = compute_layout(structure, options)
+        full = compute_layout(structure, replace(options, hidden=live.options.hidden))
         same(live.layout, full)
         assert overlapping(full.cards) == [], f"cards overlap after edit {edits}"
-        assert delta.cards <= set(full.cards) | posts
+        assert delta.cards <= set(structure.posts) | posts
 
 
 def test_a_new_manager_moves_only_what_must_move() -> None:

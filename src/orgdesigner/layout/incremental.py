@@ -357,12 +357,13 @@ class IncrementalLayout:
             if pid not in self.reports:
                 self.reports[pid] = []
                 shape.children[pid] = []
+            was_shown = pid in self.tidy
             if old_manager != new_parent:
                 if old_manager is not None:
                     self._unlink(pid, old_manager)
                     dirty |= self._chain_up(old_manager)
                 self._link(pid, new_parent, moved)
-            if pid not in self.blocks and self._shown(pid):
+            if (pid not in self.blocks or not was_shown) and self._shown(pid):  # its blocks may be stale
                 for below in reversed(self._preorder(pid)):
                     self.blocks[below] = self.measure.measure(below)
             dirty |= self._chain_up(pid)
@@ -407,7 +408,7 @@ class IncrementalLayout:
         """Measure the dirty blocks, place what moved, then lines and boxes; what changed."""
         structure, shape = self.structure, self.shape
         for post_id in sorted(dirty, key=self._depth, reverse=True):
-            if post_id == ROOT or post_id in self.blocks:
+            if post_id == ROOT or post_id in self.blocks and self._shown(post_id):  # folded away: measured when shown
                 self.blocks[post_id] = self.measure.measure(post_id)
         self._place(ROOT, (0.0, 0.0), dirty, moved)
         grid = self.grid

@@ -115,6 +115,15 @@ class OrgScene(QGraphicsScene):
         self.incremental = IncrementalLayout(self.document.structure, self.options)
         self.apply_layout(self.incremental.layout, None, refresh_all)
 
+    def set_folded(self, folded: frozenset[str]) -> None:
+        """Fold away the reports of these posts (unfolding the others): only what changes moves."""
+        self.options = LayoutOptions(**{**self.options.__dict__, "hidden": folded})
+        if self.incremental is None:
+            self.relayout()
+            return
+        delta = self.incremental.set_hidden(self.document.structure, folded)
+        self.apply_layout(self.incremental.layout, delta)
+
     def _relayout_change(self, posts: set[str], groups_changed: bool) -> None:
         """After a structural edit: update the incremental layout and move only what it moved."""
         if self.incremental is None:
