@@ -139,21 +139,24 @@ class IncrementalLayout:
                moved: set[str] | None) -> None:
         """Absolute positions from `start` down. With `dirty` (an update), a subtree that was not
         re-measured and whose origin is unchanged is skipped, and cards that move go in `moved`."""
-        o = self.options
+        width, height = self.options.card_width, self.options.card_height
+        origins, blocks, tidy = self.origin, self.blocks, self.tidy
         stack = [(start, origin)]
+        pop, push = stack.pop, stack.append
         while stack:
-            post, (x, y) = stack.pop()
-            if dirty is not None and post not in dirty and self.origin.get(post) == (x, y):
+            post, corner = pop()
+            if dirty is not None and post not in dirty and origins.get(post) == corner:
                 continue
-            self.origin[post] = (x, y)
-            block = self.blocks[post]
+            origins[post] = corner
+            block = blocks[post]
+            x, y = corner
             if post != ROOT:
-                rect = Rect(x + block.card_x, y, o.card_width, o.card_height)
-                if moved is not None and self.tidy.get(post) != rect:
+                rect = Rect(x + block.card_x, y, width, height)
+                if moved is not None and tidy.get(post) != rect:
                     moved.add(post)
-                self.tidy[post] = rect
+                tidy[post] = rect
             for kid, dx, dy in block.kids:
-                stack.append((kid, (x + dx, y + dy)))
+                push((kid, (x + dx, y + dy)))
 
     def _hand_placed(self, moved: set[str]) -> None:
         """Cards where the user put them, or the nearest free place (`space.py`); changed ones go in `moved`."""
