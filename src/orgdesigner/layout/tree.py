@@ -308,7 +308,7 @@ class BlockMeasure:
         upper_bottom, upper_deep = head_h, len(chain)
         first_bus: float | None = None
         right = 0.0
-        row_span = (0.0, 0.0)
+        span_start = span_end = 0.0  # the first row's cards, left to right: the manager's card centres over them
         for number, row in enumerate(rows):
             row_kids = [k for u in row for k in (u.column or [u.kids[0][0]])]
             shared = min(len(chain) - crossings(chain, shape.chain[k])[0] for k in row_kids)
@@ -336,13 +336,14 @@ class BlockMeasure:
                     else:
                         routes[kid] = Route("row", 0.0, bus)
                 if number == 0:
-                    start = cursor + unit.card_left
-                    row_span = (min(row_span[0], start) if unit is not row[0] else start, cursor + unit.card_right)
+                    if unit is row[0]:
+                        span_start = cursor + unit.card_left
+                    span_end = cursor + unit.card_right
                 cursor += unit.width + o.h_gap
                 bottom = max(bottom, top + unit.height)
             right = max(right, cursor - o.h_gap)
             upper_bottom, upper_deep = bottom, max(u.deep for u in row)
-        card_left = (row_span[0] + row_span[1]) / 2 - o.card_width / 2 if has_card else 0.0
+        card_left = (span_start + span_end) / 2 - o.card_width / 2 if has_card else 0.0
         low = min(0.0, card_left)
         high = max(right, card_left + head_w)
         kids_placed = [(k, card_left + x - low, y) for k, x, y in beside]
