@@ -69,3 +69,14 @@ def test_assistant_column_refuses_nonsense(tmp_path) -> None:
     path.write_text("Post ID,Job Title,Reports To,Assistant\n1,Chief Executive,,\n2,PA,1,perhaps\n")
     with pytest.raises(ImportFailed, match="perhaps.*yes or no"):
         import_table(path)
+
+
+def test_assistant_flag_survives_export_and_import(tmp_path) -> None:
+    from orgdesigner.analysis import Analysis
+    from orgdesigner.io.export import posts_table, write_csv
+
+    structure = with_assistant()
+    path = tmp_path / "posts.csv"
+    write_csv(posts_table(structure, Analysis(structure)), path)
+    back = import_table(path).structure
+    assert {p.id for p in back.posts.values() if p.assistant} == {"PA"}
