@@ -125,3 +125,14 @@ def test_a_card_back_in_the_tidy_layout_is_made_room_for() -> None:
         live.update(structure, {post_id})
         same(live.layout, compute_layout(structure, SCREEN_LAYOUT))
         assert overlapping(live.layout.cards) == []
+
+
+@pytest.mark.parametrize("options", [SCREEN_LAYOUT, WIDE, PRINT_LIKE], ids=["screen", "wide", "print"])
+def test_boxes_of_different_groups_never_overlap(options: LayoutOptions, structure: Structure) -> None:
+    """A manager whose reports are partly in other groups keeps its group's box clear of theirs."""
+    for shown in (structure, synthetic_structure(300)):
+        layout = compute_layout(shown, options)
+        for a, first in layout.groups.items():
+            for b, second in layout.groups.items():
+                nested = a in shown.group_chain(b) or b in shown.group_chain(a) or a == b
+                assert nested or not first.intersects(second), (a, b)

@@ -302,7 +302,18 @@ class BlockMeasure:
         if not units:
             return Block(head_w, head_h, 0.0, list(beside), routes, deep=deep)
         break_at = len(units) - len(cycle) if cycle and len(cycle) < len(units) else None
-        rows = self._rows(units, self._limit(units), break_at)
+        limit = self._limit(units)
+        inside = [u for u in units if u.column or crossings(chain, u.chain)[0] == 0]
+        if has_card and inside and len(inside) < len(units):
+            # The manager's group box holds its card and the reports still in its groups: those come
+            # first, the card centres over them, and the others stand beside (wrapped: below), clear of the box.
+            units = inside + [u for u in units if not (u.column or crossings(chain, u.chain)[0] == 0)]
+            rows = self._rows(units, limit, None)
+            if len(rows) > 1:
+                rows = self._rows(units, limit, len(inside))
+        else:
+            inside = units
+            rows = self._rows(units, limit, break_at)
         lane = o.h_gap if len(rows) > 1 and has_card else 0.0
         placed: list[tuple[str, float, float]] = []
         upper_bottom, upper_deep = head_h, len(chain)
@@ -335,7 +346,7 @@ class BlockMeasure:
                         routes[kid] = Route("column", cursor + x - o.stack_indent / 2, bus)
                     else:
                         routes[kid] = Route("row", 0.0, bus)
-                if number == 0:
+                if number == 0 and unit in inside:
                     if unit is row[0]:
                         span_start = cursor + unit.card_left
                     span_end = cursor + unit.card_right

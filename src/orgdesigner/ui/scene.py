@@ -155,8 +155,9 @@ class OrgScene(QGraphicsScene):
                 card.setPos(rect.x, rect.y)
             if new or refresh_all:
                 self._refresh_card(post_id)
-        groups = set(self.boxes) | set(layout.groups) if delta is None else delta.groups
-        for group_id in groups:
+        changed = set(self.boxes) | set(layout.groups) if delta is None else delta.groups
+        order = {group_id: index for index, group_id in enumerate(layout.groups)}
+        for group_id in sorted(changed, key=lambda g: order.get(g, -1)):  # boxes made in one order, so stacked alike
             rect = layout.groups.get(group_id)
             box = self.boxes.get(group_id)
             if rect is None:
