@@ -141,9 +141,9 @@ def test_reports_dealt_over_several_pages_are_dealt_evenly():
     from orgdesigner.model import Group, Post, Structure
     from orgdesigner.pdf.chart.page import plan_chart
 
-    groups = {f"g{i}": Group(id=f"g{i}", name=f"Service {i}") for i in range(11)}
+    groups = {f"g{i}": Group(id=f"g{i}", name=f"Service {i}") for i in range(41)}
     posts = {"CE": Post(id="CE", title="Chief Executive")}
-    for i in range(11):  # eleven directors with teams: five fit side by side, so three pages
+    for i in range(41):  # forty-one directors with teams: rows wrap, yet they need more than one page
         posts[f"D{i}"] = Post(id=f"D{i}", title=f"Director {i}", reports_to="CE", group=f"g{i}")
         posts[f"H{i}"] = Post(id=f"H{i}", title=f"Head {i}", reports_to=f"D{i}", group=f"g{i}")
     structure = Structure(groups=groups, posts=posts)
@@ -151,4 +151,4 @@ def test_reports_dealt_over_several_pages_are_dealt_evenly():
     parts = [page for page in pages if "part" in page.title and page.parent is None]
     assert len(parts) > 1
     directors = [sum(pid.startswith("D") for pid in page.structure.posts) for page in parts]
-    assert sum(directors) == 11 and max(directors) - min(directors) <= 1, directors
+    assert sum(directors) == 41 and max(directors) - min(directors) <= 1, directors

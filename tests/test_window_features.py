@@ -33,7 +33,7 @@ def tab_group(win, name: str) -> list[str]:
 
 def test_menus_keep_their_order_and_titles(shown):
     assert [a.text() for a in shown.menuBar().actions()] == [
-        "&File", "&Edit", "&Insert", "S&cenario", "Co&mpare", "&Planning", "&View"]
+        "&File", "&Edit", "&Insert", "S&cenario", "Co&mpare", "&Planning", "&Arrange", "&View"]
     view = next(a.menu() for a in shown.menuBar().actions() if a.menu().objectName() == "view_menu")
     assert [a.text() for a in view.actions()][-6:] == ["Outline", "Properties", "Figures", "Findings", "Overview", "Conflicts"]
 

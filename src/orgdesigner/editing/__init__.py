@@ -11,6 +11,7 @@ a message fit to show, and changes nothing. The window puts edits on its undo st
     save(structure, "council-option-a.orgd")
 """
 
+from .arrange import align_posts, distribute_posts
 from .conflicts import resolve_conflict
 from .deletion import delete
 from .details import edit_proposal, edit_settings, edit_structure
@@ -23,7 +24,8 @@ from .posts import add_post, edit_post, move_group, move_posts, paste_posts, tid
 
 __all__ = [
     "Edit", "Plan",
-    "add_dotted_line", "add_group", "add_post", "add_responsibility", "decide_match", "delete", "delete_responsibility",
+    "add_dotted_line", "add_group", "add_post", "add_responsibility", "align_posts", "decide_match", "delete",
+    "delete_responsibility", "distribute_posts",
     "edit_group", "edit_post", "edit_proposal", "edit_responsibility", "edit_settings", "edit_structure",
     "group_posts", "move_group", "move_posts", "paste_posts", "remove_line", "resolve_conflict", "set_benchmark",
     "set_manager", "set_rota",

@@ -219,6 +219,12 @@ class _Builder:
                 fields["in_scope"] = False
             else:
                 self._problem(row, "in_scope", values["in_scope"], "should be yes or no")
+        if values.get("assistant", "").strip():
+            flag = values["assistant"].strip().lower()
+            if flag in ("yes", "y", "true", "1", "x"):
+                fields["assistant"] = True
+            elif flag not in ("no", "n", "false", "0"):
+                self._problem(row, "assistant", values["assistant"], "should be yes or no")
         if values.get("partner", "").strip():
             fields["context"] = values["partner"].strip()  # a partner's post, shown for context
         if custom:

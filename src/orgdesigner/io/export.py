@@ -17,7 +17,8 @@ from ..model.fileformat import write_atomically
 from .safetext import cell_safe, neutralise_formula
 
 HEADERS = ["post_id", "title", "reports_to", "dotted_to", "grade", "tier", "fte", "salary", "funding_share",
-           "group", "status", "postholder", "designations", "in_scope", "partner", "cost_gross", "cost_net", "span", "layer"]
+           "group", "status", "postholder", "designations", "in_scope", "assistant", "partner", "cost_gross", "cost_net",
+           "span", "layer"]
 
 
 def posts_table(structure: Structure, analysis: Analysis, redact_names: bool = False) -> list[list[object]]:
@@ -31,7 +32,8 @@ def posts_table(structure: Structure, analysis: Analysis, redact_names: bool = F
             post.id, post.title, post.reports_to or "", ";".join(d.manager for d in post.dotted), post.grade or "",
             post.tier or "", post.fte, "" if post.salary is None else post.salary, round(own_share(post), 6),
             group, post.status.value, "" if redact_names else (post.postholder or ""),
-            ";".join(d.value for d in post.designations), "yes" if post.in_scope else "no", post.context or "",
+            ";".join(d.value for d in post.designations), "yes" if post.in_scope else "no",
+            "yes" if post.assistant else "", post.context or "",
             round(cost.gross, 2), round(cost.net, 2), analysis.span(post.id), "" if depth is None else depth + 1,
         ])
     return rows

@@ -57,6 +57,21 @@ def group_boxes(groups: Mapping[str, Group], nesting: GroupNesting, member_cards
     return boxes
 
 
+def group_box(group_id: str, member_cards: Iterable[Rect], nested: list[str], boxes: Mapping[str, Rect],
+              options: LayoutOptions) -> Rect:
+    """The box of a group with posts inside, from its own members' cards and its nested groups'
+    boxes, when none of those nested groups is empty (else `group_boxes` places them too)."""
+    extent: Extent | None = None
+    for rect in [*member_cards, *(boxes[kid] for kid in nested)]:
+        if extent is None:
+            extent = [rect.x, rect.y, rect.right, rect.bottom]
+        else:
+            _grow_extent(extent, rect)
+    if extent is None:
+        raise ValueError(f"group {group_id!r} has nothing inside")
+    return _frame(extent, options)
+
+
 def _stack_empties(group_ids: list[str], corner: tuple[float, float], groups: Mapping[str, Group],
                    nested: dict[str, list[str]], sizes: dict[str, tuple[float, float]], boxes: dict[str, Rect],
                    options: LayoutOptions) -> None:

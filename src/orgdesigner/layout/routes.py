@@ -62,6 +62,21 @@ def column_route(manager: Rect, report: Rect, bus: float, spine: float) -> list[
             (report.x, report.center_y)]
 
 
+def side_route(manager: Rect, assistant: Rect) -> list[Point]:
+    """An assistant beside its manager: from the manager's side straight across (or with a step)."""
+    leftwards = assistant.right <= manager.x
+    sx = manager.x if leftwards else manager.right
+    ex = assistant.right if leftwards else assistant.x
+    return _elbow((sx, manager.center_y), (ex, assistant.center_y), horizontal=True)
+
+
+def wrapped_route(manager: Rect, report: Rect, bus: float, trunk: float, row_bus: float) -> list[Point]:
+    """A report in a later row of wrapped reports: down to the first row's bus, along it to the
+    trunk at the block's side, down the trunk to the bus above the report's row, across, down."""
+    return [(manager.center_x, manager.bottom), (manager.center_x, bus), (trunk, bus), (trunk, row_bus),
+            (report.center_x, row_bus), (report.center_x, report.y)]
+
+
 def dotted_route(manager: Rect, report: Rect, clearance: float) -> list[Point]:
     """Side to side when the cards stand apart, otherwise bottom to top; around the left if they overlap."""
     if manager.right <= report.x or report.right <= manager.x:

@@ -1,285 +1,367 @@
-"""Tidy top-down placement of the line-management forest, in linear time and without recursion.
+"""Tidy top-down placement of the line-management forest as nested blocks.
 
-Each subtree is measured bottom-up as a block (its width, and where the root's card sits in
-it); blocks are then laid side by side top-down. Sibling blocks never share columns, so
-subtrees cannot overlap, a compact stack can hang as deep as it needs, and the box of a
-group that follows a subtree stays clear of its neighbours' (a report that starts new
-groups gets their padding on both sides of its block).
+Every subtree is measured bottom-up as a block: its width and height, where the root's card
+sits in it, and where each report's own block sits relative to it. A block depends only on
+the blocks below it, so after an edit only the blocks on the changed chains of command are
+measured again (`incremental.py`); absolute positions are the sum of the offsets down the tree.
 
-Rows are shared across the chart. The gap above a row grows when reports there start new
-groups, so the groups' header bands fit between the rows without touching the line bus.
+Inside a block, a manager's reports hang below its card:
+- in a compact layout, reports who manage no one are stacked one under another (in columns
+  of `stack_rows`), also beside spread managers when `leaf_column` is on;
+- the other reports' blocks are spread in a row; with `wrap_aspect`, a row wider than a block
+  of that shape wraps onto further rows, reached by a trunk line down the block's left side;
+- posts marked as assistants sit beside their manager's card, not among its reports.
+Sibling blocks never share columns (or, when wrapped, rows), so cards cannot overlap, and a
+report that starts new groups gets their padding on both sides of its block and room for the
+header bands above its row. No recursion: trees of any depth are walked with explicit stacks.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+import math
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 
-from .hierarchy import Forest
 from .nesting import Chain, crossings
 from .options import LayoutOptions
 
+ROOT = ""
+"""The block holding the forest's trees (no post has an empty id)."""
+
 
 @dataclass
-class TreePlacement:
-    """Card top-left corners by post index, and what the line router needs to know."""
+class Route:
+    """How a report's line leaves its manager, in the manager's block coordinates."""
 
-    x: list[float]
-    y: list[float]
-    stacked: list[bool]
-    """The post hangs in a compact stack below its manager."""
-    bus: list[float | None]
-    """For a manager whose reports are spread in the row below, the height of the bus line."""
-    spine: list[float | None]
-    """For a report in a leaf column (see `LayoutOptions.leaf_column`), the x of the column's spine."""
-
-
-def place_forest(forest: Forest, chains: Sequence[Chain], options: LayoutOptions) -> TreePlacement:
-    """Lay out the forest from (0, 0); posts in reporting cycles go in a band below it."""
-    n = len(forest.ids)
-    placement = TreePlacement([0.0] * n, [0.0] * n, [False] * n, [None] * n, [None] * n)
-    band = _Band(forest.children, chains, options, placement,
-                 [post_id in options.continued for post_id in forest.ids])
-    bottom = band.place(forest.roots, top=0.0)
-    if forest.cycle_members:
-        top = 0.0
-        if forest.roots:
-            left = max(map(len, chains)) * options.group_padding
-            entered = max(len(chains[i]) for i in forest.cycle_members) * (options.group_header
-                                                                            + options.group_padding)
-            top = bottom + _row_gap(left, entered, options.v_gap)
-        band.place(forest.cycle_members, top)
-    return placement
+    kind: str
+    """"stack" (spine from the manager), "column" (bus, then a leaf column's spine), "side" (an
+    assistant beside the card), "row" (the bus above the report's row)."""
+    x: float = 0.0
+    """For "column": the spine's x."""
+    bus: float = 0.0
+    """For "column" and "row": the height of the bus the report hangs from."""
 
 
-def _row_gap(left: float, entered: float, v_gap: float) -> float:
-    """Space between two rows: room for the group boxes closing and opening, and for the bus."""
-    return max(v_gap, left + entered + v_gap / 2)
+@dataclass
+class Block:
+    width: float
+    height: float
+    card_x: float
+    """Left of the root's card in the block; its top is the block's top."""
+    kids: list[tuple[str, float, float]] = field(default_factory=list)
+    """Each report shown and where its block's top-left sits in this one."""
+    routes: dict[str, Route] = field(default_factory=dict)
+    trunk: float | None = None
+    """When the reports wrap onto several rows: the x of the trunk line down to them."""
+    first_bus: float | None = None
+    """The bus above the first row of spread reports (lines to later rows leave along it)."""
+    deep: int = 0
+    """The most groups around any card in the block."""
+    extent: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
+    """Left, top, right, bottom of what is drawn in the block: cards, trunks and column spines."""
 
 
-class _Band:
-    """Places trees given by their roots side by side, starting at x = 0 and a given top."""
+@dataclass
+class _Unit:
+    """Something spread in a row: a report's block or a leaf column."""
 
-    def __init__(self, children: list[list[int]], chains: Sequence[Chain], options: LayoutOptions,
-                 placement: TreePlacement, continued: list[bool]) -> None:
-        self.children = children
-        self.continued = continued
-        self.chains = chains
+    kids: list[tuple[str, float, float]]
+    width: float
+    height: float
+    margin: float
+    card_left: float
+    card_right: float
+    key: str | None
+    chain: Chain
+    deep: int
+    column: list[str] = field(default_factory=list)
+
+
+class TreeShape:
+    """The reporting tree as the layout sees it, kept up to date by the incremental layout."""
+
+    def __init__(self) -> None:
+        self.children: dict[str, list[str]] = {ROOT: []}
+        """Reports shown under each post (none under a folded one); ROOT's are the trees' tops."""
+        self.cycle_tops: list[str] = []
+        """Posts in reporting cycles: laid out in a band below the trees."""
+        self.chain: dict[str, Chain] = {ROOT: ()}
+        self.assistant: dict[str, bool] = {}
+        self.managing: set[str] = set()
+        """Posts with reports not shown here (folded, or continued on another page): never stacked."""
+
+
+class BlockMeasure:
+    """Measures one block from its reports' blocks."""
+
+    def __init__(self, options: LayoutOptions, shape: TreeShape, blocks: Mapping[str, Block]) -> None:
         self.o = options
-        self.p = placement
-        n = len(children)
-        self.depth = [0] * n
-        self.width = [0.0] * n
-        self.anchor = [0.0] * n
-        """Left of the post's card within its block."""
-        self.offset = [0.0] * n
-        """Left of the post's block within its manager's block."""
-        self.stack_manager = [False] * n
-        self.leaves: dict[int, list[int]] = {}
-        """A manager with a leaf column: the reports in it."""
-        self.column_left = [0.0] * n
-        """For a manager with a leaf column, the column's left within the manager's block."""
+        self.shape = shape
+        self.blocks = blocks
 
-    def place(self, roots: list[int], top: float) -> float:
-        """Place the trees under `roots`; returns the lowest card bottom (or `top` if none)."""
-        order = self._preorder(roots)
-        if self.o.compact:
-            self._mark_stacks(order)
-        rows, buses = self._rows(order, top)
-        self._measure(order)
-        return self._position(order, roots, rows, buses, top)
+    def measure(self, post: str) -> Block:
+        o = self.o
+        if not self.shape.children[post] and post != ROOT:  # most posts: a card alone
+            return Block(o.card_width, o.card_height, 0.0, deep=len(self.shape.chain[post]),
+                         extent=(0.0, 0.0, o.card_width, o.card_height))
+        block = self._measure(post)
+        if post == ROOT:
+            x0, y0, x1, y1 = (math.inf, math.inf, -math.inf, -math.inf)
+        else:
+            x0, y0, x1, y1 = block.card_x, 0.0, block.card_x + o.card_width, o.card_height
+        if block.trunk is not None:
+            x0 = min(x0, block.trunk)
+        for route in block.routes.values():
+            if route.kind == "column":
+                x0 = min(x0, route.x)
+        blocks = self.blocks
+        for kid, dx, dy in block.kids:
+            e = blocks[kid].extent
+            x0, y0, x1, y1 = min(x0, e[0] + dx), min(y0, e[1] + dy), max(x1, e[2] + dx), max(y1, e[3] + dy)
+        block.extent = (x0, y0, x1, y1) if x0 != math.inf else (0.0, 0.0, 0.0, 0.0)
+        return block
 
-    def _preorder(self, roots: list[int]) -> list[int]:
-        order: list[int] = []
-        stack = list(reversed(roots))
-        for root in roots:
-            self.depth[root] = 0
-        while stack:
-            post = stack.pop()
-            order.append(post)
-            kids = self.children[post]
-            below = self.depth[post] + 1
-            for kid in kids:
-                self.depth[kid] = below
-            stack.extend(reversed(kids))
-        return order
+    def _measure(self, post: str) -> Block:
+        o, shape = self.o, self.shape
+        kids = shape.children[post]
+        chain = shape.chain[post]
+        if post == ROOT:
+            return self._spread(post, chain, [], kids, [], head_w=0.0, head_h=0.0, has_card=False,
+                                cycle=shape.cycle_tops)
+        beside = [k for k in kids if shape.assistant.get(k) and shape.chain[k] == chain]
+        rest = [k for k in kids if k not in beside] if beside else kids
+        head_w, head_h = o.card_width, o.card_height
+        placed_beside: list[tuple[str, float, float]] = []
+        for kid in beside:
+            block = self.blocks[kid]
+            placed_beside.append((kid, head_w + o.h_gap, 0.0))
+            head_w += o.h_gap + block.width
+            head_h = max(head_h, block.height)
+        leaves = [k for k in rest if not shape.children[k] and k not in shape.managing]
+        if o.compact and rest and len(leaves) == len(rest):
+            return self._stacked(post, chain, placed_beside, rest, head_w, head_h)
+        column = leaves if o.compact and o.leaf_column and len(leaves) > 1 else []
+        spread = [k for k in rest if k not in column] if column else rest
+        return self._spread(post, chain, placed_beside, spread, column, head_w, head_h, has_card=True)
 
-    def _mark_stacks(self, order: list[int]) -> None:
-        children, stacked = self.children, self.p.stacked
-        for post in order:
-            kids = children[post]
-            if kids and not any(children[k] or self.continued[k] for k in kids):
-                self.stack_manager[post] = True
-                for kid in kids:
-                    stacked[kid] = True
-            elif self.o.leaf_column:
-                leaves = [k for k in kids if not (children[k] or self.continued[k])]
-                if len(leaves) > 1:
-                    self.leaves[post] = leaves
-                    for kid in leaves:
-                        stacked[kid] = True
+    # ----- stacks ------------------------------------------------------------------------
 
-    def _rows(self, order: list[int], top: float) -> tuple[list[float], list[float]]:
-        """The top of each row of spread cards, and the bus height above each row."""
-        o, chains = self.o, self.chains
-        levels = max((self.depth[p] for p in order), default=0) + 1
-        left = [0.0] * levels
-        entered = [0.0] * levels
-        for post in order:
-            if self.stack_manager[post]:
-                continue
-            for kid in self.children[post]:
-                closing, opening = crossings(chains[post], chains[kid])
-                if closing or opening:
-                    level = self.depth[kid]
-                    left[level] = max(left[level], closing * o.group_padding)
-                    entered[level] = max(entered[level], opening * (o.group_header + o.group_padding))
-        rows, buses = [top], [top]
-        for level in range(1, levels):
-            upper_bottom = rows[-1] + o.card_height
-            gap = _row_gap(left[level], entered[level], o.v_gap)
-            rows.append(upper_bottom + gap)
-            buses.append(upper_bottom + left[level] + (gap - left[level] - entered[level]) / 2)
-        return rows, buses
-
-    def _margin(self, upper: Chain, lower: Chain) -> float:
-        """Room beside a block for the boxes of the groups its root starts."""
-        return crossings(upper, lower)[1] * self.o.group_padding
-
-    def _measure(self, order: list[int]) -> None:
-        o, chains, children = self.o, self.chains, self.children
-        width, anchor, offset = self.width, self.anchor, self.offset
-        card = o.card_width
-        for post in reversed(order):
-            kids = children[post]
-            if not kids:
-                width[post], anchor[post] = card, 0.0
-                continue
-            if self.stack_manager[post]:
-                low, high = 0.0, card
-                for kid, column in self._columns(kids):
-                    margin = self._margin(chains[post], chains[kid])
-                    left = o.stack_indent + column * self._column_pitch()
-                    low = min(low, left - margin)
-                    high = max(high, left + card + margin)
-                width[post], anchor[post] = high - low, -low
-                continue
-            cursor = 0.0
-            leaves = self.leaves.get(post, [])
-            if leaves:
-                margin = max(self._margin(chains[post], chains[kid]) for kid in leaves)
-                self.column_left[post] = cursor + margin
-                columns = self._columns(leaves)[-1][1] + 1
-                cursor += o.stack_indent + (columns - 1) * self._column_pitch() + card + 2 * margin + o.h_gap
-            spread = [kid for kid in kids if kid not in leaves] if leaves else kids
-            for kid in spread:
-                margin = self._margin(chains[post], chains[kid])
-                offset[kid] = cursor + margin
-                cursor += width[kid] + 2 * margin + o.h_gap
-            row_width = cursor - o.h_gap
-            first, last = spread[0], spread[-1]
-            start = self.column_left[post] if leaves else offset[first] + anchor[first]
-            middle = (start + offset[last] + anchor[last] + card) / 2
-            card_left = middle - card / 2
-            low, high = min(0.0, card_left), max(row_width, card_left + card)
-            width[post], anchor[post] = high - low, card_left - low
-            self.column_left[post] -= low
-            for kid in spread:
-                offset[kid] -= low
-
-    def _position(self, order: list[int], roots: list[int], rows: list[float], buses: list[float],
-                  top: float) -> float:
-        o, chains, children = self.o, self.chains, self.children
-        x, y, stacked, bus = self.p.x, self.p.y, self.p.stacked, self.p.bus
-        block = self.offset  # reused: from here on, the absolute left of each block
-        cursor = 0.0
-        for root in roots:
-            margin = self._margin((), chains[root])
-            block[root] = cursor + margin
-            cursor += self.width[root] + 2 * margin + o.h_gap
-        bottom = top
-        for post in order:
-            if stacked[post]:
-                continue  # placed with its manager's stack
-            x[post] = block[post] + self.anchor[post]
-            y[post] = rows[self.depth[post]]
-            bottom = max(bottom, y[post] + o.card_height)
-            kids = children[post]
-            if self.stack_manager[post]:
-                bottom = max(bottom, self._stack(post, kids))
-            elif kids:
-                bus[post] = buses[self.depth[post] + 1]
-                leaves = self.leaves.get(post)
-                for kid in kids:
-                    block[kid] += block[post]
-                if leaves:
-                    left = block[post] + self.column_left[post]
-                    bottom = max(bottom, self._leaf_column(leaves, left, rows[self.depth[post] + 1]))
-        return bottom
-
-    def _leaf_column(self, leaves: list[int], left: float, top: float) -> float:
-        """Hang a manager's leaf reports from a spine at `left`, the first card at the row's top;
-        returns the column's bottom."""
-        o, chains, x, y, spine = self.o, self.chains, self.p.x, self.p.y, self.p.spine
-        bottom = top
-        above: int | None = None
-        level, previous = top, 0
-        for kid, column in self._columns(leaves):
-            if column != previous:
-                above, level, previous = None, top, column
-            if above is not None:
-                closing, opening = crossings(chains[above], chains[kid])
-                level += o.stack_gap + closing * o.group_padding + opening * (o.group_header + o.group_padding)
-            column_x = left + column * self._column_pitch()
-            x[kid], y[kid] = column_x + o.stack_indent, level
-            spine[kid] = column_x + o.stack_indent / 2
-            level += o.card_height
-            bottom = max(bottom, level)
-            above = kid
-        return bottom
-
-    def _columns(self, kids: list[int]) -> list[tuple[int, int]]:
+    def columns(self, kids: list[str]) -> list[tuple[str, int]]:
         """A stack's reports in the order they hang, each with its column.
 
-        With no `stack_rows` limit: one column in post order. With one, a column also ends where
-        the group changes, and reports are gathered by group (groups in the order they first come,
-        nested groups after their parent), so every group's box stays clear of its neighbours'.
+        With no `stack_rows` limit: one column in post order. With one, reports are gathered by
+        group (groups in the order they first come, nested groups after their parent) and, when
+        they need more than one column, a column also ends where the group changes, so every
+        group's box stays clear of its neighbours'.
         """
         if self.o.stack_rows <= 0:
             return [(kid, 0) for kid in kids]
-        chains = self.chains
+        chains = self.shape.chain
         first_seen: dict[tuple[str, ...], int] = {}
         for kid in kids:
             for depth in range(len(chains[kid]) + 1):
                 first_seen.setdefault(chains[kid][:depth], len(first_seen))
         ordered = sorted(kids, key=lambda kid: [first_seen[chains[kid][:d]] for d in range(len(chains[kid]) + 1)])
-        plan: list[tuple[int, int]] = []
+        plan: list[tuple[str, int]] = []
         column, count = 0, 0
+        several = len(kids) > self.o.stack_rows
         for kid in ordered:
-            if plan and (count == self.o.stack_rows or chains[kid] != chains[plan[-1][0]]):
+            if plan and (count == self.o.stack_rows or several and chains[kid] != chains[plan[-1][0]]):
                 column, count = column + 1, 0
             plan.append((kid, column))
             count += 1
         return plan
 
-    def _column_pitch(self) -> float:
+    def pitch(self) -> float:
         """From one stack column's cards to the next's, leaving room for the next column's spine."""
         o = self.o
         return o.card_width + o.stack_indent + o.group_padding
 
-    def _stack(self, manager: int, kids: list[int]) -> float:
-        """Hang the reports one under another, indented, in columns of `stack_rows`; returns the bottom."""
-        o, chains, x, y = self.o, self.chains, self.p.x, self.p.y
-        top = y[manager] + o.card_height
-        above, level, bottom = manager, top, top
-        previous = 0
-        for kid, column in self._columns(kids):
+    def _hang(self, base: Chain, kids: list[str], left: float, top: float, under_card: bool,
+              place: Callable[[str, float, float], None]) -> tuple[float, float, float]:
+        """Hang `kids` in indented columns from `left`: under a card (a gap below `top`, after room
+        for the groups entered), or else with each column's first card at `top`. `place(kid, x, y)`
+        records each. Returns (low x, high x, bottom), group margins included."""
+        o, chains = self.o, self.shape.chain
+        low, high, bottom = math.inf, -math.inf, top
+        above: Chain | None = base if under_card else None
+        level, previous = top, 0
+        for kid, column in self.columns(kids):
             if column != previous:
-                above, level, previous = manager, top, column
-            closing, opening = crossings(chains[above], chains[kid])
-            level += o.stack_gap + closing * o.group_padding + opening * (o.group_header + o.group_padding)
-            x[kid], y[kid] = x[manager] + o.stack_indent + column * self._column_pitch(), level
+                above, level, previous = (base if under_card else None), top, column
+            if above is not None:
+                closing, opening = crossings(above, chains[kid])
+                level += o.stack_gap + closing * o.group_padding + opening * (o.group_header + o.group_padding)
+            column_x = left + column * self.pitch()
+            place(kid, column_x + o.stack_indent, level)
+            margin = crossings(base, chains[kid])[1] * o.group_padding
+            low, high = min(low, column_x + o.stack_indent - margin), max(high, column_x + o.stack_indent + o.card_width + margin)
             level += o.card_height
             bottom = max(bottom, level)
-            above = kid
-        return bottom
+            above = chains[kid]
+        return low, high, bottom
+
+    def _stacked(self, post: str, chain: Chain, beside: list[tuple[str, float, float]], kids: list[str],
+                 head_w: float, head_h: float) -> Block:
+        """All the reports (but assistants) manage no one: stacked under the card."""
+        placed: list[tuple[str, float, float]] = []
+        routes: dict[str, Route] = {}
+
+        def place(kid: str, x: float, y: float) -> None:
+            placed.append((kid, x, y))
+            routes[kid] = Route("stack")
+
+        top = head_h if beside else self.o.card_height
+        low, high, bottom = self._hang(chain, kids, 0.0, top, True, place)
+        low, high = min(low, 0.0), max(high, head_w)
+        for kid, _, _ in beside:
+            routes[kid] = Route("side")
+        deep = max([len(chain), *(len(self.shape.chain[k]) for k in kids), *(self.blocks[k].deep for k, _, _ in beside)])
+        block = Block(high - low, max(bottom, head_h), -low, [], routes, deep=deep)
+        block.kids = [(k, x - low, y) for k, x, y in [*beside, *placed]]
+        return block
+
+    # ----- spread rows -------------------------------------------------------------------
+
+    def _units(self, chain: Chain, spread: list[str], column: list[str]) -> list[_Unit]:
+        o, shape = self.o, self.shape
+        units: list[_Unit] = []
+        if column:
+            margin = max(crossings(chain, shape.chain[k])[1] for k in column) * o.group_padding
+            placed: list[tuple[str, float, float]] = []
+            _, width, bottom = self._hang(chain, column, margin, 0.0, False,
+                                          lambda kid, x, y: placed.append((kid, x, y)))
+            deep = max(len(shape.chain[k]) for k in column)
+            units.append(_Unit(placed, width, bottom, 0.0, margin, margin, None, chain, deep, column))
+        for kid in spread:
+            block = self.blocks[kid]
+            kid_chain = shape.chain[kid]
+            closing, opening = crossings(chain, kid_chain)
+            margin = opening * o.group_padding
+            key = kid_chain[len(chain) - closing] if opening else None
+            units.append(_Unit([(kid, margin, 0.0)], block.width + 2 * margin, block.height, margin,
+                               margin + block.card_x, margin + block.card_x + o.card_width, key, kid_chain,
+                               block.deep))
+        return units
+
+    def _rows(self, units: list[_Unit], limit: float, break_at: int | None) -> list[list[_Unit]]:
+        """Units in rows no wider than `limit`, a run of units entering the same group kept in
+        rows of its own when it needs more than one (so no other card sits in its box)."""
+        gap = self.o.h_gap
+        rows: list[list[_Unit]] = [[]]
+        width = 0.0
+        i = 0
+        while i < len(units):
+            if break_at is not None and i == break_at and rows[-1]:
+                rows.append([])
+                width = 0.0
+            key = units[i].key
+            j = i + 1
+            while key is not None and j < len(units) and units[j].key == key and j != break_at:
+                j += 1
+            run = units[i:j]
+            run_width = sum(u.width for u in run) + gap * (len(run) - 1)
+            if rows[-1] and width + gap + run_width > limit:
+                rows.append([])
+                width = 0.0
+            if run_width <= limit or len(run) == 1:
+                for unit in run:
+                    width += (gap if rows[-1] else 0.0) + unit.width
+                    rows[-1].append(unit)
+            else:
+                for unit in run:
+                    if rows[-1] and (width + gap + unit.width > limit or unit.chain != rows[-1][-1].chain):
+                        rows.append([])
+                        width = 0.0
+                    width += (gap if rows[-1] else 0.0) + unit.width
+                    rows[-1].append(unit)
+                rows.append([])
+                width = 0.0
+            i = j
+        return [row for row in rows if row]
+
+    def _limit(self, units: list[_Unit]) -> float:
+        o = self.o
+        if not o.compact or len(units) < 2 or not (o.wrap_aspect > 0 or o.wrap_width > 0):
+            return math.inf
+        limit = o.wrap_width if o.wrap_width > 0 else math.inf
+        if o.wrap_aspect > 0:
+            area = sum((u.width + o.h_gap) * (u.height + o.v_gap) for u in units)
+            pitch = 4 * (o.card_width + o.h_gap)  # in steps, so one card more or less seldom re-wraps a row
+            limit = min(limit, math.ceil(math.sqrt(area * o.wrap_aspect) / pitch) * pitch)
+        return max(limit, max(u.width for u in units))
+
+    def _spread(self, post: str, chain: Chain, beside: list[tuple[str, float, float]], spread: list[str],
+                column: list[str], head_w: float, head_h: float, has_card: bool,
+                cycle: list[str] | None = None) -> Block:
+        o, shape = self.o, self.shape
+        kids_all = [*spread, *(cycle or [])]
+        units = self._units(chain, kids_all, column)
+        routes: dict[str, Route] = {kid: Route("side") for kid, _, _ in beside}
+        deep = max([len(chain), *(u.deep for u in units), *(self.blocks[k].deep for k, _, _ in beside)])
+        if not units:
+            return Block(head_w, head_h, 0.0, list(beside), routes, deep=deep)
+        break_at = len(units) - len(cycle) if cycle and len(cycle) < len(units) else None
+        limit = self._limit(units)
+        inside = [u for u in units if u.column or crossings(chain, u.chain)[0] == 0]
+        if has_card and inside and len(inside) < len(units):
+            # The manager's group box holds its card and the reports still in its groups: those come
+            # first, the card centres over them, and the others stand beside (wrapped: below), clear of the box.
+            units = inside + [u for u in units if not (u.column or crossings(chain, u.chain)[0] == 0)]
+            rows = self._rows(units, limit, None)
+            if len(rows) > 1:
+                rows = self._rows(units, limit, len(inside))
+        else:
+            inside = units
+            rows = self._rows(units, limit, break_at)
+        lane = o.h_gap if len(rows) > 1 and has_card else 0.0
+        placed: list[tuple[str, float, float]] = []
+        upper_bottom, upper_deep = head_h, len(chain)
+        first_bus: float | None = None
+        right = 0.0
+        span_start = span_end = 0.0  # the first row's cards, left to right: the manager's card centres over them
+        for number, row in enumerate(rows):
+            row_kids = [k for u in row for k in (u.column or [u.kids[0][0]])]
+            shared = min(len(chain) - crossings(chain, shape.chain[k])[0] for k in row_kids)
+            if number == 0:
+                left = max(crossings(chain, shape.chain[k])[0] for k in row_kids) * o.group_padding
+            else:
+                left = max(0, upper_deep - shared) * o.group_padding
+            entered = max(crossings(chain, shape.chain[k])[1] for k in row_kids) * (o.group_header + o.group_padding)
+            if number == 0 and not has_card:
+                top = 0.0
+                bus = 0.0
+            else:
+                gap = max(o.v_gap, left + entered + o.v_gap / 2)
+                top = upper_bottom + gap
+                bus = upper_bottom + left + (gap - left - entered) / 2
+            if number == 0:
+                first_bus = bus
+            cursor = lane
+            bottom = top
+            for unit in row:
+                for kid, x, y in unit.kids:
+                    placed.append((kid, cursor + x, top + y))
+                    if unit.column:
+                        routes[kid] = Route("column", cursor + x - o.stack_indent / 2, bus)
+                    else:
+                        routes[kid] = Route("row", 0.0, bus)
+                if number == 0 and unit in inside:
+                    if unit is row[0]:
+                        span_start = cursor + unit.card_left
+                    span_end = cursor + unit.card_right
+                cursor += unit.width + o.h_gap
+                bottom = max(bottom, top + unit.height)
+            right = max(right, cursor - o.h_gap)
+            upper_bottom, upper_deep = bottom, max(u.deep for u in row)
+        card_left = (span_start + span_end) / 2 - o.card_width / 2 if has_card else 0.0
+        low = min(0.0, card_left)
+        high = max(right, card_left + head_w)
+        kids_placed = [(k, card_left + x - low, y) for k, x, y in beside]
+        kids_placed += [(k, x - low, y) for k, x, y in placed]
+        for route in routes.values():
+            if route.kind == "column":
+                route.x -= low
+        block = Block(high - low, upper_bottom, card_left - low, kids_placed, routes,
+                      trunk=lane / 2 - low if lane else None, first_bus=first_bus, deep=deep)
+        return block

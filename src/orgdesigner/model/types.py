@@ -170,6 +170,8 @@ class Post(_Strict):
     custom: dict[str, str] = Field(default_factory=dict)
     replaces: list[Replacement] = Field(default_factory=list)
     position: Position | None = None
+    assistant: bool = False
+    """An assistant or staff officer: drawn beside the manager, not in the row of reports."""
 
     @field_validator("title")
     @classmethod

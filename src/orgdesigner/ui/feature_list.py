@@ -6,6 +6,7 @@ menus placed before the same menu."""
 
 from __future__ import annotations
 
+from .arrange import ArrangeFeature
 from .compare import CompareFeature
 from .docks.figures import FiguresFeature
 from .docks.findings import FindingsFeature
@@ -23,4 +24,5 @@ FEATURES: list[FeatureFactory] = [
     FoldFeature,
     NavigationFeature,  # after FoldFeature, which it uses
     SharingFeature,
+    ArrangeFeature,
 ]

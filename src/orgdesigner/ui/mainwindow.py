@@ -34,7 +34,7 @@ from .feature_list import FEATURES
 from .navigation.feature import NavigationFeature
 from .recovery import Recovery
 from .scenario_menu import ScenarioControls
-from .scene import OrgScene
+from .scene import GRID, OrgScene
 from .sharing import SharingFeature
 from .statusbar import WrappingStatusBar
 from .view import OrgView
@@ -199,6 +199,9 @@ class MainWindow(QMainWindow):
         show_names = str(self.settings.value("show_names", "true")).lower() == "true"
         self.show_names_action.setChecked(show_names)
         self.scene.set_show_names(show_names)
+        self.snap_action = self._action("&Snap to Grid", self.set_snap, None, "Cards dropped by hand land on a grid")
+        self.snap_action.setCheckable(True)
+        self.set_snap(str(self.settings.value("snap_to_grid", "false")).lower() == "true")
         self.add_post_action = self._action("Add &Post", self.add_post, "Ctrl+N, P",
                                             "Add a post (under the selected post, if one is selected)")
         self.add_group_action = self._action("Add &Group", self.add_group, "Ctrl+N, G",
@@ -239,7 +242,7 @@ class MainWindow(QMainWindow):
         self.view_menu.setObjectName("view_menu")
         self.view_menu.addActions([self.zoom_in_action, self.zoom_out_action, self.fit_action])
         self.view_menu.addSeparator()
-        self.view_menu.addActions([self.tidy_action, self.compact_action, self.show_names_action])
+        self.view_menu.addActions([self.tidy_action, self.compact_action, self.show_names_action, self.snap_action])
         self.view_menu.addSeparator()  # then each dock's show/hide action, once the features have made theirs
         toolbar = QToolBar("Main")
         toolbar.setObjectName("main_toolbar")
@@ -552,6 +555,12 @@ class MainWindow(QMainWindow):
         line = lines[0]
         self.document.perform(lambda: commands.switch_line_kind(self.document.structure, line.report,
                                                                 line.manager, line.kind))
+
+    def set_snap(self, snap: bool) -> None:
+        """Switch snap-to-grid on or off; the choice is remembered for next time."""
+        self.snap_action.setChecked(snap)
+        self.scene.snap_grid = GRID if snap else 0.0
+        self.settings.setValue("snap_to_grid", "true" if snap else "false")
 
     def set_compact(self, compact: bool) -> None:
         """Switch the compact layout on or off; the choice is remembered for next time."""

@@ -8,7 +8,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouseEvent
 
-from ..layout import Layout, LayoutOptions, Rect, compute_layout
+from ..layout import SCREEN_LAYOUT, IncrementalLayout, Layout, LayoutDelta, LayoutOptions, Rect
 from ..model import Change, ChangeKind, Structure
 from ..presentation.chartstyle import group_colours
 from ..presentation.costbasis import cost_basis_text
@@ -23,8 +23,10 @@ from .items.lineitem import ReportingLineItem
 from .items.postcard import PostCardItem
 from .visible import VisibleItems
 
-STRUCTURAL_FIELDS = frozenset({"reports_to", "dotted", "group", "position", "parent"})
+STRUCTURAL_FIELDS = frozenset({"reports_to", "dotted", "group", "position", "parent", "assistant"})
 SIDE_PANEL_GAP = 90.0
+GRID = 20.0
+"""The snap-to-grid spacing, in scene units."""
 
 
 class OrgScene(QGraphicsScene):
@@ -33,8 +35,8 @@ class OrgScene(QGraphicsScene):
     Every edit, the canvas's own gestures included, is an undo command applied to the model;
     the document then announces the change (after the analysis has caught up) and `on_change`
     brings the items into line: a structural edit (lines, groups, positions, posts added or
-    removed) lays the chart out again from the shared layout result (the PDF draws from the
-    same one); any other edit only repaints the cards and group headers it touched. A document
+    removed) updates the incremental layout (the PDF draws from the same geometry) and moves
+    only the items it reports as changed; any other edit only repaints the cards and group headers it touched. A document
     showing another structure (a file opened, another scenario) rebuilds every item.
 
     Mouse presses start a gesture chosen by `gesture_for_press`; moves and the release are
@@ -54,7 +56,10 @@ class OrgScene(QGraphicsScene):
     def __init__(self, document: Document, options: LayoutOptions | None = None) -> None:
         super().__init__()
         self.document = document
-        self.options = options or LayoutOptions()
+        self.options = options or SCREEN_LAYOUT
+        self.incremental: IncrementalLayout | None = None
+        self.snap_grid = 0.0
+        """Cards dropped by hand land on a grid this fine (0: where dropped)."""
         self.cards: dict[str, PostCardItem] = {}
         self.boxes: dict[str, GroupBoxItem] = {}
         self.lines: dict[tuple[str, str, str], ReportingLineItem] = {}
@@ -96,13 +101,10 @@ class OrgScene(QGraphicsScene):
         self.relayout()
         self.refresh_findings()
 
-    def _show_view_state(self) -> None:
-        self.relayout()
-        self.refresh_findings()  # for the cards unfolded into view
-
     def set_compact(self, compact: bool) -> None:
-        self.options = LayoutOptions(**{**self.options.__dict__, "compact": compact})
-        self.relayout()
+        if compact != self.options.compact:
+            self.options = LayoutOptions(**{**self.options.__dict__, "compact": compact})
+            self.relayout()
 
     def on_change(self, change: Change) -> None:
         structural = change.kind in (ChangeKind.POST_ADDED, ChangeKind.POST_REMOVED, ChangeKind.GROUP_ADDED,
@@ -115,7 +117,9 @@ class OrgScene(QGraphicsScene):
         if change.kind in (ChangeKind.SETTINGS_CHANGED, ChangeKind.PAY_SCALES_CHANGED):
             touched = set(self.cards)
         if structural:
-            self.relayout()
+            groups = change.kind in (ChangeKind.GROUP_ADDED, ChangeKind.GROUP_REMOVED) or \
+                bool(change.groups and change.fields & {"parent", "position"})
+            self._relayout_change(set(change.posts), groups)
         else:
             self._refresh_boxes()
         self.visible.restyle(touched)
@@ -124,16 +128,52 @@ class OrgScene(QGraphicsScene):
         self.refresh_findings()
 
     def relayout(self) -> None:
-        """Place every item where the layout puts it; card contents are refreshed only for new
-        cards, since moving a card does not change what it shows."""
-        structure = self.document.structure
-        self.layout = compute_layout(structure, self.view_state.layout_options(self.options))
-        layout = self.layout
-        self.visible.apply(layout)  # deleted, folded away or out of focus: no item
-        for group_id in [g for g in self.boxes if g not in layout.groups]:
-            self.removeItem(self.boxes.pop(group_id))
-        for group_id, rect in layout.groups.items():
+        """Lay the whole chart out afresh (another structure shown, other options) and place every item
+        that exists or comes into view; card contents are refreshed only for new cards."""
+        options = self.view_state.layout_options(self.options)
+        self.incremental = IncrementalLayout(self.document.structure, options)
+        self.apply_layout(self.incremental.layout, None)
+
+    def _show_view_state(self) -> None:
+        """Folding or focus changed: folds go through the incremental layout, so only the branches that
+        open or close and what they push aside move; a new focus (rare) is laid out afresh."""
+        state, incremental = self.view_state, self.incremental
+        if incremental is None:
+            self.relayout()
+        else:
+            structure = self.document.structure
+            if state.focus != incremental.options.focus:
+                delta = incremental.set_focus(structure, state.focus, state.folded)
+            else:
+                delta = incremental.set_folded(structure, state.folded)
+            self.apply_layout(incremental.layout, delta)
+        self.refresh_findings()  # for the cards unfolded into view
+
+    def _relayout_change(self, posts: set[str], groups_changed: bool) -> None:
+        """After a structural edit: update the incremental layout and move only what it moved."""
+        if self.incremental is None:
+            self.relayout()
+            return
+        delta = self.incremental.update(self.document.structure, posts, groups_changed)
+        self.apply_layout(self.incremental.layout, delta)
+
+    def apply_layout(self, layout: Layout, delta: LayoutDelta | None) -> None:
+        """Bring the items in line with `layout`: only the cards, lines and boxes named in `delta` (all when
+        it is None); `VisibleItems` makes, moves or drops card and line items only in or near the view."""
+        self.layout = layout
+        if delta is None:
+            self.visible.apply(layout)  # deleted, folded away or out of focus: no item
+        else:
+            self.visible.apply_delta(layout, delta)
+        changed = set(self.boxes) | set(layout.groups) if delta is None else delta.groups
+        order = {group_id: index for index, group_id in enumerate(layout.groups)}
+        for group_id in sorted(changed, key=lambda g: order.get(g, -1)):  # boxes made in one order, so stacked alike
+            rect = layout.groups.get(group_id)
             box = self.boxes.get(group_id)
+            if rect is None:
+                if box is not None:
+                    self.removeItem(self.boxes.pop(group_id))
+                continue
             if box is None:
                 box = GroupBoxItem(group_id, self.options.group_header, self.options.card_height,
                                    self.options.group_padding)
@@ -321,6 +361,11 @@ class OrgScene(QGraphicsScene):
     def push(self, build: Callable[[], Edit]) -> bool:
         """A gesture's edit, through the document's undo stack; a refusal is announced by the document."""
         return self.document.perform(build)
+
+    def snapped(self, x: float, y: float) -> tuple[float, float]:
+        """Where a card dropped with its corner at (x, y) lands: on the grid, when snapping is on."""
+        grid = self.snap_grid
+        return (round(x / grid) * grid, round(y / grid) * grid) if grid > 0 else (x, y)
 
     def show_hint(self, text: str) -> None:
         self.hint.emit(text)

@@ -17,7 +17,7 @@ from typing import Generic, Hashable, Protocol, TypeVar
 from PySide6.QtCore import QPointF, QRectF, SignalInstance
 from PySide6.QtWidgets import QGraphicsItem
 
-from ..layout import Layout, LineRoute, Rect
+from ..layout import Layout, LayoutDelta, LineRoute, Rect
 from ..model import Post, Structure
 from ..presentation.chartstyle import card_style
 from .items.lineitem import ReportingLineItem
@@ -187,39 +187,62 @@ class VisibleItems:
     def apply(self, layout: Layout) -> None:
         """Take in a new layout: move the items that exist, drop those of posts and lines that went, and
         make or drop items for what is now in or out of view."""
-        scene = self.scene
         if len(layout.cards) < len(self._rects) or any(p not in self._rects for p in layout.cards):
             for post_id in [p for p in self._rects if p not in layout.cards]:
-                del self._rects[post_id]
-                self._place_post(post_id, None)
-                if post_id in scene.cards:
-                    scene.drop_card(post_id)
+                self._move_card(post_id, None)
         for post_id, rect in layout.cards.items():
-            if self._rects.get(post_id) is rect:
-                continue  # the same rectangle object: an incremental layout left the card where it was
-            self._rects[post_id] = rect
-            box = (rect.x, rect.y, rect.right, rect.bottom)
-            if self.cards.box(post_id) != box:
-                self._place_post(post_id, box)
-                card = scene.cards.get(post_id)
-                if card is not None:
-                    card.set_size(rect.width, rect.height)
-                    card.setPos(rect.x, rect.y)
-        wanted = {(r.manager, r.report, r.kind): r for r in layout.lines}
+            if self._rects.get(post_id) is not rect:  # the same rectangle object: the card stayed where it was
+                self._move_card(post_id, rect)
+        wanted = layout.routes
         for key in [k for k in self.routes if k not in wanted]:
-            self._place_line(key, None)
-            del self.routes[key]
+            self._move_line(key, None)
+        for key, route in wanted.items():
+            if self.routes.get(key) is not route:
+                self._move_line(key, route)
+        self.sync()
+
+    def apply_delta(self, layout: Layout, delta: LayoutDelta) -> None:
+        """Take in an updated layout where only what `delta` names changed: the index follows those cards and
+        lines, their items (if they have one) move or go, and the view's items are made or dropped."""
+        for post_id in delta.cards:
+            self._move_card(post_id, layout.cards.get(post_id))
+        for key in delta.lines:
+            self._move_line(key, layout.routes.get(key))
+        self.sync()
+
+    def _move_card(self, post_id: str, rect: Rect | None) -> None:
+        """The card is now at `rect` (None: no longer laid out): the index and its item, if any, follow."""
+        scene = self.scene
+        if rect is None:
+            if self._rects.pop(post_id, None) is not None:
+                self._place_post(post_id, None)
+            if post_id in scene.cards:
+                scene.drop_card(post_id)
+            return
+        self._rects[post_id] = rect
+        box = (rect.x, rect.y, rect.right, rect.bottom)
+        if self.cards.box(post_id) != box:
+            self._place_post(post_id, box)
+            card = scene.cards.get(post_id)
+            if card is not None:
+                card.set_size(rect.width, rect.height)
+                card.setPos(rect.x, rect.y)
+
+    def _move_line(self, key: LineKey, route: LineRoute | None) -> None:
+        scene = self.scene
+        if route is None:
+            if self.routes.pop(key, None) is not None:
+                self._place_line(key, None)
             if key in scene.lines:
                 scene.removeItem(scene.lines.pop(key))
-        for key, route in wanted.items():
-            old = self.routes.get(key)
-            if old is not route and (old is None or old.points != route.points):
-                self.routes[key] = route
-                self._place_line(key, route)
-                item = scene.lines.get(key)
-                if item is not None:
-                    item.set_points(route.points)
-        self.sync()
+            return
+        old = self.routes.get(key)
+        self.routes[key] = route
+        if old is None or old.points != route.points:
+            self._place_line(key, route)
+            item = scene.lines.get(key)
+            if item is not None:
+                item.set_points(route.points)
 
     def restyle(self, post_ids: Iterable[str]) -> None:
         """These posts may look different (status, scope): redraw the sketch tiles of those that do."""

@@ -127,8 +127,9 @@ def page_notes(page: ChartPage, page_number: PageNumbers, word: str = "page") ->
     """The line under a page's title: its subtitle and the page it continues ("continued from page 2")."""
     notes = [page.subtitle] if page.subtitle else []
     if page.parent is not None:
-        number = page_number(page.parent)
-        notes.append(f"continued from {word} {number}" if number else f"continued from an earlier {word}")
+        numbers = [page_number(source) for source in [page.parent, *page.also_from]]
+        notes.append(" and ".join(f"continued from {word} {n}" if n else f"continued from an earlier {word}"
+                                  for n in numbers))
     text = "; ".join(notes)
     return text[:1].upper() + text[1:]
 

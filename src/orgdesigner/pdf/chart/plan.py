@@ -33,6 +33,9 @@ PRINT_LAYOUT = LayoutOptions(card_width=136.0, card_height=70.0, h_gap=14.0, v_g
                              use_manual_positions=False)
 """Cards in points at scale 1: sized for the card text in `cards.py` (7.5 pt at its smallest)."""
 
+SHARING_WINDOW = 6
+"""How many of the latest pages a small continuation page may join, keeping reading order near."""
+
 CONTINUATION_ALLOWANCE = 12.0
 """Room under a card for its "continued on page N" note, in chart units."""
 
@@ -49,6 +52,8 @@ class ChartPage:
     scale: float
     parent: int | None = None
     """The page this one continues, if any."""
+    also_from: list[int] = field(default_factory=list)
+    """Further pages this one continues, when small teams from several pages share it."""
     continued: dict[str, list[int]] = field(default_factory=dict)
     """Post id on this page -> the pages its reports continue on."""
 
@@ -77,7 +82,7 @@ def plan_pages(structure: Structure, frame: Frame, heading: str, folded: Collect
     if rest:  # posts in a reporting cycle (and their reports) hang under no root
         planner.place(_cycle_tops(structure, rest), f"{heading}: posts in a reporting cycle",
                       "Their line management goes round in a circle; see the rule findings.", None)
-    return planner.pages
+    return planner.shared_pages()
 
 
 def _cycle_tops(structure: Structure, rest: list[str]) -> list[str]:
@@ -100,7 +105,7 @@ class _Planner:
         self.folded = folded
         self.frame = frame
         self.heading = heading
-        self.options = replace(PRINT_LAYOUT, stack_rows=_stack_rows(frame))
+        self.options = replace(PRINT_LAYOUT, stack_rows=_stack_rows(frame), wrap_width=_wrap_width(frame))
         self.pages: list[ChartPage] = []
         self.shown: set[str] = set()
         """Posts on some page already: a reporting cycle must not send the planner round it for ever."""
@@ -278,6 +283,50 @@ class _Planner:
             return even
         return chunks
 
+    def shared_pages(self) -> list[ChartPage]:
+        """The pages with small ones put together: each continuation page goes on the first recent
+        page after its own source page that still fits with it, so teams from several pages share
+        one; every cross-reference follows (a shared page says which pages it continues)."""
+        bins: list[list[ChartPage]] = []
+        bin_of: dict[int, int] = {}
+        layouts: list[Layout] = []
+        for page in self.pages:
+            target = None
+            if page.parent is not None:
+                after = bin_of[page.parent] + 1
+                for index in range(max(after, len(bins) - SHARING_WINDOW), len(bins)):
+                    if len(bins[index]) == 1 and bins[index][0].parent is None:
+                        continue
+                    posts = [pid for other in bins[index] for pid in other.structure.posts] + list(page.structure.posts)
+                    layout = self.fitting(posts)
+                    if layout is not None:
+                        target, layouts[index] = index, layout
+                        break
+            if target is None:
+                bins.append([page])
+                layouts.append(page.layout)
+                target = len(bins) - 1
+            else:
+                bins[target].append(page)
+            bin_of[page.key] = target
+        pages: list[ChartPage] = []
+        for index, (members, layout) in enumerate(zip(bins, layouts)):
+            first = members[0]
+            if len(members) == 1:
+                page = replace(first, key=index)
+            else:
+                posts = [pid for member in members for pid in member.structure.posts]
+                title = " · ".join(dict.fromkeys(self._title_for(next(iter(m.structure.posts)), short=True)
+                                                 for m in members))
+                page = ChartPage(index, title, "", self.subset(posts), layout, self.scale_for(layout))
+            sources = list(dict.fromkeys(bin_of[m.parent] for m in members if m.parent is not None))
+            page.parent = sources[0] if sources else None
+            page.also_from = sources[1:]
+            page.continued = {pid: sorted(dict.fromkeys(bin_of[k] for k in keys))
+                              for member in members for pid, keys in member.continued.items()}
+            pages.append(page)
+        return pages
+
     def _title_for(self, post_id: str, short: bool = False) -> str:
         """The post's group and title ("Children's Services: Director of …"); just one of them if `short`."""
         post = self.structure.posts[post_id]
@@ -316,9 +365,15 @@ def _part(number: int, count: int) -> str:
 
 
 def _stack_rows(frame: Frame) -> int:
-    """How many cards a stack column may hold so that a manager, its stack and a group's header and
-    a row above still fit the page's height at the smallest readable scale."""
+    """How many cards a stack column may hold so that a manager and its stack, inside two groups'
+    headers, fill a page's height at the smallest readable scale (a team continued on its own page)."""
     o = PRINT_LAYOUT
-    room = frame.height / frame.min_scale - CONTINUATION_ALLOWANCE - 2 * o.card_height - o.v_gap
+    room = frame.height / frame.min_scale - CONTINUATION_ALLOWANCE - o.card_height
     room -= 2 * (o.group_header + o.group_padding)
     return max(2, int(room // (o.card_height + o.stack_gap)))
+
+
+def _wrap_width(frame: Frame) -> float:
+    """Rows of reports wrap at the page's width at the smallest readable scale, so a wide team
+    takes two rows of a page rather than two pages."""
+    return frame.width / frame.min_scale if frame.min_scale > 0 else 0.0

@@ -43,6 +43,10 @@ class Canvas(Protocol):
         if the model refuses it."""
         ...
 
+    def snapped(self, x: float, y: float) -> tuple[float, float]:
+        """Where a card dropped with its corner at (x, y) lands (on the grid, when snapping is on)."""
+        ...
+
     def show_hint(self, text: str) -> None:
         """Say something in the status bar while the gesture runs; empty text clears it."""
         ...

@@ -35,7 +35,7 @@ class MoveCards(DragItems):
                 continue
             centre = item.card_rect().center()
             before, after = origin + centre, item.pos() + centre
-            positions[item.post_id] = (item.pos().x(), item.pos().y())
+            positions[item.post_id] = canvas.snapped(item.pos().x(), item.pos().y())
             end_group = canvas.innermost_group_at(after.x(), after.y())
             if canvas.innermost_group_at(before.x(), before.y()) != end_group:
                 groups[item.post_id] = end_group

@@ -33,7 +33,7 @@ class GroupBoxItem(QGraphicsItem):
         self._border = QColor("#9db8d9")
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(0)
-        self.label = GroupLabelItem(card_height)
+        self.label = GroupLabelItem(card_height, self._name_room)
         """Kept in the same scene as the box (see `itemChange`)."""
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
@@ -95,10 +95,7 @@ class GroupBoxItem(QGraphicsItem):
         """The em, in scene units, of the name alone in the header once its ordinary type is too small to read
         (the cards showing only their titles): as large as the header band holds, and 0 when even that is
         too small (the label over the cards takes over) or the ordinary header is readable."""
-        if view_scale <= 0 or pixels_of(TITLE_SIZE) * view_scale >= READABLE_PX:
-            return 0.0
-        size = min(READABLE_PX * 1.25 / view_scale, (self._name_room - 4) / 1.2)
-        return size if size * view_scale >= READABLE_PX else 0.0
+        return header_name_em(view_scale, self._name_room)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
@@ -129,13 +126,25 @@ class GroupBoxItem(QGraphicsItem):
                          detail_metrics.elidedText(self._detail, Qt.TextElideMode.ElideRight, header.width()))
 
 
-class GroupLabelItem(QGraphicsItem):
-    """A group's name and figures ("12 posts · £1.2m") in type of a fixed size on screen, painted only while
-    the cards are plain boxes; not selectable, so clicks reach the box and cards under it."""
+def header_name_em(view_scale: float, name_room: float) -> float:
+    """The em, in scene units, of a group's name alone in a header `name_room` tall once the ordinary header
+    type is too small to read: as large as the header holds, and 0 when even that is too small to read or
+    the ordinary header is readable."""
+    if view_scale <= 0 or pixels_of(TITLE_SIZE) * view_scale >= READABLE_PX:
+        return 0.0
+    size = min(READABLE_PX * 1.25 / view_scale, (name_room - 4) / 1.2)
+    return size if size * view_scale >= READABLE_PX else 0.0
 
-    def __init__(self, card_height: float) -> None:
+
+class GroupLabelItem(QGraphicsItem):
+    """A group's name and figures ("12 posts · £1.2m") in type of a fixed size on screen, painted while the
+    cards are plain boxes, or show only their titles with a header too small to name the group; not
+    selectable, so clicks reach the box and cards under it."""
+
+    def __init__(self, card_height: float, name_room: float) -> None:
         super().__init__()
         self._card_height = card_height
+        self._name_room = name_room
         self._rect = QRectF()
         self._name, self._summary = "", ""
         self._colour = QColor(INK)
@@ -167,8 +176,11 @@ class GroupLabelItem(QGraphicsItem):
         cards are readable themselves). The name is wrapped, in smaller type down to `READABLE_PX`, to fit
         the box; it is never cut short (a word wider than a narrow box runs past its edge). The figures are
         one line, cut short if they must be."""
-        if view_scale <= 0 or card_detail(view_scale, self._card_height) is not Detail.BOX:
+        if view_scale <= 0:
             return []
+        if card_detail(view_scale, self._card_height) is not Detail.BOX and \
+                (pixels_of(TITLE_SIZE) * view_scale >= READABLE_PX or header_name_em(view_scale, self._name_room)):
+            return []  # the header names the group
         width = self._rect.width() * view_scale - 8
         size = LABEL_PX
         name = _wrap(self._name, size, width)

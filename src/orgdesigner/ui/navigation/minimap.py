@@ -1,12 +1,13 @@
 """The Overview dock: the whole chart as plain shapes, with the part the canvas shows outlined. Click or
 drag in it to move the canvas there.
 
-The shapes are drawn once into a picture each time the chart is laid out (or the dock resized); moving
-or zooming the canvas only redraws the outline over that picture."""
+The shapes are drawn once into a picture each time the chart is laid out (or the dock resized), a moment
+after the layout so that an edit or a fold paints without waiting for it; moving or zooming the canvas only
+redraws the outline over that picture."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -14,6 +15,7 @@ from ..scene import OrgScene
 from ..view import OrgView
 
 MARGIN = 6.0
+REDRAW_DELAY_MS = 150
 CARD, GROUP, GROUP_EDGE, FRAME = QColor("#5b7fb0"), QColor("#e3ebf6"), QColor("#9db8d9"), QColor("#d9480f")
 
 
@@ -30,7 +32,12 @@ class Overview(QWidget):
         self._chart = QRectF()
         self._scale = 1.0
         self._offset = QPointF()
-        scene.laid_out.connect(self.redraw_chart)
+        self._later = QTimer(self)
+        """A relayout redraws the chart's picture once things are quiet, never in the edit's own frame."""
+        self._later.setSingleShot(True)
+        self._later.setInterval(REDRAW_DELAY_MS)
+        self._later.timeout.connect(self.redraw_chart)
+        scene.laid_out.connect(self._later.start)
         for bar in (view.horizontalScrollBar(), view.verticalScrollBar()):
             bar.valueChanged.connect(self.update)
             bar.rangeChanged.connect(self.update)
@@ -64,6 +71,7 @@ class Overview(QWidget):
     # ----- painting ------------------------------------------------------------------------
 
     def redraw_chart(self) -> None:
+        self._later.stop()
         self._picture = None
         self.update()
 
@@ -88,12 +96,17 @@ class Overview(QWidget):
         return picture
 
     def ensure_drawn(self) -> None:
-        """The chart's picture at the widget's size (and with it, where each shape is)."""
+        """The chart's picture at the widget's size (and with it, where each shape is), the latest layout's."""
+        if self._later.isActive():
+            self.redraw_chart()
+        self._draw_if_needed()
+
+    def _draw_if_needed(self) -> None:
         if self._picture is None or self._picture.size() != self.size():
             self._picture = self._draw_chart()
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        self.ensure_drawn()
+        self._draw_if_needed()  # a picture waiting for a redraw is shown until it is redrawn
         painter = QPainter(self)
         if self._picture is not None:
             painter.drawPixmap(0, 0, self._picture)

@@ -1,0 +1,599 @@
+"""The layout kept up to date edit by edit: only the blocks on changed chains of command are
+measured again, only the subtrees whose place changed are moved.
+
+`IncrementalLayout(structure, options)` lays everything out once; `update(structure, posts)`
+after an edit to those posts (a new manager or group, added, deleted, the assistant flag, a
+hand placement) re-measures the blocks of the posts, their old and new managers and everyone
+above them (`tree.py`: a block depends only on the blocks below it), then walks down from the
+top, skipping every subtree that was neither re-measured nor shifted. Lines are re-routed and
+group boxes re-framed only where a card moved. It returns what changed, so a canvas moves just
+those items. `set_folded` folds and unfolds branches the same way (only the branches that open or
+close are measured, only what they push aside moves); `set_focus` lays one branch out on its own
+(rare, so laid out afresh). `compute_layout` is the same thing done once; the randomised test holds
+the two equal.
+
+What is shown: every post but those under a folded post and, with a focus, those outside the focused
+post's branch. A group is boxed when a shown post sits in it (or in a group inside it); a group with no
+posts at all still gets its empty box, to drop a card into, except in a focused view.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+
+from ..model import Group, Structure
+from .boxes import group_box, group_boxes
+from .geometry import Rect
+from .hierarchy import build_forest
+from .nesting import GroupNesting
+from .options import LayoutOptions
+from .routes import LineRoute, column_route, dotted_route, side_route, solid_route, spine_route, wrapped_route
+from .space import Grid, make_room_for_hand_placed
+from .tree import ROOT, Block, BlockMeasure, Route, TreeShape
+
+LineKey = tuple[str, str, str]
+"""(manager, report, "line" or "dotted")."""
+
+
+class Layout:
+    """Rectangles for the cards and group boxes, and the lines' routes."""
+
+    def __init__(self, cards: dict[str, Rect], groups: dict[str, Rect], routes: dict[LineKey, LineRoute],
+                 bounds: Rect, order: dict[str, int]) -> None:
+        self.cards = cards
+        """Post id to card rectangle, for every post shown (all but those folded away or outside a focus)."""
+        self.groups = groups
+        """Group id to box, for every group shown."""
+        self.routes = routes
+        self.bounds = bounds
+        """Encloses every card, box and line; an empty rectangle at the origin for an empty structure."""
+        self._order = order
+
+    @cached_property
+    def lines(self) -> list[LineRoute]:
+        """Solid lines first, then dotted lines, each in post order."""
+        order = self._order
+        return sorted(self.routes.values(), key=lambda r: (r.kind != "line", order[r.report],
+                                                           order[r.manager] if r.kind == "dotted" else 0))
+
+
+@dataclass
+class LayoutDelta:
+    """What an update changed: items to move, add or remove (look each up in the new `Layout`)."""
+
+    cards: set[str] = field(default_factory=set)
+    groups: set[str] = field(default_factory=set)
+    lines: set[LineKey] = field(default_factory=set)
+
+
+class IncrementalLayout:
+    def __init__(self, structure: Structure, options: LayoutOptions | None = None) -> None:
+        self.options = options or LayoutOptions()
+        self._rebuild(structure)
+
+    # ----- the whole layout --------------------------------------------------------------
+
+    def _rebuild(self, structure: Structure) -> None:
+        o = self.options
+        self.structure = structure
+        self.nesting = GroupNesting(structure.groups)
+        forest = build_forest(structure)
+        ids = forest.ids
+        shape = TreeShape()
+        tops = [ids[i] for i in forest.roots]
+        cycle_tops = [ids[i] for i in forest.cycle_members]
+        self.focus = o.focus if o.focus in structure.posts else None
+        """The post whose branch alone is laid out, if any."""
+        if self.focus is None:
+            shape.children[ROOT], shape.cycle_tops = list(tops), cycle_tops
+        elif self.focus in cycle_tops:  # the focus is on a reporting cycle: the cycle heads its branch
+            cycle = _cycle_of(self.focus, structure)
+            shape.children[ROOT], shape.cycle_tops = [], [pid for pid in cycle_tops if pid in cycle]
+        else:
+            shape.children[ROOT], shape.cycle_tops = [self.focus], []
+        self.parent: dict[str, str] = {}
+        """Each post's place in the tree: its manager, or ROOT for a tree's top or a cycle member."""
+        self.reports: dict[str, list[str]] = {ROOT: tops}
+        """Every post's reports in the tree, folded or not (ROOT's: the trees' tops)."""
+        for top in [*tops, *cycle_tops]:
+            self.parent[top] = ROOT
+        for i, post_id in enumerate(ids):
+            post = structure.posts[post_id]
+            shape.chain[post_id] = self.nesting.chain(post.group)
+            shape.assistant[post_id] = post.assistant
+            kids = [ids[k] for k in forest.children[i]]
+            self.reports[post_id] = kids
+            for kid in kids:
+                self.parent[kid] = post_id
+            folded = post_id in o.folded
+            shape.children[post_id] = [] if folded else list(kids)
+            if post_id in o.continued or (folded and kids):
+                shape.managing.add(post_id)
+        self.has_cycles = bool(forest.cycle_members)
+        self.order = {pid: i for i, pid in enumerate(ids)}
+        self.manual = {pid for pid, post in structure.posts.items() if post.position is not None}
+        """Posts placed by hand."""
+        self.shape = shape
+        self.blocks: dict[str, Block] = {}
+        self.measure = BlockMeasure(o, shape, self.blocks)
+        for post_id in reversed(self._preorder(ROOT)):
+            self.blocks[post_id] = self.measure.measure(post_id)
+        self.origin: dict[str, tuple[float, float]] = {}
+        self.tidy: dict[str, Rect] = {}
+        self._place(ROOT, (0.0, 0.0), None, None)
+        self.grid: Grid | None = None
+        """The cards not placed by hand, to find room for those that are (made when first needed)."""
+        self.cards: dict[str, Rect] = dict(self.tidy)
+        self.hand_placed: dict[str, Rect] = {}
+        self._hand_placed(set())
+        self.routes: dict[LineKey, LineRoute] = {}
+        self.into: dict[str, set[LineKey]] = {}
+        """Post id -> the lines ending or starting at its card."""
+        self.loose: set[LineKey] = set()
+        """Lines that may leave the tidy blocks: dotted, to hand-placed cards, in reporting cycles."""
+        for post_id in self.cards:
+            self._route_lines_of(post_id, set())
+        self._index_members()
+        self.groups: dict[str, Rect] = {}
+        self._all_boxes(set())
+        self._publish()
+
+    def _preorder(self, start: str) -> list[str]:
+        order: list[str] = []
+        stack = [start]
+        children, cycle = self.shape.children, self.shape.cycle_tops
+        while stack:
+            post = stack.pop()
+            order.append(post)
+            kids = [*children[post], *cycle] if post == ROOT else children[post]
+            stack.extend(reversed(kids))
+        return order
+
+    def _place(self, start: str, origin: tuple[float, float], dirty: set[str] | None,
+               moved: set[str] | None) -> None:
+        """Absolute positions from `start` down. With `dirty` (an update), a subtree that was not
+        re-measured and whose origin is unchanged is skipped, and cards that move go in `moved`."""
+        width, height = self.options.card_width, self.options.card_height
+        origins, blocks, tidy = self.origin, self.blocks, self.tidy
+        stack = [(start, origin)]
+        pop, push = stack.pop, stack.append
+        while stack:
+            post, corner = pop()
+            if dirty is not None and post not in dirty and origins.get(post) == corner:
+                continue
+            origins[post] = corner
+            block = blocks[post]
+            x, y = corner
+            if post != ROOT:
+                rect = Rect(x + block.card_x, y, width, height)
+                if moved is not None and tidy.get(post) != rect:
+                    moved.add(post)
+                tidy[post] = rect
+            for kid, dx, dy in block.kids:
+                push((kid, (x + dx, y + dy)))
+
+    def _hand_placed(self, moved: set[str]) -> None:
+        """Cards where the user put them, or the nearest free place (`space.py`); changed ones go in `moved`."""
+        o = self.options
+        placed: dict[str, Rect] = {}
+        if o.use_manual_positions and self.manual:
+            posts = self.structure.posts
+            for pid in sorted(self.manual, key=self.order.__getitem__):
+                position = posts[pid].position
+                if pid in self.tidy and position is not None:
+                    placed[pid] = Rect(position.x, position.y, o.card_width, o.card_height)
+        if placed and self.grid is None:
+            self.grid = Grid(o)
+            for pid, rect in self.tidy.items():
+                if pid not in self.manual:
+                    self.grid.add(pid, rect)
+        result = make_room_for_hand_placed(self.grid, placed, o) if placed and self.grid is not None else {}
+        for pid in self.hand_placed.keys() - result.keys():
+            if pid in self.tidy:
+                self.cards[pid] = self.tidy[pid]
+                moved.add(pid)
+        for pid, rect in result.items():
+            if self.cards.get(pid) != rect:
+                self.cards[pid] = rect
+                moved.add(pid)
+        self.hand_placed = result
+
+    # ----- lines, boxes, bounds ------------------------------------------------------------
+
+    def _route_lines_of(self, post_id: str, changed: set[LineKey]) -> None:
+        """(Re)route the solid line into `post_id` and every dotted line into it."""
+        o, cards = self.options, self.cards
+        post = self.structure.posts.get(post_id)
+        if post is None or post_id not in cards:
+            return
+        manager = post.reports_to
+        if manager is not None and manager in cards and manager != post_id:
+            points, loose = self._solid_points(manager, post_id)
+            self._set_route(LineRoute(manager, post_id, "line", points), loose, changed)
+        drawn: set[str] = set()
+        for dotted in post.dotted:
+            if dotted.manager in cards and dotted.manager != post_id and dotted.manager not in drawn:
+                drawn.add(dotted.manager)
+                points = dotted_route(cards[dotted.manager], cards[post_id], o.h_gap / 2)
+                self._set_route(LineRoute(dotted.manager, post_id, "dotted", points, dotted.label), True, changed)
+
+    def _set_route(self, route: LineRoute, loose: bool, changed: set[LineKey]) -> None:
+        key = (route.manager, route.report, route.kind)
+        old = self.routes.get(key)
+        if old is None or old.points != route.points or old.label != route.label:
+            changed.add(key)
+        self.routes[key] = route
+        self.into.setdefault(route.manager, set()).add(key)
+        self.into.setdefault(route.report, set()).add(key)
+        if loose:
+            self.loose.add(key)
+        else:
+            self.loose.discard(key)
+
+    def _drop_route(self, key: LineKey, changed: set[LineKey]) -> None:
+        if self.routes.pop(key, None) is not None:
+            changed.add(key)
+        self.loose.discard(key)
+        for end in key[:2]:
+            keys = self.into.get(end)
+            if keys is not None:
+                keys.discard(key)
+
+    def _solid_points(self, manager: str, report: str) -> tuple[list[tuple[float, float]], bool]:
+        """The route and whether it may leave the tidy blocks. The tidy routes fit only when both
+        cards are where the tree put them; a line touching a hand-placed card takes the plain route."""
+        o = self.options
+        boss, card = self.cards[manager], self.cards[report]
+        tidy = manager not in self.hand_placed and report not in self.hand_placed
+        block = self.blocks[manager]
+        route: Route | None = block.routes.get(report)
+        ox, oy = self.origin[manager]
+        if not tidy or route is None:
+            bus = block.first_bus + oy if tidy and block.first_bus is not None else None
+            return solid_route(boss, card, bus, o.v_gap / 2), True
+        if route.kind == "stack":
+            return spine_route(boss, card, o.stack_indent, o.stack_gap), False
+        if route.kind == "side":
+            return side_route(boss, card), False
+        if route.kind == "column":
+            return column_route(boss, card, route.bus + oy, route.x + ox), False
+        first = block.first_bus
+        if first is None or route.bus == first or block.trunk is None:
+            return solid_route(boss, card, route.bus + oy, o.v_gap / 2), False
+        return wrapped_route(boss, card, first + oy, block.trunk + ox, route.bus + oy), False
+
+    def _shown_groups(self) -> Mapping[str, Group]:
+        """The groups around a shown post, and (but in a focus) those with no posts at all."""
+        groups = self.structure.groups
+        if len(self.cards) == len(self.structure.posts):
+            return groups
+        wanted: set[str] = set()
+        chain = self.nesting.chain
+        for gid, members in self.members.items():
+            if members and gid not in wanted:
+                wanted.update(chain(gid))
+        if self.focus is None:
+            occupied = {g for gid in {post.group for post in self.structure.posts.values()} for g in chain(gid)}
+            for gid in groups:
+                if gid not in occupied:
+                    wanted.update(chain(gid))
+        return {gid: group for gid, group in groups.items() if gid in wanted}
+
+    def _all_boxes(self, changed: set[str]) -> None:
+        structure = self.structure
+        boxes = group_boxes(self._shown_groups(), self.nesting,
+                            ((structure.posts[pid].group, rect) for pid, rect in self.cards.items()), self.options)
+        changed.update(g for g in boxes.keys() | self.groups.keys() if boxes.get(g) != self.groups.get(g))
+        self.groups = boxes
+        self.nested: dict[str, list[str]] = {gid: [] for gid in structure.groups}
+        for gid in structure.groups:
+            parent = self.nesting.parent(gid)
+            if parent is not None:
+                self.nested[parent].append(gid)
+        self.filled = {gid for gid in structure.groups if self._holds_posts(gid)}
+
+    def _index_members(self) -> None:
+        self.members: dict[str, set[str]] = {gid: set() for gid in self.structure.groups}
+        """Group id -> the posts shown directly in it."""
+        self._group_of: dict[str, str] = {}
+        for pid in self.cards:
+            group = self.structure.posts[pid].group
+            if group in self.members:
+                self.members[group].add(pid)
+                self._group_of[pid] = group
+
+    def _holds_posts(self, group_id: str) -> bool:
+        pending = [group_id]
+        while pending:
+            gid = pending.pop()
+            if self.members[gid]:
+                return True
+            pending.extend(self.nested[gid])
+        return False
+
+    def _boxes(self, touched_posts: set[str], groups_changed: bool, changed: set[str]) -> None:
+        """Re-frame the boxes of the groups around `touched_posts`; all of them when a group was
+        edited or some group holds no posts (such boxes are placed by what is around them)."""
+        structure = self.structure
+        affected: set[str] = set()
+        for pid in touched_posts:
+            post = structure.posts.get(pid)
+            group = post.group if post is not None and pid in self.cards else None
+            old = self._group_of.pop(pid, None)
+            if old is not None and old in self.members:
+                self.members[old].discard(pid)
+                affected.update([old, *self.nesting.chain(old)])
+            if group is not None and group in self.members:
+                self.members[group].add(pid)
+                self._group_of[pid] = group
+                affected.update([group, *self.nesting.chain(group)])
+        if groups_changed or len(self.filled) < len(structure.groups) or \
+                any(not self._holds_posts(gid) for gid in affected):
+            if groups_changed:
+                self._index_members()
+            self._all_boxes(changed)
+            return
+        for gid in sorted(affected, key=lambda g: -len(self.nesting.chain(g))):  # innermost first
+            box = group_box(gid, (self.cards[pid] for pid in self.members[gid]), self.nested[gid], self.groups,
+                            self.options)
+            if self.groups.get(gid) != box:
+                self.groups[gid] = box
+                changed.add(gid)
+
+    def _bounds(self) -> Rect:
+        x0, y0, x1, y1 = self.blocks[ROOT].extent
+        empty = not self.cards
+        if empty:
+            x0, y0, x1, y1 = float("inf"), float("inf"), float("-inf"), float("-inf")
+        for rect in [*self.groups.values(), *self.hand_placed.values()]:
+            x0, y0, x1, y1 = min(x0, rect.x), min(y0, rect.y), max(x1, rect.right), max(y1, rect.bottom)
+        for key in self.loose:
+            for x, y in self.routes[key].points:
+                x0, y0, x1, y1 = min(x0, x), min(y0, y), max(x1, x), max(y1, y)
+        if x0 == float("inf"):
+            return Rect(0.0, 0.0, 0.0, 0.0)
+        return Rect(x0, y0, x1 - x0, y1 - y0)
+
+    def _publish(self) -> None:
+        self.layout = Layout(self.cards, self.groups, self.routes, self._bounds(), self.order)
+
+    # ----- updates -----------------------------------------------------------------------
+
+    def update(self, structure: Structure, posts: Iterable[str] = (), groups_changed: bool = False) -> LayoutDelta:
+        """Bring the layout in line with `structure` after an edit to `posts` (added, deleted, given
+        a new manager, group, assistant flag or hand placement); `groups_changed` after an edit to
+        the groups themselves. Returns what changed."""
+        posts = set(posts)
+        if self._needs_rebuild(structure, posts):
+            return self._rebuilt(structure)
+        self.structure = structure
+        shape = self.shape
+        dirty: set[str] = set()
+        moved: set[str] = set()
+        if any(pid not in self.order for pid in posts if pid in structure.posts) or \
+                any(pid not in structure.posts for pid in posts):
+            self.order = {pid: i for i, pid in enumerate(structure.posts)}
+        for pid in posts:
+            old_manager = self.parent.get(pid)
+            post = structure.posts.get(pid)
+            self.manual.discard(pid)
+            if post is None:
+                self._forget(pid, old_manager, moved)
+                if old_manager is not None:
+                    dirty |= self._chain_up(old_manager)
+                continue
+            manager = post.reports_to if post.reports_to in structure.posts else None
+            new_parent = manager if manager is not None else ROOT
+            shape.chain[pid] = self.nesting.chain(post.group)
+            shape.assistant[pid] = post.assistant
+            if post.position is not None:
+                self.manual.add(pid)
+            if pid not in self.reports:
+                self.reports[pid] = []
+                shape.children[pid] = []
+            was_shown = pid in self.tidy
+            if old_manager != new_parent:
+                if old_manager is not None:
+                    self._unlink(pid, old_manager)
+                    dirty |= self._chain_up(old_manager)
+                self._link(pid, new_parent, moved)
+            if (pid not in self.blocks or not was_shown) and self._shown(pid):  # its blocks may be stale
+                for below in reversed(self._preorder(pid)):
+                    self.blocks[below] = self.measure.measure(below)
+            dirty |= self._chain_up(pid)
+            moved.add(pid)
+        if groups_changed:
+            self.nesting = GroupNesting(structure.groups)
+            for pid, post in structure.posts.items():
+                chain = self.nesting.chain(post.group)
+                if shape.chain.get(pid) != chain:
+                    shape.chain[pid] = chain
+                    dirty |= self._chain_up(pid)
+        return self._settle(dirty, moved, posts, groups_changed)
+
+    def set_focus(self, structure: Structure, focus: str | None, folded: frozenset[str]) -> LayoutDelta:
+        """Lay out only `focus`'s branch (None: everything), with `folded` folded. Focusing is rare and
+        changes most of the chart: it lays out afresh."""
+        self.options = replace(self.options, focus=focus, folded=folded)
+        return self._rebuilt(structure)
+
+    def set_folded(self, structure: Structure, folded: frozenset[str]) -> LayoutDelta:
+        """Fold away the reports of the posts in `folded` (and unfold the others)."""
+        was = self.options.folded
+        self.options = replace(self.options, folded=folded)
+        self.measure.o = self.options
+        self.structure = structure
+        shape = self.shape
+        dirty: set[str] = set()
+        moved: set[str] = set()
+        for pid in was ^ folded:
+            if pid not in self.reports or pid == ROOT:
+                continue
+            if pid in folded:
+                for below in self._preorder(pid)[1:]:
+                    self._hide_card(below, moved)
+                shape.children[pid] = []
+                if self.reports[pid] or pid in self.options.continued:
+                    shape.managing.add(pid)
+            else:
+                shape.children[pid] = list(self.reports[pid])
+                if pid not in self.options.continued:
+                    shape.managing.discard(pid)
+                if self._shown(pid):  # else measured when it is shown
+                    for below in reversed(self._preorder(pid)):
+                        self.blocks[below] = self.measure.measure(below)
+            dirty |= self._chain_up(pid)
+        return self._settle(dirty, moved, set(), False)
+
+    def _settle(self, dirty: set[str], moved: set[str], posts: set[str], groups_changed: bool) -> LayoutDelta:
+        """Measure the dirty blocks, place what moved, then lines and boxes; what changed."""
+        structure, shape = self.structure, self.shape
+        for post_id in sorted(dirty, key=self._depth, reverse=True):
+            if post_id == ROOT or post_id in self.blocks and self._shown(post_id):  # folded away: measured when shown
+                self.blocks[post_id] = self.measure.measure(post_id)
+        self._place(ROOT, (0.0, 0.0), dirty, moved)
+        grid = self.grid
+        if grid is not None:
+            for pid in self.hand_placed:
+                grid.remove(pid)
+        for pid in moved:
+            if pid in self.tidy and self._shown(pid):
+                if grid is not None:
+                    grid.remove(pid)
+                if pid not in self.manual:
+                    self.cards[pid] = self.tidy[pid]
+                    if grid is not None:
+                        grid.add(pid, self.tidy[pid])
+        if self.manual or self.hand_placed:
+            self._hand_placed(moved)
+        delta = LayoutDelta()
+        reroute = {pid for pid in moved if pid in self.cards}
+        for pid in moved | dirty:  # a re-measured block may hang its reports from another bus
+            reroute.update(kid for kid in shape.children.get(pid, ()) if kid in self.cards)
+        for pid in moved:
+            for key in list(self.into.get(pid, ())):
+                reroute.add(key[1])
+                if pid not in self.cards or key[1] == pid:
+                    self._drop_route(key, delta.lines)
+        for pid in reroute:
+            if pid in self.cards:
+                self._route_lines_of(pid, delta.lines)
+        delta.cards = {pid for pid in moved if pid in self.cards or pid not in structure.posts or
+                       not self._shown(pid)}
+        self._boxes(moved | posts, groups_changed, delta.groups)
+        self._publish()
+        return delta
+
+    def _rebuilt(self, structure: Structure) -> LayoutDelta:
+        cards, groups, routes = self.cards, self.groups, self.routes
+        self._rebuild(structure)
+        delta = LayoutDelta()
+        delta.cards = {k for k in cards.keys() | self.cards.keys() if cards.get(k) != self.cards.get(k)}
+        delta.groups = {k for k in groups.keys() | self.groups.keys() if groups.get(k) != self.groups.get(k)}
+        delta.lines = {k for k in routes.keys() | self.routes.keys()
+                       if (routes[k].points if k in routes else None) != (self.routes[k].points if k in self.routes
+                                                                          else None)}
+        return delta
+
+    def _needs_rebuild(self, structure: Structure, posts: set[str]) -> bool:
+        """Reporting cycles (before or after), structures swapped wholesale and edits to the post in
+        focus (or one that comes back) are laid out afresh."""
+        if self.has_cycles or len(posts) > len(structure.posts) // 4 + 8:
+            return True
+        if self.options.focus is not None and self.options.focus in posts:
+            return True
+        for pid in posts:
+            post = structure.posts.get(pid)
+            if post is None:
+                continue
+            seen = {pid}
+            current = post.reports_to
+            while current is not None and current in structure.posts:
+                if current in seen:
+                    return True
+                seen.add(current)
+                current = structure.posts[current].reports_to
+        return False
+
+    def _shown(self, pid: str) -> bool:
+        """Whether the post is laid out: no folded post above it and, with a focus, inside its branch."""
+        folded, focus = self.options.folded, self.focus
+        if pid == focus:
+            return True
+        last, current = pid, self.parent.get(pid)
+        while current is not None and current != ROOT:
+            if current in folded:
+                return False
+            if current == focus:
+                return True
+            last, current = current, self.parent.get(current)
+        return current == ROOT and (focus is None or last in self.shape.cycle_tops)
+
+    def _hide_card(self, pid: str, moved: set[str]) -> None:
+        for table in (self.origin, self.tidy):
+            table.pop(pid, None)
+        if self.cards.pop(pid, None) is not None:
+            moved.add(pid)
+        self.hand_placed.pop(pid, None)
+        if self.grid is not None:
+            self.grid.remove(pid)
+
+    def _forget(self, pid: str, manager: str | None, moved: set[str]) -> None:
+        if manager is not None:
+            self._unlink(pid, manager)
+        self._hide_card(pid, moved)
+        self.shape.children.pop(pid, None)
+        self.reports.pop(pid, None)
+        self.blocks.pop(pid, None)
+
+    def _unlink(self, pid: str, manager: str) -> None:
+        shown = self.shape.children.get(manager) if manager != ROOT or self.focus is None else None
+        for kids in (shown, self.reports.get(manager)):
+            if kids is not None and pid in kids:
+                kids.remove(pid)
+        self.parent.pop(pid, None)
+
+    def _link(self, pid: str, manager: str, moved: set[str]) -> None:
+        self.parent[pid] = manager
+        lists = [self.reports[manager]]
+        if (manager not in self.options.folded) if manager != ROOT else self.focus is None:
+            lists.append(self.shape.children[manager])
+        for kids in lists:
+            position = self.order[pid]
+            index = len(kids)
+            while index > 0 and self.order[kids[index - 1]] > position:
+                index -= 1
+            kids.insert(index, pid)
+        if not self._shown(pid):
+            for below in self._preorder(pid):
+                self._hide_card(below, moved)
+
+    def _chain_up(self, post: str) -> set[str]:
+        chain = {ROOT}
+        current: str | None = post
+        while current is not None and current != ROOT and current not in chain:
+            chain.add(current)
+            current = self.parent.get(current)
+        return chain
+
+    def _depth(self, post: str) -> int:
+        if post == ROOT:
+            return -1
+        depth = 0
+        current = post
+        while current != ROOT and current in self.parent:
+            current = self.parent[current]
+            depth += 1
+        return depth
+
+
+def _cycle_of(post_id: str, structure: Structure) -> set[str]:
+    """The reporting cycle `post_id` is on (following managers from it comes back to it)."""
+    cycle = [post_id]
+    current = structure.posts[post_id].reports_to
+    while current is not None and current != post_id and current not in cycle:
+        cycle.append(current)
+        current = structure.posts[current].reports_to
+    return set(cycle)
