@@ -128,7 +128,8 @@ class PostCardItem(QGraphicsItem):
             return 0.0
         if detail is Detail.FULL:
             return pixels_of(TITLE_PT) * view_scale
-        return self.title_only(view_scale)[0] * view_scale
+        size, lines = self.title_only(view_scale)
+        return size * view_scale if lines else 0.0
 
     def title_only(self, view_scale: float) -> tuple[float, list[str]]:
         """The title when a card shows nothing else: its em in scene units and its lines (see `fit_title`)."""
@@ -305,6 +306,10 @@ def title_box(card: QRectF) -> QRectF:
     return card.adjusted(CARD_PAD_X - 3, CARD_PAD_Y - 2, -6, -CARD_PAD_Y + 2)
 
 
+MIN_TITLE_STUB = 6
+"""Fewer characters of a cut-short title than this are not painted: they read as noise, not a title."""
+
+
 def fit_title(title: str, box: QRectF, card_height: float, scale: float) -> tuple[float, list[str]]:
     """A title alone in `box`: its em in scene units and its lines. The largest type up to `title_pixels` that
     shows the whole title on the lines the box holds, else readable type with the last line cut short."""
@@ -315,8 +320,11 @@ def fit_title(title: str, box: QRectF, card_height: float, scale: float) -> tupl
         metrics = QFontMetricsF(_title_font(size))
         rows = max(1, int(box.height() // (size * TITLE_LEADING)))
         lines = wrap_lines(title, metrics, box.width(), rows)
-        if " ".join(lines) == " ".join(title.split()) or size <= smallest:
+        if " ".join(lines) == " ".join(title.split()):
             return size, lines
+        if size <= smallest:  # a stub such as "Pos…" tells nothing: the group labels say what is where
+            shown = "".join(lines).replace("\u2026", "").replace(" ", "")
+            return (size, lines) if len(shown) >= MIN_TITLE_STUB else (size, [])
         size = max(smallest, size * 0.9)
 
 
