@@ -124,6 +124,8 @@ def _screenshot(app, window, out: Path) -> int:
     window.show()
     app.processEvents()
     app.processEvents()  # docks shown or raised while showing settle in a second round
+    window.resize(*SCREENSHOT_SIZE)  # a dock shown late may have grown the window a few pixels
+    app.processEvents()
     window.view.fit()
     app.processEvents()
     if not window.grab().save(str(out)):

@@ -10,7 +10,7 @@ from html import escape
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QPushButton, QStyledItemDelegate, QStyleOptionViewItem, QTableView, QVBoxLayout,
+                               QPushButton, QSplitter, QStyledItemDelegate, QStyleOptionViewItem, QTableView, QVBoxLayout,
                                QWidget)
 
 from ...analysis import PostChange
@@ -115,15 +115,22 @@ class ChangesPanel(QWidget):
         controls.addWidget(self.count_label)
         controls.addStretch()
         controls.addWidget(self.reset_button)
-        body = QHBoxLayout()
-        body.addWidget(self.table, 1)
-        body.addWidget(self.details)
+        body = QWidget()
+        beside = QHBoxLayout(body)
+        beside.setContentsMargins(0, 0, 0, 0)
+        beside.addWidget(self.table, 1)
+        beside.addWidget(self.details)
+        self.matches = MatchesPanel()
+        split = QSplitter(Qt.Orientation.Vertical)  # the user shares the height; neither forces the window taller
+        split.addWidget(self.matches)
+        split.addWidget(body)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 3)
+        split.setSizes([100, 300])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(controls)
-        self.matches = MatchesPanel()
-        layout.addWidget(self.matches)
-        layout.addLayout(body)
+        layout.addWidget(split, 1)
         self.proxy.rowsInserted.connect(self._count)
         self.proxy.rowsRemoved.connect(self._count)
         self.proxy.modelReset.connect(self._count)

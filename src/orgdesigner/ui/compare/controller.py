@@ -45,7 +45,7 @@ class CompareFeature(QObject):
     DOCKS: ClassVar[tuple[DockSpec, ...]] = (
         DockSpec("changes", "Changes", Area.BottomDockWidgetArea, tab_with="findings", hidden=True),
         DockSpec("finance", "Finance", Area.RightDockWidgetArea, tab_with="properties", hidden=True),
-        DockSpec("layers_spans", "Layers and Spans", Area.LeftDockWidgetArea, tab_with="outline", hidden=True),
+        DockSpec("layers_spans", "Layers and Spans", Area.LeftDockWidgetArea, tab_with="outline", hidden=True, scroll=True),
     )
     MENU: ClassVar[MenuSpec | None] = MenuSpec("compare_menu", "Co&mpare", before="view_menu")
     ACTIONS: ClassVar[tuple[ActionSpec, ...]] = (
