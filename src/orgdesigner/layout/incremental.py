@@ -75,7 +75,9 @@ class IncrementalLayout:
 
     # ----- the whole layout --------------------------------------------------------------
 
-    def _rebuild(self, structure: Structure) -> None:
+    def _rebuild(self, structure: Structure, keep: dict[str, Block] | None = None) -> None:
+        """Lay everything out; with `keep`, the blocks measured before are reused where still right
+        (none in `stale` nor below it)."""
         o = self.options
         self.structure = structure
         self.nesting = GroupNesting(structure.groups)
@@ -116,10 +118,13 @@ class IncrementalLayout:
         self.manual = {pid for pid, post in structure.posts.items() if post.position is not None}
         """Posts placed by hand."""
         self.shape = shape
-        self.blocks: dict[str, Block] = {}
+        reuse = keep is not None and not self.has_cycles
+        self.blocks: dict[str, Block] = keep if keep is not None and reuse else {}
+        if not reuse:
+            self.stale: set[str] = set()
+            """Posts whose block is out of date: edited or folded while not shown (measured when shown)."""
         self.measure = BlockMeasure(o, shape, self.blocks)
-        for post_id in reversed(self._preorder(ROOT)):
-            self.blocks[post_id] = self.measure.measure(post_id)
+        self._measure_below(ROOT, reuse)
         self.origin: dict[str, tuple[float, float]] = {}
         self.tidy: dict[str, Rect] = {}
         self._place(ROOT, (0.0, 0.0), None, None)
@@ -139,6 +144,19 @@ class IncrementalLayout:
         self.groups: dict[str, Rect] = {}
         self._all_boxes(set())
         self._publish()
+
+    def _measure_below(self, start: str, reuse: bool) -> None:
+        """Measure the blocks from `start` down, deepest first. With `reuse`, a block measured before is
+        kept unless it is stale or a block below it was measured again."""
+        blocks, children, stale, measure = self.blocks, self.shape.children, self.stale, self.measure.measure
+        measured: set[str] = set()
+        for post_id in reversed(self._preorder(start)):
+            if reuse and post_id != ROOT and post_id in blocks and post_id not in stale and \
+                    not any(kid in measured for kid in children[post_id]):
+                continue
+            blocks[post_id] = measure(post_id)
+            measured.add(post_id)
+            stale.discard(post_id)
 
     def _preorder(self, start: str) -> list[str]:
         order: list[str] = []
@@ -400,8 +418,7 @@ class IncrementalLayout:
                     dirty |= self._chain_up(old_manager)
                 self._link(pid, new_parent, moved)
             if (pid not in self.blocks or not was_shown) and self._shown(pid):  # its blocks may be stale
-                for below in reversed(self._preorder(pid)):
-                    self.blocks[below] = self.measure.measure(below)
+                self._measure_below(pid, False)
             dirty |= self._chain_up(pid)
             moved.add(pid)
         if groups_changed:
@@ -415,9 +432,10 @@ class IncrementalLayout:
 
     def set_focus(self, structure: Structure, focus: str | None, folded: frozenset[str]) -> LayoutDelta:
         """Lay out only `focus`'s branch (None: everything), with `folded` folded. Focusing is rare and
-        changes most of the chart: it lays out afresh."""
+        changes most of the chart: it lays out afresh, but keeps the blocks that are still right."""
+        self.stale |= self.options.folded ^ folded
         self.options = replace(self.options, focus=focus, folded=folded)
-        return self._rebuilt(structure)
+        return self._rebuilt(structure, keep=self.blocks)
 
     def set_folded(self, structure: Structure, folded: frozenset[str]) -> LayoutDelta:
         """Fold away the reports of the posts in `folded` (and unfold the others)."""
@@ -442,8 +460,7 @@ class IncrementalLayout:
                 if pid not in self.options.continued:
                     shape.managing.discard(pid)
                 if self._shown(pid):  # else measured when it is shown
-                    for below in reversed(self._preorder(pid)):
-                        self.blocks[below] = self.measure.measure(below)
+                    self._measure_below(pid, True)
             dirty |= self._chain_up(pid)
         return self._settle(dirty, moved, set(), False)
 
@@ -451,8 +468,11 @@ class IncrementalLayout:
         """Measure the dirty blocks, place what moved, then lines and boxes; what changed."""
         structure, shape = self.structure, self.shape
         for post_id in sorted(dirty, key=self._depth, reverse=True):
-            if post_id == ROOT or post_id in self.blocks and self._shown(post_id):  # folded away: measured when shown
+            if post_id == ROOT or post_id in self.blocks and self._shown(post_id):
                 self.blocks[post_id] = self.measure.measure(post_id)
+                self.stale.discard(post_id)
+            else:  # folded away or outside the focus: measured when shown
+                self.stale.add(post_id)
         self._place(ROOT, (0.0, 0.0), dirty, moved)
         grid = self.grid
         if grid is not None:
@@ -486,9 +506,9 @@ class IncrementalLayout:
         self._publish()
         return delta
 
-    def _rebuilt(self, structure: Structure) -> LayoutDelta:
+    def _rebuilt(self, structure: Structure, keep: dict[str, Block] | None = None) -> LayoutDelta:
         cards, groups, routes = self.cards, self.groups, self.routes
-        self._rebuild(structure)
+        self._rebuild(structure, keep)
         delta = LayoutDelta()
         delta.cards = {k for k in cards.keys() | self.cards.keys() if cards.get(k) != self.cards.get(k)}
         delta.groups = {k for k in groups.keys() | self.groups.keys() if groups.get(k) != self.groups.get(k)}
@@ -547,6 +567,7 @@ class IncrementalLayout:
         self.shape.children.pop(pid, None)
         self.reports.pop(pid, None)
         self.blocks.pop(pid, None)
+        self.stale.discard(pid)
 
     def _unlink(self, pid: str, manager: str) -> None:
         shown = self.shape.children.get(manager) if manager != ROOT or self.focus is None else None
