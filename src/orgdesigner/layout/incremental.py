@@ -293,11 +293,15 @@ class IncrementalLayout:
             if members and gid not in wanted:
                 wanted.update(chain(gid))
         if self.focus is None:
-            occupied = {g for gid in {post.group for post in self.structure.posts.values()} for g in chain(gid)}
-            for gid in groups:
-                if gid not in occupied:
-                    wanted.update(chain(gid))
+            for gid in self._unoccupied():
+                wanted.update(chain(gid))
         return {gid: group for gid, group in groups.items() if gid in wanted}
+
+    def _unoccupied(self) -> list[str]:
+        """The groups with no post anywhere inside them."""
+        chain = self.nesting.chain
+        occupied = {g for gid in {post.group for post in self.structure.posts.values()} for g in chain(gid)}
+        return [gid for gid in self.structure.groups if gid not in occupied]
 
     def _all_boxes(self, changed: set[str]) -> None:
         structure = self.structure
@@ -310,7 +314,9 @@ class IncrementalLayout:
             parent = self.nesting.parent(gid)
             if parent is not None:
                 self.nested[parent].append(gid)
-        self.filled = {gid for gid in structure.groups if self._holds_posts(gid)}
+        self.vacant = bool(self._unoccupied())
+        """Whether some group holds no posts at all: such a box is placed by what is around it (and shown or
+        not depending on the focus and on how much is folded), so all boxes follow any change."""
 
     def _index_members(self) -> None:
         self.members: dict[str, set[str]] = {gid: set() for gid in self.structure.groups}
@@ -331,9 +337,11 @@ class IncrementalLayout:
             pending.extend(self.nested[gid])
         return False
 
-    def _boxes(self, touched_posts: set[str], groups_changed: bool, changed: set[str]) -> None:
-        """Re-frame the boxes of the groups around `touched_posts`; all of them when a group was
-        edited or some group holds no posts (such boxes are placed by what is around them)."""
+    def _boxes(self, touched_posts: set[str], edited: bool, groups_changed: bool, changed: set[str]) -> None:
+        """Re-frame the boxes of the groups around `touched_posts` (`edited`: some posts were edited, not
+        only moved or folded); all of them when a group was edited or some group holds no posts at all
+        (such boxes are placed by what is around them). A group whose posts are all folded away or
+        outside the focus loses its box."""
         structure = self.structure
         affected: set[str] = set()
         for pid in touched_posts:
@@ -347,15 +355,21 @@ class IncrementalLayout:
                 self.members[group].add(pid)
                 self._group_of[pid] = group
                 affected.update([group, *self.nesting.chain(group)])
-        if groups_changed or len(self.filled) < len(structure.groups) or \
-                any(not self._holds_posts(gid) for gid in affected):
+        was_vacant = self.vacant
+        if edited and not groups_changed:
+            self.vacant = bool(self._unoccupied())
+        if groups_changed or self.vacant or was_vacant:  # an empty box may go
             if groups_changed:
                 self._index_members()
             self._all_boxes(changed)
             return
         for gid in sorted(affected, key=lambda g: -len(self.nesting.chain(g))):  # innermost first
-            box = group_box(gid, (self.cards[pid] for pid in self.members[gid]), self.nested[gid], self.groups,
-                            self.options)
+            if not self._holds_posts(gid):
+                if self.groups.pop(gid, None) is not None:
+                    changed.add(gid)
+                continue
+            box = group_box(gid, (self.cards[pid] for pid in self.members[gid]),
+                            [kid for kid in self.nested[gid] if kid in self.groups], self.groups, self.options)
             if self.groups.get(gid) != box:
                 self.groups[gid] = box
                 changed.add(gid)
@@ -433,7 +447,8 @@ class IncrementalLayout:
     def set_focus(self, structure: Structure, focus: str | None, folded: frozenset[str]) -> LayoutDelta:
         """Lay out only `focus`'s branch (None: everything), with `folded` folded. Focusing is rare and
         changes most of the chart: it lays out afresh, but keeps the blocks that are still right."""
-        self.stale |= self.options.folded ^ folded
+        for pid in self.options.folded ^ folded:  # each and every block above it too
+            self.stale |= self._chain_up(pid) - {ROOT}
         self.options = replace(self.options, focus=focus, folded=folded)
         return self._rebuilt(structure, keep=self.blocks)
 
@@ -502,7 +517,7 @@ class IncrementalLayout:
                 self._route_lines_of(pid, delta.lines)
         delta.cards = {pid for pid in moved if pid in self.cards or pid not in structure.posts or
                        not self._shown(pid)}
-        self._boxes(moved | posts, groups_changed, delta.groups)
+        self._boxes(moved | posts, bool(posts), groups_changed, delta.groups)
         self._publish()
         return delta
 
