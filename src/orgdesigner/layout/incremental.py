@@ -75,7 +75,9 @@ class IncrementalLayout:
 
     # ----- the whole layout --------------------------------------------------------------
 
-    def _rebuild(self, structure: Structure) -> None:
+    def _rebuild(self, structure: Structure, keep: dict[str, Block] | None = None) -> None:
+        """Lay everything out; with `keep`, the blocks measured before are reused where still right
+        (none in `stale` nor below it)."""
         o = self.options
         self.structure = structure
         self.nesting = GroupNesting(structure.groups)
@@ -116,10 +118,13 @@ class IncrementalLayout:
         self.manual = {pid for pid, post in structure.posts.items() if post.position is not None}
         """Posts placed by hand."""
         self.shape = shape
-        self.blocks: dict[str, Block] = {}
+        reuse = keep is not None and not self.has_cycles
+        self.blocks: dict[str, Block] = keep if keep is not None and reuse else {}
+        if not reuse:
+            self.stale: set[str] = set()
+            """Posts whose block is out of date: edited or folded while not shown (measured when shown)."""
         self.measure = BlockMeasure(o, shape, self.blocks)
-        for post_id in reversed(self._preorder(ROOT)):
-            self.blocks[post_id] = self.measure.measure(post_id)
+        self._measure_below(ROOT, reuse)
         self.origin: dict[str, tuple[float, float]] = {}
         self.tidy: dict[str, Rect] = {}
         self._place(ROOT, (0.0, 0.0), None, None)
@@ -139,6 +144,19 @@ class IncrementalLayout:
         self.groups: dict[str, Rect] = {}
         self._all_boxes(set())
         self._publish()
+
+    def _measure_below(self, start: str, reuse: bool) -> None:
+        """Measure the blocks from `start` down, deepest first. With `reuse`, a block measured before is
+        kept unless it is stale or a block below it was measured again."""
+        blocks, children, stale, measure = self.blocks, self.shape.children, self.stale, self.measure.measure
+        measured: set[str] = set()
+        for post_id in reversed(self._preorder(start)):
+            if reuse and post_id != ROOT and post_id in blocks and post_id not in stale and \
+                    not any(kid in measured for kid in children[post_id]):
+                continue
+            blocks[post_id] = measure(post_id)
+            measured.add(post_id)
+            stale.discard(post_id)
 
     def _preorder(self, start: str) -> list[str]:
         order: list[str] = []
@@ -275,11 +293,15 @@ class IncrementalLayout:
             if members and gid not in wanted:
                 wanted.update(chain(gid))
         if self.focus is None:
-            occupied = {g for gid in {post.group for post in self.structure.posts.values()} for g in chain(gid)}
-            for gid in groups:
-                if gid not in occupied:
-                    wanted.update(chain(gid))
+            for gid in self._unoccupied():
+                wanted.update(chain(gid))
         return {gid: group for gid, group in groups.items() if gid in wanted}
+
+    def _unoccupied(self) -> list[str]:
+        """The groups with no post anywhere inside them."""
+        chain = self.nesting.chain
+        occupied = {g for gid in {post.group for post in self.structure.posts.values()} for g in chain(gid)}
+        return [gid for gid in self.structure.groups if gid not in occupied]
 
     def _all_boxes(self, changed: set[str]) -> None:
         structure = self.structure
@@ -292,7 +314,9 @@ class IncrementalLayout:
             parent = self.nesting.parent(gid)
             if parent is not None:
                 self.nested[parent].append(gid)
-        self.filled = {gid for gid in structure.groups if self._holds_posts(gid)}
+        self.vacant = bool(self._unoccupied())
+        """Whether some group holds no posts at all: such a box is placed by what is around it (and shown or
+        not depending on the focus and on how much is folded), so all boxes follow any change."""
 
     def _index_members(self) -> None:
         self.members: dict[str, set[str]] = {gid: set() for gid in self.structure.groups}
@@ -313,9 +337,11 @@ class IncrementalLayout:
             pending.extend(self.nested[gid])
         return False
 
-    def _boxes(self, touched_posts: set[str], groups_changed: bool, changed: set[str]) -> None:
-        """Re-frame the boxes of the groups around `touched_posts`; all of them when a group was
-        edited or some group holds no posts (such boxes are placed by what is around them)."""
+    def _boxes(self, touched_posts: set[str], edited: bool, groups_changed: bool, changed: set[str]) -> None:
+        """Re-frame the boxes of the groups around `touched_posts` (`edited`: some posts were edited, not
+        only moved or folded); all of them when a group was edited or some group holds no posts at all
+        (such boxes are placed by what is around them). A group whose posts are all folded away or
+        outside the focus loses its box."""
         structure = self.structure
         affected: set[str] = set()
         for pid in touched_posts:
@@ -329,15 +355,21 @@ class IncrementalLayout:
                 self.members[group].add(pid)
                 self._group_of[pid] = group
                 affected.update([group, *self.nesting.chain(group)])
-        if groups_changed or len(self.filled) < len(structure.groups) or \
-                any(not self._holds_posts(gid) for gid in affected):
+        was_vacant = self.vacant
+        if edited and not groups_changed:
+            self.vacant = bool(self._unoccupied())
+        if groups_changed or self.vacant or was_vacant:  # an empty box may go
             if groups_changed:
                 self._index_members()
             self._all_boxes(changed)
             return
         for gid in sorted(affected, key=lambda g: -len(self.nesting.chain(g))):  # innermost first
-            box = group_box(gid, (self.cards[pid] for pid in self.members[gid]), self.nested[gid], self.groups,
-                            self.options)
+            if not self._holds_posts(gid):
+                if self.groups.pop(gid, None) is not None:
+                    changed.add(gid)
+                continue
+            box = group_box(gid, (self.cards[pid] for pid in self.members[gid]),
+                            [kid for kid in self.nested[gid] if kid in self.groups], self.groups, self.options)
             if self.groups.get(gid) != box:
                 self.groups[gid] = box
                 changed.add(gid)
@@ -400,8 +432,7 @@ class IncrementalLayout:
                     dirty |= self._chain_up(old_manager)
                 self._link(pid, new_parent, moved)
             if (pid not in self.blocks or not was_shown) and self._shown(pid):  # its blocks may be stale
-                for below in reversed(self._preorder(pid)):
-                    self.blocks[below] = self.measure.measure(below)
+                self._measure_below(pid, False)
             dirty |= self._chain_up(pid)
             moved.add(pid)
         if groups_changed:
@@ -415,9 +446,11 @@ class IncrementalLayout:
 
     def set_focus(self, structure: Structure, focus: str | None, folded: frozenset[str]) -> LayoutDelta:
         """Lay out only `focus`'s branch (None: everything), with `folded` folded. Focusing is rare and
-        changes most of the chart: it lays out afresh."""
+        changes most of the chart: it lays out afresh, but keeps the blocks that are still right."""
+        for pid in self.options.folded ^ folded:  # each and every block above it too
+            self.stale |= self._chain_up(pid) - {ROOT}
         self.options = replace(self.options, focus=focus, folded=folded)
-        return self._rebuilt(structure)
+        return self._rebuilt(structure, keep=self.blocks)
 
     def set_folded(self, structure: Structure, folded: frozenset[str]) -> LayoutDelta:
         """Fold away the reports of the posts in `folded` (and unfold the others)."""
@@ -442,8 +475,7 @@ class IncrementalLayout:
                 if pid not in self.options.continued:
                     shape.managing.discard(pid)
                 if self._shown(pid):  # else measured when it is shown
-                    for below in reversed(self._preorder(pid)):
-                        self.blocks[below] = self.measure.measure(below)
+                    self._measure_below(pid, True)
             dirty |= self._chain_up(pid)
         return self._settle(dirty, moved, set(), False)
 
@@ -451,8 +483,11 @@ class IncrementalLayout:
         """Measure the dirty blocks, place what moved, then lines and boxes; what changed."""
         structure, shape = self.structure, self.shape
         for post_id in sorted(dirty, key=self._depth, reverse=True):
-            if post_id == ROOT or post_id in self.blocks and self._shown(post_id):  # folded away: measured when shown
+            if post_id == ROOT or post_id in self.blocks and self._shown(post_id):
                 self.blocks[post_id] = self.measure.measure(post_id)
+                self.stale.discard(post_id)
+            else:  # folded away or outside the focus: measured when shown
+                self.stale.add(post_id)
         self._place(ROOT, (0.0, 0.0), dirty, moved)
         grid = self.grid
         if grid is not None:
@@ -482,13 +517,13 @@ class IncrementalLayout:
                 self._route_lines_of(pid, delta.lines)
         delta.cards = {pid for pid in moved if pid in self.cards or pid not in structure.posts or
                        not self._shown(pid)}
-        self._boxes(moved | posts, groups_changed, delta.groups)
+        self._boxes(moved | posts, bool(posts), groups_changed, delta.groups)
         self._publish()
         return delta
 
-    def _rebuilt(self, structure: Structure) -> LayoutDelta:
+    def _rebuilt(self, structure: Structure, keep: dict[str, Block] | None = None) -> LayoutDelta:
         cards, groups, routes = self.cards, self.groups, self.routes
-        self._rebuild(structure)
+        self._rebuild(structure, keep)
         delta = LayoutDelta()
         delta.cards = {k for k in cards.keys() | self.cards.keys() if cards.get(k) != self.cards.get(k)}
         delta.groups = {k for k in groups.keys() | self.groups.keys() if groups.get(k) != self.groups.get(k)}
@@ -547,6 +582,7 @@ class IncrementalLayout:
         self.shape.children.pop(pid, None)
         self.reports.pop(pid, None)
         self.blocks.pop(pid, None)
+        self.stale.discard(pid)
 
     def _unlink(self, pid: str, manager: str) -> None:
         shown = self.shape.children.get(manager) if manager != ROOT or self.focus is None else None

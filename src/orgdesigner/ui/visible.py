@@ -63,18 +63,23 @@ class GridIndex(Generic[K]):
 
     def put(self, key: K, box: Box | None) -> None:
         """Place (or move) `key` at `box`; None takes it out."""
-        old = self._boxes.pop(key, None)
-        cells = self._cells
-        if old is not None:
-            for cell in self._cells_of(old):
-                bucket = cells[cell]
-                bucket.discard(key)
-                if not bucket:
-                    del cells[cell]
+        boxes, cells, c = self._boxes, self._cells, self._cell
+        old = boxes.pop(key, None)
         if box is not None:
-            self._boxes[key] = box
-            c = self._cell
             x0, x1, y0, y1 = int(box[0] // c), int(box[2] // c), int(box[1] // c), int(box[3] // c)
+        if old is not None:
+            ox0, ox1, oy0, oy1 = int(old[0] // c), int(old[2] // c), int(old[1] // c), int(old[3] // c)
+            if box is not None and ox0 == x0 and ox1 == x1 and oy0 == y0 and oy1 == y1:  # the same cells
+                boxes[key] = box
+                return
+            for x in range(ox0, ox1 + 1):
+                for y in range(oy0, oy1 + 1):
+                    bucket = cells[(x, y)]
+                    bucket.discard(key)
+                    if not bucket:
+                        del cells[(x, y)]
+        if box is not None:
+            boxes[key] = box
             for x in range(x0, x1 + 1):
                 for y in range(y0, y1 + 1):
                     found = cells.get((x, y))

@@ -104,6 +104,11 @@ class FoldMarks:
         self.scene = scene
         self._toggle = toggle
         self._badges: dict[str, tuple[PostCardItem, FoldBadge]] = {}
+        self._summaries: dict[str, str] = {}
+        """A folded post's pill text, kept until the document changes or shows another analysis (a sync
+        mostly re-places the badges)."""
+        self._summarised: object = None
+        """The analysis `_summaries` come from."""
         scene.laid_out.connect(self.sync)
         scene.cards_made.connect(self.sync)
         scene.document.changed.connect(lambda _change: self.refresh_folded())
@@ -138,11 +143,20 @@ class FoldMarks:
 
     def refresh_folded(self) -> None:
         """A folded card's figures after an edit that did not lay the chart out (a grade, an FTE)."""
+        self._summaries.clear()
         for post_id in self.scene.view_state.folded:
             badge = self.badge(post_id)
             if badge is not None:
                 self._set(post_id, badge, True)
 
     def _set(self, post_id: str, badge: FoldBadge, folded: bool) -> None:
-        text = hidden_summary(self.scene.document.analysis.branch_totals(post_id)) if folded else ""
+        text = ""
+        if folded:
+            analysis = self.scene.document.analysis
+            if analysis is not self._summarised:
+                self._summaries.clear()
+                self._summarised = analysis
+            text = self._summaries.get(post_id, "")
+            if not text:
+                text = self._summaries[post_id] = hidden_summary(analysis.branch_totals(post_id))
         badge.set_state(folded, text)
