@@ -8,7 +8,7 @@ from dataclasses import replace
 from orgdesigner import editing
 from orgdesigner.analysis import Analysis
 from orgdesigner.layout import compute_layout
-from orgdesigner.model import Change, ChangeKind, Post, coalesce
+from orgdesigner.model import Change, ChangeKind, EditRefused, Post, coalesce
 from orgdesigner.model.synthetic import synthetic_structure
 from orgdesigner.ui.clipboard import copy_posts, paste_posts
 from orgdesigner.ui.document import Document
@@ -100,3 +100,30 @@ def test_the_canvas_follows_a_batch_of_additions_and_deletions_as_a_full_layout(
                  document.undo_stack.redo):
         step()
         laid_out_afresh()
+
+
+def test_the_outline_follows_a_batch_of_posts_pasted_moved_and_deleted_as_a_rebuild_would(qtbot):
+    from orgdesigner.ui.docks.outline import OutlinePanel
+
+    from test_docks_by_rows import _tree
+
+    document = Document()
+    document.set_structure(synthetic_structure(150, seed=3), None)
+    panel, fresh = OutlinePanel(document), OutlinePanel(document)
+    qtbot.addWidget(panel)
+    qtbot.addWidget(fresh)
+    structure = document.structure
+    team = _team(structure, 15)
+    document.execute(editing.paste_posts(structure, paste_posts(structure, copy_posts(structure, team))))
+    target = sorted(structure.groups)[-1]
+    document.execute(editing.move_posts(structure, {p: (0.0, 0.0) for p in team[:6]}, {p: target for p in team[:6]}))
+    leaves = [p for p in structure.posts if not structure.reports_of(p)
+              and not any(g.leader == p for g in structure.groups.values())][-9:]
+    document.execute(editing.delete(structure, leaves, []))
+    for step in (None, document.undo_stack.undo, document.undo_stack.undo, document.undo_stack.undo,
+                 document.undo_stack.redo, document.undo_stack.redo):
+        if step is not None:
+            step()
+        fresh.refresh()
+        assert _tree(panel) == _tree(fresh)
+
