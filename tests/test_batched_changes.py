@@ -127,3 +127,22 @@ def test_the_outline_follows_a_batch_of_posts_pasted_moved_and_deleted_as_a_rebu
         fresh.refresh()
         assert _tree(panel) == _tree(fresh)
 
+
+def test_the_average_and_widest_spans_agree_with_every_span_as_edits_go_on():
+    import random
+    from statistics import mean
+
+    from test_incremental import random_edit
+
+    structure = synthetic_structure(200, seed=9)
+    analysis = Analysis(structure)
+    structure.subscribe(analysis.apply)
+    rng = random.Random(9)
+    for _ in range(80):
+        try:
+            random_edit(structure, rng)
+        except EditRefused:  # a refused random edit changes nothing
+            pass
+        spans = analysis.spans()
+        assert analysis.average_span() == (mean(spans.values()) if spans else None)
+        assert analysis.widest_spans(8) == sorted(spans.items(), key=lambda i: -i[1])[:8]

@@ -12,7 +12,9 @@ remove or change a context post recompute everything.
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from ..model import Change, ChangeKind, Designation, Post, PostStatus, Structure
@@ -385,6 +387,22 @@ class Analysis:
 
     def max_span(self) -> int:
         return max((span for span, count in self._span_counts.items() if count > 0), default=0)
+
+    def average_span(self) -> float | None:
+        """The mean span of the posts that line manage anyone (None if none does), from the count of posts
+        at each span: no walk over the posts."""
+        managers = sum(count for span, count in self._span_counts.items() if span > 0)
+        if managers == 0:
+            return None
+        return sum(span * count for span, count in self._span_counts.items() if span > 0) / managers
+
+    def widest_spans(self, count: int) -> list[tuple[str, int]]:
+        """The `count` posts with the most direct reports (context posts left out), widest first."""
+        if not self._context:
+            spans: Iterable[tuple[str, int]] = self.graph.spans()
+        else:
+            spans = ((p, self._own_span(p)) for p in self.graph if p not in self._context)
+        return [(p, n) for p, n in heapq.nlargest(count, spans, key=lambda item: item[1]) if n > 0]
 
     def depth(self, post_id: str) -> int | None:
         """Layer of a post counted from 0 at the top; None when it sits in or under a cycle."""
