@@ -123,6 +123,8 @@ class Analysis:
             if post_id not in self._depth:  # in or under a cycle
                 self._depth[post_id] = None
         self._post_findings: dict[str, list[Finding]] = {}
+        self._sorted_findings: list[Finding] | None = None
+        """`findings()`, kept until a finding changes."""
         for post in s.posts.values():
             self._check_post(post.id)
         self._refresh_structure_findings()
@@ -197,6 +199,7 @@ class Analysis:
         if depth is not None:
             self._uncount_depth(depth)
         self._post_findings.pop(post.id, None)
+        self._sorted_findings = None
 
     def _post_changed(self, post_id: str, change: Change) -> None:
         post = self.structure.posts[post_id]
@@ -332,6 +335,7 @@ class Analysis:
     # ----- findings --------------------------------------------------------------------
 
     def _check_post(self, post_id: str) -> None:
+        self._sorted_findings = None
         post = self.structure.posts.get(post_id)
         if post is None:
             return
@@ -347,6 +351,7 @@ class Analysis:
         return sum(1 for report in self.graph.reports(post_id) if report not in self._context)
 
     def _refresh_structure_findings(self) -> None:
+        self._sorted_findings = None
         s = self.structure
         spans = {root: self._own_span(root) for root in self._roots}
         cycles = sorted(set(self._cycle_of.values()))
@@ -361,8 +366,11 @@ class Analysis:
     # ----- answers -----------------------------------------------------------------------
 
     def findings(self) -> list[Finding]:
-        found = [f for fs in self._post_findings.values() for f in fs] + self._structure_findings
-        return sorted(found, key=Finding.sort_key)
+        """Every finding, most severe first; sorted once per edit however many views ask."""
+        if self._sorted_findings is None:
+            found = [f for fs in self._post_findings.values() for f in fs] + self._structure_findings
+            self._sorted_findings = sorted(found, key=Finding.sort_key)
+        return list(self._sorted_findings)
 
     def findings_for(self, post_id: str) -> list[Finding]:
         """Every finding that names the post, whichever rule produced it."""
