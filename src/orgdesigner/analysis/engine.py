@@ -12,7 +12,9 @@ remove or change a context post recompute everything.
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from ..model import Change, ChangeKind, Designation, Post, PostStatus, Structure
@@ -121,6 +123,8 @@ class Analysis:
             if post_id not in self._depth:  # in or under a cycle
                 self._depth[post_id] = None
         self._post_findings: dict[str, list[Finding]] = {}
+        self._sorted_findings: list[Finding] | None = None
+        """`findings()`, kept until a finding changes."""
         for post in s.posts.values():
             self._check_post(post.id)
         self._refresh_structure_findings()
@@ -195,6 +199,7 @@ class Analysis:
         if depth is not None:
             self._uncount_depth(depth)
         self._post_findings.pop(post.id, None)
+        self._sorted_findings = None
 
     def _post_changed(self, post_id: str, change: Change) -> None:
         post = self.structure.posts[post_id]
@@ -330,6 +335,7 @@ class Analysis:
     # ----- findings --------------------------------------------------------------------
 
     def _check_post(self, post_id: str) -> None:
+        self._sorted_findings = None
         post = self.structure.posts.get(post_id)
         if post is None:
             return
@@ -345,6 +351,7 @@ class Analysis:
         return sum(1 for report in self.graph.reports(post_id) if report not in self._context)
 
     def _refresh_structure_findings(self) -> None:
+        self._sorted_findings = None
         s = self.structure
         spans = {root: self._own_span(root) for root in self._roots}
         cycles = sorted(set(self._cycle_of.values()))
@@ -359,8 +366,11 @@ class Analysis:
     # ----- answers -----------------------------------------------------------------------
 
     def findings(self) -> list[Finding]:
-        found = [f for fs in self._post_findings.values() for f in fs] + self._structure_findings
-        return sorted(found, key=Finding.sort_key)
+        """Every finding, most severe first; sorted once per edit however many views ask."""
+        if self._sorted_findings is None:
+            found = [f for fs in self._post_findings.values() for f in fs] + self._structure_findings
+            self._sorted_findings = sorted(found, key=Finding.sort_key)
+        return list(self._sorted_findings)
 
     def findings_for(self, post_id: str) -> list[Finding]:
         """Every finding that names the post, whichever rule produced it."""
@@ -385,6 +395,22 @@ class Analysis:
 
     def max_span(self) -> int:
         return max((span for span, count in self._span_counts.items() if count > 0), default=0)
+
+    def average_span(self) -> float | None:
+        """The mean span of the posts that line manage anyone (None if none does), from the count of posts
+        at each span: no walk over the posts."""
+        managers = sum(count for span, count in self._span_counts.items() if span > 0)
+        if managers == 0:
+            return None
+        return sum(span * count for span, count in self._span_counts.items() if span > 0) / managers
+
+    def widest_spans(self, count: int) -> list[tuple[str, int]]:
+        """The `count` posts with the most direct reports (context posts left out), widest first."""
+        if not self._context:
+            spans: Iterable[tuple[str, int]] = self.graph.spans()
+        else:
+            spans = ((p, self._own_span(p)) for p in self.graph if p not in self._context)
+        return [(p, n) for p, n in heapq.nlargest(count, spans, key=lambda item: item[1]) if n > 0]
 
     def depth(self, post_id: str) -> int | None:
         """Layer of a post counted from 0 at the top; None when it sits in or under a cycle."""

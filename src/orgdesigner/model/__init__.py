@@ -1,6 +1,6 @@
 """The structure model: pydantic types, edits with change notifications, and the file format."""
 
-from .changes import Change, ChangeKind
+from .changes import Change, ChangeKind, coalesce
 from .conflicts import Conflict, ConflictItem, ConflictKind
 from .benchmark import Benchmark, Comparator
 from .designations import Designation
@@ -35,7 +35,7 @@ from .types import (
 
 __all__ = [
     "Amount", "ImpactChoice", "JuniorStaff", "PayBand", "ImpactOverride", "MatchDecision", "Proposal", "Replacement",
-    "Change", "ChangeKind", "Conflict", "ConflictItem", "ConflictKind", "CostBasis", "Designation", "DottedLine", "EditRefused", "FORMAT_NAME",
+    "Change", "ChangeKind", "coalesce", "Conflict", "ConflictItem", "ConflictKind", "CostBasis", "Designation", "DottedLine", "EditRefused", "FORMAT_NAME",
     "FORMAT_VERSION", "Group", "GroupKind", "PayScale", "Position", "Post", "PostStatus", "RuleOverride",
     "Settings", "SpinalPoint", "Structure", "StructureFileError", "dumps", "load", "loads", "save",
     "DEFAULT_SCENARIO", "Scenarios", "UnknownScenario", "dumps_scenarios", "load_scenarios", "loads_scenarios",

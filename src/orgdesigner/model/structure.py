@@ -70,6 +70,8 @@ class Structure(BaseModel):
 
     _listeners: list[Listener] = PrivateAttr(default_factory=list)
     _reports: dict[str, set[str]] = PrivateAttr(default_factory=dict)
+    _dotted_to: dict[str, set[str]] = PrivateAttr(default_factory=dict)
+    """Ids of the posts with a dotted line to each post (only posts that have some)."""
 
     # ----- reading and writing as lists -------------------------------------------------
 
@@ -135,6 +137,23 @@ class Structure(BaseModel):
             if post.reports_to is not None:
                 reports[post.reports_to].add(post.id)
         self._reports = reports
+        dotted_to: dict[str, set[str]] = {}
+        for post in self.posts.values():
+            for line in post.dotted:
+                dotted_to.setdefault(line.manager, set()).add(post.id)
+        self._dotted_to = dotted_to
+
+    def _index_dotted(self, post: Post, sign: int) -> None:
+        """Add (+1) or drop (-1) a post's dotted lines in the index of who has a dotted line to whom."""
+        for line in post.dotted:
+            if sign > 0:
+                self._dotted_to.setdefault(line.manager, set()).add(post.id)
+            else:
+                holders = self._dotted_to.get(line.manager)
+                if holders is not None:
+                    holders.discard(post.id)
+                    if not holders:
+                        del self._dotted_to[line.manager]
 
     # ----- queries ---------------------------------------------------------------------
 
@@ -236,6 +255,7 @@ class Structure(BaseModel):
         self._reports[post.id] = set()
         if post.reports_to is not None:
             self._reports[post.reports_to].add(post.id)
+        self._index_dotted(post, +1)
         self._announce(Change(ChangeKind.POST_ADDED, posts=frozenset({post.id})))
 
     def remove_post(self, post_id: str) -> Post:
@@ -243,9 +263,10 @@ class Structure(BaseModel):
         post = self.post(post_id)
         if self._reports[post_id]:
             raise EditRefused(f"{post.title!r} still line manages {len(self._reports[post_id])} post(s)")
-        for other in self.posts.values():
-            if any(d.manager == post_id for d in other.dotted):
-                raise EditRefused(f"{other.title!r} still has a dotted line to {post.title!r}")
+        holders = self._dotted_to.get(post_id)
+        if holders:
+            other = next(p for p in self.posts.values() if p.id in holders)  # the first in the file's order
+            raise EditRefused(f"{other.title!r} still has a dotted line to {post.title!r}")
         for group in self.groups.values():
             if group.leader == post_id:
                 raise EditRefused(f"{post.title!r} still leads the group {group.name!r}")
@@ -253,6 +274,7 @@ class Structure(BaseModel):
         del self._reports[post_id]
         if post.reports_to is not None:
             self._reports[post.reports_to].discard(post_id)
+        self._index_dotted(post, -1)
         self._announce(Change(ChangeKind.POST_REMOVED, posts=frozenset({post_id}), removed=post))
         return post
 
@@ -269,6 +291,9 @@ class Structure(BaseModel):
             self.check_line_manager(post_id, new.reports_to)
         previous = {name: getattr(old, name) for name in fields}
         self.posts[post_id] = new
+        if new.dotted != old.dotted:
+            self._index_dotted(old, -1)
+            self._index_dotted(new, +1)
         if new.reports_to != old.reports_to:
             if old.reports_to is not None:
                 self._reports[old.reports_to].discard(post_id)

@@ -8,7 +8,9 @@ caught up, so every view (canvas, docks) refreshes from figures that are already
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -16,8 +18,8 @@ from PySide6.QtGui import QUndoGroup, QUndoStack
 
 from ..analysis import Analysis, RuleSet
 from ..editing import Edit, edit_structure
-from ..model import (Change, ChangeKind, EditRefused, Scenarios, Structure, UnknownScenario, dumps_scenarios,
-                     loads_scenarios)
+from ..model import (Change, ChangeKind, EditRefused, Scenarios, Structure, UnknownScenario, coalesce,
+                     dumps_scenarios, loads_scenarios)
 from ..model.fileformat import write_atomically
 from ..sharing import DiskState, check_unchanged, load_with_state, snapshot
 from .undo import EditCommand
@@ -36,7 +38,8 @@ class Document(QObject):
     """
 
     changed = Signal(object)
-    """A Change, after the analysis has applied it."""
+    """A Change, after the analysis has applied it; the changes of one edit come once the whole edit is made,
+    each run of one kind coalesced into one Change (see `batched`)."""
     replaced = Signal()
     """A different structure is shown: a file was opened, a new one started, or another scenario chosen."""
     refused = Signal(str)
@@ -62,6 +65,8 @@ class Document(QObject):
         """That file's bytes: the base of a three-way merge with someone else's save."""
         self.read_only = False
         """Opened read-only (someone else has it open): Save writes only to another name."""
+        self._held: list[Change] | None = None
+        """Changes announced inside `batched`, held back from `changed` until it ends."""
         self.scenarios = Scenarios.single(Structure(name="Untitled structure"))
         self.structure = self.scenarios.baseline
         self.analysis = Analysis(self.structure)
@@ -258,7 +263,7 @@ class Document(QObject):
 
     def execute(self, edit: Edit) -> bool:
         """Apply an edit and put it on the undo stack; a refused edit says why and changes nothing."""
-        command = EditCommand(edit)
+        command = EditCommand(edit, self.batched)
         try:
             command.apply()
         except EditRefused as exc:
@@ -285,8 +290,37 @@ class Document(QObject):
     def refuse(self, message: str) -> None:
         self.refused.emit(message)
 
+    @contextmanager
+    def batched(self) -> Iterator[None]:
+        """Hold back `changed` while an edit is made or undone: the analysis follows every change at once (so
+        its figures stay exact), the views hear of them once the edit is whole, coalesced by `coalesce`."""
+        if self._held is not None:  # already inside a batch
+            yield
+            return
+        self._held = []
+        try:
+            yield
+        except BaseException:
+            self._held = None  # a refused edit leaves the structure as it was: the views have nothing to follow
+            raise
+        held, self._held = self._held, None
+        posts = self.structure.posts
+        for change in coalesce(held):
+            if change.kind in (ChangeKind.POST_ADDED, ChangeKind.POST_CHANGED) and not change.posts <= posts.keys():
+                present = frozenset(p for p in change.posts if p in posts)  # the rest were removed later on
+                if not present:
+                    continue
+                change = replace(change, posts=present)
+            self._announce(change)
+
     def _on_change(self, change: Change) -> None:
         self.analysis.apply(change)
+        if self._held is not None:
+            self._held.append(change)
+        else:
+            self._announce(change)
+
+    def _announce(self, change: Change) -> None:
         self.changed.emit(change)
         if change.kind is ChangeKind.DETAILS_CHANGED and "scenario" in change.fields:
             self.scenarios_changed.emit()

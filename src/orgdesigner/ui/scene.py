@@ -109,10 +109,11 @@ class OrgScene(QGraphicsScene):
     def on_change(self, change: Change) -> None:
         structural = change.kind in (ChangeKind.POST_ADDED, ChangeKind.POST_REMOVED, ChangeKind.GROUP_ADDED,
                                      ChangeKind.GROUP_REMOVED) or bool(change.fields & STRUCTURAL_FIELDS)
-        touched = set(change.posts)
+        touched = set(change.posts) | change.neighbours  # their span badges
         if change.old_manager is not None:
             touched.add(change.old_manager)  # its span badge
-        if change.kind is ChangeKind.POST_REMOVED and change.removed.reports_to is not None:
+        if change.kind is ChangeKind.POST_REMOVED and change.removed is not None and \
+                change.removed.reports_to is not None:
             touched.add(change.removed.reports_to)
         if change.kind in (ChangeKind.SETTINGS_CHANGED, ChangeKind.PAY_SCALES_CHANGED):
             touched = set(self.cards)

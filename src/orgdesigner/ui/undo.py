@@ -7,6 +7,9 @@ skipped. After that, undo reverts the edit and redo applies it again.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
+
 from PySide6.QtGui import QUndoCommand
 
 from ..editing import Edit
@@ -15,14 +18,18 @@ from ..editing import Edit
 class EditCommand(QUndoCommand):
     """Redo applies an `orgdesigner.editing.Edit`, undo reverts it (see the module docstring)."""
 
-    def __init__(self, edit: Edit) -> None:
+    def __init__(self, edit: Edit, batched: Callable[[], AbstractContextManager[object]] = nullcontext) -> None:
+        """`batched`: the context in which the edit is applied or reverted (the document's, which announces
+        the edit's changes to the views in one round)."""
         super().__init__()
         self.edit = edit
+        self._batched = batched
         self._skip_redo = False
 
     def apply(self) -> None:
         """Apply the edit now (raises EditRefused); the text is known once it is."""
-        self.edit.apply()
+        with self._batched():
+            self.edit.apply()
         self.setText(self.edit.text)
         self._skip_redo = True
 
@@ -30,7 +37,9 @@ class EditCommand(QUndoCommand):
         if self._skip_redo:
             self._skip_redo = False  # already applied by Document.execute
             return
-        self.edit.apply()
+        with self._batched():
+            self.edit.apply()
 
     def undo(self) -> None:
-        self.edit.revert()
+        with self._batched():
+            self.edit.revert()

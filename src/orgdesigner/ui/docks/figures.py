@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from statistics import mean
 from typing import ClassVar
 
 from PySide6.QtCore import Qt
@@ -56,7 +55,6 @@ class FiguresPanel(OnScreenRefresh, QTreeWidget):
         expanded = {self.topLevelItem(r).text(0) for r in range(self.topLevelItemCount())
                     if self.topLevelItem(r).isExpanded()}
         self.clear()
-        spans = analysis.spans()
         rows = [
             ("Posts", str(totals.posts), f"{in_scope.posts} in scope"),
             ("FTE", "", f"{totals.fte:,.2f}"),
@@ -66,7 +64,7 @@ class FiguresPanel(OnScreenRefresh, QTreeWidget):
             ("Costed", "", cost_basis_text(structure.settings)),
             ("Layers", "", str(analysis.layers())),
             ("Largest span", "", str(analysis.max_span())),
-            ("Average span", "", f"{mean(spans.values()):.1f}" if spans else "—"),
+            ("Average span", "", "—" if (average := analysis.average_span()) is None else f"{average:.1f}"),
         ]
         if totals.pay_withheld:
             rows.insert(6, ("Pay not disclosed", str(totals.pay_withheld), "not in the cost"))
@@ -91,7 +89,7 @@ class FiguresPanel(OnScreenRefresh, QTreeWidget):
         for layer, count in analysis.layer_counts().items():
             self._row(layers, f"Layer {layer}", str(count), "")
         widest = QTreeWidgetItem(self, ["Widest spans"])
-        for post_id, span in sorted(spans.items(), key=lambda i: -i[1])[:8]:
+        for post_id, span in analysis.widest_spans(8):
             self._row(widest, structure.posts[post_id].title, "", str(span))
         for row in range(self.topLevelItemCount()):
             item = self.topLevelItem(row)

@@ -62,38 +62,60 @@ class OutlinePanel(QWidget):
             for group_id in change.groups:
                 self._groups[group_id].setText(self.document.structure.groups[group_id].name)
         elif kind is ChangeKind.POST_ADDED:
-            for post_id in change.posts:
-                self._add_row(self.document.structure.posts[post_id])
+            self._add_rows(self._in_file_order(change.posts))
         elif kind is ChangeKind.POST_REMOVED:
-            for post_id in change.posts:
-                self._remove_row(post_id)
+            self._remove_rows(change.posts)
         elif kind is ChangeKind.POST_CHANGED:
             structure = self.document.structure
-            for post_id in change.posts:
-                post = structure.posts[post_id]
-                if "group" in change.fields:
-                    self._remove_row(post_id)
-                    self._add_row(post)
-                elif change.fields & {"title", "grade"} and post_id in self._items:
-                    self._items[post_id].setText(_label(post))
+            if "group" in change.fields:
+                self._remove_rows(change.posts)
+                self._add_rows(self._in_file_order(change.posts))
+            elif change.fields & {"title", "grade"}:
+                for post_id in change.posts:
+                    if post_id in self._items:
+                        self._items[post_id].setText(_label(structure.posts[post_id]))
 
-    def _add_row(self, post: Post) -> None:
-        item = _post_item(post)
-        self._items[post.id] = item
-        parent = self._group_node(post.group)
-        parent.appendRow(item)
-        if parent.rowCount() == 1:  # a group that was empty (or the No group row, just made) opens
-            self.tree.expand(self.proxy.mapFromSource(parent.index()))
+    def _in_file_order(self, post_ids: frozenset[str]) -> list[Post]:
+        posts = self.document.structure.posts
+        if len(post_ids) == 1:
+            return [posts[next(iter(post_ids))]]
+        return [post for post in posts.values() if post.id in post_ids]
 
-    def _remove_row(self, post_id: str) -> None:
-        item = self._items.pop(post_id, None)
-        if item is None:
-            return
-        parent = item.parent()
-        parent.removeRow(item.row())
-        if parent is self._groups.get(None) and not parent.hasChildren():  # as a rebuild would: no empty No group
-            del self._groups[None]
-            self.model.removeRow(parent.row())
+    def _add_rows(self, posts: list[Post]) -> None:
+        """Append the posts' rows to their groups, each group's in one go (a paste of 50 is a few model
+        updates, not 50)."""
+        by_group: dict[str | None, list[QStandardItem]] = {}
+        for post in posts:
+            item = _post_item(post)
+            self._items[post.id] = item
+            by_group.setdefault(post.group, []).append(item)
+        for group_id, items in by_group.items():
+            parent = self._group_node(group_id)
+            was_empty = not parent.hasChildren()
+            parent.appendRows(items)
+            if was_empty:  # a group that was empty (or the No group row, just made) opens
+                self.tree.expand(self.proxy.mapFromSource(parent.index()))
+
+    def _remove_rows(self, post_ids: frozenset[str]) -> None:
+        """Remove the posts' rows, each run of neighbouring rows in one model update."""
+        rows: dict[int, tuple[QStandardItem, list[int]]] = {}
+        for post_id in post_ids:
+            item = self._items.pop(post_id, None)
+            if item is not None:
+                parent = item.parent()
+                rows.setdefault(id(parent), (parent, []))[1].append(item.row())
+        for parent, numbers in rows.values():
+            numbers.sort(reverse=True)
+            start = 0
+            while start < len(numbers):  # the highest run first, so the rows below keep their numbers
+                end = start
+                while end + 1 < len(numbers) and numbers[end + 1] == numbers[end] - 1:
+                    end += 1
+                parent.removeRows(numbers[end], end - start + 1)
+                start = end + 1
+            if parent is self._groups.get(None) and not parent.hasChildren():  # as a rebuild would: no empty No group
+                del self._groups[None]
+                self.model.removeRow(parent.row())
 
     # ----- building ----------------------------------------------------------------------
 

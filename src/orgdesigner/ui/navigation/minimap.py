@@ -7,10 +7,13 @@ redraws the outline over that picture."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from ...layout import Rect
 from ..scene import OrgScene
 from ..view import OrgView
 
@@ -85,15 +88,20 @@ class Overview(QWidget):
         painter = QPainter(picture)
         painter.setPen(QPen(GROUP_EDGE, 1))
         painter.setBrush(GROUP)
-        for rect in layout.groups.values():
-            painter.drawRect(self.to_widget(QRectF(rect.x, rect.y, rect.width, rect.height)))
+        painter.drawRects(self._widget_rects(layout.groups.values(), 0.0))
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(CARD)
-        least = 1.0 / max(self._scale, 1e-9)  # a card is at least one pixel
-        for rect in layout.cards.values():
-            painter.drawRect(self.to_widget(QRectF(rect.x, rect.y, max(rect.width, least), max(rect.height, least))))
+        painter.drawRects(self._widget_rects(layout.cards.values(), 1.0))  # a card is at least one pixel
         painter.end()
         return picture
+
+    def _widget_rects(self, rects: Iterable[Rect], least: float) -> list[QRectF]:
+        """Scene rectangles in widget coordinates, each at least `least` pixels wide and high (all at once:
+        10,000 cards are one call to draw, not 10,000)."""
+        scale, dx, dy = self._scale, self._offset.x() - self._chart.x() * self._scale, \
+            self._offset.y() - self._chart.y() * self._scale
+        return [QRectF(r.x * scale + dx, r.y * scale + dy, max(r.width * scale, least), max(r.height * scale, least))
+                for r in rects]
 
     def ensure_drawn(self) -> None:
         """The chart's picture at the widget's size (and with it, where each shape is), the latest layout's."""
