@@ -766,30 +766,39 @@ class MainWindow(QMainWindow):
             progress.setValue(int(100 * done / max(total, 1)))
             QApplication.processEvents()
 
-        try:
+        def make() -> bytes:
             before = candidates[request.before]() if request.before else None
-            data = pdf_bytes(self.document.structure, request.options, before, report)
-            write_atomically(path, data)
-        except (OSError, ValueError) as exc:
-            self.show_error("Cannot export the PDF", f"{path}: {getattr(exc, 'strerror', None) or exc}")
-            return
+            return pdf_bytes(self.document.structure, request.options, before, report)
+
+        try:
+            data = self._write_export(path, "PDF", make)
         finally:
             progress.close()
+        if data is None:
+            return
         self.statusBar().showMessage(f"Exported {path.name} ({page_count(data)} pages)", 6000)
 
     def export_chart(self, request: PdfRequest, path: Path) -> None:
         """Write the chart, or the part asked for, as a picture or slides."""
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            data = chart_bytes(self.document.structure, request.suffix, request.options, request.dpi,
-                               request.transparent)
-            write_atomically(path, data)
-        except (OSError, ValueError) as exc:
-            self.show_error("Cannot export the chart", f"{path}: {getattr(exc, 'strerror', None) or exc}")
-            return
+            data = self._write_export(path, "chart", lambda: chart_bytes(
+                self.document.structure, request.suffix, request.options, request.dpi, request.transparent))
         finally:
             QApplication.restoreOverrideCursor()
+        if data is None:
+            return
         self.statusBar().showMessage(f"Exported {path.name}: {chart_summary(request.suffix, data)}", 6000)
+
+    def _write_export(self, path: Path, what: str, make: Callable[[], bytes]) -> bytes | None:
+        """Make an export and write it atomically; None (and the problem shown) if either fails."""
+        try:
+            data = make()
+            write_atomically(path, data)
+        except (OSError, ValueError) as exc:
+            self.show_error(f"Cannot export the {what}", f"{path}: {getattr(exc, 'strerror', None) or exc}")
+            return None
+        return data
 
     def copy_chart_image(self) -> None:
         """Put the selected post's branch (or the whole chart) on the clipboard as a picture."""
