@@ -4,28 +4,14 @@ from __future__ import annotations
 
 import random
 
-import pytest
 from PySide6.QtCore import QPointF, QSettings
 
 from orgdesigner.model import save
 from orgdesigner.model.synthetic import synthetic_structure
 
-from canvasdrive import card_centre, click_card, drag
-from conftest import make_structure
+from canvasdrive import card_centre, drag
 from test_layout import overlapping
-
-
-@pytest.fixture
-def window(new_window, qtbot, tmp_path):
-    path = tmp_path / "council.orgd"
-    save(make_structure(), path)
-    win = new_window()
-    win.resize(1400, 900)
-    win.show()
-    qtbot.waitExposed(win)
-    assert win.open_file(path)
-    win.view.set_zoom(0.7)
-    return win
+from test_window import window  # noqa: F401  (the small council open in the window, at 70%)
 
 
 def drawn_cards(win) -> dict:
