@@ -31,7 +31,7 @@ Cell = tuple[int, int]
 
 CELL = 1024.0
 """The index's cell, in scene units: about five cards wide."""
-TILE_CELLS = 8
+TILE_CELLS = 4
 TILE = CELL * TILE_CELLS
 """A sketch tile's square, in scene units: a square of the index's cells."""
 MAX_CARD_ITEMS = 1500
@@ -254,8 +254,11 @@ class VisibleItems:
         posts = self.scene.structure.posts
         for post_id in post_ids:
             box, post = self.cards.box(post_id), posts.get(post_id)
-            if box is not None and post is not None and self._styles.get(post_id) != _colours(post):
-                self._dirty.add(_tile_of(box))
+            if box is not None and post is not None:
+                colours = _colours(post)
+                if self._styles.get(post_id, colours) != colours:
+                    self._styles[post_id] = colours
+                    self._dirty.add(_tile_of(box))
         self._redraw_tiles()
 
     def _place_post(self, post_id: str, box: Box | None) -> None:
@@ -361,14 +364,17 @@ class VisibleItems:
 
     def _redraw_tiles(self) -> None:
         """Redraw the tiles that exist and changed; the others are drawn when they are first needed."""
-        structure = self.scene.structure
+        posts, styles = self.scene.structure.posts, self._styles
         for cell in [c for c in self._dirty if c in self.tiles]:
             cards: list[CardShape] = []
             for post_id, box in self.cards.starting_in(cell, TILE_CELLS):
-                post = structure.posts.get(post_id)
-                if post is not None:
-                    colours = self._styles[post_id] = _colours(post)
-                    cards.append((box, *colours))
+                colours = styles.get(post_id)  # `restyle` follows each post whose colours change
+                if colours is None:
+                    post = posts.get(post_id)
+                    if post is None:
+                        continue
+                    colours = styles[post_id] = _colours(post)
+                cards.append((box, *colours))
             lines: list[LineShape] = [(self.routes[key].kind, self.routes[key].points, box)
                                       for key, box in self.lines.starting_in(cell, TILE_CELLS) if key in self.routes]
             self.tiles[cell].set_content(cards, lines)
