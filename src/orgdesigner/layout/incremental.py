@@ -243,8 +243,9 @@ class IncrementalLayout:
         if old is None or old.points != route.points or old.label != route.label:
             changed.add(key)
         self.routes[key] = route
-        self.into.setdefault(route.manager, set()).add(key)
-        self.into.setdefault(route.report, set()).add(key)
+        if old is None:  # else indexed already
+            self.into.setdefault(route.manager, set()).add(key)
+            self.into.setdefault(route.report, set()).add(key)
         if loose:
             self.loose.add(key)
         else:
@@ -342,19 +343,28 @@ class IncrementalLayout:
         only moved or folded); all of them when a group was edited or some group holds no posts at all
         (such boxes are placed by what is around them). A group whose posts are all folded away or
         outside the focus loses its box."""
-        structure = self.structure
+        posts, cards, members, group_of = self.structure.posts, self.cards, self.members, self._group_of
+        touched: set[str | None] = set()
+        for pid in touched_posts:  # thousands when a wide branch moves aside: most stay in their group
+            post = posts.get(pid)
+            group = post.group if post is not None and pid in cards else None
+            old = group_of.get(pid)
+            if old == group:
+                touched.add(group)
+                continue
+            if old is not None:
+                del group_of[pid]
+                if old in members:
+                    members[old].discard(pid)
+                    touched.add(old)
+            if group is not None and group in members:
+                members[group].add(pid)
+                group_of[pid] = group
+                touched.add(group)
         affected: set[str] = set()
-        for pid in touched_posts:
-            post = structure.posts.get(pid)
-            group = post.group if post is not None and pid in self.cards else None
-            old = self._group_of.pop(pid, None)
-            if old is not None and old in self.members:
-                self.members[old].discard(pid)
-                affected.update([old, *self.nesting.chain(old)])
-            if group is not None and group in self.members:
-                self.members[group].add(pid)
-                self._group_of[pid] = group
-                affected.update([group, *self.nesting.chain(group)])
+        for gid in touched:
+            if gid is not None and gid in members:
+                affected.update([gid, *self.nesting.chain(gid)])
         was_vacant = self.vacant
         if edited and not groups_changed:
             self.vacant = bool(self._unoccupied())
@@ -368,7 +378,7 @@ class IncrementalLayout:
                 if self.groups.pop(gid, None) is not None:
                     changed.add(gid)
                 continue
-            box = group_box(gid, (self.cards[pid] for pid in self.members[gid]),
+            box = group_box(gid, map(cards.__getitem__, members[gid]),
                             [kid for kid in self.nested[gid] if kid in self.groups], self.groups, self.options)
             if self.groups.get(gid) != box:
                 self.groups[gid] = box
@@ -489,31 +499,40 @@ class IncrementalLayout:
             else:  # folded away or outside the focus: measured when shown
                 self.stale.add(post_id)
         self._place(ROOT, (0.0, 0.0), dirty, moved)
-        grid = self.grid
+        grid, cards, tidy, manual = self.grid, self.cards, self.tidy, self.manual
         if grid is not None:
             for pid in self.hand_placed:
                 grid.remove(pid)
+        everything = not self.options.folded and self.focus is None  # every post laid out is shown
         for pid in moved:
-            if pid in self.tidy and self._shown(pid):
+            if pid in tidy and (everything or self._shown(pid)):
                 if grid is not None:
                     grid.remove(pid)
-                if pid not in self.manual:
-                    self.cards[pid] = self.tidy[pid]
+                if pid not in manual:
+                    cards[pid] = tidy[pid]
                     if grid is not None:
-                        grid.add(pid, self.tidy[pid])
-        if self.manual or self.hand_placed:
+                        grid.add(pid, tidy[pid])
+        if manual or self.hand_placed:
             self._hand_placed(moved)
         delta = LayoutDelta()
-        reroute = {pid for pid in moved if pid in self.cards}
+        reroute = {pid for pid in moved if pid in cards}
+        children = shape.children
         for pid in moved | dirty:  # a re-measured block may hang its reports from another bus
-            reroute.update(kid for kid in shape.children.get(pid, ()) if kid in self.cards)
+            reroute.update(children.get(pid, ()))
+        into = self.into
         for pid in moved:
-            for key in list(self.into.get(pid, ())):
+            keys = into.get(pid)
+            if not keys:
+                continue
+            gone = pid not in cards
+            for key in list(keys):
                 reroute.add(key[1])
-                if pid not in self.cards or key[1] == pid:
+                # A line into a post edited or out of sight goes (its manager may have changed); one into a
+                # post only moved aside is routed again in place below.
+                if gone or key[1] == pid and pid in posts:
                     self._drop_route(key, delta.lines)
         for pid in reroute:
-            if pid in self.cards:
+            if pid in cards:
                 self._route_lines_of(pid, delta.lines)
         delta.cards = {pid for pid in moved if pid in self.cards or pid not in structure.posts or
                        not self._shown(pid)}
