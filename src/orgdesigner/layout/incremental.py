@@ -126,6 +126,8 @@ class IncrementalLayout:
         self.measure = BlockMeasure(o, shape, self.blocks)
         self._measure_below(ROOT, reuse)
         self.origin: dict[str, tuple[float, float]] = {}
+        self.shifted: dict[str, tuple[float, float]] = {}
+        """In an update, the posts whose block moved whole without being measured again, and by how much."""
         self.tidy: dict[str, Rect] = {}
         self._place(ROOT, (0.0, 0.0), None, None)
         self.grid: Grid | None = None
@@ -174,13 +176,17 @@ class IncrementalLayout:
         """Absolute positions from `start` down. With `dirty` (an update), a subtree that was not
         re-measured and whose origin is unchanged is skipped, and cards that move go in `moved`."""
         width, height = self.options.card_width, self.options.card_height
-        origins, blocks, tidy = self.origin, self.blocks, self.tidy
+        origins, blocks, tidy, shifted = self.origin, self.blocks, self.tidy, self.shifted
         stack = [(start, origin)]
         pop, push = stack.pop, stack.append
         while stack:
             post, corner = pop()
-            if dirty is not None and post not in dirty and origins.get(post) == corner:
-                continue
+            if dirty is not None and post not in dirty:
+                was = origins.get(post)
+                if was == corner:
+                    continue
+                if was is not None:  # its block, and all below it, moved whole
+                    shifted[post] = (corner[0] - was[0], corner[1] - was[1])
             origins[post] = corner
             block = blocks[post]
             x, y = corner
@@ -236,6 +242,22 @@ class IncrementalLayout:
                 drawn.add(dotted.manager)
                 points = dotted_route(cards[dotted.manager], cards[post_id], o.h_gap / 2)
                 self._set_route(LineRoute(dotted.manager, post_id, "dotted", points, dotted.label), True, changed)
+
+    def _shift_line(self, post_id: str, changed: set[LineKey]) -> bool:
+        """Move the solid line into `post_id` with its manager's block, when that block moved whole (its
+        routes are relative to it, so the line moves as its cards did); False if it must be routed afresh."""
+        post = self.structure.posts.get(post_id)
+        manager = post.reports_to if post is not None and not post.dotted else None
+        if manager is None or manager not in self.shifted:
+            return False
+        key: LineKey = (manager, post_id, "line")
+        old = self.routes.get(key)
+        if old is None or key in self.loose or manager in self.hand_placed or post_id in self.hand_placed:
+            return False
+        dx, dy = self.shifted[manager]
+        self.routes[key] = LineRoute(manager, post_id, "line", [(x + dx, y + dy) for x, y in old.points])
+        changed.add(key)
+        return True
 
     def _set_route(self, route: LineRoute, loose: bool, changed: set[LineKey]) -> None:
         key = (route.manager, route.report, route.kind)
@@ -498,6 +520,7 @@ class IncrementalLayout:
                 self.stale.discard(post_id)
             else:  # folded away or outside the focus: measured when shown
                 self.stale.add(post_id)
+        self.shifted.clear()
         self._place(ROOT, (0.0, 0.0), dirty, moved)
         grid, cards, tidy, manual = self.grid, self.cards, self.tidy, self.manual
         if grid is not None:
@@ -532,7 +555,7 @@ class IncrementalLayout:
                 if gone or key[1] == pid and pid in posts:
                     self._drop_route(key, delta.lines)
         for pid in reroute:
-            if pid in cards:
+            if pid in cards and not self._shift_line(pid, delta.lines):
                 self._route_lines_of(pid, delta.lines)
         delta.cards = {pid for pid in moved if pid in self.cards or pid not in structure.posts or
                        not self._shown(pid)}
