@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from itertools import islice
 
 from ..model import Group, Structure
 from .boxes import group_box, group_boxes
@@ -323,7 +324,11 @@ class IncrementalLayout:
     def _unoccupied(self) -> list[str]:
         """The groups with no post anywhere inside them."""
         chain = self.nesting.chain
-        occupied = {g for gid in {post.group for post in self.structure.posts.values()} for g in chain(gid)}
+        if len(self.cards) == len(self.structure.posts):  # every post shown: a look at each group, not each post
+            held = [gid for gid, members in self.members.items() if members]
+        else:
+            held = list({post.group for post in self.structure.posts.values()})
+        occupied = {g for gid in held for g in chain(gid)}
         return [gid for gid in self.structure.groups if gid not in occupied]
 
     def _all_boxes(self, changed: set[str]) -> None:
@@ -436,9 +441,7 @@ class IncrementalLayout:
         shape = self.shape
         dirty: set[str] = set()
         moved: set[str] = set()
-        if any(pid not in self.order for pid in posts if pid in structure.posts) or \
-                any(pid not in structure.posts for pid in posts):
-            self.order = {pid: i for i, pid in enumerate(structure.posts)}
+        self._follow_order(structure, posts)
         for pid in posts:
             old_manager = self.parent.get(pid)
             post = structure.posts.get(pid)
@@ -475,6 +478,25 @@ class IncrementalLayout:
                     shape.chain[pid] = chain
                     dirty |= self._chain_up(pid)
         return self._settle(dirty, moved, posts, groups_changed)
+
+    def _follow_order(self, structure: Structure, posts: set[str]) -> None:
+        """Keep `order` (the posts' order in the file, which orders reports) in step with added and deleted
+        posts: a deleted post leaves it and posts added at the end follow the others, so only a post put back
+        between others (an undone deletion) numbers them all again. A new dict: a published layout keeps its own."""
+        gone = [pid for pid in posts if pid not in structure.posts and pid in self.order]
+        added = [pid for pid in posts if pid in structure.posts and pid not in self.order]
+        if not gone and not added:
+            return
+        order = dict(self.order)
+        for pid in gone:
+            del order[pid]
+        last = list(islice(reversed(structure.posts), len(added)))
+        if set(last) != set(added):
+            order = {pid: i for i, pid in enumerate(structure.posts)}
+        else:
+            start = max(order.values(), default=-1) + 1 if order else 0
+            order.update((pid, start + i) for i, pid in enumerate(reversed(last)))
+        self.order = order
 
     def set_focus(self, structure: Structure, focus: str | None, folded: frozenset[str]) -> LayoutDelta:
         """Lay out only `focus`'s branch (None: everything), with `folded` folded. Focusing is rare and
