@@ -66,20 +66,19 @@ class GridIndex(Generic[K]):
         boxes, cells, c = self._boxes, self._cells, self._cell
         old = boxes.pop(key, None)
         if box is not None:
+            boxes[key] = box
             x0, x1, y0, y1 = int(box[0] // c), int(box[2] // c), int(box[1] // c), int(box[3] // c)
-        if old is not None:
-            ox0, ox1, oy0, oy1 = int(old[0] // c), int(old[2] // c), int(old[1] // c), int(old[3] // c)
-            if box is not None and ox0 == x0 and ox1 == x1 and oy0 == y0 and oy1 == y1:  # the same cells
-                boxes[key] = box
+            if old is not None and x0 == int(old[0] // c) and y0 == int(old[1] // c) and \
+                    x1 == int(old[2] // c) and y1 == int(old[3] // c):  # the same cells
                 return
-            for x in range(ox0, ox1 + 1):
-                for y in range(oy0, oy1 + 1):
+        if old is not None:
+            for x in range(int(old[0] // c), int(old[2] // c) + 1):
+                for y in range(int(old[1] // c), int(old[3] // c) + 1):
                     bucket = cells[(x, y)]
                     bucket.discard(key)
                     if not bucket:
                         del cells[(x, y)]
         if box is not None:
-            boxes[key] = box
             for x in range(x0, x1 + 1):
                 for y in range(y0, y1 + 1):
                     found = cells.get((x, y))
@@ -131,9 +130,10 @@ class GridIndex(Generic[K]):
 
 
 def route_box(route: LineRoute) -> Box:
-    if not route.points:
+    points = route.points
+    if not points:
         return (0.0, 0.0, 0.0, 0.0)
-    xs, ys = zip(*route.points)
+    xs, ys = zip(*points)
     return (min(xs), min(ys), max(xs), max(ys))
 
 
@@ -209,10 +209,11 @@ class VisibleItems:
     def apply_delta(self, layout: Layout, delta: LayoutDelta) -> None:
         """Take in an updated layout where only what `delta` names changed: the index follows those cards and
         lines, their items (if they have one) move or go, and the view's items are made or dropped."""
-        for post_id in delta.cards:
-            self._move_card(post_id, layout.cards.get(post_id))
+        cards, routes, move_card, move_line = layout.cards, layout.routes, self._move_card, self._move_line
+        for post_id in delta.cards:  # thousands when a wide branch moves aside
+            move_card(post_id, cards.get(post_id))
         for key in delta.lines:
-            self._move_line(key, layout.routes.get(key))
+            move_line(key, routes.get(key))
         self.sync()
 
     def _move_card(self, post_id: str, rect: Rect | None) -> None:
@@ -225,7 +226,8 @@ class VisibleItems:
                 scene.drop_card(post_id)
             return
         self._rects[post_id] = rect
-        box = (rect.x, rect.y, rect.right, rect.bottom)
+        x, y = rect.x, rect.y
+        box = (x, y, x + rect.width, y + rect.height)
         if self.cards.box(post_id) != box:
             self._place_post(post_id, box)
             card = scene.cards.get(post_id)
@@ -263,16 +265,21 @@ class VisibleItems:
 
     def _place_post(self, post_id: str, box: Box | None) -> None:
         if self.tiles:  # no tile is drawn until the chart is first sketched
-            old = self.cards.box(post_id)
-            self._dirty.update(_tile_of(b) for b in (old, box) if b is not None)
+            self._dirty_tiles(self.cards.box(post_id), box)
         self.cards.put(post_id, box)
 
     def _place_line(self, key: LineKey, route: LineRoute | None) -> None:
         box = route_box(route) if route is not None else None
         if self.tiles:
-            old = self.lines.box(key)
-            self._dirty.update(_tile_of(b) for b in (old, box) if b is not None)
+            self._dirty_tiles(self.lines.box(key), box)
         self.lines.put(key, box)
+
+    def _dirty_tiles(self, old: Box | None, new: Box | None) -> None:
+        """The tiles something was drawn in and will be drawn in are to be drawn again."""
+        if old is not None:
+            self._dirty.add(_tile_of(old))
+        if new is not None:
+            self._dirty.add(_tile_of(new))
 
     # ----- following the view -----------------------------------------------------------------
 
@@ -364,7 +371,7 @@ class VisibleItems:
 
     def _redraw_tiles(self) -> None:
         """Redraw the tiles that exist and changed; the others are drawn when they are first needed."""
-        posts, styles = self.scene.structure.posts, self._styles
+        posts, styles, routes = self.scene.structure.posts, self._styles, self.routes
         for cell in [c for c in self._dirty if c in self.tiles]:
             cards: list[CardShape] = []
             for post_id, box in self.cards.starting_in(cell, TILE_CELLS):
@@ -375,8 +382,11 @@ class VisibleItems:
                         continue
                     colours = styles[post_id] = _colours(post)
                 cards.append((box, *colours))
-            lines: list[LineShape] = [(self.routes[key].kind, self.routes[key].points, box)
-                                      for key, box in self.lines.starting_in(cell, TILE_CELLS) if key in self.routes]
+            lines: list[LineShape] = []
+            for key, box in self.lines.starting_in(cell, TILE_CELLS):
+                route = routes.get(key)
+                if route is not None:
+                    lines.append((route.kind, route.points, box))
             self.tiles[cell].set_content(cards, lines)
         self._dirty = {c for c in self._dirty if c not in self.tiles}
 
@@ -387,4 +397,4 @@ def _colours(post: Post) -> tuple[str, str]:
 
 
 def _tile_of(box: Box) -> Cell:
-    return (int(box[0] // CELL) // TILE_CELLS, int(box[1] // CELL) // TILE_CELLS)
+    return (int(box[0] // TILE), int(box[1] // TILE))  # the cell's square of cells: TILE is a power of two

@@ -8,6 +8,8 @@ box coloured by its status is all a card item would paint anyway (see `zoom.Deta
 
 from __future__ import annotations
 
+from operator import itemgetter
+
 from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
@@ -52,10 +54,9 @@ class SketchTile(QGraphicsItem):
         self.prepareGeometryChange()
         self._card_shapes, self._line_shapes = cards, lines
         self._cards, self._lines = None, None
-        boxes = [box for box, _, _ in cards] + [box for _, _, box in lines]
+        boxes = [shape[0] for shape in cards] + [shape[2] for shape in lines]
         if boxes:
-            left, top = min(b[0] for b in boxes), min(b[1] for b in boxes)
-            right, bottom = max(b[2] for b in boxes), max(b[3] for b in boxes)
+            left, top, right, bottom = (f(map(itemgetter(i), boxes)) for f, i in ((min, 0), (min, 1), (max, 2), (max, 3)))
             self._bounds = QRectF(left - 2, top - 2, right - left + 4, bottom - top + 4)
         else:
             self._bounds = QRectF()
