@@ -325,7 +325,7 @@ class IncrementalLayout:
         """The groups with no post anywhere inside them."""
         chain = self.nesting.chain
         if len(self.cards) == len(self.structure.posts):  # every post shown: a look at each group, not each post
-            held = [gid for gid, members in self.members.items() if members]
+            held: list[str | None] = [gid for gid, members in self.members.items() if members]
         else:
             held = list({post.group for post in self.structure.posts.values()})
         occupied = {g for gid in held for g in chain(gid)}
