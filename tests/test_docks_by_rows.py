@@ -18,12 +18,13 @@ def _tree(panel: OutlinePanel) -> dict[str, list[str]]:
     from PySide6.QtCore import QModelIndex
 
     shape: dict[str, list[str]] = {}
+    model = panel.tree.model()
 
     def visit(parent: QModelIndex, name: str) -> None:
         children = []
-        for row in range(panel.proxy.rowCount(parent)):
-            index = panel.proxy.index(row, 0, parent)
-            label = str(panel.proxy.data(index))
+        for row in range(model.rowCount(parent)):
+            index = model.index(row, 0, parent)
+            label = str(model.data(index))
             children.append(label)
             visit(index, label)
         shape[name] = sorted(children)

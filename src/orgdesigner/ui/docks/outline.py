@@ -1,9 +1,11 @@
 """The outline dock: groups and their posts as a tree, with a filter box.
 
-The tree is a model (`QStandardItemModel`) seen through a filter (`QSortFilterProxyModel`): an edit
-adds, removes, moves or retitles the rows it touches, so moving a post into another group on a
-10,000-post structure changes two rows rather than rebuilding ten thousand (issue 14). The whole
-tree is built afresh only when another structure is shown or the groups themselves change.
+The tree is a model (`QStandardItemModel`), seen through a filter (`QSortFilterProxyModel`) while
+something is typed in the filter box: an edit adds, removes, moves or retitles the rows it touches, so
+moving a post into another group on a 10,000-post structure changes two rows rather than rebuilding ten
+thousand (issue 14). With no filter the tree shows the model itself: the filter would only map every
+row of every edit again, and the tree lay out its 10,000 rows through it. The whole tree is built
+afresh only when another structure is shown or the groups themselves change.
 """
 
 from __future__ import annotations
@@ -41,7 +43,6 @@ class OutlinePanel(QWidget):
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)  # retitling a row then costs no measuring of thousands
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.tree.setModel(self.proxy)
         self.tree.clicked.connect(self._clicked)
         layout.addWidget(self.tree)
         self._items: dict[str, QStandardItem] = {}
@@ -94,7 +95,8 @@ class OutlinePanel(QWidget):
             was_empty = not parent.hasChildren()
             parent.appendRows(items)
             if was_empty:  # a group that was empty (or the No group row, just made) opens
-                self.tree.expand(self.proxy.mapFromSource(parent.index()))
+                index = parent.index()
+                self.tree.expand(self.proxy.mapFromSource(index) if self.tree.model() is self.proxy else index)
 
     def _remove_rows(self, post_ids: frozenset[str]) -> None:
         """Remove the posts' rows, each run of neighbouring rows in one model update."""
@@ -122,7 +124,7 @@ class OutlinePanel(QWidget):
     def refresh(self) -> None:
         """Build the whole tree from the structure, in a model not yet shown, then show it."""
         structure = self.document.structure
-        self.model = QStandardItemModel(self)
+        previous, self.model = self.model, QStandardItemModel(self)
         self._groups = {}
         for group_id in structure.groups:
             self._group_node(group_id)
@@ -134,11 +136,25 @@ class OutlinePanel(QWidget):
             rows.setdefault(post.group, []).append(item)
         for group, items in rows.items():
             self._group_node(group).appendRows(items)
-        old = self.proxy.sourceModel()
-        self.proxy.setSourceModel(self.model)
-        if old is not None:
-            old.deleteLater()
+        self._show_model()
+        previous.deleteLater()
         self.tree.expandAll()
+
+    def _show_model(self) -> None:
+        """The model itself, or, while a filter is typed, the rows of the model the filter lets through."""
+        text = self.filter.text().strip()
+        if text:
+            self.proxy.setSourceModel(self.model)
+            self.proxy.setFilterFixedString(text)
+            view = self.proxy
+        else:
+            self.proxy.setSourceModel(None)  # follows no edits while it is not shown
+            view = self.model
+        if self.tree.model() is not view:
+            selection = self.tree.selectionModel()
+            self.tree.setModel(view)
+            if selection is not None:  # the view makes a new one and leaves the old to its owner
+                selection.deleteLater()
 
     def _group_node(self, group_id: str | None) -> QStandardItem:
         """The row of a group (made with its parents when first asked for), or of the posts in no group."""
@@ -156,12 +172,12 @@ class OutlinePanel(QWidget):
         self._groups[group_id] = node
         return node
 
-    def _apply_filter(self, text: str) -> None:
-        self.proxy.setFilterFixedString(text.strip())
+    def _apply_filter(self, _text: str) -> None:
+        self._show_model()
         self.tree.expandAll()
 
     def _clicked(self, index: QModelIndex) -> None:
-        data = self.proxy.data(index, Qt.ItemDataRole.UserRole)
+        data = index.data(Qt.ItemDataRole.UserRole)
         if not data:
             return
         kind, key = data
@@ -175,11 +191,12 @@ class OutlinePanel(QWidget):
     def shown_labels(self) -> list[str]:
         """The text of every row the filter lets through, depth first."""
         labels: list[str] = []
+        model = self.tree.model()
 
         def visit(parent: QModelIndex) -> None:
-            for row in range(self.proxy.rowCount(parent)):
-                index = self.proxy.index(row, 0, parent)
-                labels.append(str(self.proxy.data(index)))
+            for row in range(model.rowCount(parent)):
+                index = model.index(row, 0, parent)
+                labels.append(str(model.data(index)))
                 visit(index)
 
         visit(QModelIndex())
