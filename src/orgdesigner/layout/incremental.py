@@ -494,7 +494,7 @@ class IncrementalLayout:
         if set(last) != set(added):
             order = {pid: i for i, pid in enumerate(structure.posts)}
         else:
-            start = max(order.values(), default=-1) + 1 if order else 0
+            start = max(order.values(), default=-1) + 1
             order.update((pid, start + i) for i, pid in enumerate(reversed(last)))
         self.order = order
 
