@@ -193,61 +193,79 @@ class VisibleItems:
         """Take in a new layout: move the items that exist, drop those of posts and lines that went, and
         make or drop items for what is now in or out of view."""
         if len(layout.cards) < len(self._rects) or any(p not in self._rects for p in layout.cards):
-            for post_id in [p for p in self._rects if p not in layout.cards]:
-                self._move_card(post_id, None)
-        for post_id, rect in layout.cards.items():
-            if self._rects.get(post_id) is not rect:  # the same rectangle object: the card stayed where it was
-                self._move_card(post_id, rect)
+            self._move_cards([(post_id, None) for post_id in self._rects if post_id not in layout.cards])
+        placed = self._rects  # the same rectangle object: the card stayed where it was
+        self._move_cards((post_id, rect) for post_id, rect in layout.cards.items() if placed.get(post_id) is not rect)
         wanted = layout.routes
-        for key in [k for k in self.routes if k not in wanted]:
-            self._move_line(key, None)
-        for key, route in wanted.items():
-            if self.routes.get(key) is not route:
-                self._move_line(key, route)
+        self._move_lines([(key, None) for key in self.routes if key not in wanted])
+        self._move_lines((key, route) for key, route in wanted.items() if self.routes.get(key) is not route)
         self.sync()
 
     def apply_delta(self, layout: Layout, delta: LayoutDelta) -> None:
         """Take in an updated layout where only what `delta` names changed: the index follows those cards and
         lines, their items (if they have one) move or go, and the view's items are made or dropped."""
-        cards, routes, move_card, move_line = layout.cards, layout.routes, self._move_card, self._move_line
-        for post_id in delta.cards:  # thousands when a wide branch moves aside
-            move_card(post_id, cards.get(post_id))
-        for key in delta.lines:
-            move_line(key, routes.get(key))
+        cards, routes = layout.cards, layout.routes
+        self._move_cards((post_id, cards.get(post_id)) for post_id in delta.cards)
+        self._move_lines((key, routes.get(key)) for key in delta.lines)
         self.sync()
 
-    def _move_card(self, post_id: str, rect: Rect | None) -> None:
-        """The card is now at `rect` (None: no longer laid out): the index and its item, if any, follow."""
-        scene = self.scene
-        if rect is None:
-            if self._rects.pop(post_id, None) is not None:
-                self._place_post(post_id, None)
-            if post_id in scene.cards:
-                scene.drop_card(post_id)
-            return
-        self._rects[post_id] = rect
-        x, y = rect.x, rect.y
-        box = (x, y, x + rect.width, y + rect.height)
-        if self.cards.box(post_id) != box:
-            self._place_post(post_id, box)
-            card = scene.cards.get(post_id)
+    def _move_cards(self, moves: Iterable[tuple[str, Rect | None]]) -> None:
+        """Each card is now at its rectangle (None: no longer laid out): the index, the sketch tiles it is drawn in
+        and its item, if it has one, follow. One loop, as a wide branch moving aside moves thousands."""
+        scene, items, rects, index, dirty = self.scene, self.scene.cards, self._rects, self.cards, self._dirty
+        sketched = bool(self.tiles)  # no tile is drawn until the chart is first sketched
+        for post_id, rect in moves:
+            if rect is None:
+                if rects.pop(post_id, None) is not None:
+                    old = index.box(post_id)
+                    if sketched and old is not None:
+                        dirty.add(_tile_of(old))
+                    index.put(post_id, None)
+                if post_id in items:
+                    scene.drop_card(post_id)
+                continue
+            rects[post_id] = rect
+            x, y = rect.x, rect.y
+            box = (x, y, x + rect.width, y + rect.height)
+            old = index.box(post_id)
+            if old == box:
+                continue
+            if sketched:
+                if old is not None:
+                    dirty.add(_tile_of(old))
+                dirty.add(_tile_of(box))
+            index.put(post_id, box)
+            card = items.get(post_id)
             if card is not None:
                 card.set_size(rect.width, rect.height)
-                card.setPos(rect.x, rect.y)
+                card.setPos(x, y)
 
-    def _move_line(self, key: LineKey, route: LineRoute | None) -> None:
-        scene = self.scene
-        if route is None:
-            if self.routes.pop(key, None) is not None:
-                self._place_line(key, None)
-            if key in scene.lines:
-                scene.removeItem(scene.lines.pop(key))
-            return
-        old = self.routes.get(key)
-        self.routes[key] = route
-        if old is None or old.points != route.points:
-            self._place_line(key, route)
-            item = scene.lines.get(key)
+    def _move_lines(self, moves: Iterable[tuple[LineKey, LineRoute | None]]) -> None:
+        """Each line now takes its route (None: gone), as `_move_cards` does for cards."""
+        scene, items, routes, index, dirty = self.scene, self.scene.lines, self.routes, self.lines, self._dirty
+        sketched = bool(self.tiles)
+        for key, route in moves:
+            if route is None:
+                if routes.pop(key, None) is not None:
+                    old = index.box(key)
+                    if sketched and old is not None:
+                        dirty.add(_tile_of(old))
+                    index.put(key, None)
+                if key in items:
+                    scene.removeItem(items.pop(key))
+                continue
+            was = routes.get(key)
+            routes[key] = route
+            if was is not None and was.points == route.points:
+                continue
+            box = route_box(route)
+            if sketched:
+                old = index.box(key)
+                if old is not None:
+                    dirty.add(_tile_of(old))
+                dirty.add(_tile_of(box))
+            index.put(key, box)
+            item = items.get(key)
             if item is not None:
                 item.set_points(route.points)
 
@@ -262,24 +280,6 @@ class VisibleItems:
                     self._styles[post_id] = colours
                     self._dirty.add(_tile_of(box))
         self._redraw_tiles()
-
-    def _place_post(self, post_id: str, box: Box | None) -> None:
-        if self.tiles:  # no tile is drawn until the chart is first sketched
-            self._dirty_tiles(self.cards.box(post_id), box)
-        self.cards.put(post_id, box)
-
-    def _place_line(self, key: LineKey, route: LineRoute | None) -> None:
-        box = route_box(route) if route is not None else None
-        if self.tiles:
-            self._dirty_tiles(self.lines.box(key), box)
-        self.lines.put(key, box)
-
-    def _dirty_tiles(self, old: Box | None, new: Box | None) -> None:
-        """The tiles something was drawn in and will be drawn in are to be drawn again."""
-        if old is not None:
-            self._dirty.add(_tile_of(old))
-        if new is not None:
-            self._dirty.add(_tile_of(new))
 
     # ----- following the view -----------------------------------------------------------------
 

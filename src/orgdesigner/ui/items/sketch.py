@@ -56,7 +56,8 @@ class SketchTile(QGraphicsItem):
         self._cards, self._lines = None, None
         boxes = [shape[0] for shape in cards] + [shape[2] for shape in lines]
         if boxes:
-            left, top, right, bottom = (f(map(itemgetter(i), boxes)) for f, i in ((min, 0), (min, 1), (max, 2), (max, 3)))
+            left, top = min(map(itemgetter(0), boxes)), min(map(itemgetter(1), boxes))
+            right, bottom = max(map(itemgetter(2), boxes)), max(map(itemgetter(3), boxes))
             self._bounds = QRectF(left - 2, top - 2, right - left + 4, bottom - top + 4)
         else:
             self._bounds = QRectF()
