@@ -64,7 +64,7 @@ def group_box(group_id: str, member_cards: Iterable[Rect], nested: list[str], bo
     rects = [*member_cards, *(boxes[kid] for kid in nested)]
     if not rects:
         raise ValueError(f"group {group_id!r} has nothing inside")
-    # A directorate holds thousands of cards and any edit in it re-frames it: four passes in C, not a loop.
+    # A directorate holds thousands of cards and any edit in it re-frames it: one pass per side, no call per card.
     extent = [min([r.x for r in rects]), min([r.y for r in rects]), max([r.x + r.width for r in rects]),
               max([r.y + r.height for r in rects])]
     return _frame(extent, options)
