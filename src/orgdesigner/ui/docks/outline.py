@@ -10,7 +10,7 @@ afresh only when another structure is shown or the groups themselves change.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
@@ -37,6 +37,8 @@ class OutlinePanel(QWidget):
         layout.addWidget(self.filter)
         self.model = QStandardItemModel(self)
         self.proxy = QSortFilterProxyModel(self)
+        self._unfiltered = QStandardItemModel(self)
+        """What the filter looks at while nothing is typed: nothing."""
         self.proxy.setRecursiveFilteringEnabled(True)  # a group stays while any row inside it matches
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.tree = QTreeView()
@@ -143,12 +145,13 @@ class OutlinePanel(QWidget):
     def _show_model(self) -> None:
         """The model itself, or, while a filter is typed, the rows of the model the filter lets through."""
         text = self.filter.text().strip()
+        view: QAbstractItemModel
         if text:
             self.proxy.setSourceModel(self.model)
             self.proxy.setFilterFixedString(text)
             view = self.proxy
         else:
-            self.proxy.setSourceModel(None)  # follows no edits while it is not shown
+            self.proxy.setSourceModel(self._unfiltered)  # follows no edits while it is not shown
             view = self.model
         if self.tree.model() is not view:
             selection = self.tree.selectionModel()
