@@ -442,7 +442,7 @@ class IncrementalLayout:
         dirty: set[str] = set()
         moved: set[str] = set()
         self._follow_order(structure, posts)
-        for pid in posts:
+        for pid in sorted(posts, key=lambda p: _depth_in(structure, p)):  # a new manager before its new reports
             old_manager = self.parent.get(pid)
             post = structure.posts.get(pid)
             self.manual.discard(pid)
@@ -687,6 +687,17 @@ class IncrementalLayout:
             current = self.parent[current]
             depth += 1
         return depth
+
+
+def _depth_in(structure: Structure, post_id: str) -> int:
+    """How many managers the post has above it (0 for a post deleted, or at the top)."""
+    depth, seen = 0, {post_id}
+    current = structure.posts.get(post_id)
+    while current is not None and current.reports_to in structure.posts and current.reports_to not in seen:
+        seen.add(current.reports_to)
+        depth += 1
+        current = structure.posts[current.reports_to]
+    return depth
 
 
 def _cycle_of(post_id: str, structure: Structure) -> set[str]:
