@@ -91,17 +91,6 @@ class GridIndex(Generic[K]):
         """The cells holding a key."""
         return self._cells.keys()
 
-    def starting_in(self, block: Cell, size: int) -> Iterator[tuple[K, Box]]:
-        """The keys, with their boxes, whose top left corner is in the square of `size` × `size` cells
-        numbered `block`: each key in exactly one such square."""
-        c = self._cell
-        for x in range(block[0] * size, (block[0] + 1) * size):
-            for y in range(block[1] * size, (block[1] + 1) * size):
-                for key in self._cells.get((x, y), ()):
-                    box = self._boxes[key]
-                    if int(box[0] // c) == x and int(box[1] // c) == y:
-                        yield key, box
-
     def count(self, box: Box) -> int:
         """At least as many keys as meet `box`, quickly: keys in several cells are counted in each."""
         return sum(len(self._cells.get(cell, ())) for cell in self._cells_of(box))
@@ -179,7 +168,11 @@ class VisibleItems:
         self.tiles: dict[Cell, SketchTile] = {}
         self._dirty: set[Cell] = set()
         self._styles: dict[str, tuple[str, str]] = {}
-        """The fill and border each sketched card was drawn with."""
+        """The fill and border each card is sketched with."""
+        self._tile_cards: dict[Cell, dict[str, CardShape]] = {}
+        """The cards each tile draws (a card belongs to the tile its top left corner is in), kept as they move:
+        a tile drawn again copies its list instead of looking through the index for thousands of cards."""
+        self._tile_lines: dict[Cell, dict[LineKey, LineShape]] = {}
 
     # ----- following the layout -------------------------------------------------------------
 
@@ -213,13 +206,15 @@ class VisibleItems:
         """Each card is now at its rectangle (None: no longer laid out): the index, the sketch tiles it is drawn in
         and its item, if it has one, follow. One loop, as a wide branch moving aside moves thousands."""
         scene, items, rects, index, dirty = self.scene, self.scene.cards, self._rects, self.cards, self._dirty
-        sketched = bool(self.tiles)  # no tile is drawn until the chart is first sketched
+        in_tile, styles, posts = self._tile_cards, self._styles, self.scene.structure.posts
         for post_id, rect in moves:
             if rect is None:
                 if rects.pop(post_id, None) is not None:
                     old = index.box(post_id)
-                    if sketched and old is not None:
-                        dirty.add(_tile_of(old))
+                    if old is not None:
+                        tile = _tile_of(old)
+                        in_tile[tile].pop(post_id, None)
+                        dirty.add(tile)
                     index.put(post_id, None)
                 if post_id in items:
                     scene.drop_card(post_id)
@@ -230,10 +225,17 @@ class VisibleItems:
             old = index.box(post_id)
             if old == box:
                 continue
-            if sketched:
-                if old is not None:
-                    dirty.add(_tile_of(old))
-                dirty.add(_tile_of(box))
+            tile = _tile_of(box)
+            if old is not None:
+                was = _tile_of(old)
+                if was != tile:
+                    in_tile[was].pop(post_id, None)
+                    dirty.add(was)
+            dirty.add(tile)
+            colours = styles.get(post_id)
+            if colours is None:
+                colours = styles[post_id] = _colours(posts[post_id])
+            in_tile.setdefault(tile, {})[post_id] = (box, *colours)
             index.put(post_id, box)
             card = items.get(post_id)
             if card is not None:
@@ -243,13 +245,15 @@ class VisibleItems:
     def _move_lines(self, moves: Iterable[tuple[LineKey, LineRoute | None]]) -> None:
         """Each line now takes its route (None: gone), as `_move_cards` does for cards."""
         scene, items, routes, index, dirty = self.scene, self.scene.lines, self.routes, self.lines, self._dirty
-        sketched = bool(self.tiles)
+        in_tile = self._tile_lines
         for key, route in moves:
             if route is None:
                 if routes.pop(key, None) is not None:
                     old = index.box(key)
-                    if sketched and old is not None:
-                        dirty.add(_tile_of(old))
+                    if old is not None:
+                        tile = _tile_of(old)
+                        in_tile[tile].pop(key, None)
+                        dirty.add(tile)
                     index.put(key, None)
                 if key in items:
                     scene.removeItem(items.pop(key))
@@ -259,11 +263,15 @@ class VisibleItems:
             if was is not None and was.points == route.points:
                 continue
             box = route_box(route)
-            if sketched:
-                old = index.box(key)
-                if old is not None:
-                    dirty.add(_tile_of(old))
-                dirty.add(_tile_of(box))
+            tile = _tile_of(box)
+            old = index.box(key)
+            if old is not None:
+                was_in = _tile_of(old)
+                if was_in != tile:
+                    in_tile[was_in].pop(key, None)
+                    dirty.add(was_in)
+            dirty.add(tile)
+            in_tile.setdefault(tile, {})[key] = (route.kind, route.points, box)
             index.put(key, box)
             item = items.get(key)
             if item is not None:
@@ -278,7 +286,9 @@ class VisibleItems:
                 colours = _colours(post)
                 if self._styles.get(post_id, colours) != colours:
                     self._styles[post_id] = colours
-                    self._dirty.add(_tile_of(box))
+                    tile = _tile_of(box)
+                    self._tile_cards[tile][post_id] = (box, *colours)
+                    self._dirty.add(tile)
         self._redraw_tiles()
 
     # ----- following the view -----------------------------------------------------------------
@@ -371,23 +381,9 @@ class VisibleItems:
 
     def _redraw_tiles(self) -> None:
         """Redraw the tiles that exist and changed; the others are drawn when they are first needed."""
-        posts, styles, routes = self.scene.structure.posts, self._styles, self.routes
+        cards, lines = self._tile_cards, self._tile_lines
         for cell in [c for c in self._dirty if c in self.tiles]:
-            cards: list[CardShape] = []
-            for post_id, box in self.cards.starting_in(cell, TILE_CELLS):
-                colours = styles.get(post_id)  # `restyle` follows each post whose colours change
-                if colours is None:
-                    post = posts.get(post_id)
-                    if post is None:
-                        continue
-                    colours = styles[post_id] = _colours(post)
-                cards.append((box, *colours))
-            lines: list[LineShape] = []
-            for key, box in self.lines.starting_in(cell, TILE_CELLS):
-                route = routes.get(key)
-                if route is not None:
-                    lines.append((route.kind, route.points, box))
-            self.tiles[cell].set_content(cards, lines)
+            self.tiles[cell].set_content(list(cards.get(cell, {}).values()), list(lines.get(cell, {}).values()))
         self._dirty = {c for c in self._dirty if c not in self.tiles}
 
 

@@ -50,6 +50,10 @@ class SketchTile(QGraphicsItem):
     def card_count(self) -> int:
         return len(self._card_shapes)
 
+    @property
+    def line_count(self) -> int:
+        return len(self._line_shapes)
+
     def set_content(self, cards: list[CardShape], lines: list[LineShape]) -> None:
         """The tile's cards and lines; their Qt shapes are made when the tile is first painted at a size that
         draws them (most are never needed: a fitted 10,000-post chart draws no lines)."""
