@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from orgdesigner.pdf.options import PdfOptions
 
-from pdfread import page_texts
+from pdfread import drawn_share, page_texts
 
 SAMPLES = Path(__file__).parent.parent / "sample_structures" / "establishment"
 CURRENT, PROPOSED = SAMPLES / "ashdown-district-current.csv", SAMPLES / "ashdown-district-proposed.csv"
@@ -84,29 +84,37 @@ def test_the_proposed_chart_marks_new_moved_and_retitled_posts_with_a_legend(pac
     assert not re.search(r"\bRetitled\b", current)
 
 
-def _text_extent(page) -> float:
-    """How far down the page's frame its text reaches, as a share of the frame (header and footer left out)."""
-    height = float(page.mediabox.height)
-    margin = PdfOptions().paper.margin
-    top, bottom = height - margin - 14, margin + 14
-    lowest = [top]
+def page_fullness(path: Path) -> dict[int, float]:
+    """Each page's share of its frame that the drawing covers (see `drawn_share`), cover left out. A chart
+    page is measured between its title and its legend, which fill every chart page whatever the chart."""
+    from orgdesigner.pdf.chart.page import HEADER_BAND, LEGEND_BAND
+    from orgdesigner.pdf.pack.data import FOOTER_ROOM, HEADER_ROOM
 
-    def visit(text, cm, tm, font, size):
-        y = tm[5] * cm[3] + cm[5] if text.strip() else None
-        if y is not None and bottom < y < top:
-            lowest.append(y)
-
-    page.extract_text(visitor_text=visit)
-    return (top - min(lowest)) / (top - bottom)
+    reader = PdfReader(path)
+    starts = section_starts(path)
+    charts = range(starts["Current structure"], starts["Proposed posts"])
+    paper = PdfOptions().paper
+    width, height = (float(v) for v in reader.pages[0].mediabox.upper_right)
+    frame = (paper.margin, paper.margin + FOOTER_ROOM, width - paper.margin, height - paper.margin - HEADER_ROOM)
+    full = {}
+    for number in range(2, len(reader.pages) + 1):
+        left, bottom, right, top = frame
+        if number in charts:
+            bottom, top = bottom + LEGEND_BAND + 1, top - HEADER_BAND
+        full[number] = drawn_share(path, number, (left, bottom, right, top))
+    return full
 
 
 def test_no_page_is_under_a_quarter_full_but_the_last_of_a_section(pack):
-    reader = PdfReader(pack)
-    starts = sorted(set(section_starts(pack).values()))
-    last_of_section = {start - 1 for start in starts} | {len(reader.pages)}
-    for number, page in enumerate(reader.pages, start=1):
-        if number > 1 and number not in last_of_section:
-            assert _text_extent(page) >= 0.25, f"page {number} is {_text_extent(page):.0%} full"
+    """Measured by what is drawn. A chart page is planned whole, never the remainder of a section that runs
+    on, so every chart page is held to it, the last of a chart too."""
+    starts = section_starts(pack)
+    fullness = page_fullness(pack)
+    charts = range(starts["Current structure"], starts["Proposed posts"])
+    last_of_section = {start - 1 for start in starts.values()} | {max(fullness)}
+    thin = {number: f"{share:.0%}" for number, share in fullness.items()
+            if share < 0.25 and (number in charts or number not in last_of_section)}
+    assert not thin, f"pages under a quarter full: {thin}"
 
 
 def test_continued_labels_keep_inside_the_page(pack):
