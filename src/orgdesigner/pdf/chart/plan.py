@@ -36,6 +36,10 @@ PRINT_LAYOUT = LayoutOptions(card_width=136.0, card_height=70.0, h_gap=14.0, v_g
 SHARING_WINDOW = 6
 """How many of the latest pages a small continuation page may join, keeping reading order near."""
 
+WHOLE_PARTS = 3
+"""A department that misses one page by a little is printed in up to this many parts, each its head over
+some of its teams whole, rather than as a page of its managers and pages of their teams."""
+
 CONTINUATION_ALLOWANCE = 12.0
 """Room under a card for its "continued on page N" note, in chart units."""
 
@@ -194,8 +198,42 @@ class _Planner:
             if loners:
                 yield self._place(loners, f"{self.heading}: posts with no line manager", subtitle, parent)
             return
-        _, shown, layout = best
+        depth, shown, layout = best
+        halves = self._whole_teams(roots[0]) if len(roots) == 1 and depth > 0 and parent is not None else None
+        if halves is not None and shown != self.reach(roots):
+            for number, (posts, part) in enumerate(halves, start=1):
+                self.page(title + _part(number, len(halves)), subtitle, posts, part, parent)
+            return
         yield self._continue(self.page(title, subtitle, shown, layout, parent))
+
+    def _whole_teams(self, root: str) -> list[tuple[set[str], Layout]] | None:
+        """`root` over its reports' whole teams, dealt over at most `WHOLE_PARTS` pages, or None when
+        some report's team does not fit a page with `root` or it takes more pages than that."""
+        def fit(chunk: list[str]) -> tuple[set[str], Layout] | None:
+            posts = {root} | self.reach(chunk, limit=self.capacity)
+            layout = self.fitting(posts)
+            return (posts, layout) if layout is not None else None
+
+        kids = self.reports[root]
+        chunks: list[list[str]] = [[]]
+        for kid in kids:
+            if fit([*chunks[-1], kid]) is None:
+                if not chunks[-1] or len(chunks) == WHOLE_PARTS:
+                    return None
+                chunks.append([])
+            chunks[-1].append(kid)
+        # even the parts out by their posts, when that fits too: "part 2 of 2" should not be one team
+        sizes = [len(self.reach([kid])) for kid in kids]
+        share, even, run = sum(sizes) / len(chunks), [[]], 0
+        for kid, size in zip(kids, sizes):
+            if even[-1] and len(even) < len(chunks) and run + size / 2 > share * len(even):
+                even.append([])
+            even[-1].append(kid)
+            run += size
+        parts = [fit(chunk) for chunk in even] if len(even) == len(chunks) else [None]
+        if any(part is None for part in parts):
+            parts = [fit(chunk) for chunk in chunks]
+        return [part for part in parts if part is not None]
 
     def _continue(self, page: ChartPage) -> _Task:
         """Give every post on `page` whose reports are not shown the pages that carry them on.
@@ -220,8 +258,7 @@ class _Planner:
             if layout is None or len(together) == 1:  # no layout: the team alone needs pages of its own
                 yield self._place(together, self._title_for(together[0]), self._manager_note(together[0]), page.key)
             else:
-                self.page(" · ".join(self._title_for(pid, short=True) for pid in together),
-                          self._manager_note(together[0]), whole, layout, page.key)
+                self.page(self._shared_title(together), self._manager_note(together[0]), whole, layout, page.key)
             for pid in together:
                 page.continued[pid] = [p.key for p in self.pages[before:] if p.parent == page.key]
 
@@ -293,8 +330,9 @@ class _Planner:
         for page in self.pages:
             target = None
             if page.parent is not None:
-                after = bin_of[page.parent] + 1
-                for index in range(max(after, len(bins) - SHARING_WINDOW), len(bins)):
+                source = bin_of[page.parent]
+                # first the page it continues (a team under its manager), then the recent pages after it
+                for index in [source, *range(max(source + 1, len(bins) - SHARING_WINDOW), len(bins))]:
                     if len(bins[index]) == 1 and bins[index][0].parent is None:
                         continue
                     posts = [pid for other in bins[index] for pid in other.structure.posts] + list(page.structure.posts)
@@ -314,18 +352,30 @@ class _Planner:
             first = members[0]
             if len(members) == 1:
                 page = replace(first, key=index)
+            elif all(bin_of[m.parent] == index for m in members[1:] if m.parent is not None):
+                # teams that joined the page they continue: it keeps its own title
+                posts = [pid for member in members for pid in member.structure.posts]
+                page = replace(first, key=index, structure=self.subset(posts), layout=layout,
+                               scale=self.scale_for(layout))
             else:
                 posts = [pid for member in members for pid in member.structure.posts]
-                title = " · ".join(dict.fromkeys(self._title_for(next(iter(m.structure.posts)), short=True)
-                                                 for m in members))
+                title = self._shared_title([next(iter(m.structure.posts)) for m in members])
                 page = ChartPage(index, title, "", self.subset(posts), layout, self.scale_for(layout))
-            sources = list(dict.fromkeys(bin_of[m.parent] for m in members if m.parent is not None))
+            sources = [s for s in dict.fromkeys(bin_of[m.parent] for m in members if m.parent is not None)
+                       if s != index]
             page.parent = sources[0] if sources else None
             page.also_from = sources[1:]
-            page.continued = {pid: sorted(dict.fromkeys(bin_of[k] for k in keys))
-                              for member in members for pid, keys in member.continued.items()}
+            continued = {pid: sorted(dict.fromkeys(bin_of[k] for k in keys if bin_of[k] != index))
+                         for member in members for pid, keys in member.continued.items()}
+            page.continued = {pid: keys for pid, keys in continued.items() if keys}
             pages.append(page)
         return pages
+
+    def _shared_title(self, tops: list[str]) -> str:
+        """The title of a page carrying the teams of `tops`: each department named once ("Housing ·
+        Planning"), and a department whose teams fill it alone marked as carried on ("Housing (continued)")."""
+        names = list(dict.fromkeys(self._title_for(pid, short=True) for pid in tops))
+        return f"{names[0]} (continued)" if len(names) == 1 and len(tops) > 1 else " \u00b7 ".join(names)
 
     def _title_for(self, post_id: str, short: bool = False) -> str:
         """The post's group and title ("Children's Services: Director of …"); just one of them if `short`."""
