@@ -188,3 +188,69 @@ def test_spreadsheets_write_costs_as_numbers(tmp_path, restructure, run):
         for row in csv.DictReader(handle):
             float(row["cost_net"])
             assert not WRONG_NEGATIVE.search(" ".join(row.values()))
+
+
+def _council(departments: dict[str, tuple[int, int]], scenario: str):
+    """A chief executive over departments, each a director over heads with officers: name -> (heads, officers)."""
+    from orgdesigner.model import Group, Post, Structure
+    groups = {"ceo": Group(id="ceo", name="Chief Executive's Office")}
+    posts = {"CE": Post(id="CE", title="Chief Executive", group="ceo")}
+    for d, (name, (heads, officers)) in enumerate(departments.items()):
+        groups[f"g{d}"] = Group(id=f"g{d}", name=name)
+        posts[f"D{d}"] = Post(id=f"D{d}", title=f"Director of {name}", reports_to="CE", group=f"g{d}")
+        for h in range(heads):
+            posts[f"D{d}H{h}"] = Post(id=f"D{d}H{h}", title=f"Head of {name} {h + 1}", reports_to=f"D{d}",
+                                      group=f"g{d}")
+            for o in range(officers):
+                posts[f"D{d}H{h}O{o}"] = Post(id=f"D{d}H{h}O{o}", title=f"{name} Officer {h + 1}.{o + 1}",
+                                              reports_to=f"D{d}H{h}", group=f"g{d}")
+    return Structure(name="Review", organisation="Test", scenario=scenario, groups=groups, posts=posts)
+
+
+def _department_pages(structure, texts: list[str]) -> dict[str, list[int]]:
+    """Each department (a top-level group) -> the chart pages showing all its posts."""
+    pages = {}
+    for gid, group in structure.groups.items():
+        titles = [p.title for p in structure.posts.values() if p.group == gid]
+        pages[group.name] = [number for number, text in enumerate(texts, start=1)
+                             if all(re.search(rf"{re.escape(title)}(?![\d.])", text) for title in titles)]
+    return pages
+
+
+def _card_texts(path: Path) -> list[str]:
+    """Each page's text below a chart page's title and subtitle (which may name a post: "Reports to …")."""
+    from orgdesigner.pdf.chart.page import HEADER_BAND
+    from orgdesigner.pdf.pack.data import HEADER_ROOM
+    texts = []
+    for page in PdfReader(path).pages:
+        top = float(page.mediabox.height) - PdfOptions().paper.margin - HEADER_ROOM - HEADER_BAND
+        parts: list[str] = []
+
+        def visit(text, cm, tm, font, size):
+            if tm[5] * cm[3] + cm[5] < top:
+                parts.append(text)
+
+        page.extract_text(visitor_text=visit)
+        texts.append(" ".join("".join(parts).split()))
+    return texts
+
+
+def test_a_department_on_one_page_now_is_on_one_page_after_when_it_has_no_more_posts(tmp_path):
+    """Housing keeps its 17 posts and Place shrinks; with fewer departments the proposed overview has room for
+    Housing's heads, yet Housing is printed whole on one page in both charts, as it was before."""
+    from orgdesigner.pdf.pack.document import write_pack
+    before = _council({"Housing": (4, 3), "Place": (4, 2), "Resources": (4, 2), "Leisure": (3, 2)}, "Current")
+    after = _council({"Housing": (4, 3), "Place": (1, 1)}, "Proposed")
+    out = tmp_path / "pack.pdf"
+    write_pack(before, after, out)
+    starts = section_starts(out)
+    texts = _card_texts(out)
+    current = _department_pages(before, texts[starts["Current structure"] - 1:starts["Proposed structure"] - 1])
+    proposed = _department_pages(after, texts[starts["Proposed structure"] - 1:starts["Proposed posts"] - 1])
+    assert current["Housing"] and proposed["Housing"], (current, proposed)
+    for name, pages in proposed.items():
+        fewer = sum(p.group == g for p in after.posts.values() for g, group in after.groups.items()
+                    if group.name == name) <= sum(p.group == g for p in before.posts.values()
+                                                  for g, group in before.groups.items() if group.name == name)
+        if name in current and current[name] and fewer:
+            assert pages, f"{name} is on one page in the current chart but split in the proposed one"

@@ -175,6 +175,7 @@ class _Planner:
 
     def _place(self, roots: list[str], title: str, subtitle: str, parent: int | None) -> _Task:
         best: tuple[int, set[str], Layout] | None = None
+        clean: tuple[int, set[str], Layout] | None = None
         depth = 0
         shown = self.reach(roots, depth)
         while True:
@@ -182,10 +183,14 @@ class _Planner:
             if layout is None:
                 break
             best = (depth, shown, layout)
+            if self._keeps_departments_whole(roots, shown):
+                clean = best
             deeper = self.reach(roots, depth + 1)
             if shown == deeper:
                 break  # nothing deeper: the whole subtree fits
             shown, depth = deeper, depth + 1
+        if clean is not None and clean[0] > 0:
+            best = clean
         if best is None or best[0] == 0 and len(roots) == 1 and self.reports[roots[0]]:
             yield self._share_out(roots, title, subtitle, parent)
             return
@@ -205,6 +210,22 @@ class _Planner:
                 self.page(title + _part(number, len(halves)), subtitle, posts, part, parent)
             return
         yield self._continue(self.page(title, subtitle, shown, layout, parent))
+
+    def _keeps_departments_whole(self, roots: list[str], shown: set[str]) -> bool:
+        """Whether a page of `shown` cuts no department that fits a page of its own: every post heading a
+        group its manager is not in shows all its posts or none of its reports (its department then
+        goes whole on a page of its own), so a department that fits one page is always seen on one."""
+        for pid in shown.difference(roots):
+            post = self.structure.posts[pid]
+            kids = self.reports[pid]
+            if post.reports_to is None or post.group == self.structure.posts[post.reports_to].group:
+                continue
+            if not any(kid in shown for kid in kids) or all(kid in shown for kid in kids) and \
+                    self.reach(kids) <= shown:
+                continue
+            if self.fitting(self.reach([pid], limit=self.capacity)) is not None:
+                return False
+        return True
 
     def _whole_teams(self, root: str) -> list[tuple[set[str], Layout]] | None:
         """`root` over its reports' whole teams, dealt over at most `WHOLE_PARTS` pages, or None when
@@ -270,6 +291,11 @@ class _Planner:
                 yield self._place(chunk, title + _part(number, len(chunks)), subtitle, parent)
             return
         root = roots[0]
+        halves = self._whole_teams(root)
+        if halves is not None:  # a few pages of whole teams say more than a page of bare tops
+            for number, (posts, part) in enumerate(halves, start=1):
+                self.page(title + _part(number, len(halves)), subtitle, posts, part, parent)
+            return
         chunks = self._chunks(roots, self.reports[root])
         deepest = [self._deepest(chunk, extra={root}) for chunk in chunks]  # planned before any part is placed
         parts = [self.page(title + _part(number, len(chunks)), subtitle, shown, layout, parent)
@@ -333,7 +359,7 @@ class _Planner:
                 source = bin_of[page.parent]
                 # first the page it continues (a team under its manager), then the recent pages after it
                 for index in [source, *range(max(source + 1, len(bins) - SHARING_WINDOW), len(bins))]:
-                    if len(bins[index]) == 1 and bins[index][0].parent is None:
+                    if index != source and len(bins[index]) == 1 and bins[index][0].parent is None:
                         continue
                     posts = [pid for other in bins[index] for pid in other.structure.posts] + list(page.structure.posts)
                     layout = self.fitting(posts)
