@@ -254,3 +254,39 @@ def test_a_department_on_one_page_now_is_on_one_page_after_when_it_has_no_more_p
                                                   for g, group in before.groups.items() if group.name == name)
         if name in current and current[name] and fewer:
             assert pages, f"{name} is on one page in the current chart but split in the proposed one"
+
+
+@pytest.mark.parametrize("council", ["cambridge-2022", "leicester-2011"])
+def test_sample_packs_have_no_chart_page_under_a_quarter_full(tmp_path, council):
+    """Cambridge's posts with no line manager once had a page each for one card, and Leicester's proposed
+    overview a second part holding a column of four cards: a top that fits goes beside the overview, and an
+    overview that must be split is split into the heads of departments and the chief's own office."""
+    from orgdesigner.model import load
+    from orgdesigner.pdf.pack.document import write_pack
+    samples = SAMPLES.parent
+    out = tmp_path / "pack.pdf"
+    write_pack(load(samples / f"{council}-current.orgd"), load(samples / f"{council}-proposed.orgd"), out)
+    starts = section_starts(out)
+    fullness = page_fullness(out)
+    thin = {n: f"{fullness[n]:.0%}" for n in range(starts["Current structure"], starts["Proposed posts"])
+            if fullness[n] < 0.25}
+    assert not thin, f"chart pages under a quarter full: {thin}"
+
+
+def test_a_page_of_several_teams_names_each_department_once():
+    from orgdesigner.model import Group, Post, Structure
+    from orgdesigner.pdf.chart.page import plan_chart
+    groups = {"g": Group(id="g", name="Housing"), "c": Group(id="c", name="Office")}
+    posts = {"CE": Post(id="CE", title="Chief Executive", group="c"),
+             "D": Post(id="D", title="Director of Housing", reports_to="CE", group="g")}
+    for h in range(14):  # too many teams for a few parts: a page of the heads, then pages of their teams
+        posts[f"H{h}"] = Post(id=f"H{h}", title=f"Head {h}", reports_to="D", group="g")
+        for o in range(4):
+            posts[f"H{h}O{o}"] = Post(id=f"H{h}O{o}", title=f"Officer {h}.{o}", reports_to=f"H{h}", group="g")
+    pages = plan_chart(Structure(groups=groups, posts=posts), 770, 480, "Chart")
+    teams = [page for page in pages if sum(pid.startswith("H") and "O" not in pid for pid in page.structure.posts) > 1
+             and "D" not in page.structure.posts]
+    assert teams and all(page.title == "Housing (continued)" for page in teams), [p.title for p in pages]
+    for page in pages:
+        names = page.title.split(" \u00b7 ")
+        assert len(names) == len(set(names)), page.title

@@ -296,12 +296,22 @@ class _Planner:
             for number, (posts, part) in enumerate(halves, start=1):
                 self.page(title + _part(number, len(halves)), subtitle, posts, part, parent)
             return
-        chunks = self._chunks(roots, self.reports[root])
+        chunks = self._by_group(root) or self._chunks(roots, self.reports[root])
         deepest = [self._deepest(chunk, extra={root}) for chunk in chunks]  # planned before any part is placed
         parts = [self.page(title + _part(number, len(chunks)), subtitle, shown, layout, parent)
                  for number, (shown, layout) in enumerate(deepest, start=1)]  # parts follow each other
         for page in parts:
             yield self._continue(page)
+
+    def _by_group(self, root: str) -> list[list[str]] | None:
+        """`root`'s reports in two parts, the heads of other groups and the posts of its own (a chief
+        executive's directors, then the office), when each fits a page with `root`; else None."""
+        group = self.structure.posts[root].group
+        own = [kid for kid in self.reports[root] if self.structure.posts[kid].group == group]
+        others = [kid for kid in self.reports[root] if self.structure.posts[kid].group != group]
+        if not own or not others or any(self.fitting([root, *part]) is None for part in (others, own)):
+            return None
+        return [others, own]
 
     def _deepest(self, tops: list[str], extra: set[str]) -> tuple[set[str], Layout]:
         """`extra` with `tops` and as many levels below them as fit (at least the tops)."""
@@ -355,11 +365,13 @@ class _Planner:
         layouts: list[Layout] = []
         for page in self.pages:
             target = None
-            if page.parent is not None:
-                source = bin_of[page.parent]
-                # first the page it continues (a team under its manager), then the recent pages after it
+            if page.parent is not None or bins and not page.subtitle:
+                # first the page it continues (a team under its manager), then the recent pages after it;
+                # a top with no line manager goes beside the tops before it
+                source = bin_of[page.parent] if page.parent is not None else 0
                 for index in [source, *range(max(source + 1, len(bins) - SHARING_WINDOW), len(bins))]:
-                    if index != source and len(bins[index]) == 1 and bins[index][0].parent is None:
+                    if page.parent is not None and index != source and len(bins[index]) == 1 and \
+                            bins[index][0].parent is None:
                         continue
                     posts = [pid for other in bins[index] for pid in other.structure.posts] + list(page.structure.posts)
                     layout = self.fitting(posts)
