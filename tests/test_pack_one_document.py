@@ -118,18 +118,27 @@ def test_no_page_is_under_a_quarter_full_but_the_last_of_a_section(pack):
 
 
 def test_continued_labels_keep_inside_the_page(pack):
+    """Each "continued on page N" label, measured from its start to its end, lies inside the page's margins."""
+    from orgdesigner.pdf.fonts import CONDENSED_BOLD, register_fonts, text_width
+    register_fonts()
     reader = PdfReader(pack)
     starts = section_starts(pack)
-    right = float(reader.pages[0].mediabox.width) - PdfOptions().paper.margin
+    left = PdfOptions().paper.margin
+    right = float(reader.pages[0].mediabox.width) - left
+    labels = 0
     for number in range(starts["Current structure"], starts["Proposed posts"]):
-        ends: list[float] = []
+        spans: list[tuple[float, float]] = []
 
         def visit(text, cm, tm, font, size):
             if "continued on" in text or "\u2192 p" in text:
-                ends.append(tm[4] + cm[4])
+                scale = (tm[0] ** 2 + tm[1] ** 2) ** 0.5 * (cm[0] ** 2 + cm[1] ** 2) ** 0.5
+                start = tm[4] * cm[0] + cm[4]
+                spans.append((start, start + text_width(text.strip(), CONDENSED_BOLD, size * scale)))
 
         reader.pages[number - 1].extract_text(visitor_text=visit)
-        assert all(x < right for x in ends)
+        labels += len(spans)
+        assert all(left <= start and end <= right for start, end in spans), (number, spans)
+    assert labels
 
 
 def test_changes_are_grouped_by_directorate_then_change_with_likely_matches(pack):
