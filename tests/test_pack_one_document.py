@@ -299,3 +299,14 @@ def test_a_page_of_several_teams_names_each_department_once():
     for page in pages:
         names = page.title.split(" \u00b7 ")
         assert len(names) == len(set(names)), page.title
+
+
+def test_a_pack_of_posts_without_tiers_prints_no_empty_tier_columns_and_says_the_rate_once(pack):
+    """Establishment lists give no tiers: no empty Tier column, no table of one 'No tier' row."""
+    texts = page_texts(pack)
+    starts = section_starts(pack)
+    whole = " ".join(texts[starts["Proposed posts"] - 1:])
+    assert "No tier" not in whole and "Posts per tier" not in whole and "Posts and cost by tier" not in whole
+    assert not re.search(r"\bTier\b", whole)
+    finance = " ".join(texts[starts["Financial summary"] - 1:starts["Spans of control and tiers"]])
+    assert finance.count("on-costs") == 1 and "25 % on-costs" in finance

@@ -161,6 +161,16 @@ def total_row(cells: Sequence[Cell]) -> Row:
     return Row(cells, "total")
 
 
+def without_column(columns: Sequence[Column], rows: Sequence[Row], heading: str) -> tuple[list[Column], list[Row]]:
+    """The table with the column headed `heading` left out (one that would be empty), its width given to
+    the first column."""
+    index = [c.heading for c in columns].index(heading)
+    kept = [c for i, c in enumerate(columns) if i != index]
+    kept[0] = Column(kept[0].heading, kept[0].width + columns[index].width, kept[0].numeric)
+    return kept, [row if row.kind == "section" else Row([c for i, c in enumerate(row.cells) if i != index], row.kind)
+                  for row in rows]
+
+
 def data_table(columns: Sequence[Column], rows: Sequence[Row], width: float) -> Table:
     """A table in the house style: header repeated on every page, zebra rows, ruled totals."""
     s = styles()

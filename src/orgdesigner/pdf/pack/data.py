@@ -94,6 +94,11 @@ class PackData:
         return self.text(f"{first} \u2192 {second}")
 
     @property
+    def has_tiers(self) -> bool:
+        """Whether either structure gives any post a tier (an imported establishment list may give none)."""
+        return any(post.tier for structure in (self.before, self.after) for post in structure.posts.values())
+
+    @property
     def organisation(self) -> str:
         return self.text(self.after.organisation or self.before.organisation)
 
