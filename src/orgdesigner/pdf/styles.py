@@ -116,7 +116,7 @@ def styles() -> Styles:
         cover_meta=style("CoverMeta", 9.5, 14, textColor=colors.HexColor(MUTED)),
         cover_figure=style("CoverFigure", 17, 21, fontName=BOLD, textColor=colors.HexColor(ACCENT)),
         cover_figure_label=style("CoverFigureLabel", NOTE_SIZE + 0.5, 10.5, textColor=colors.HexColor(MUTED)),
-        h1=style("Heading1", 17, 22, fontName=BOLD, textColor=colors.HexColor(ACCENT), spaceAfter=8),
+        h1=style("Heading1", 17, 22, fontName=BOLD, textColor=colors.HexColor(ACCENT), spaceBefore=18, spaceAfter=8),
         h2=style("Heading2", 11, 14, fontName=BOLD, spaceBefore=14, spaceAfter=5, keepWithNext=1),
         body=style("Body", BODY_SIZE, 13, spaceAfter=6),
         after_table=style("AfterTable", BODY_SIZE, 13, spaceBefore=6, spaceAfter=6),
