@@ -310,3 +310,22 @@ def test_a_pack_of_posts_without_tiers_prints_no_empty_tier_columns_and_says_the
     assert not re.search(r"\bTier\b", whole)
     finance = " ".join(texts[starts["Financial summary"] - 1:starts["Spans of control and tiers"]])
     assert finance.count("on-costs") == 1 and "25 % on-costs" in finance
+
+
+def test_a_table_carried_over_a_page_names_its_directorate_again(pack, restructure):
+    """The posts and changes tables run over pages; each page they carry on to starts with the directorate."""
+    from orgdesigner.model import load
+    names = {g.name for scenario in ("Current", "Proposed") for g in load(restructure, scenario).groups.values()}
+    starts = section_starts(pack)
+    texts = page_texts(pack)
+    carried = 0
+    for section, header in (("Proposed posts", "Cost to the council "), ("Changes to current posts",
+                                                                         "Impact on postholder ")):
+        first = starts[section]
+        for number in range(first + 1, min(n for n in starts.values() if n > first) + 1):
+            text = texts[number - 1]
+            if header in text and text.index(header) < 80:  # the table's header opens the page
+                rest = text[text.index(header) + len(header):]
+                assert any(rest.startswith(f"{name} (continued)") or rest.startswith(name) for name in names), rest[:80]
+                carried += 1
+    assert carried >= 2

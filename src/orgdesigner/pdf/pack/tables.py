@@ -51,7 +51,8 @@ def proposed_posts(data: PackData) -> list[Flowable]:
         by_group.setdefault(top_group(after, post), []).append(post)
     rows: list[Row] = []
     for gid, posts in by_group.items():
-        rows.append(section_row(_group_label(data, gid) if gid else NO_GROUP))
+        rows.append(section_row(_group_label(data, gid), f"{data.text(after.groups[gid].name)} (continued)") if gid
+                    else section_row(NO_GROUP))
         for post in posts:
             costed = salary_basis(post, after.pay_scales, after.settings) is not None
             cost = analysis.cost(post.id)
