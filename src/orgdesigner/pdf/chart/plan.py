@@ -111,6 +111,8 @@ class _Planner:
         self.heading = heading
         self.options = replace(PRINT_LAYOUT, stack_rows=_stack_rows(frame), wrap_width=_wrap_width(frame))
         self.pages: list[ChartPage] = []
+        self.loose: set[int] = set()
+        """Pages of tops with no line manager, which may go beside other tops."""
         self.shown: set[str] = set()
         """Posts on some page already: a reporting cycle must not send the planner round it for ever."""
         self.reports: dict[str, list[str]] = {pid: [] for pid in structure.posts}
@@ -176,6 +178,7 @@ class _Planner:
     def _place(self, roots: list[str], title: str, subtitle: str, parent: int | None) -> _Task:
         best: tuple[int, set[str], Layout] | None = None
         clean: tuple[int, set[str], Layout] | None = None
+        whole = False
         depth = 0
         shown = self.reach(roots, depth)
         while True:
@@ -187,6 +190,7 @@ class _Planner:
                 clean = best
             deeper = self.reach(roots, depth + 1)
             if shown == deeper:
+                whole = True
                 break  # nothing deeper: the whole subtree fits
             shown, depth = deeper, depth + 1
         if clean is not None and clean[0] > 0:
@@ -201,11 +205,14 @@ class _Planner:
                 if self.reports[root]:
                     yield self._place([root], title if root == roots[0] else self._title_for(root), subtitle, parent)
             if loners:
+                first = len(self.pages)
                 yield self._place(loners, f"{self.heading}: posts with no line manager", subtitle, parent)
+                self.loose.update(range(first, len(self.pages)))
             return
         depth, shown, layout = best
-        halves = self._whole_teams(roots[0]) if len(roots) == 1 and depth > 0 and parent is not None else None
-        if halves is not None and shown != self.reach(roots):
+        halves = self._whole_teams(roots[0]) if len(roots) == 1 and depth > 0 and parent is not None and not whole \
+            else None
+        if halves is not None:
             for number, (posts, part) in enumerate(halves, start=1):
                 self.page(title + _part(number, len(halves)), subtitle, posts, part, parent)
             return
@@ -221,7 +228,7 @@ class _Planner:
             if post.reports_to is None or post.group == self.structure.posts[post.reports_to].group:
                 continue
             if not any(kid in shown for kid in kids) or all(kid in shown for kid in kids) and \
-                    self.reach(kids) <= shown:
+                    self.reach(kids, limit=len(shown)) <= shown:
                 continue
             if self.fitting(self.reach([pid], limit=self.capacity)) is not None:
                 return False
@@ -235,6 +242,8 @@ class _Planner:
             layout = self.fitting(posts)
             return (posts, layout) if layout is not None else None
 
+        if len(self.reach([root], limit=WHOLE_PARTS * self.capacity)) > WHOLE_PARTS * self.capacity:
+            return None  # more posts than that many pages could hold
         kids = self.reports[root]
         chunks: list[list[str]] = [[]]
         for kid in kids:
@@ -245,7 +254,8 @@ class _Planner:
             chunks[-1].append(kid)
         # even the parts out by their posts, when that fits too: "part 2 of 2" should not be one team
         sizes = [len(self.reach([kid])) for kid in kids]
-        share, even, run = sum(sizes) / len(chunks), [[]], 0
+        share, run = sum(sizes) / len(chunks), 0
+        even: list[list[str]] = [[]]
         for kid, size in zip(kids, sizes):
             if even[-1] and len(even) < len(chunks) and run + size / 2 > share * len(even):
                 even.append([])
@@ -365,11 +375,12 @@ class _Planner:
         layouts: list[Layout] = []
         for page in self.pages:
             target = None
-            if page.parent is not None or bins and not page.subtitle:
-                # first the page it continues (a team under its manager), then the recent pages after it;
-                # a top with no line manager goes beside the tops before it
+            if page.parent is not None or page.key in self.loose and bins:
+                # a small team first tries the page it continues (under its manager), then any page tries the
+                # recent pages after that one; a top with no line manager goes beside the tops before it
                 source = bin_of[page.parent] if page.parent is not None else 0
-                for index in [source, *range(max(source + 1, len(bins) - SHARING_WINDOW), len(bins))]:
+                small = len(page.structure.posts) <= self.capacity / 4
+                for index in [source] * small + list(range(max(source + 1, len(bins) - SHARING_WINDOW), len(bins))):
                     if page.parent is not None and index != source and len(bins[index]) == 1 and \
                             bins[index][0].parent is None:
                         continue
