@@ -376,10 +376,11 @@ class _Planner:
         for page in self.pages:
             target = None
             if page.parent is not None or page.key in self.loose and bins:
-                # a small team first tries the page it continues (under its manager), then any page tries the
-                # recent pages after that one; a top with no line manager goes beside the tops before it
+                # a team filling under a quarter of a page first tries the page it continues (under its manager),
+                # then any page tries the recent pages after that one; a top with no line manager goes beside
+                # the tops before it
                 source = bin_of[page.parent] if page.parent is not None else 0
-                small = len(page.structure.posts) <= self.capacity / 4
+                small = self._area(page.layout) <= self.frame.width * self.frame.height / 4
                 for index in [source] * small + list(range(max(source + 1, len(bins) - SHARING_WINDOW), len(bins))):
                     if page.parent is not None and index != source and len(bins[index]) == 1 and \
                             bins[index][0].parent is None:
@@ -419,6 +420,11 @@ class _Planner:
             page.continued = {pid: keys for pid, keys in continued.items() if keys}
             pages.append(page)
         return pages
+
+    def _area(self, layout: Layout) -> float:
+        """The room a layout takes on the page printed at the smallest readable scale, in square points."""
+        scale = self.frame.min_scale
+        return layout.bounds.width * scale * (layout.bounds.height + CONTINUATION_ALLOWANCE) * scale
 
     def _shared_title(self, tops: list[str]) -> str:
         """The title of a page carrying the teams of `tops`: each department named once ("Housing ·
