@@ -1,10 +1,15 @@
 """Splitting a chart over pages the way council appendices do it.
 
 A chart that fits its page at a readable scale goes on one page. Otherwise the first page
-shows the top of the structure as deep as it fits, and every post on that page whose reports
-did not fit is continued on a page of its own (titled by the post's group), recursively. A
-manager whose direct reports alone are too many for one page has them shared over several
-pages ("part 2 of 3"). Pages come in reading order: overview first, then depth first.
+shows the top of the structure as deep as it fits without cutting through a department (a post
+heading a group its manager is not in) that would fit a page of its own, and every post on that
+page whose reports did not fit is continued on a page of its own (titled by the post's group),
+recursively: so a department that fits a page is seen whole on one, in any structure. A
+department that just misses a page is printed in a few parts, its head over some of its teams
+whole. A manager whose direct reports alone are too many for one page has them shared over
+several pages ("part 2 of 3"): the heads of other groups, then its own group, when each fits.
+Small pages are put together afterwards (a team with the page it continues when it fits there).
+Pages come in reading order: overview first, then depth first.
 
 Planning is pure geometry: it decides which posts go on which page and lays each page out;
 `page.py` draws them. It tries many candidate pages, so two things keep it fast at the size
