@@ -329,3 +329,14 @@ def test_a_table_carried_over_a_page_names_its_directorate_again(pack, restructu
                 assert any(rest.startswith(f"{name} (continued)") or rest.startswith(name) for name in names), rest[:80]
                 carried += 1
     assert carried >= 2
+
+
+def test_two_files_imported_with_the_default_scenario_are_told_apart_on_the_cover(tmp_path, run):
+    before, after = tmp_path / "current.orgd", tmp_path / "proposed.orgd"
+    run("import", str(CURRENT), "-o", str(before), "--on-cost-rate", "25%")
+    run("import", str(PROPOSED), "-o", str(after), "--on-cost-rate", "25%")
+    out = tmp_path / "pack.pdf"
+    assert run("export", str(after), "--pack", "--before", str(before), "-o", str(out)).returncode == 0
+    cover = page_texts(out)[0]
+    assert "Current → Current" not in cover
+    assert "ashdown district current → ashdown district proposed" in cover.lower()
