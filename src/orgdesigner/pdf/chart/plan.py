@@ -290,6 +290,8 @@ class _Planner:
                         break
                     together.append(pending.pop(0))
                     whole, layout = more, wider
+                if len(together) > 1 and pending:
+                    whole, layout = self._even_out(together, pending, whole, layout)
             before = len(self.pages)
             if layout is None or len(together) == 1:  # no layout: the team alone needs pages of its own
                 yield self._place(together, self._title_for(together[0]), self._manager_note(together[0]), page.key)
@@ -297,6 +299,35 @@ class _Planner:
                 self.page(self._shared_title(together), self._manager_note(together[0]), whole, layout, page.key)
             for pid in together:
                 page.continued[pid] = [p.key for p in self.pages[before:] if p.parent == page.key]
+
+    def _even_out(self, together: list[str], pending: list[str], whole: set[str],
+                  layout: Layout) -> tuple[set[str], Layout]:
+        """When the teams left after `together` fit one page but would fill under a quarter of it, move teams
+        from the end of `together` to the front of `pending` while both pages still fit, as evenly as they
+        go: two pages half full read better than a full one and a nearly empty one. Returns `together`'s
+        posts and layout (the lists are changed in place)."""
+        quarter = self.frame.width * self.frame.height / 4
+        rest = self.reach(pending, limit=self.capacity)
+        cards = len(rest) * PRINT_LAYOUT.card_width * PRINT_LAYOUT.card_height * self.frame.min_scale ** 2
+        if cards > quarter:  # cards never overlap: the rest fills a quarter of a page whatever the layout
+            return whole, layout
+        last = self.fitting(rest)
+        if last is None or self._area(last) > quarter:
+            return whole, layout
+        best, moves = self._area(last), 0
+        chosen = whole, layout
+        for count in range(1, len(together)):
+            first = self.reach(together[:-count], limit=self.capacity)
+            second = self.fitting(self.reach([*together[-count:], *pending], limit=self.capacity))
+            kept = self.fitting(first)
+            if second is None or kept is None:
+                break
+            if min(self._area(kept), self._area(second)) > best:
+                best, moves, chosen = min(self._area(kept), self._area(second)), count, (first, kept)
+        if moves:
+            pending[:0] = together[-moves:]
+            del together[-moves:]
+        return chosen
 
     def _share_out(self, roots: list[str], title: str, subtitle: str, parent: int | None) -> _Task:
         """`roots` with their direct reports do not fit one page: deal them over several pages."""
