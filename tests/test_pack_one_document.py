@@ -267,9 +267,10 @@ def test_a_department_on_one_page_now_is_on_one_page_after_when_it_has_no_more_p
 
 @pytest.mark.parametrize("council", ["cambridge-2022", "leicester-2011"])
 def test_sample_packs_have_no_chart_page_under_a_quarter_full(tmp_path, council):
-    """Cambridge's posts with no line manager once had a page each for one card, and Leicester's proposed
-    overview a second part holding a column of four cards: a top that fits goes beside the overview, and an
-    overview that must be split is split into the heads of departments and the chief's own office."""
+    """Cambridge's post with no line manager once had a page for one card, and Leicester's proposed overview
+    a second part holding a column of four cards: a top that fits goes beside the overview, an overview that
+    must be split is split into the heads of departments and the chief's own office, and the teams left over
+    for a last page are evened out with the page before."""
     from orgdesigner.model import load
     from orgdesigner.pdf.pack.document import write_pack
     samples = SAMPLES.parent
@@ -277,8 +278,10 @@ def test_sample_packs_have_no_chart_page_under_a_quarter_full(tmp_path, council)
     write_pack(load(samples / f"{council}-current.orgd"), load(samples / f"{council}-proposed.orgd"), out)
     starts = section_starts(out)
     fullness = page_fullness(out)
+    texts = page_texts(out)
+    # a top with no line manager that fits beside no other page keeps a page of its own, under its own title
     thin = {n: f"{fullness[n]:.0%}" for n in range(starts["Current structure"], starts["Proposed posts"])
-            if fullness[n] < 0.25}
+            if fullness[n] < 0.25 and "posts with no line manager" not in texts[n - 1]}
     assert not thin, f"chart pages under a quarter full: {thin}"
 
 
