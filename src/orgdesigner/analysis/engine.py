@@ -357,7 +357,8 @@ class Analysis:
         if post_id in self._context:
             self._post_findings[post_id] = []
             return
-        self._post_findings[post_id] = post_findings(self.structure, self.rules, post, self._own_span(post_id))
+        self._post_findings[post_id] = post_findings(self.structure, self.rules, self.scales, post,
+                                                     self._own_span(post_id))
 
     def _own_span(self, post_id: str) -> int:
         """Direct line reports, not counting a partner's context posts."""
