@@ -200,10 +200,14 @@ class OutlinePanel(QWidget):
         for group in self._waiting:
             node = self._groups[group]
             last = node.child(node.rowCount() - 1) if node.hasChildren() else node
-            rect = self.tree.visualRect(self.proxy.mapFromSource(last.index()))
+            rect = self.tree.visualRect(self._in_tree(last.index()))
             if rect.isValid() and rect.bottom() >= 0 and rect.top() <= bottom:
                 found.append(group)
         return found
+
+    def _in_tree(self, index: QModelIndex) -> QModelIndex:
+        """A row of the model as the tree shows it (through the filter when the tree shows the filter's rows)."""
+        return self.proxy.mapFromSource(index) if self.tree.model() is self.proxy else index
 
     def _make_more(self, group: str | None, count: int | None) -> None:
         """Make the next `count` rows waiting in `group` (None: all of them)."""
