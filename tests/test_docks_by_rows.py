@@ -149,5 +149,7 @@ def test_scrolling_a_large_outline_shows_every_post_even_those_edited_before_the
     qtbot.addWidget(third)
     third.filter.setText("renamed before")
     grade = structure.posts[late[0]].grade
-    assert [label for label in third.shown_labels() if "Renamed" in label] == \
-        [f"Renamed before its row was made ({grade})" if grade else "Renamed before its row was made"]
+    renamed = [f"Renamed before its row was made ({grade})" if grade else "Renamed before its row was made"]
+    assert [label for label in third.shown_labels() if "Renamed" in label] == renamed
+    document.execute(editing.add_group(structure, Group(id="new", name="New team")))  # the tree is built again
+    assert [label for label in third.shown_labels() if "Renamed" in label] == renamed

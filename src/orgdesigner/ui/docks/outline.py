@@ -170,6 +170,8 @@ class OutlinePanel(QWidget):
             self._group_node(group).appendRows(self._made(post_ids[:FIRST_ROWS]))
             if len(post_ids) > FIRST_ROWS:
                 self._waiting[group] = post_ids[FIRST_ROWS:]
+        if self.filter.text().strip():  # the filter must see every post
+            self.make_every_row()
         old = self.proxy.sourceModel()
         self.proxy.setSourceModel(self.model)
         if old is not None:
