@@ -322,6 +322,9 @@ class Analysis:
         context = post.context is not None
         settings = self.structure.settings
         cost = ZERO if context else post_cost(post, self.scales, settings)
+        if not post.junior:  # most posts: no junior staff to add up
+            return PostRecord(cost, post.fte, int(post.status is PostStatus.VACANT), post.tier, post.group,
+                              post.in_scope, context, 0.0, 0.0, int(post.pay_withheld))
         return PostRecord(cost, post.fte, int(post.status is PostStatus.VACANT), post.tier, post.group, post.in_scope,
                           context, sum(staff.fte for staff in post.junior), junior_cost(post, settings),
                           int(post.pay_withheld))
