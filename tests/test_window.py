@@ -251,6 +251,23 @@ def test_screenshot_of_an_unreadable_file_exits_2(tmp_path):
     assert result.returncode == 2 and "no such file" in result.stderr
 
 
+def test_opening_a_file_or_failing_to_leaves_garbage_collected(new_window, tmp_path, monkeypatch):
+    """The collector is held off while a file is read and shown; it collects again afterwards, whether the
+    file opened or was refused (else memory would only grow for the rest of the session)."""
+    import gc
+
+    win = new_window()
+    errors: list[str] = []
+    monkeypatch.setattr(win, "show_error", lambda title, message: errors.append(message))
+    good, bad = tmp_path / "council.orgd", tmp_path / "bad.orgd"
+    save(make_structure(), good)
+    bad.write_text("{broken", encoding="utf-8")
+    assert win.open_file(good, ask=False) and gc.isenabled()
+    assert not win.open_file(bad, ask=False) and gc.isenabled()
+    assert errors == [f"{bad}: not valid JSON (line 1, column 2: Expecting property name enclosed in double quotes)"]
+    assert set(win.scene.cards) == set(load(good).posts)  # the refused file left the one before shown
+
+
 @pytest.mark.skipif(not SAMPLES.exists() or not any(SAMPLES.glob("*.orgd")), reason="no samples")
 def test_every_sample_opens_in_the_window(new_window):
     win = new_window()
