@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 
@@ -19,6 +21,10 @@ TITLE_STEPS = [(8.2, 9.2, 3), (SMALL_SIZE, 8.2, 4)]
 TITLE_SIZE = min(size for size, _, _ in TITLE_STEPS)
 GROUP_SIZE = 8.0
 PAD_X, PAD_Y = 6.0, 5.0
+ROWS_HEIGHT = PAD_Y + 3 * SMALL_LEADING - 0.25 * SMALL_SIZE
+"""From the top of a card's three rows under its title (name, grade, cost; set at its foot) to the card's foot."""
+TITLE_GAP = 2.5
+"""Least room between the title's last line, descenders included, and the rows under it."""
 
 
 class ChartPainter:
@@ -151,6 +157,12 @@ class ChartPainter:
             text = text.replace("continued on pages ", "\u2192 pp. ").replace("continued on page ", "\u2192 p. ")
         self.text(card.right - PAD_X, row, fit(text, CONDENSED_BOLD, SMALL_SIZE, room), CONDENSED_BOLD, SMALL_SIZE,
                   ACCENT, right=True)
+
+
+def card_height(post: Post) -> float:
+    """How tall the post's card must be for its title's lines and the three rows under them."""
+    size, leading, lines = title_lines(post.title, PRINT_LAYOUT.card_width - 2 * PAD_X)
+    return math.ceil(PAD_Y + size + (len(lines) - 1) * leading + 0.25 * size + TITLE_GAP + ROWS_HEIGHT)
 
 
 def title_lines(title: str, width: float) -> tuple[float, float, list[str]]:

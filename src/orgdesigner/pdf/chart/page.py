@@ -19,7 +19,7 @@ from ...model import Structure
 from ...presentation.chartstyle import (DOTTED_LINE, INK, LINE, MUTED, CardStyle, ChangeStyle, group_colours,
                                         hidden_note, legend_styles, pages_text)
 from ..fonts import BOLD, MIN_FONT_SIZE, REGULAR, register_fonts, text_width
-from .cards import GROUP_SIZE, SMALL_SIZE, TITLE_SIZE, ChartPainter, fit
+from .cards import GROUP_SIZE, SMALL_SIZE, TITLE_SIZE, ChartPainter, card_height, fit
 from .plan import ChartPage, Frame, plan_pages
 
 MIN_SCALE = MIN_FONT_SIZE / min(TITLE_SIZE, SMALL_SIZE, GROUP_SIZE)
@@ -218,4 +218,4 @@ def _line_sample(canvas: Canvas, x: float, y: float, colour: str, dashed: bool) 
 def plan_chart(structure: Structure, width: float, height: float, heading: str,
                folded: Collection[str] = ()) -> list[ChartPage]:
     """The chart's pages for a page area of `width` x `height` points."""
-    return plan_pages(structure, chart_frame(width, height), heading, folded)
+    return plan_pages(structure, chart_frame(width, height), heading, folded, card_height)

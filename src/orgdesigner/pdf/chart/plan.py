@@ -16,11 +16,11 @@ proportion to the set, not to the structure.
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from ...layout import Layout, LayoutOptions, compute_layout
-from ...model import Structure
+from ...model import Post, Structure
 from ...presentation.selection import substructure
 
 _Task = Iterator["_Task"]
@@ -28,10 +28,14 @@ _Task = Iterator["_Task"]
 goes on): `_run` drives them with a stack of its own, so a reporting chain thousands of levels deep
 plans without Python's recursion limit."""
 
-PRINT_LAYOUT = LayoutOptions(card_width=136.0, card_height=70.0, h_gap=14.0, v_gap=34.0, compact=True, leaf_column=True,
-                             stack_indent=14.0, stack_gap=8.0, group_padding=8.0, group_header=17.0,
+PRINT_LAYOUT = LayoutOptions(card_width=136.0, card_height=70.0, h_gap=10.0, v_gap=24.0, compact=True, leaf_column=True,
+                             stack_indent=10.0, stack_gap=6.0, group_padding=8.0, group_header=17.0,
                              use_manual_positions=False)
-"""Cards in points at scale 1: sized for the card text in `cards.py` (7.5 pt at its smallest)."""
+"""Cards in points at scale 1: sized for the card text in `cards.py` (7.5 pt at its smallest). The height
+is the tallest a card can need (a title of four lines); a page's cards are as tall as its posts' titles need."""
+
+CardHeight = Callable[[Post], float]
+"""How tall a post's card must be for its text, in chart units."""
 
 SHARING_WINDOW = 6
 """How many of the latest pages a small continuation page may join, keeping reading order near."""
@@ -68,10 +72,12 @@ class Frame:
     max_scale: float = 1.35
 
 
-def plan_pages(structure: Structure, frame: Frame, heading: str, folded: Collection[str] = ()) -> list[ChartPage]:
+def plan_pages(structure: Structure, frame: Frame, heading: str, folded: Collection[str] = (),
+               card_height: CardHeight | None = None) -> list[ChartPage]:
     """The pages of `structure`'s chart, in order; `folded` posts have reports that are not shown at all
-    (they are laid out as managers, with room under them for a note)."""
-    planner = _Planner(structure, frame, heading, frozenset(folded))
+    (they are laid out as managers, with room under them for a note). With `card_height`, each page's
+    cards are as tall as the tallest of them needs (else `PRINT_LAYOUT`'s height)."""
+    planner = _Planner(structure, frame, heading, frozenset(folded), card_height)
     whole = planner.fitting(structure.posts)
     if whole is not None:
         return [planner.page(heading, "", structure.posts, whole, None)]
@@ -100,12 +106,17 @@ def _cycle_tops(structure: Structure, rest: list[str]) -> list[str]:
 
 
 class _Planner:
-    def __init__(self, structure: Structure, frame: Frame, heading: str, folded: frozenset[str]) -> None:
+    def __init__(self, structure: Structure, frame: Frame, heading: str, folded: frozenset[str],
+                 card_height: CardHeight | None) -> None:
         self.structure = structure
         self.folded = folded
         self.frame = frame
         self.heading = heading
-        self.options = replace(PRINT_LAYOUT, stack_rows=_stack_rows(frame), wrap_width=_wrap_width(frame))
+        self.heights = {pid: min(card_height(post), PRINT_LAYOUT.card_height) if card_height else PRINT_LAYOUT.card_height
+                        for pid, post in structure.posts.items()}
+        self.headers = _nesting(structure)
+        self.options: dict[float, LayoutOptions] = {}
+        """The layout options for each card height a page may have."""
         self.pages: list[ChartPage] = []
         self.shown: set[str] = set()
         """Posts on some page already: a reporting cycle must not send the planner round it for ever."""
@@ -115,7 +126,7 @@ class _Planner:
                 self.reports[post.reports_to].append(post.id)
         self.post_order = {pid: index for index, pid in enumerate(structure.posts)}
         self.group_order = {gid: index for index, gid in enumerate(structure.groups)}
-        self.capacity = _capacity(frame)
+        self.capacity = _capacity(frame, min(self.heights.values(), default=PRINT_LAYOUT.card_height))
 
     # ----- geometry ----------------------------------------------------------------------
 
@@ -131,7 +142,11 @@ class _Planner:
         shown = set(post_ids)
         continued = frozenset(pid for pid in shown if any(kid not in shown for kid in self.reports[pid]))
         continued |= self.folded & shown
-        return compute_layout(self.subset(shown), replace(self.options, continued=continued))
+        height = max((self.heights[pid] for pid in shown), default=PRINT_LAYOUT.card_height)
+        if height not in self.options:
+            self.options[height] = replace(PRINT_LAYOUT, card_height=height, wrap_width=_wrap_width(self.frame),
+                                           stack_rows=_stack_rows(self.frame, height, self.headers))
+        return compute_layout(self.subset(shown), replace(self.options[height], continued=continued))
 
     def scale_for(self, layout: Layout) -> float:
         width = max(layout.bounds.width, 1.0)
@@ -351,26 +366,32 @@ def _run(task: _Task) -> None:
             stack.append(step)
 
 
-def _capacity(frame: Frame) -> float:
+def _capacity(frame: Frame, card_height: float) -> float:
     """The most cards a page could hold: laid out, cards never overlap, so a layout holding more
     than this many is bigger than the page at the smallest scale allowed and cannot fit."""
     if frame.min_scale <= 0:
         return math.inf
     room = (frame.width / frame.min_scale) * (frame.height / frame.min_scale - CONTINUATION_ALLOWANCE)
-    return max(room, 0.0) / (PRINT_LAYOUT.card_width * PRINT_LAYOUT.card_height)
+    return max(room, 0.0) / (PRINT_LAYOUT.card_width * card_height)
 
 
 def _part(number: int, count: int) -> str:
     return f" (part {number} of {count})" if count > 1 else ""
 
 
-def _stack_rows(frame: Frame) -> int:
-    """How many cards a stack column may hold so that a manager and its stack, inside two groups'
+def _stack_rows(frame: Frame, card_height: float, headers: int) -> int:
+    """How many cards a stack column may hold so that a manager and its stack, inside `headers` groups'
     headers, fill a page's height at the smallest readable scale (a team continued on its own page)."""
     o = PRINT_LAYOUT
-    room = frame.height / frame.min_scale - CONTINUATION_ALLOWANCE - o.card_height
-    room -= 2 * (o.group_header + o.group_padding)
-    return max(2, int(room // (o.card_height + o.stack_gap)))
+    room = frame.height / frame.min_scale - CONTINUATION_ALLOWANCE - card_height
+    room -= headers * (o.group_header + 2 * o.group_padding)
+    return max(2, int(room // (card_height + o.stack_gap)))
+
+
+def _nesting(structure: Structure) -> int:
+    """How many groups' headers can stand above a stack: a stack's cards sit in the groups of their own
+    chain, nested to a depth of at most two under the manager's (and never more than the structure has)."""
+    return min(max((depth + 1 for depth in structure.group_depths().values()), default=0), 2)
 
 
 def _wrap_width(frame: Frame) -> float:
