@@ -130,23 +130,52 @@ class _Planner:
 
     # ----- geometry ----------------------------------------------------------------------
 
-    def fitting(self, post_ids: Iterable[str]) -> Layout | None:
-        """The layout of the posts given if it fits the page, else None."""
+    def fitting(self, post_ids: Iterable[str], shorten: bool = False) -> Layout | None:
+        """The layout of the posts given if it fits the page, else None. With `shorten`, a layout too tall
+        is tried again with shorter stacks (a level deeper on one page is worth two more layouts)."""
         shown = set(post_ids)
         if len(shown) > self.capacity:
             return None
         layout = self.lay(shown)
-        return layout if self.fits(layout) else None
+        if self.fits(layout):
+            return layout
+        return self._shorter(shown, layout) if shorten else None
 
-    def lay(self, post_ids: Iterable[str]) -> Layout:
+    def _shorter(self, shown: set[str], layout: Layout) -> Layout | None:
+        """A layout of `shown` that fits with its stacks in shorter columns, when the one given is too tall
+        but not too wide (a team's column too long for what stands above it); else None."""
+        room_width = self.frame.width / self.frame.min_scale
+        room_height = self.frame.height / self.frame.min_scale - CONTINUATION_ALLOWANCE
+        options = self._options(shown)
+        excess = layout.bounds.height - room_height
+        if excess <= 0 or layout.bounds.width > room_width or options.stack_rows <= 2:
+            return None
+        rows = max(2, options.stack_rows - math.ceil(excess / (options.card_height + options.stack_gap)))
+        shorter = self.lay(shown, rows)
+        if self.fits(shorter):
+            return shorter
+        if rows == 2 or shorter.bounds.height >= layout.bounds.height:
+            return None  # not the stacks that make it tall
+        shortest = self.lay(shown, 2)  # columns of two let a wide row wrap
+        return shortest if self.fits(shortest) else None
+
+    def lay(self, post_ids: Iterable[str], stack_rows: int | None = None) -> Layout:
+        """The layout of the posts given, its stacks `stack_rows` deep (as deep as a page allows if None)."""
         shown = set(post_ids)
         continued = frozenset(pid for pid in shown if any(kid not in shown for kid in self.reports[pid]))
         continued |= self.folded & shown
+        options = self._options(shown)
+        if stack_rows is not None:
+            options = replace(options, stack_rows=stack_rows)
+        return compute_layout(self.subset(shown), replace(options, continued=continued))
+
+    def _options(self, shown: set[str]) -> LayoutOptions:
+        """The layout options for a page of `shown`: cards as tall as the tallest of them needs."""
         height = max((self.heights[pid] for pid in shown), default=PRINT_LAYOUT.card_height)
         if height not in self.options:
             self.options[height] = replace(PRINT_LAYOUT, card_height=height, wrap_width=_wrap_width(self.frame),
                                            stack_rows=_stack_rows(self.frame, height, self.headers))
-        return compute_layout(self.subset(shown), replace(self.options[height], continued=continued))
+        return self.options[height]
 
     def scale_for(self, layout: Layout) -> float:
         width = max(layout.bounds.width, 1.0)
@@ -189,7 +218,7 @@ class _Planner:
         depth = 0
         shown = self.reach(roots, depth)
         while True:
-            layout = self.fitting(shown)
+            layout = self.fitting(shown, shorten=True)
             if layout is None:
                 break
             best = (depth, shown, layout)
@@ -264,7 +293,7 @@ class _Planner:
             deeper = extra | self.reach(tops, depth)
             if deeper == shown:
                 return shown, layout
-            wider = self.fitting(deeper)
+            wider = self.fitting(deeper, shorten=True)
             if wider is None:
                 return shown, layout
             shown, layout, depth = deeper, wider, depth + 1
