@@ -19,7 +19,7 @@ import math
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
-from ...layout import Layout, LayoutOptions, compute_layout
+from ...layout import Layout, LayoutOptions, Rect, compute_layout
 from ...model import Post, Structure
 from ...presentation.selection import substructure
 
@@ -334,21 +334,27 @@ class _Planner:
         bins: list[list[ChartPage]] = []
         bin_of: dict[int, int] = {}
         layouts: list[Layout] = []
+        trees: list[list[tuple[float, float]]] = []
         for page in self.pages:
             target = None
             if page.parent is not None:
                 after = bin_of[page.parent] + 1
+                own = self.trees(page.layout)
                 for index in range(max(after, len(bins) - SHARING_WINDOW), len(bins)):
                     if len(bins[index]) == 1 and bins[index][0].parent is None:
+                        continue
+                    if _card_height(layouts[index]) == _card_height(page.layout) and self.too_tall(trees[index] + own):
                         continue
                     posts = [pid for other in bins[index] for pid in other.structure.posts] + list(page.structure.posts)
                     layout = self.fitting(posts)
                     if layout is not None:
                         target, layouts[index] = index, layout
+                        trees[index] = self.trees(layout)
                         break
             if target is None:
                 bins.append([page])
                 layouts.append(page.layout)
+                trees.append(self.trees(page.layout))
                 target = len(bins) - 1
             else:
                 bins[target].append(page)
@@ -371,6 +377,44 @@ class _Planner:
             pages.append(page)
         return pages
 
+    def trees(self, layout: Layout) -> list[tuple[float, float]]:
+        """The width and height of the cards of each reporting tree in `layout` (the posts on a page under
+        each of its tops); none when its posts report in a circle."""
+        top: dict[str, str] = {}
+        for pid in layout.cards:
+            path, current = [], pid
+            while current not in top:
+                path.append(current)
+                manager = self.structure.posts[current].reports_to
+                if manager in path:
+                    return []
+                if manager not in layout.cards:
+                    top[current] = current
+                    break
+                current = manager
+            for walked in path:
+                top[walked] = top[current]
+        extent: dict[str, Rect] = {}
+        for pid, card in layout.cards.items():
+            head = top[pid]
+            extent[head] = extent[head].union(card) if head in extent else card
+        return [(box.width, box.height) for box in extent.values()]
+
+    def too_tall(self, trees: list[tuple[float, float]]) -> bool:
+        """Whether reporting trees whose cards span these sizes cannot share a page (with cards as tall as
+        they had): side by side in rows no wider than the page, they need rows enough to be taller than it.
+        A quick test before laying them out together, which never refuses trees that would fit."""
+        if not trees:
+            return False
+        o, frame = PRINT_LAYOUT, self.frame
+        room_width = frame.width / frame.min_scale
+        room_height = frame.height / frame.min_scale - CONTINUATION_ALLOWANCE
+        if max(width for width, _ in trees) > room_width:
+            return True
+        rows = math.ceil((sum(width for width, _ in trees) + o.h_gap * len(trees)) / (room_width + o.h_gap) - 1e-9)
+        heights = [height for _, height in trees]
+        return max(heights) + (rows - 1) * (min(heights) + o.v_gap) > room_height + 1e-6
+
     def _title_for(self, post_id: str, short: bool = False) -> str:
         """The post's group and title ("Children's Services: Director of …"); just one of them if `short`."""
         post = self.structure.posts[post_id]
@@ -382,6 +426,11 @@ class _Planner:
     def _manager_note(self, post_id: str) -> str:
         manager = self.structure.posts[post_id].reports_to
         return f"Reports to {self.structure.posts[manager].title}" if manager else ""
+
+
+def _card_height(layout: Layout) -> float | None:
+    """The height of the cards in `layout` (all alike), None if it has none."""
+    return next((card.height for card in layout.cards.values()), None)
 
 
 def _run(task: _Task) -> None:
