@@ -142,6 +142,16 @@ class ChartPainter:
         c.roundRect(*self.rect(tab), 1.5 * self.s, stroke=0, fill=1)
         self.text(tab.x + 3, tab.bottom - 2, style.label, CONDENSED_BOLD, SMALL_SIZE, "#ffffff")
 
+    def source(self, card: Rect, text: str) -> None:
+        """"from page N" in a tab on the card's top edge, where a line from its manager would come in."""
+        tab = source_tab(card, text)
+        c = self.c
+        c.setFillColor(HexColor("#ffffff"))
+        c.setStrokeColor(HexColor(ACCENT))
+        c.setLineWidth(0.8 * self.s)
+        c.roundRect(*self.rect(tab), 1.5 * self.s, stroke=1, fill=1)
+        self.text(tab.x + 3, tab.bottom - 2.5, text, CONDENSED_BOLD, SMALL_SIZE, ACCENT)
+
     def continuation(self, card: Rect, text: str, post: Post) -> None:
         """"continued on page N" inside the card, at the right of its grade row, with a tick below the card:
         inside the card it never runs across a group box's border or the page's margin."""
@@ -157,6 +167,13 @@ class ChartPainter:
             text = text.replace("continued on pages ", "\u2192 pp. ").replace("continued on page ", "\u2192 p. ")
         self.text(card.right - PAD_X, row, fit(text, CONDENSED_BOLD, SMALL_SIZE, room), CONDENSED_BOLD, SMALL_SIZE,
                   ACCENT, right=True)
+
+
+def source_tab(card: Rect, text: str) -> Rect:
+    """Where a card's "from page N" tab sits: across the card's top edge at its left, over the card's top
+    padding and clear of a group's name above it."""
+    width = text_width(text, CONDENSED_BOLD, SMALL_SIZE) + 6
+    return Rect(card.x + 4, card.y - SMALL_SIZE - 0.5, width, SMALL_SIZE + 3)
 
 
 def card_height(post: Post) -> float:

@@ -105,6 +105,8 @@ def draw_chart_page(canvas: Canvas, page: ChartPage, facts: CardFacts, x: float,
             painter.continuation(card, continued_on(page.continued[pid], page_number), post)
         elif pid in facts.hidden:
             painter.continuation(card, hidden_note(facts.hidden[pid]), post)
+        if pid in page.came_from:
+            painter.source(card, came_from(page.came_from[pid], page_number))
     for route in page.layout.lines:
         if route.kind == "dotted" and route.label and len(route.points) >= 2:
             painter.line_label(route.points, route.label)
@@ -141,6 +143,12 @@ def continued_on(keys: list[int], page_number: PageNumbers, word: str = "page") 
     if not numbers or len(numbers) < len(known):
         return f"continued on later {word}s"
     return pages_text(numbers, word)
+
+
+def came_from(key: int, page_number: PageNumbers, word: str = "page") -> str:
+    """Over a card whose manager is on another page: "from page 3" (the manager's page)."""
+    number = page_number(key)
+    return f"from {word} {number}" if number is not None else f"from an earlier {word}"
 
 
 def _legend(canvas: Canvas, x: float, y: float, width: float, note: str, changes: list[ChangeStyle]) -> None:

@@ -60,6 +60,9 @@ class ChartPage:
     """Further pages this one continues, when small teams from several pages share it."""
     continued: dict[str, list[int]] = field(default_factory=dict)
     """Post id on this page -> the pages its reports continue on."""
+    came_from: dict[str, int] = field(default_factory=dict)
+    """Post id on this page whose manager is on another page -> that page (each team on a shared page
+    says where its own manager is)."""
 
 
 @dataclass(frozen=True)
@@ -264,7 +267,7 @@ class _Planner:
             if layout is None or len(together) == 1:  # no layout: the team alone needs pages of its own
                 yield self._place(together, self._title_for(together[0]), self._manager_note(together[0]), page.key)
             else:
-                self.page(" · ".join(self._title_for(pid, short=True) for pid in together),
+                self.page(" · ".join(dict.fromkeys(self._title_for(pid, short=True) for pid in together)),
                           self._manager_note(together[0]), whole, layout, page.key)
             for pid in together:
                 page.continued[pid] = [p.key for p in self.pages[before:] if p.parent == page.key]
@@ -375,6 +378,12 @@ class _Planner:
             page.continued = {pid: sorted(dict.fromkeys(bin_of[k] for k in keys))
                               for member in members for pid, keys in member.continued.items()}
             pages.append(page)
+        home = {pid: page.key for page in pages for pid in page.structure.posts}
+        for page in pages:
+            for pid in page.structure.posts:
+                manager = self.structure.posts[pid].reports_to
+                if manager is not None and manager in home and home[manager] != page.key:
+                    page.came_from[pid] = home[manager]
         return pages
 
     def trees(self, layout: Layout) -> list[tuple[float, float]]:
