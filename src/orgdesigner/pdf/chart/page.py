@@ -146,7 +146,8 @@ def continued_on(keys: list[int], page_number: PageNumbers, word: str = "page") 
 
 
 def came_from(key: int, page_number: PageNumbers, word: str = "page") -> str:
-    """Over a card whose manager is on another page: "from page 3" (the manager's page)."""
+    """Over the top card of a team continued from another page: "from page 3" (where the card is
+    printed under its own manager, with "continued on" this page)."""
     number = page_number(key)
     return f"from {word} {number}" if number is not None else f"from an earlier {word}"
 

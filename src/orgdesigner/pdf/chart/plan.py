@@ -61,8 +61,8 @@ class ChartPage:
     continued: dict[str, list[int]] = field(default_factory=dict)
     """Post id on this page -> the pages its reports continue on."""
     came_from: dict[str, int] = field(default_factory=dict)
-    """Post id on this page whose manager is on another page -> that page (each team on a shared page
-    says where its own manager is)."""
+    """Post id on this page whose team this page continues -> the page the post is printed on with its
+    own manager (so each team on a shared page says where it hangs in the chart)."""
 
 
 @dataclass(frozen=True)
@@ -378,12 +378,11 @@ class _Planner:
             page.continued = {pid: sorted(dict.fromkeys(bin_of[k] for k in keys))
                               for member in members for pid, keys in member.continued.items()}
             pages.append(page)
-        home = {pid: page.key for page in pages for pid in page.structure.posts}
         for page in pages:
-            for pid in page.structure.posts:
-                manager = self.structure.posts[pid].reports_to
-                if manager is not None and manager in home and home[manager] != page.key:
-                    page.came_from[pid] = home[manager]
+            for pid, keys in page.continued.items():
+                for key in keys:
+                    if pid in pages[key].structure.posts:
+                        pages[key].came_from[pid] = page.key
         return pages
 
     def trees(self, layout: Layout) -> list[tuple[float, float]]:
