@@ -136,21 +136,20 @@ class ChartPainter:
         c.setStrokeColor(HexColor(style.colour))
         c.setLineWidth(2.0 * self.s)
         c.roundRect(*self.rect(card), 3 * self.s, stroke=1, fill=0)
-        width = text_width(style.label, CONDENSED_BOLD, SMALL_SIZE) + 6
-        tab = Rect(card.right - width - 4, card.y - SMALL_SIZE - 3, width, SMALL_SIZE + 3)
+        mark = tab(card, style.label, right=True)
         c.setFillColor(HexColor(style.colour))
-        c.roundRect(*self.rect(tab), 1.5 * self.s, stroke=0, fill=1)
-        self.text(tab.x + 3, tab.bottom - 2, style.label, CONDENSED_BOLD, SMALL_SIZE, "#ffffff")
+        c.roundRect(*self.rect(mark), 1.5 * self.s, stroke=0, fill=1)
+        self.text(mark.x + 3, mark.bottom - 2.5, style.label, CONDENSED_BOLD, SMALL_SIZE, "#ffffff")
 
     def source(self, card: Rect, text: str) -> None:
         """"from page N" in a tab on the card's top edge, where a line from its manager would come in."""
-        tab = source_tab(card, text)
+        note = tab(card, text, right=False)
         c = self.c
         c.setFillColor(HexColor("#ffffff"))
         c.setStrokeColor(HexColor(ACCENT))
         c.setLineWidth(0.8 * self.s)
-        c.roundRect(*self.rect(tab), 1.5 * self.s, stroke=1, fill=1)
-        self.text(tab.x + 3, tab.bottom - 2.5, text, CONDENSED_BOLD, SMALL_SIZE, ACCENT)
+        c.roundRect(*self.rect(note), 1.5 * self.s, stroke=1, fill=1)
+        self.text(note.x + 3, note.bottom - 2.5, text, CONDENSED_BOLD, SMALL_SIZE, ACCENT)
 
     def continuation(self, card: Rect, text: str, post: Post) -> None:
         """"continued on page N" inside the card, at the right of its grade row, with a tick below the card:
@@ -169,11 +168,12 @@ class ChartPainter:
                   ACCENT, right=True)
 
 
-def source_tab(card: Rect, text: str) -> Rect:
-    """Where a card's "from page N" tab sits: across the card's top edge at its left, over the card's top
-    padding and clear of a group's name above it."""
+def tab(card: Rect, text: str, right: bool) -> Rect:
+    """Where a tab with `text` sits on a card: across its top edge, at its left (where the card came
+    from) or its right (a change mark), over the card's top padding, clear of a card stacked above
+    and of a group's name above."""
     width = text_width(text, CONDENSED_BOLD, SMALL_SIZE) + 6
-    return Rect(card.x + 4, card.y - SMALL_SIZE - 0.5, width, SMALL_SIZE + 3)
+    return Rect(card.right - width - 4 if right else card.x + 4, card.y - SMALL_SIZE + 0.5, width, SMALL_SIZE + 3)
 
 
 def card_height(post: Post) -> float:

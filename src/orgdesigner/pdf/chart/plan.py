@@ -29,7 +29,7 @@ goes on): `_run` drives them with a stack of its own, so a reporting chain thous
 plans without Python's recursion limit."""
 
 PRINT_LAYOUT = LayoutOptions(card_width=136.0, card_height=70.0, h_gap=10.0, v_gap=24.0, compact=True, leaf_column=True,
-                             stack_indent=10.0, stack_gap=6.0, group_padding=8.0, group_header=17.0,
+                             stack_indent=10.0, stack_gap=7.0, group_padding=8.0, group_header=17.0,
                              use_manual_positions=False)
 """Cards in points at scale 1: sized for the card text in `cards.py` (7.5 pt at its smallest). The height
 is the tallest a card can need (a title of four lines); a page's cards are as tall as its posts' titles need."""
@@ -133,44 +133,48 @@ class _Planner:
 
     # ----- geometry ----------------------------------------------------------------------
 
-    def fitting(self, post_ids: Iterable[str], shorten: bool = False) -> Layout | None:
-        """The layout of the posts given if it fits the page, else None. With `shorten`, a layout too tall
-        is tried again with shorter stacks (a level deeper on one page is worth two more layouts)."""
+    def fitting(self, post_ids: Iterable[str], reshape: bool = False) -> Layout | None:
+        """The layout of the posts given if it fits the page, else None. With `reshape`, a layout a little
+        too wide or too tall is tried again in other shapes (a level more on a page is worth a few layouts)."""
         shown = set(post_ids)
         if len(shown) > self.capacity:
             return None
         layout = self.lay(shown)
         if self.fits(layout):
             return layout
-        return self._shorter(shown, layout) if shorten else None
+        return self._refit(shown, layout) if reshape else None
 
-    def _shorter(self, shown: set[str], layout: Layout) -> Layout | None:
-        """A layout of `shown` that fits with its stacks in shorter columns, when the one given is too tall
-        but not too wide (a team's column too long for what stands above it); else None."""
+    def _refit(self, shown: set[str], layout: Layout) -> Layout | None:
+        """A layout of `shown` that fits, found by reshaping one that is too wide or too tall but not both:
+        rows of reports wrapped sooner, stacks in shorter columns (a few tries); else None."""
         room_width = self.frame.width / self.frame.min_scale
         room_height = self.frame.height / self.frame.min_scale - CONTINUATION_ALLOWANCE
         options = self._options(shown)
-        excess = layout.bounds.height - room_height
-        if excess <= 0 or layout.bounds.width > room_width or options.stack_rows <= 2:
-            return None
-        rows = max(2, options.stack_rows - math.ceil(excess / (options.card_height + options.stack_gap)))
-        shorter = self.lay(shown, rows)
-        if self.fits(shorter):
-            return shorter
-        if rows == 2 or shorter.bounds.height >= layout.bounds.height:
-            return None  # not the stacks that make it tall
-        shortest = self.lay(shown, 2)  # columns of two let a wide row wrap
-        return shortest if self.fits(shortest) else None
+        wrap, rows = options.wrap_width, options.stack_rows
+        for _ in range(3):
+            wide, tall = layout.bounds.width - room_width, layout.bounds.height - room_height
+            if wide > 0 and tall > 0:
+                return None
+            if wide > 0:
+                wrap -= wide
+            elif rows > 2:
+                rows = max(2, rows - math.ceil(tall / (options.card_height + options.stack_gap)))
+            else:
+                return None
+            reshaped = self.lay(shown, replace(options, wrap_width=wrap, stack_rows=rows))
+            if self.fits(reshaped):
+                return reshaped
+            if reshaped.bounds == layout.bounds:
+                return None
+            layout = reshaped
+        return None
 
-    def lay(self, post_ids: Iterable[str], stack_rows: int | None = None) -> Layout:
-        """The layout of the posts given, its stacks `stack_rows` deep (as deep as a page allows if None)."""
+    def lay(self, post_ids: Iterable[str], options: LayoutOptions | None = None) -> Layout:
+        """The layout of the posts given, with `options` (else as a page of them is laid out at first)."""
         shown = set(post_ids)
         continued = frozenset(pid for pid in shown if any(kid not in shown for kid in self.reports[pid]))
         continued |= self.folded & shown
-        options = self._options(shown)
-        if stack_rows is not None:
-            options = replace(options, stack_rows=stack_rows)
-        return compute_layout(self.subset(shown), replace(options, continued=continued))
+        return compute_layout(self.subset(shown), replace(options or self._options(shown), continued=continued))
 
     def _options(self, shown: set[str]) -> LayoutOptions:
         """The layout options for a page of `shown`: cards as tall as the tallest of them needs."""
@@ -221,7 +225,7 @@ class _Planner:
         depth = 0
         shown = self.reach(roots, depth)
         while True:
-            layout = self.fitting(shown, shorten=True)
+            layout = self.fitting(shown, reshape=True)
             if layout is None:
                 break
             best = (depth, shown, layout)
@@ -296,7 +300,7 @@ class _Planner:
             deeper = extra | self.reach(tops, depth)
             if deeper == shown:
                 return shown, layout
-            wider = self.fitting(deeper, shorten=True)
+            wider = self.fitting(deeper, reshape=True)
             if wider is None:
                 return shown, layout
             shown, layout, depth = deeper, wider, depth + 1
