@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import math
+from functools import cache
 
-from reportlab.lib.colors import HexColor
+from reportlab.lib.colors import Color, HexColor
 from reportlab.pdfgen.canvas import Canvas
 
 from ...analysis import Cost
@@ -34,6 +35,26 @@ class ChartPainter:
         self.c, self.s, self.ox, self.oy = canvas, scale, ox, oy
         self.labels: list[Rect] = []
         """Where dotted-line labels are printed already, in chart units."""
+        self._fill: str | None = None
+        self._stroke: str | None = None
+        self._font: tuple[str, float] | None = None
+        """The colours and font last set: a chart of hundreds of pages sets each only when it changes
+        (the painter is the only one drawing on the canvas while a page's chart is drawn)."""
+
+    def fill(self, colour: str) -> None:
+        if colour != self._fill:
+            self._fill = colour
+            self.c.setFillColor(_colour(colour))
+
+    def stroke(self, colour: str) -> None:
+        if colour != self._stroke:
+            self._stroke = colour
+            self.c.setStrokeColor(_colour(colour))
+
+    def font(self, name: str, size: float) -> None:
+        if (name, size) != self._font:
+            self._font = name, size
+            self.c.setFont(name, size)
 
     def pt(self, x: float, y: float) -> tuple[float, float]:
         return self.ox + x * self.s, self.oy - y * self.s
@@ -44,16 +65,16 @@ class ChartPainter:
 
     def text(self, x: float, y: float, text: str, font: str, size: float, colour: str, right: bool = False) -> None:
         """`y` is the baseline in chart units."""
-        self.c.setFillColor(HexColor(colour))
-        self.c.setFont(font, size * self.s)
+        self.fill(colour)
+        self.font(font, size * self.s)
         px, py = self.pt(x, y)
         (self.c.drawRightString if right else self.c.drawString)(px, py, text)
 
     def group(self, box: Rect, colours: tuple[str, str]) -> None:
         fill, border = colours
         c = self.c
-        c.setFillColor(HexColor(fill))
-        c.setStrokeColor(HexColor(border))
+        self.fill(fill)
+        self.stroke(border)
         c.setLineWidth(0.8)
         c.roundRect(*self.rect(box), 4 * self.s, stroke=1, fill=1)
 
@@ -64,13 +85,13 @@ class ChartPainter:
         width = text_width(text, CONDENSED_BOLD, GROUP_SIZE)
         x, baseline = box.x + PAD_X, box.y + PRINT_LAYOUT.group_header - 5.5
         left, bottom = self.pt(x - 1.5, baseline + 2.5)
-        self.c.setFillColor(HexColor(fill))
+        self.fill(fill)
         self.c.rect(left, bottom, (width + 3) * self.s, (GROUP_SIZE + 2) * self.s, stroke=0, fill=1)
         self.text(x, baseline, text, CONDENSED_BOLD, GROUP_SIZE, INK)
 
     def line(self, points: list[tuple[float, float]], dashed: bool) -> None:
         c = self.c
-        c.setStrokeColor(HexColor(DOTTED_LINE if dashed else LINE))
+        self.stroke(DOTTED_LINE if dashed else LINE)
         c.setLineWidth(0.8 * self.s)
         c.setDash(3 * self.s, 2.2 * self.s) if dashed else c.setDash()
         path = c.beginPath()
@@ -91,15 +112,15 @@ class ChartPainter:
             return
         self.labels.append(patch)
         left, base = self.pt(x, y)
-        self.c.setFillColor(HexColor("#ffffff"))
+        self.fill("#ffffff")
         self.c.rect(left - 1.5, base - 2.2 * self.s, (width + 3) * self.s, (SMALL_SIZE + 2) * self.s, stroke=0, fill=1)
         self.text(x, y, label, CONDENSED, SMALL_SIZE, MUTED)
 
     def card(self, post: Post, card: Rect, cost: Cost, redact: bool, greyed: bool = False) -> None:
         style = card_style(post, greyed)
         c = self.c
-        c.setFillColor(HexColor(style.fill))
-        c.setStrokeColor(HexColor(style.border))
+        self.fill(style.fill)
+        self.stroke(style.border)
         c.setLineWidth(0.9 * self.s)
         c.setDash(2.5 * self.s, 1.8 * self.s) if style.dashed else c.setDash()
         c.roundRect(*self.rect(card), 3 * self.s, stroke=1, fill=1)
@@ -133,11 +154,11 @@ class ChartPainter:
     def change_mark(self, card: Rect, style: ChangeStyle) -> None:
         """A ring round the card in the change's colour (as the compare view draws it) and its word in a tab."""
         c = self.c
-        c.setStrokeColor(HexColor(style.colour))
+        self.stroke(style.colour)
         c.setLineWidth(2.0 * self.s)
         c.roundRect(*self.rect(card), 3 * self.s, stroke=1, fill=0)
         mark = tab(card, style.label, right=True)
-        c.setFillColor(HexColor(style.colour))
+        self.fill(style.colour)
         c.roundRect(*self.rect(mark), 1.5 * self.s, stroke=0, fill=1)
         self.text(mark.x + 3, mark.bottom - 2.5, style.label, CONDENSED_BOLD, SMALL_SIZE, "#ffffff")
 
@@ -145,8 +166,8 @@ class ChartPainter:
         """"from page N" in a tab on the card's top edge, where a line from its manager would come in."""
         note = tab(card, text, right=False)
         c = self.c
-        c.setFillColor(HexColor("#ffffff"))
-        c.setStrokeColor(HexColor(ACCENT))
+        self.fill("#ffffff")
+        self.stroke(ACCENT)
         c.setLineWidth(0.8 * self.s)
         c.roundRect(*self.rect(note), 1.5 * self.s, stroke=1, fill=1)
         self.text(note.x + 3, note.bottom - 2.5, text, CONDENSED_BOLD, SMALL_SIZE, ACCENT)
@@ -155,7 +176,7 @@ class ChartPainter:
         """"continued on page N" inside the card, at the right of its grade row, with a tick below the card:
         inside the card it never runs across a group box's border or the page's margin."""
         c = self.c
-        c.setStrokeColor(HexColor(ACCENT))
+        self.stroke(ACCENT)
         c.setLineWidth(0.8 * self.s)
         c.line(*self.pt(card.center_x, card.bottom), *self.pt(card.center_x, card.bottom + 4))
         inner = card.width - 2 * PAD_X
@@ -166,6 +187,11 @@ class ChartPainter:
             text = text.replace("continued on pages ", "\u2192 pp. ").replace("continued on page ", "\u2192 p. ")
         self.text(card.right - PAD_X, row, fit(text, CONDENSED_BOLD, SMALL_SIZE, room), CONDENSED_BOLD, SMALL_SIZE,
                   ACCENT, right=True)
+
+
+@cache
+def _colour(hex_colour: str) -> Color:
+    return HexColor(hex_colour)
 
 
 def tab(card: Rect, text: str, right: bool) -> Rect:
