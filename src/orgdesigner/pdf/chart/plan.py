@@ -269,12 +269,12 @@ class _Planner:
                     whole, layout = more, wider
             before = len(self.pages)
             if layout is None or len(together) == 1:  # no layout: the team alone needs pages of its own
-                yield self._place(together, self._title_for(together[0]), self._manager_note(together[0]), page.key)
+                yield self._place(together, self._titles(together), self._managers_note(together), page.key)
             else:
-                self.page(" · ".join(dict.fromkeys(self._title_for(pid, short=True) for pid in together)),
-                          self._manager_note(together[0]), whole, layout, page.key)
+                self.page(self._titles(together), self._managers_note(together), whole, layout, page.key)
             for pid in together:
-                page.continued[pid] = [p.key for p in self.pages[before:] if p.parent == page.key]
+                page.continued[pid] = [p.key for p in self.pages[before:]
+                                       if p.parent == page.key and pid in p.structure.posts]
 
     def _share_out(self, roots: list[str], title: str, subtitle: str, parent: int | None) -> _Task:
         """`roots` with their direct reports do not fit one page: deal them over several pages."""
@@ -435,8 +435,16 @@ class _Planner:
             return post.title
         return group.name if short else f"{group.name}: {post.title}"
 
-    def _manager_note(self, post_id: str) -> str:
-        manager = self.structure.posts[post_id].reports_to
+    def _titles(self, post_ids: list[str]) -> str:
+        """A page's title for the teams of `post_ids`: the post's group and title for one, the groups for several."""
+        if len(post_ids) == 1:
+            return self._title_for(post_ids[0])
+        return " · ".join(dict.fromkeys(self._title_for(pid, short=True) for pid in post_ids))
+
+    def _managers_note(self, post_ids: list[str]) -> str:
+        """"Reports to …" when the posts given share a manager, else nothing (each card says where it is from)."""
+        managers = {self.structure.posts[pid].reports_to for pid in post_ids}
+        manager = managers.pop() if len(managers) == 1 else None
         return f"Reports to {self.structure.posts[manager].title}" if manager else ""
 
 
