@@ -169,7 +169,8 @@ def _legend(canvas: Canvas, x: float, y: float, width: float, note: str, changes
 
 def _draw_legend(canvas: Canvas, x: float, y: float, width: float, note: str, changes: list[ChangeStyle]) -> None:
     """Swatches for every card style, the change marks used, and both kinds of line along the bottom, in as
-    many rows as the width needs (two fit the band), then the cost note where there is room."""
+    many rows as the width needs (two fit the band), then the cost note at the right of the last row, or
+    of the row below when that one is full and the band has one."""
     size = SMALL_SIZE
     def swatch(style: CardStyle) -> Callable[[float, float], None]:
         return lambda cx, cy: _swatch(canvas, cx, cy, style.fill, style.border, style.dashed)
@@ -193,7 +194,9 @@ def _draw_legend(canvas: Canvas, x: float, y: float, width: float, note: str, ch
         canvas.setFont(REGULAR, size)
         canvas.drawString(cx + 20, cy + 1, label)
         cx += step
-    if cx + text_width(note, REGULAR, size) <= x + width:
+    if cx + text_width(note, REGULAR, size) > x + width:
+        cx, cy = x, cy - row_height  # the row is full: the note goes on the band's next row, if it has one
+    if cy >= y:
         canvas.setFillColor(HexColor(MUTED))
         canvas.drawRightString(x + width, cy + 1, note)
 

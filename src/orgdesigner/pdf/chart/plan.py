@@ -1,16 +1,25 @@
 """Splitting a chart over pages the way council appendices do it.
 
 A chart that fits its page at a readable scale goes on one page. Otherwise the first page
-shows the top of the structure as deep as it fits, and every post on that page whose reports
-did not fit is continued on a page of its own (titled by the post's group), recursively. A
-manager whose direct reports alone are too many for one page has them shared over several
-pages ("part 2 of 3"). Pages come in reading order: overview first, then depth first.
+shows the top of the structure as deep as it fits without cutting through a department (a post
+heading a group its manager is not in) that would fit a page of its own, and every post on that
+page whose reports did not fit is continued on a page of its own (titled by the post's group),
+recursively: so a department that fits a page is seen whole on one, in any structure. A
+department that just misses a page is printed in a few parts, its head over some of its teams
+whole. A manager whose direct reports alone are too many for one page has them shared over
+several pages ("part 2 of 3"): the heads of other groups, then its own group, when each fits.
+Small pages are put together afterwards (a team with the page it continues when it fits there).
+Pages come in reading order: overview first, then depth first. A page's cards are as tall as its
+titles need, and a level a little too wide or too tall for a page is tried again with its rows
+wrapped sooner or its stacks in shorter columns. A team carried on elsewhere says so both ways:
+"continued on page N" under its manager's card, "from page M" over that card on the team's page.
 
 Planning is pure geometry: it decides which posts go on which page and lays each page out;
-`page.py` draws them. It tries many candidate pages, so two things keep it fast at the size
+`page.py` draws them. It tries many candidate pages, so three things keep it fast at the size
 of a whole council: a set of posts whose cards could not fit the page even edge to edge is
-refused without being laid out, and cutting a set of posts out of the structure costs time in
-proportion to the set, not to the structure.
+refused without being laid out, so are pages whose trees would need rows enough to overflow a
+page together, and cutting a set of posts out of the structure costs time in proportion to the
+set, not to the structure.
 """
 
 from __future__ import annotations
@@ -39,6 +48,10 @@ CardHeight = Callable[[Post], float]
 
 SHARING_WINDOW = 6
 """How many of the latest pages a small continuation page may join, keeping reading order near."""
+
+WHOLE_PARTS = 3
+"""A department that misses one page by a little is printed in up to this many parts, each its head over
+some of its teams whole, rather than as a page of its managers and pages of their teams."""
 
 CONTINUATION_ALLOWANCE = 12.0
 """Room under a card for its "continued on page N" note, in chart units."""
@@ -121,6 +134,8 @@ class _Planner:
         self.options: dict[float, LayoutOptions] = {}
         """The layout options for each card height a page may have."""
         self.pages: list[ChartPage] = []
+        self.loose: set[int] = set()
+        """Pages of tops with no line manager, which may go beside other tops."""
         self.shown: set[str] = set()
         """Posts on some page already: a reporting cycle must not send the planner round it for ever."""
         self.reports: dict[str, list[str]] = {pid: [] for pid in structure.posts}
@@ -129,7 +144,9 @@ class _Planner:
                 self.reports[post.reports_to].append(post.id)
         self.post_order = {pid: index for index, pid in enumerate(structure.posts)}
         self.group_order = {gid: index for index, gid in enumerate(structure.groups)}
-        self.capacity = _capacity(frame, min(self.heights.values(), default=PRINT_LAYOUT.card_height))
+        self.lowest = min(self.heights.values(), default=PRINT_LAYOUT.card_height)
+        """The height of the smallest card: no page's cards are smaller."""
+        self.capacity = _capacity(frame, self.lowest)
 
     # ----- geometry ----------------------------------------------------------------------
 
@@ -222,6 +239,8 @@ class _Planner:
 
     def _place(self, roots: list[str], title: str, subtitle: str, parent: int | None) -> _Task:
         best: tuple[int, set[str], Layout] | None = None
+        clean: tuple[int, set[str], Layout] | None = None
+        whole = False
         depth = 0
         shown = self.reach(roots, depth)
         while True:
@@ -229,10 +248,15 @@ class _Planner:
             if layout is None:
                 break
             best = (depth, shown, layout)
+            if self._keeps_departments_whole(roots, shown):
+                clean = best
             deeper = self.reach(roots, depth + 1)
             if shown == deeper:
+                whole = True
                 break  # nothing deeper: the whole subtree fits
             shown, depth = deeper, depth + 1
+        if clean is not None and clean[0] > 0:
+            best = clean
         if best is None or best[0] == 0 and len(roots) == 1 and self.reports[roots[0]]:
             yield self._share_out(roots, title, subtitle, parent)
             return
@@ -243,10 +267,66 @@ class _Planner:
                 if self.reports[root]:
                     yield self._place([root], title if root == roots[0] else self._title_for(root), subtitle, parent)
             if loners:
+                first = len(self.pages)
                 yield self._place(loners, f"{self.heading}: posts with no line manager", subtitle, parent)
+                self.loose.update(range(first, len(self.pages)))
             return
-        _, shown, layout = best
+        depth, shown, layout = best
+        halves = self._whole_teams(roots[0]) if len(roots) == 1 and depth > 0 and parent is not None and not whole \
+            else None
+        if halves is not None:
+            for number, (posts, part) in enumerate(halves, start=1):
+                self.page(title + _part(number, len(halves)), subtitle, posts, part, parent)
+            return
         yield self._continue(self.page(title, subtitle, shown, layout, parent))
+
+    def _keeps_departments_whole(self, roots: list[str], shown: set[str]) -> bool:
+        """Whether a page of `shown` cuts no department that fits a page of its own: every post heading a
+        group its manager is not in shows all its posts or none of its reports (its department then
+        goes whole on a page of its own), so a department that fits one page is always seen on one."""
+        for pid in shown.difference(roots):
+            post = self.structure.posts[pid]
+            kids = self.reports[pid]
+            if post.reports_to is None or post.group == self.structure.posts[post.reports_to].group:
+                continue
+            if not any(kid in shown for kid in kids) or all(kid in shown for kid in kids) and \
+                    self.reach(kids, limit=len(shown)) <= shown:
+                continue
+            if self.fitting(self.reach([pid], limit=self.capacity)) is not None:
+                return False
+        return True
+
+    def _whole_teams(self, root: str) -> list[tuple[set[str], Layout]] | None:
+        """`root` over its reports' whole teams, dealt over at most `WHOLE_PARTS` pages, or None when
+        some report's team does not fit a page with `root` or it takes more pages than that."""
+        def fit(chunk: list[str]) -> tuple[set[str], Layout] | None:
+            posts = {root} | self.reach(chunk, limit=self.capacity)
+            layout = self.fitting(posts)
+            return (posts, layout) if layout is not None else None
+
+        if len(self.reach([root], limit=WHOLE_PARTS * self.capacity)) > WHOLE_PARTS * self.capacity:
+            return None  # more posts than that many pages could hold
+        kids = self.reports[root]
+        chunks: list[list[str]] = [[]]
+        for kid in kids:
+            if fit([*chunks[-1], kid]) is None:
+                if not chunks[-1] or len(chunks) == WHOLE_PARTS:
+                    return None
+                chunks.append([])
+            chunks[-1].append(kid)
+        # even the parts out by their posts, when that fits too: "part 2 of 2" should not be one team
+        sizes = [len(self.reach([kid])) for kid in kids]
+        share, run = sum(sizes) / len(chunks), 0
+        even: list[list[str]] = [[]]
+        for kid, size in zip(kids, sizes):
+            if even[-1] and len(even) < len(chunks) and run + size / 2 > share * len(even):
+                even.append([])
+            even[-1].append(kid)
+            run += size
+        parts = [fit(chunk) for chunk in even] if len(even) == len(chunks) else [None]
+        if any(part is None for part in parts):
+            parts = [fit(chunk) for chunk in chunks]
+        return [part for part in parts if part is not None]
 
     def _continue(self, page: ChartPage) -> _Task:
         """Give every post on `page` whose reports are not shown the pages that carry them on.
@@ -267,14 +347,45 @@ class _Planner:
                         break
                     together.append(pending.pop(0))
                     whole, layout = more, wider
+                if len(together) > 1 and pending:
+                    whole, layout = self._even_out(together, pending, whole, layout)
             before = len(self.pages)
             if layout is None or len(together) == 1:  # no layout: the team alone needs pages of its own
-                yield self._place(together, self._titles(together), self._managers_note(together), page.key)
+                yield self._place(together, self._title_for(together[0]), self._managers_note(together), page.key)
             else:
-                self.page(self._titles(together), self._managers_note(together), whole, layout, page.key)
+                self.page(self._shared_title(together), self._managers_note(together), whole, layout, page.key)
             for pid in together:
                 page.continued[pid] = [p.key for p in self.pages[before:]
                                        if p.parent == page.key and pid in p.structure.posts]
+
+    def _even_out(self, together: list[str], pending: list[str], whole: set[str],
+                  layout: Layout) -> tuple[set[str], Layout]:
+        """When the teams left after `together` fit one page but would fill under a quarter of it, move teams
+        from the end of `together` to the front of `pending` while both pages still fit, as evenly as they
+        go: two pages half full read better than a full one and a nearly empty one. Returns `together`'s
+        posts and layout (the lists are changed in place)."""
+        quarter = self.frame.width * self.frame.height / 4
+        rest = self.reach(pending, limit=self.capacity)
+        cards = len(rest) * PRINT_LAYOUT.card_width * self.lowest * self.frame.min_scale ** 2
+        if cards > quarter:  # cards never overlap: the rest fills a quarter of a page whatever the layout
+            return whole, layout
+        last = self.fitting(rest)
+        if last is None or self._area(last) > quarter:
+            return whole, layout
+        best, moves = self._area(last), 0
+        chosen = whole, layout
+        for count in range(1, len(together)):
+            first = self.reach(together[:-count], limit=self.capacity)
+            second = self.fitting(self.reach([*together[-count:], *pending], limit=self.capacity))
+            kept = self.fitting(first)
+            if second is None or kept is None:
+                break
+            if min(self._area(kept), self._area(second)) > best:
+                best, moves, chosen = min(self._area(kept), self._area(second)), count, (first, kept)
+        if moves:
+            pending[:0] = together[-moves:]
+            del together[-moves:]
+        return chosen
 
     def _share_out(self, roots: list[str], title: str, subtitle: str, parent: int | None) -> _Task:
         """`roots` with their direct reports do not fit one page: deal them over several pages."""
@@ -284,12 +395,27 @@ class _Planner:
                 yield self._place(chunk, title + _part(number, len(chunks)), subtitle, parent)
             return
         root = roots[0]
-        chunks = self._chunks(roots, self.reports[root])
+        halves = self._whole_teams(root)
+        if halves is not None:  # a few pages of whole teams say more than a page of bare tops
+            for number, (posts, part) in enumerate(halves, start=1):
+                self.page(title + _part(number, len(halves)), subtitle, posts, part, parent)
+            return
+        chunks = self._by_group(root) or self._chunks(roots, self.reports[root])
         deepest = [self._deepest(chunk, extra={root}) for chunk in chunks]  # planned before any part is placed
         parts = [self.page(title + _part(number, len(chunks)), subtitle, shown, layout, parent)
                  for number, (shown, layout) in enumerate(deepest, start=1)]  # parts follow each other
         for page in parts:
             yield self._continue(page)
+
+    def _by_group(self, root: str) -> list[list[str]] | None:
+        """`root`'s reports in two parts, the heads of other groups and the posts of its own (a chief
+        executive's directors, then the office), when each fits a page with `root`; else None."""
+        group = self.structure.posts[root].group
+        own = [kid for kid in self.reports[root] if self.structure.posts[kid].group == group]
+        others = [kid for kid in self.reports[root] if self.structure.posts[kid].group != group]
+        if not own or not others or any(self.fitting([root, *part]) is None for part in (others, own)):
+            return None
+        return [others, own]
 
     def _deepest(self, tops: list[str], extra: set[str]) -> tuple[set[str], Layout]:
         """`extra` with `tops` and as many levels below them as fit (at least the tops)."""
@@ -344,16 +470,22 @@ class _Planner:
         trees: list[list[tuple[float, float]]] = []
         for page in self.pages:
             target = None
-            if page.parent is not None:
-                after = bin_of[page.parent] + 1
+            if page.parent is not None or page.key in self.loose and bins:
+                # a team filling under a quarter of a page first tries the page it continues (under its manager),
+                # then any page tries the recent pages after that one; a top with no line manager goes beside
+                # the tops before it
+                source = bin_of[page.parent] if page.parent is not None else 0
+                small = self._area(page.layout) <= self.frame.width * self.frame.height / 4
                 own = self.trees(page.layout)
-                for index in range(max(after, len(bins) - SHARING_WINDOW), len(bins)):
-                    if len(bins[index]) == 1 and bins[index][0].parent is None:
+                for index in [source] * small + list(range(max(source + 1, len(bins) - SHARING_WINDOW), len(bins))):
+                    if page.parent is not None and index != source and len(bins[index]) == 1 and \
+                            bins[index][0].parent is None:
                         continue
-                    if _card_height(layouts[index]) == _card_height(page.layout) and self.too_tall(trees[index] + own):
+                    posts = [pid for other in bins[index] for pid in other.structure.posts]
+                    if _card_height(layouts[index]) == _card_height(page.layout) and \
+                            self._apart(set(posts), page.structure.posts) and self.too_tall(trees[index] + own):
                         continue
-                    posts = [pid for other in bins[index] for pid in other.structure.posts] + list(page.structure.posts)
-                    layout = self.fitting(posts)
+                    layout = self.fitting(posts + list(page.structure.posts))
                     if layout is not None:
                         target, layouts[index] = index, layout
                         trees[index] = self.trees(layout)
@@ -371,16 +503,22 @@ class _Planner:
             first = members[0]
             if len(members) == 1:
                 page = replace(first, key=index)
+            elif all(bin_of[m.parent] == index for m in members[1:] if m.parent is not None):
+                # teams that joined the page they continue: it keeps its own title
+                posts = [pid for member in members for pid in member.structure.posts]
+                page = replace(first, key=index, structure=self.subset(posts), layout=layout,
+                               scale=self.scale_for(layout))
             else:
                 posts = [pid for member in members for pid in member.structure.posts]
-                title = " · ".join(dict.fromkeys(self._title_for(next(iter(m.structure.posts)), short=True)
-                                                 for m in members))
+                title = self._shared_title([next(iter(m.structure.posts)) for m in members])
                 page = ChartPage(index, title, "", self.subset(posts), layout, self.scale_for(layout))
-            sources = list(dict.fromkeys(bin_of[m.parent] for m in members if m.parent is not None))
+            sources = [s for s in dict.fromkeys(bin_of[m.parent] for m in members if m.parent is not None)
+                       if s != index]
             page.parent = sources[0] if sources else None
             page.also_from = sources[1:]
-            page.continued = {pid: sorted(dict.fromkeys(bin_of[k] for k in keys))
-                              for member in members for pid, keys in member.continued.items()}
+            continued = {pid: sorted(dict.fromkeys(bin_of[k] for k in keys if bin_of[k] != index))
+                         for member in members for pid, keys in member.continued.items()}
+            page.continued = {pid: keys for pid, keys in continued.items() if keys}
             pages.append(page)
         for page in pages:
             for pid, keys in page.continued.items():
@@ -388,6 +526,17 @@ class _Planner:
                     if pid in pages[key].structure.posts:
                         pages[key].came_from[pid] = page.key
         return pages
+
+    def _area(self, layout: Layout) -> float:
+        """The room a layout takes on the page printed at the smallest readable scale, in square points."""
+        scale = self.frame.min_scale
+        return layout.bounds.width * scale * (layout.bounds.height + CONTINUATION_ALLOWANCE) * scale
+
+    def _shared_title(self, tops: list[str]) -> str:
+        """The title of a page carrying the teams of `tops`: each department named once ("Housing ·
+        Planning"), and a department whose teams fill it alone marked as carried on ("Housing (continued)")."""
+        names = list(dict.fromkeys(self._title_for(pid, short=True) for pid in tops))
+        return f"{names[0]} (continued)" if len(names) == 1 and len(tops) > 1 else " \u00b7 ".join(names)
 
     def trees(self, layout: Layout) -> list[tuple[float, float]]:
         """The width and height of the cards of each reporting tree in `layout` (the posts on a page under
@@ -427,6 +576,14 @@ class _Planner:
         heights = [height for _, height in trees]
         return max(heights) + (rows - 1) * (min(heights) + o.v_gap) > room_height + 1e-6
 
+    def _apart(self, posts: set[str], others: Iterable[str]) -> bool:
+        """Whether two sets of posts share no post and no reporting line: laid out together, each tree of
+        either stays a tree of its own, as `too_tall` assumes."""
+        others = set(others)
+        return posts.isdisjoint(others) and \
+            all(self.structure.posts[pid].reports_to not in others for pid in posts) and \
+            all(self.structure.posts[pid].reports_to not in posts for pid in others)
+
     def _title_for(self, post_id: str, short: bool = False) -> str:
         """The post's group and title ("Children's Services: Director of …"); just one of them if `short`."""
         post = self.structure.posts[post_id]
@@ -434,12 +591,6 @@ class _Planner:
         if group is None or group.name == post.title:
             return post.title
         return group.name if short else f"{group.name}: {post.title}"
-
-    def _titles(self, post_ids: list[str]) -> str:
-        """A page's title for the teams of `post_ids`: the post's group and title for one, the groups for several."""
-        if len(post_ids) == 1:
-            return self._title_for(post_ids[0])
-        return " · ".join(dict.fromkeys(self._title_for(pid, short=True) for pid in post_ids))
 
     def _managers_note(self, post_ids: list[str]) -> str:
         """"Reports to …" when the posts given share a manager, else nothing (each card says where it is from)."""
