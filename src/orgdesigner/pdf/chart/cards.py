@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from functools import cache
+from functools import cache, lru_cache
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.pdfgen.canvas import Canvas
@@ -204,8 +204,19 @@ def tab(card: Rect, text: str, right: bool) -> Rect:
 
 def card_height(post: Post) -> float:
     """How tall the post's card must be for its title's lines and the three rows under them."""
-    size, leading, lines = title_lines(post.title, PRINT_LAYOUT.card_width - 2 * PAD_X)
-    return math.ceil(PAD_Y + size + (len(lines) - 1) * leading + 0.25 * size + TITLE_GAP + ROWS_HEIGHT)
+    return _height_for(post.title)
+
+
+@lru_cache(maxsize=1 << 16)
+def _height_for(title: str) -> float:
+    inner = PRINT_LAYOUT.card_width - 2 * PAD_X
+    size, leading, _ = TITLE_STEPS[0]
+    if text_width(title, CONDENSED_BOLD, size) <= inner:  # most titles: one line, measured once
+        lines = 1
+    else:
+        size, leading, wrapped = title_lines(title, inner)
+        lines = len(wrapped)
+    return math.ceil(PAD_Y + size + (lines - 1) * leading + 0.25 * size + TITLE_GAP + ROWS_HEIGHT)
 
 
 def title_lines(title: str, width: float) -> tuple[float, float, list[str]]:
