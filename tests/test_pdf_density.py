@@ -111,3 +111,12 @@ def test_a_senior_team_too_tall_for_its_stacked_column_still_prints_on_one_page(
     texts = page_texts(out)
     assert "overview" in texts[0] and not any("part 1" in text for text in texts)
     assert "Director of Human Resources" in texts[0] and "Head of Standards" in texts[0]
+
+
+def test_a_director_over_one_post_services_prints_on_one_page(tmp_path):
+    structure = load(SAMPLES / "peterborough-cambridgeshire-2017-shared.orgd")  # each service its own group
+    out = tmp_path / "shared.pdf"
+    write_chart(structure, out)
+    texts = page_texts(out)
+    assert len(texts) == 1
+    assert all(" ".join(post.title.split()) in texts[0] for post in structure.posts.values())

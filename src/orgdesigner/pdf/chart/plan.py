@@ -162,10 +162,12 @@ class _Planner:
         return self._refit(shown, layout) if reshape else None
 
     def _refit(self, shown: set[str], layout: Layout) -> Layout | None:
-        """A layout of `shown` that fits, found by reshaping one that is too wide or too tall but not both:
-        rows of reports wrapped sooner, stacks in shorter columns (a few tries); else None."""
+        """A layout of `shown` that fits, found by reshaping one that is a little too wide or too tall but not
+        both: rows of reports wrapped sooner, stacks in shorter columns (a few tries); else None."""
         room_width = self.frame.width / self.frame.min_scale
         room_height = self.frame.height / self.frame.min_scale - CONTINUATION_ALLOWANCE
+        if layout.bounds.width > room_width * 1.5 or layout.bounds.height > room_height * 1.5:
+            return None  # reshaping seldom wins back half a page
         options = self._options(shown)
         wrap, rows = options.wrap_width, options.stack_rows
         for _ in range(3):
