@@ -183,8 +183,16 @@ def test_slides_follow_the_chart_plan_with_a_card_shape_per_post_and_attached_co
             assert f"continued from slide {page.parent + 1}" in texts.lower()
         for pid, keys in page.continued.items():
             assert (f"continued on slide {keys[0] + 1}" in texts or f"continued on slides {keys[0] + 1}" in texts)
+        sources = [shape for shape in slide.shapes if shape.name == "Source"]
+        assert len(sources) == len(page.came_from)  # each team's top card says where it came from
+        for pid, key in page.came_from.items():
+            assert pid in pages[key].continued and page.key in pages[key].continued[pid]
+            assert any(shape.text_frame.text == f"from slide {key + 1}" and
+                       abs(shape.left - cards[pid].left) < cards[pid].width / 4 and shape.top < cards[pid].top
+                       for shape in sources), pid
         everywhere |= set(cards)
     assert everywhere == set(structure.posts)
+    assert any(page.came_from for page in pages)
     with zipfile.ZipFile(out) as archive:
         xml = " ".join(archive.read(name).decode() for name in archive.namelist() if name.endswith(".xml"))
     assert "Holder " not in xml

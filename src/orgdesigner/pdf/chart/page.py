@@ -19,7 +19,7 @@ from ...model import Structure
 from ...presentation.chartstyle import (DOTTED_LINE, INK, LINE, MUTED, CardStyle, ChangeStyle, group_colours,
                                         hidden_note, legend_styles, pages_text)
 from ..fonts import BOLD, MIN_FONT_SIZE, REGULAR, register_fonts, text_width
-from .cards import GROUP_SIZE, SMALL_SIZE, TITLE_SIZE, ChartPainter, fit
+from .cards import GROUP_SIZE, SMALL_SIZE, TITLE_SIZE, ChartPainter, card_height, fit
 from .plan import ChartPage, Frame, plan_pages
 
 MIN_SCALE = MIN_FONT_SIZE / min(TITLE_SIZE, SMALL_SIZE, GROUP_SIZE)
@@ -105,6 +105,8 @@ def draw_chart_page(canvas: Canvas, page: ChartPage, facts: CardFacts, x: float,
             painter.continuation(card, continued_on(page.continued[pid], page_number), post)
         elif pid in facts.hidden:
             painter.continuation(card, hidden_note(facts.hidden[pid]), post)
+        if pid in page.came_from:
+            painter.source(card, came_from(page.came_from[pid], page_number))
     for route in page.layout.lines:
         if route.kind == "dotted" and route.label and len(route.points) >= 2:
             painter.line_label(route.points, route.label)
@@ -141,6 +143,13 @@ def continued_on(keys: list[int], page_number: PageNumbers, word: str = "page") 
     if not numbers or len(numbers) < len(known):
         return f"continued on later {word}s"
     return pages_text(numbers, word)
+
+
+def came_from(key: int, page_number: PageNumbers, word: str = "page") -> str:
+    """Over the top card of a team continued from another page: "from page 3" (where the card is
+    printed under its own manager, with "continued on" this page)."""
+    number = page_number(key)
+    return f"from {word} {number}" if number is not None else f"from an earlier {word}"
 
 
 def _legend(canvas: Canvas, x: float, y: float, width: float, note: str, changes: list[ChangeStyle]) -> None:
@@ -221,4 +230,4 @@ def _line_sample(canvas: Canvas, x: float, y: float, colour: str, dashed: bool) 
 def plan_chart(structure: Structure, width: float, height: float, heading: str,
                folded: Collection[str] = ()) -> list[ChartPage]:
     """The chart's pages for a page area of `width` x `height` points."""
-    return plan_pages(structure, chart_frame(width, height), heading, folded)
+    return plan_pages(structure, chart_frame(width, height), heading, folded, card_height)
