@@ -414,6 +414,7 @@ class IncrementalLayout:
             if post is None:
                 self._forget(pid, old_manager, moved)
                 if old_manager is not None:
+                    self._mark_managing(old_manager)
                     dirty |= self._chain_up(old_manager)
                 continue
             manager = post.reports_to if post.reports_to in structure.posts else None
@@ -429,8 +430,10 @@ class IncrementalLayout:
             if old_manager != new_parent:
                 if old_manager is not None:
                     self._unlink(pid, old_manager)
+                    self._mark_managing(old_manager)
                     dirty |= self._chain_up(old_manager)
                 self._link(pid, new_parent, moved)
+                self._mark_managing(new_parent)
             if (pid not in self.blocks or not was_shown) and self._shown(pid):  # its blocks may be stale
                 self._measure_below(pid, False)
             dirty |= self._chain_up(pid)
@@ -468,14 +471,11 @@ class IncrementalLayout:
                 for below in self._preorder(pid)[1:]:
                     self._hide_card(below, moved)
                 shape.children[pid] = []
-                if self.reports[pid] or pid in self.options.continued:
-                    shape.managing.add(pid)
             else:
                 shape.children[pid] = list(self.reports[pid])
-                if pid not in self.options.continued:
-                    shape.managing.discard(pid)
-                if self._shown(pid):  # else measured when it is shown
-                    self._measure_below(pid, True)
+            self._mark_managing(pid)
+            if pid not in folded and self._shown(pid):  # else measured when it is shown
+                self._measure_below(pid, True)
             dirty |= self._chain_up(pid)
         return self._settle(dirty, moved, set(), False)
 
@@ -605,6 +605,15 @@ class IncrementalLayout:
         if not self._shown(pid):
             for below in self._preorder(pid):
                 self._hide_card(below, moved)
+
+    def _mark_managing(self, pid: str) -> None:
+        """A folded post with reports (or one whose reports go on elsewhere) is drawn as a manager."""
+        if pid == ROOT:
+            return
+        if pid in self.options.continued or (pid in self.options.folded and self.reports.get(pid)):
+            self.shape.managing.add(pid)
+        else:
+            self.shape.managing.discard(pid)
 
     def _chain_up(self, post: str) -> set[str]:
         chain = {ROOT}
