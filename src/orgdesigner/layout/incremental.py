@@ -123,11 +123,20 @@ class IncrementalLayout:
         if not reuse:
             self.stale: set[str] = set()
             """Posts whose block is out of date: edited or folded while not shown (measured when shown)."""
+            self.parked: dict[str, tuple[tuple[float, float], Block, Rect]] = {}
+            """Hidden post -> where its block was and its card: taken back if it comes back there with that block."""
+            self.parked_routes: dict[LineKey, LineRoute] = {}
+            """The solid lines into hidden cards, taken back when both cards come back where they were."""
+        else:
+            for pid, rect in self.tidy.items():
+                self._park(pid, rect)
+            self.parked_routes.update(self.routes)
         self.measure = BlockMeasure(o, shape, self.blocks)
         self._measure_below(ROOT, reuse)
         self.origin: dict[str, tuple[float, float]] = {}
         self.tidy: dict[str, Rect] = {}
-        self._place(ROOT, (0.0, 0.0), None, None)
+        restored: set[str] = set()
+        self._place(ROOT, (0.0, 0.0), None, None, restored)
         self.grid: Grid | None = None
         """The cards not placed by hand, to find room for those that are (made when first needed)."""
         self.cards: dict[str, Rect] = dict(self.tidy)
@@ -139,7 +148,8 @@ class IncrementalLayout:
         self.loose: set[LineKey] = set()
         """Lines that may leave the tidy blocks: dotted, to hand-placed cards, in reporting cycles."""
         for post_id in self.cards:
-            self._route_lines_of(post_id, set())
+            self._route_lines_of(post_id, set(), restored)
+        self.parked_routes = {key: route for key, route in self.parked_routes.items() if key[1] not in self.cards}
         self._index_members()
         self.groups: dict[str, Rect] = {}
         self._all_boxes(set())
@@ -170,11 +180,12 @@ class IncrementalLayout:
         return order
 
     def _place(self, start: str, origin: tuple[float, float], dirty: set[str] | None,
-               moved: set[str] | None) -> None:
+               moved: set[str] | None, restored: set[str]) -> None:
         """Absolute positions from `start` down. With `dirty` (an update), a subtree that was not
-        re-measured and whose origin is unchanged is skipped, and cards that move go in `moved`."""
+        re-measured and whose origin is unchanged is skipped, and cards that move go in `moved`. A hidden
+        card coming back where it was, with the same block, is taken back (and goes in `restored`)."""
         width, height = self.options.card_width, self.options.card_height
-        origins, blocks, tidy = self.origin, self.blocks, self.tidy
+        origins, blocks, tidy, parked = self.origin, self.blocks, self.tidy, self.parked
         stack = [(start, origin)]
         pop, push = stack.pop, stack.append
         while stack:
@@ -185,7 +196,12 @@ class IncrementalLayout:
             block = blocks[post]
             x, y = corner
             if post != ROOT:
-                rect = Rect(x + block.card_x, y, width, height)
+                was = parked.pop(post, None)
+                if was is not None and was[1] is block and was[0] == corner:
+                    rect = was[2]
+                    restored.add(post)
+                else:
+                    rect = Rect(x + block.card_x, y, width, height)
                 if moved is not None and tidy.get(post) != rect:
                     moved.add(post)
                 tidy[post] = rect
@@ -220,16 +236,22 @@ class IncrementalLayout:
 
     # ----- lines, boxes, bounds ------------------------------------------------------------
 
-    def _route_lines_of(self, post_id: str, changed: set[LineKey]) -> None:
-        """(Re)route the solid line into `post_id` and every dotted line into it."""
+    def _route_lines_of(self, post_id: str, changed: set[LineKey], restored: set[str]) -> None:
+        """(Re)route the solid line into `post_id` and every dotted line into it. The solid line between two
+        `restored` cards in the tidy layout is the one they had when hidden."""
         o, cards = self.options, self.cards
         post = self.structure.posts.get(post_id)
         if post is None or post_id not in cards:
             return
         manager = post.reports_to
         if manager is not None and manager in cards and manager != post_id:
-            points, loose = self._solid_points(manager, post_id)
-            self._set_route(LineRoute(manager, post_id, "line", points), loose, changed)
+            route = self.parked_routes.pop((manager, post_id, "line"), None) \
+                if post_id in restored and manager in restored else None
+            if route is not None and post_id not in self.hand_placed and manager not in self.hand_placed:
+                self._set_route(route, False, changed)
+            else:
+                points, loose = self._solid_points(manager, post_id)
+                self._set_route(LineRoute(manager, post_id, "line", points), loose, changed)
         drawn: set[str] = set()
         for dotted in post.dotted:
             if dotted.manager in cards and dotted.manager != post_id and dotted.manager not in drawn:
@@ -251,8 +273,11 @@ class IncrementalLayout:
             self.loose.discard(key)
 
     def _drop_route(self, key: LineKey, changed: set[LineKey]) -> None:
-        if self.routes.pop(key, None) is not None:
+        route = self.routes.pop(key, None)
+        if route is not None:
             changed.add(key)
+            if key[2] == "line" and key not in self.loose and key[1] not in self.cards:
+                self.parked_routes[key] = route
         self.loose.discard(key)
         for end in key[:2]:
             keys = self.into.get(end)
@@ -342,19 +367,28 @@ class IncrementalLayout:
         only moved or folded); all of them when a group was edited or some group holds no posts at all
         (such boxes are placed by what is around them). A group whose posts are all folded away or
         outside the focus loses its box."""
-        structure = self.structure
-        affected: set[str] = set()
+        posts, cards, members, group_of = self.structure.posts, self.cards, self.members, self._group_of
+        touched: set[str] = set()
         for pid in touched_posts:
-            post = structure.posts.get(pid)
-            group = post.group if post is not None and pid in self.cards else None
-            old = self._group_of.pop(pid, None)
-            if old is not None and old in self.members:
-                self.members[old].discard(pid)
-                affected.update([old, *self.nesting.chain(old)])
-            if group is not None and group in self.members:
-                self.members[group].add(pid)
-                self._group_of[pid] = group
-                affected.update([group, *self.nesting.chain(group)])
+            post = posts.get(pid)
+            group = post.group if post is not None and pid in cards else None
+            old = group_of.get(pid)
+            if old == group:
+                if group is not None and group in members:
+                    touched.add(group)
+                continue
+            if old is not None:
+                del group_of[pid]
+                if old in members:
+                    members[old].discard(pid)
+                    touched.add(old)
+            if group is not None and group in members:
+                members[group].add(pid)
+                group_of[pid] = group
+                touched.add(group)
+        affected: set[str] = set()
+        for gid in touched:
+            affected.update([gid, *self.nesting.chain(gid)])
         was_vacant = self.vacant
         if edited and not groups_changed:
             self.vacant = bool(self._unoccupied())
@@ -488,35 +522,42 @@ class IncrementalLayout:
                 self.stale.discard(post_id)
             else:  # folded away or outside the focus: measured when shown
                 self.stale.add(post_id)
-        self._place(ROOT, (0.0, 0.0), dirty, moved)
+        restored: set[str] = set()
+        self._place(ROOT, (0.0, 0.0), dirty, moved, restored)
         grid = self.grid
         if grid is not None:
             for pid in self.hand_placed:
                 grid.remove(pid)
+        tidy, cards, manual = self.tidy, self.cards, self.manual
         for pid in moved:
-            if pid in self.tidy and self._shown(pid):
+            rect = tidy.get(pid)  # in `tidy`: shown and placed
+            if rect is not None:
                 if grid is not None:
                     grid.remove(pid)
-                if pid not in self.manual:
-                    self.cards[pid] = self.tidy[pid]
+                if pid not in manual:
+                    cards[pid] = rect
                     if grid is not None:
-                        grid.add(pid, self.tidy[pid])
+                        grid.add(pid, rect)
         if self.manual or self.hand_placed:
             self._hand_placed(moved)
         delta = LayoutDelta()
-        reroute = {pid for pid in moved if pid in self.cards}
+        reroute = {pid for pid in moved if pid in cards}
         for pid in moved | dirty:  # a re-measured block may hang its reports from another bus
-            reroute.update(kid for kid in shape.children.get(pid, ()) if kid in self.cards)
+            reroute.update(kid for kid in shape.children.get(pid, ()) if kid in cards)
+        into = self.into
         for pid in moved:
-            for key in list(self.into.get(pid, ())):
+            keys = into.get(pid)
+            if not keys:
+                continue
+            gone = pid not in cards
+            for key in list(keys):
                 reroute.add(key[1])
-                if pid not in self.cards or key[1] == pid:
+                if gone or key[1] == pid and pid in posts:  # else routed again under the same key
                     self._drop_route(key, delta.lines)
         for pid in reroute:
-            if pid in self.cards:
-                self._route_lines_of(pid, delta.lines)
-        delta.cards = {pid for pid in moved if pid in self.cards or pid not in structure.posts or
-                       not self._shown(pid)}
+            if pid in cards:
+                self._route_lines_of(pid, delta.lines, restored)
+        delta.cards = {pid for pid in moved if pid in cards or pid not in tidy}  # placed, hidden or deleted
         self._boxes(moved | posts, bool(posts), groups_changed, delta.groups)
         self._publish()
         return delta
@@ -567,18 +608,26 @@ class IncrementalLayout:
         return current == ROOT and (focus is None or last in self.shape.cycle_tops)
 
     def _hide_card(self, pid: str, moved: set[str]) -> None:
-        for table in (self.origin, self.tidy):
-            table.pop(pid, None)
+        rect = self.tidy.pop(pid, None)
+        if rect is not None:
+            self._park(pid, rect)
+        self.origin.pop(pid, None)
         if self.cards.pop(pid, None) is not None:
             moved.add(pid)
         self.hand_placed.pop(pid, None)
         if self.grid is not None:
             self.grid.remove(pid)
 
+    def _park(self, pid: str, rect: Rect) -> None:
+        origin, block = self.origin.get(pid), self.blocks.get(pid)
+        if origin is not None and block is not None:
+            self.parked[pid] = (origin, block, rect)
+
     def _forget(self, pid: str, manager: str | None, moved: set[str]) -> None:
         if manager is not None:
             self._unlink(pid, manager)
         self._hide_card(pid, moved)
+        self.parked.pop(pid, None)
         self.shape.children.pop(pid, None)
         self.reports.pop(pid, None)
         self.blocks.pop(pid, None)
