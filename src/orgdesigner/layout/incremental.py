@@ -125,39 +125,42 @@ class IncrementalLayout:
             """Posts whose block is out of date: edited or folded while not shown (measured when shown)."""
             self.parked: dict[str, tuple[tuple[float, float], Block, Rect]] = {}
             """Hidden post -> where its block was and its card: taken back if it comes back there with that block."""
-            self.parked_routes: dict[LineKey, LineRoute] = {}
-            """The solid lines into hidden cards, taken back when both cards come back where they were."""
+            self.parked_routes: dict[LineKey, tuple[LineRoute, Rect, Rect]] = {}
+            """The solid lines into hidden cards with the cards they were routed between: taken back when both
+            cards come back as they were (the same rectangles: the same places and blocks)."""
         else:
             for pid, rect in self.tidy.items():
                 self._park(pid, rect)
-            self.parked_routes.update(self.routes)
+            for key, ends in self.ends.items():
+                self.parked_routes[key] = (self.routes[key], *ends)
         self.measure = BlockMeasure(o, shape, self.blocks)
         self._measure_below(ROOT, reuse)
         self.origin: dict[str, tuple[float, float]] = {}
         self.tidy: dict[str, Rect] = {}
-        restored: set[str] = set()
-        self._place(ROOT, (0.0, 0.0), None, None, restored)
+        self._place(ROOT, (0.0, 0.0), None, None)
         self.grid: Grid | None = None
         """The cards not placed by hand, to find room for those that are (made when first needed)."""
         self.cards: dict[str, Rect] = dict(self.tidy)
         self.hand_placed: dict[str, Rect] = {}
         self._hand_placed(set())
         self.routes: dict[LineKey, LineRoute] = {}
+        self.ends: dict[LineKey, tuple[Rect, Rect]] = {}
+        """The cards each solid line in the tidy layout was routed between."""
         self.into: dict[str, set[LineKey]] = {}
         """Post id -> the lines ending or starting at its card."""
         self.loose: set[LineKey] = set()
         """Lines that may leave the tidy blocks: dotted, to hand-placed cards, in reporting cycles."""
         for post_id in self.cards:
-            self._route_lines_of(post_id, set(), restored)
+            self._route_lines_of(post_id, set())
         self.parked_routes = {key: route for key, route in self.parked_routes.items() if key[1] not in self.cards}
         self._index_members()
         self.groups: dict[str, Rect] = {}
         self._all_boxes(set())
         self._publish()
 
-    def _measure_below(self, start: str, reuse: bool) -> None:
-        """Measure the blocks from `start` down, deepest first. With `reuse`, a block measured before is
-        kept unless it is stale or a block below it was measured again."""
+    def _measure_below(self, start: str, reuse: bool) -> set[str]:
+        """Measure the blocks from `start` down, deepest first, and return those measured. With `reuse`, a
+        block measured before is kept unless it is stale or a block below it was measured again."""
         blocks, children, stale, measure = self.blocks, self.shape.children, self.stale, self.measure.measure
         measured: set[str] = set()
         for post_id in reversed(self._preorder(start)):
@@ -167,6 +170,7 @@ class IncrementalLayout:
             blocks[post_id] = measure(post_id)
             measured.add(post_id)
             stale.discard(post_id)
+        return measured
 
     def _preorder(self, start: str) -> list[str]:
         order: list[str] = []
@@ -180,10 +184,10 @@ class IncrementalLayout:
         return order
 
     def _place(self, start: str, origin: tuple[float, float], dirty: set[str] | None,
-               moved: set[str] | None, restored: set[str]) -> None:
+               moved: set[str] | None) -> None:
         """Absolute positions from `start` down. With `dirty` (an update), a subtree that was not
         re-measured and whose origin is unchanged is skipped, and cards that move go in `moved`. A hidden
-        card coming back where it was, with the same block, is taken back (and goes in `restored`)."""
+        card coming back where it was, with the same block, takes back its rectangle."""
         width, height = self.options.card_width, self.options.card_height
         origins, blocks, tidy, parked = self.origin, self.blocks, self.tidy, self.parked
         stack = [(start, origin)]
@@ -199,7 +203,6 @@ class IncrementalLayout:
                 was = parked.pop(post, None)
                 if was is not None and was[1] is block and was[0] == corner:
                     rect = was[2]
-                    restored.add(post)
                 else:
                     rect = Rect(x + block.card_x, y, width, height)
                 if moved is not None and tidy.get(post) != rect:
@@ -236,22 +239,28 @@ class IncrementalLayout:
 
     # ----- lines, boxes, bounds ------------------------------------------------------------
 
-    def _route_lines_of(self, post_id: str, changed: set[LineKey], restored: set[str]) -> None:
-        """(Re)route the solid line into `post_id` and every dotted line into it. The solid line between two
-        `restored` cards in the tidy layout is the one they had when hidden."""
+    def _route_lines_of(self, post_id: str, changed: set[LineKey]) -> None:
+        """(Re)route the solid line into `post_id` and every dotted line into it. A solid line between two
+        cards that came back as they were when it was parked is taken back."""
         o, cards = self.options, self.cards
         post = self.structure.posts.get(post_id)
         if post is None or post_id not in cards:
             return
         manager = post.reports_to
         if manager is not None and manager in cards and manager != post_id:
-            route = self.parked_routes.pop((manager, post_id, "line"), None) \
-                if post_id in restored and manager in restored else None
-            if route is not None and post_id not in self.hand_placed and manager not in self.hand_placed:
-                self._set_route(route, False, changed)
+            key = (manager, post_id, "line")
+            ends = cards[manager], cards[post_id]
+            parked = self.parked_routes.pop(key, None) if self.parked_routes else None
+            if parked is not None and parked[1] is ends[0] and parked[2] is ends[1]:
+                self._set_route(parked[0], False, changed)
+                self.ends[key] = ends
             else:
                 points, loose = self._solid_points(manager, post_id)
                 self._set_route(LineRoute(manager, post_id, "line", points), loose, changed)
+                if loose:
+                    self.ends.pop(key, None)
+                else:
+                    self.ends[key] = ends
         drawn: set[str] = set()
         for dotted in post.dotted:
             if dotted.manager in cards and dotted.manager != post_id and dotted.manager not in drawn:
@@ -274,10 +283,11 @@ class IncrementalLayout:
 
     def _drop_route(self, key: LineKey, changed: set[LineKey]) -> None:
         route = self.routes.pop(key, None)
+        ends = self.ends.pop(key, None)
         if route is not None:
             changed.add(key)
-            if key[2] == "line" and key not in self.loose and key[1] not in self.cards:
-                self.parked_routes[key] = route
+            if ends is not None:
+                self.parked_routes[key] = (route, *ends)
         self.loose.discard(key)
         for end in key[:2]:
             keys = self.into.get(end)
@@ -482,22 +492,48 @@ class IncrementalLayout:
         return self._settle(dirty, moved, posts, groups_changed)
 
     def set_focus(self, structure: Structure, focus: str | None, folded: frozenset[str]) -> LayoutDelta:
-        """Lay out only `focus`'s branch (None: everything), with `folded` folded. Focusing is rare and
-        changes most of the chart: it lays out afresh, but keeps the blocks that are still right."""
-        for pid in self.options.folded ^ folded:  # each and every block above it too
-            self.stale |= self._chain_up(pid) - {ROOT}
-        self.options = replace(self.options, focus=focus, folded=folded)
-        return self._rebuilt(structure, keep=self.blocks)
+        """Lay out only `focus`'s branch (None: everything), with `folded` folded. The posts leaving the view
+        are hidden, those coming back take back where they were if their blocks are unchanged, and the
+        branch in focus moves as a whole. Reporting cycles are laid out afresh."""
+        if self.has_cycles or (focus is not None and focus not in self.parent):
+            for pid in self.options.folded ^ folded:  # each and every block above it too
+                self.stale |= self._chain_up(pid) - {ROOT}
+            self.options = replace(self.options, focus=focus, folded=folded)
+            return self._rebuilt(structure, keep=self.blocks)
+        self.structure = structure
+        dirty: set[str] = set()
+        moved: set[str] = set()
+        self._fold(folded, dirty, moved)
+        self.options = replace(self.options, focus=focus)
+        self.measure.o = self.options
+        was, self.focus = self.focus, focus
+        self.shape.children[ROOT] = [focus] if focus is not None else list(self.reports[ROOT])
+        if focus is not None:
+            branch = set(self._preorder(focus))
+            for pid in [p for p in self.tidy if p not in branch]:
+                self._hide_card(pid, moved)
+        elif was is not None and not self._shown(was):  # the branch was under a folded post
+            for pid in self._preorder(was):
+                self._hide_card(pid, moved)
+        dirty |= self._measure_below(ROOT, True)
+        dirty.add(ROOT)
+        return self._settle(dirty, moved, set(), False)
 
     def set_folded(self, structure: Structure, folded: frozenset[str]) -> LayoutDelta:
         """Fold away the reports of the posts in `folded` (and unfold the others)."""
+        self.structure = structure
+        dirty: set[str] = set()
+        moved: set[str] = set()
+        self._fold(folded, dirty, moved)
+        return self._settle(dirty, moved, set(), False)
+
+    def _fold(self, folded: frozenset[str], dirty: set[str], moved: set[str]) -> None:
+        """Fold the posts in `folded`, unfold the others: the cards folded away go in `moved`, the blocks to
+        measure again in `dirty`."""
         was = self.options.folded
         self.options = replace(self.options, folded=folded)
         self.measure.o = self.options
-        self.structure = structure
         shape = self.shape
-        dirty: set[str] = set()
-        moved: set[str] = set()
         for pid in was ^ folded:
             if pid not in self.reports or pid == ROOT:
                 continue
@@ -509,9 +545,8 @@ class IncrementalLayout:
                 shape.children[pid] = list(self.reports[pid])
             self._mark_managing(pid)
             if pid not in folded and self._shown(pid):  # else measured when it is shown
-                self._measure_below(pid, True)
+                dirty |= self._measure_below(pid, True)
             dirty |= self._chain_up(pid)
-        return self._settle(dirty, moved, set(), False)
 
     def _settle(self, dirty: set[str], moved: set[str], posts: set[str], groups_changed: bool) -> LayoutDelta:
         """Measure the dirty blocks, place what moved, then lines and boxes; what changed."""
@@ -522,8 +557,7 @@ class IncrementalLayout:
                 self.stale.discard(post_id)
             else:  # folded away or outside the focus: measured when shown
                 self.stale.add(post_id)
-        restored: set[str] = set()
-        self._place(ROOT, (0.0, 0.0), dirty, moved, restored)
+        self._place(ROOT, (0.0, 0.0), dirty, moved)
         grid = self.grid
         if grid is not None:
             for pid in self.hand_placed:
@@ -556,7 +590,7 @@ class IncrementalLayout:
                     self._drop_route(key, delta.lines)
         for pid in reroute:
             if pid in cards:
-                self._route_lines_of(pid, delta.lines, restored)
+                self._route_lines_of(pid, delta.lines)
         delta.cards = {pid for pid in moved if pid in cards or pid not in tidy}  # placed, hidden or deleted
         self._boxes(moved | posts, bool(posts), groups_changed, delta.groups)
         self._publish()

@@ -131,10 +131,20 @@ class GridIndex(Generic[K]):
 
 
 def route_box(route: LineRoute) -> Box:
-    if not route.points:
+    points = route.points
+    if not points:
         return (0.0, 0.0, 0.0, 0.0)
-    xs, ys = zip(*route.points)
-    return (min(xs), min(ys), max(xs), max(ys))
+    left, top = right, bottom = points[0]
+    for x, y in points:  # a few points: a plain loop is quicker than min and max
+        if x < left:
+            left = x
+        elif x > right:
+            right = x
+        if y < top:
+            top = y
+        elif y > bottom:
+            bottom = y
+    return (left, top, right, bottom)
 
 
 class ItemHost(Protocol):
@@ -209,10 +219,11 @@ class VisibleItems:
     def apply_delta(self, layout: Layout, delta: LayoutDelta) -> None:
         """Take in an updated layout where only what `delta` names changed: the index follows those cards and
         lines, their items (if they have one) move or go, and the view's items are made or dropped."""
+        cards, routes, move_card, move_line = layout.cards.get, layout.routes.get, self._move_card, self._move_line
         for post_id in delta.cards:
-            self._move_card(post_id, layout.cards.get(post_id))
+            move_card(post_id, cards(post_id))
         for key in delta.lines:
-            self._move_line(key, layout.routes.get(key))
+            move_line(key, routes(key))
         self.sync()
 
     def _move_card(self, post_id: str, rect: Rect | None) -> None:
@@ -225,7 +236,7 @@ class VisibleItems:
                 scene.drop_card(post_id)
             return
         self._rects[post_id] = rect
-        box = (rect.x, rect.y, rect.right, rect.bottom)
+        box = (rect.x, rect.y, rect.x + rect.width, rect.y + rect.height)
         if self.cards.box(post_id) != box:
             self._place_post(post_id, box)
             card = scene.cards.get(post_id)
@@ -254,22 +265,34 @@ class VisibleItems:
         posts = self.scene.structure.posts
         for post_id in post_ids:
             box, post = self.cards.box(post_id), posts.get(post_id)
-            if box is not None and post is not None and self._styles.get(post_id) != _colours(post):
-                self._dirty.add(_tile_of(box))
+            if post is None:
+                self._styles.pop(post_id, None)
+                continue
+            colours = _colours(post)
+            if self._styles.get(post_id) != colours:
+                self._styles[post_id] = colours
+                if box is not None:
+                    self._dirty.add(_tile_of(box))
         self._redraw_tiles()
 
     def _place_post(self, post_id: str, box: Box | None) -> None:
         if self.tiles:  # no tile is drawn until the chart is first sketched
-            old = self.cards.box(post_id)
-            self._dirty.update(_tile_of(b) for b in (old, box) if b is not None)
+            self._dirty_tiles(self.cards.box(post_id), box)
         self.cards.put(post_id, box)
 
     def _place_line(self, key: LineKey, route: LineRoute | None) -> None:
         box = route_box(route) if route is not None else None
         if self.tiles:
-            old = self.lines.box(key)
-            self._dirty.update(_tile_of(b) for b in (old, box) if b is not None)
+            self._dirty_tiles(self.lines.box(key), box)
         self.lines.put(key, box)
+
+    def _dirty_tiles(self, old: Box | None, new: Box | None) -> None:
+        """The tiles drawing something that was at `old` and is now at `new` are to be drawn again."""
+        dirty = self._dirty
+        if old is not None:
+            dirty.add((int(old[0] // CELL) // TILE_CELLS, int(old[1] // CELL) // TILE_CELLS))
+        if new is not None:
+            dirty.add((int(new[0] // CELL) // TILE_CELLS, int(new[1] // CELL) // TILE_CELLS))
 
     # ----- following the view -----------------------------------------------------------------
 
@@ -361,16 +384,22 @@ class VisibleItems:
 
     def _redraw_tiles(self) -> None:
         """Redraw the tiles that exist and changed; the others are drawn when they are first needed."""
-        structure = self.scene.structure
+        posts, styles, routes = self.scene.structure.posts, self._styles, self.routes
         for cell in [c for c in self._dirty if c in self.tiles]:
             cards: list[CardShape] = []
             for post_id, box in self.cards.starting_in(cell, TILE_CELLS):
-                post = structure.posts.get(post_id)
-                if post is not None:
-                    colours = self._styles[post_id] = _colours(post)
-                    cards.append((box, *colours))
-            lines: list[LineShape] = [(self.routes[key].kind, self.routes[key].points, box)
-                                      for key, box in self.lines.starting_in(cell, TILE_CELLS) if key in self.routes]
+                colours = styles.get(post_id)
+                if colours is None:  # kept up to date by `restyle`
+                    post = posts.get(post_id)
+                    if post is None:
+                        continue
+                    colours = styles[post_id] = _colours(post)
+                cards.append((box, *colours))
+            lines: list[LineShape] = []
+            for key, box in self.lines.starting_in(cell, TILE_CELLS):
+                route = routes.get(key)
+                if route is not None:
+                    lines.append((route.kind, route.points, box))
             self.tiles[cell].set_content(cards, lines)
         self._dirty = {c for c in self._dirty if c not in self.tiles}
 
