@@ -47,6 +47,8 @@ class GridIndex(Generic[K]):
     def __init__(self, cell: float = CELL) -> None:
         self._cell = cell
         self._boxes: dict[K, Box] = {}
+        self._spans: dict[K, tuple[int, int, int, int]] = {}
+        """The cells each key's box touches: first and last column, first and last row."""
         self._cells: dict[Cell, set[K]] = {}
 
     def __len__(self) -> int:
@@ -63,15 +65,18 @@ class GridIndex(Generic[K]):
 
     def put(self, key: K, box: Box | None) -> None:
         """Place (or move) `key` at `box`; None takes it out."""
-        boxes, cells, c = self._boxes, self._cells, self._cell
-        old = boxes.pop(key, None)
+        boxes, cells, spans, c = self._boxes, self._cells, self._spans, self._cell
+        old = spans.pop(key, None)
         if box is not None:
-            x0, x1, y0, y1 = int(box[0] // c), int(box[2] // c), int(box[1] // c), int(box[3] // c)
-        if old is not None:
-            ox0, ox1, oy0, oy1 = int(old[0] // c), int(old[2] // c), int(old[1] // c), int(old[3] // c)
-            if box is not None and ox0 == x0 and ox1 == x1 and oy0 == y0 and oy1 == y1:  # the same cells
-                boxes[key] = box
+            span = (int(box[0] // c), int(box[2] // c), int(box[1] // c), int(box[3] // c))
+            boxes[key] = box
+            spans[key] = span
+            if span == old:  # the same cells
                 return
+        else:
+            boxes.pop(key, None)
+        if old is not None:
+            ox0, ox1, oy0, oy1 = old
             for x in range(ox0, ox1 + 1):
                 for y in range(oy0, oy1 + 1):
                     bucket = cells[(x, y)]
@@ -79,7 +84,7 @@ class GridIndex(Generic[K]):
                     if not bucket:
                         del cells[(x, y)]
         if box is not None:
-            boxes[key] = box
+            x0, x1, y0, y1 = span
             for x in range(x0, x1 + 1):
                 for y in range(y0, y1 + 1):
                     found = cells.get((x, y))
@@ -87,21 +92,6 @@ class GridIndex(Generic[K]):
                         cells[(x, y)] = {key}
                     else:
                         found.add(key)
-
-    def cells(self) -> Iterable[Cell]:
-        """The cells holding a key."""
-        return self._cells.keys()
-
-    def starting_in(self, block: Cell, size: int) -> Iterator[tuple[K, Box]]:
-        """The keys, with their boxes, whose top left corner is in the square of `size` × `size` cells
-        numbered `block`: each key in exactly one such square."""
-        c = self._cell
-        for x in range(block[0] * size, (block[0] + 1) * size):
-            for y in range(block[1] * size, (block[1] + 1) * size):
-                for key in self._cells.get((x, y), ()):
-                    box = self._boxes[key]
-                    if int(box[0] // c) == x and int(box[1] // c) == y:
-                        yield key, box
 
     def count(self, box: Box) -> int:
         """At least as many keys as meet `box`, quickly: keys in several cells are counted in each."""
@@ -189,7 +179,11 @@ class VisibleItems:
         self.tiles: dict[Cell, SketchTile] = {}
         self._dirty: set[Cell] = set()
         self._styles: dict[str, tuple[str, str]] = {}
-        """The fill and border each sketched card was drawn with."""
+        """The fill and border of each card placed so far (kept by `restyle`)."""
+        self._tile_cards: dict[Cell, dict[str, CardShape]] = {}
+        self._tile_lines: dict[Cell, dict[LineKey, LineShape]] = {}
+        """What each tile draws, by the tile of its top left corner, kept as cards and lines move: a tile is
+        redrawn from these without searching the index."""
 
     # ----- following the layout -------------------------------------------------------------
 
@@ -272,27 +266,44 @@ class VisibleItems:
             if self._styles.get(post_id) != colours:
                 self._styles[post_id] = colours
                 if box is not None:
-                    self._dirty.add(_tile_of(box))
+                    tile = _tile_of(box)
+                    self._tile_cards[tile][post_id] = (box, *colours)
+                    self._dirty.add(tile)
         self._redraw_tiles()
 
     def _place_post(self, post_id: str, box: Box | None) -> None:
-        if self.tiles:  # no tile is drawn until the chart is first sketched
-            self._dirty_tiles(self.cards.box(post_id), box)
+        old = self.cards.box(post_id)
+        if old is not None:
+            tile = _tile_of(old)
+            del self._tile_cards[tile][post_id]
+            self._dirty.add(tile)
+        if box is not None:
+            colours = self._styles.get(post_id)
+            if colours is None:
+                colours = self._styles[post_id] = _colours(self.scene.structure.posts[post_id])
+            tile = _tile_of(box)
+            shapes = self._tile_cards.get(tile)
+            if shapes is None:
+                shapes = self._tile_cards[tile] = {}
+            shapes[post_id] = (box, *colours)
+            self._dirty.add(tile)
         self.cards.put(post_id, box)
 
     def _place_line(self, key: LineKey, route: LineRoute | None) -> None:
         box = route_box(route) if route is not None else None
-        if self.tiles:
-            self._dirty_tiles(self.lines.box(key), box)
-        self.lines.put(key, box)
-
-    def _dirty_tiles(self, old: Box | None, new: Box | None) -> None:
-        """The tiles drawing something that was at `old` and is now at `new` are to be drawn again."""
-        dirty = self._dirty
+        old = self.lines.box(key)
         if old is not None:
-            dirty.add((int(old[0] // CELL) // TILE_CELLS, int(old[1] // CELL) // TILE_CELLS))
-        if new is not None:
-            dirty.add((int(new[0] // CELL) // TILE_CELLS, int(new[1] // CELL) // TILE_CELLS))
+            tile = _tile_of(old)
+            del self._tile_lines[tile][key]
+            self._dirty.add(tile)
+        if route is not None and box is not None:
+            tile = _tile_of(box)
+            shapes = self._tile_lines.get(tile)
+            if shapes is None:
+                shapes = self._tile_lines[tile] = {}
+            shapes[key] = (route.kind, route.points, box)
+            self._dirty.add(tile)
+        self.lines.put(key, box)
 
     # ----- following the view -----------------------------------------------------------------
 
@@ -374,9 +385,8 @@ class VisibleItems:
         if sketch and box is not None:
             tx0, ty0 = _tile_of(box)
             tx1, ty1 = _tile_of((box[2], box[3], box[2], box[3]))
-            used = {(x // TILE_CELLS, y // TILE_CELLS) for x, y in self.cards.cells()}
-            for cell in used:
-                if tx0 <= cell[0] <= tx1 and ty0 <= cell[1] <= ty1 and cell not in self.tiles:
+            for cell in [c for c in self._tile_cards.keys() | self._tile_lines.keys() if c not in self.tiles]:
+                if tx0 <= cell[0] <= tx1 and ty0 <= cell[1] <= ty1:
                     tile = self.tiles[cell] = SketchTile()
                     self.scene.addItem(tile)
                     self._dirty.add(cell)
@@ -384,23 +394,9 @@ class VisibleItems:
 
     def _redraw_tiles(self) -> None:
         """Redraw the tiles that exist and changed; the others are drawn when they are first needed."""
-        posts, styles, routes = self.scene.structure.posts, self._styles, self.routes
         for cell in [c for c in self._dirty if c in self.tiles]:
-            cards: list[CardShape] = []
-            for post_id, box in self.cards.starting_in(cell, TILE_CELLS):
-                colours = styles.get(post_id)
-                if colours is None:  # kept up to date by `restyle`
-                    post = posts.get(post_id)
-                    if post is None:
-                        continue
-                    colours = styles[post_id] = _colours(post)
-                cards.append((box, *colours))
-            lines: list[LineShape] = []
-            for key, box in self.lines.starting_in(cell, TILE_CELLS):
-                route = routes.get(key)
-                if route is not None:
-                    lines.append((route.kind, route.points, box))
-            self.tiles[cell].set_content(cards, lines)
+            self.tiles[cell].set_content(list(self._tile_cards.get(cell, {}).values()),
+                                         list(self._tile_lines.get(cell, {}).values()))
         self._dirty = {c for c in self._dirty if c not in self.tiles}
 
 
