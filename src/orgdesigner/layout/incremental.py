@@ -271,11 +271,18 @@ class IncrementalLayout:
     def _set_route(self, route: LineRoute, loose: bool, changed: set[LineKey]) -> None:
         key = (route.manager, route.report, route.kind)
         old = self.routes.get(key)
-        if old is None or old.points != route.points or old.label != route.label:
-            changed.add(key)
         self.routes[key] = route
-        self.into.setdefault(route.manager, set()).add(key)
-        self.into.setdefault(route.report, set()).add(key)
+        if old is None:
+            changed.add(key)
+            into = self.into
+            for end in (route.manager, route.report):
+                keys = into.get(end)
+                if keys is None:
+                    into[end] = {key}
+                else:
+                    keys.add(key)
+        elif old.points != route.points or old.label != route.label:
+            changed.add(key)
         if loose:
             self.loose.add(key)
         else:
@@ -575,9 +582,13 @@ class IncrementalLayout:
         if self.manual or self.hand_placed:
             self._hand_placed(moved)
         delta = LayoutDelta()
-        reroute = {pid for pid in moved if pid in cards}
-        for pid in moved | dirty:  # a re-measured block may hang its reports from another bus
-            reroute.update(kid for kid in shape.children.get(pid, ()) if kid in cards)
+        reroute = set(moved)
+        children = shape.children
+        for pids in (moved, dirty):  # a re-measured block may hang its reports from another bus
+            for pid in pids:
+                kids = children.get(pid)
+                if kids:
+                    reroute.update(kids)
         into = self.into
         for pid in moved:
             keys = into.get(pid)

@@ -225,14 +225,15 @@ class VisibleItems:
         scene = self.scene
         if rect is None:
             if self._rects.pop(post_id, None) is not None:
-                self._place_post(post_id, None)
+                self._place_post(post_id, self.cards.box(post_id), None)
             if post_id in scene.cards:
                 scene.drop_card(post_id)
             return
         self._rects[post_id] = rect
         box = (rect.x, rect.y, rect.x + rect.width, rect.y + rect.height)
-        if self.cards.box(post_id) != box:
-            self._place_post(post_id, box)
+        old = self.cards.box(post_id)
+        if old != box:
+            self._place_post(post_id, old, box)
             card = scene.cards.get(post_id)
             if card is not None:
                 card.set_size(rect.width, rect.height)
@@ -242,14 +243,14 @@ class VisibleItems:
         scene = self.scene
         if route is None:
             if self.routes.pop(key, None) is not None:
-                self._place_line(key, None)
+                self._place_line(key, self.lines.box(key), None)
             if key in scene.lines:
                 scene.removeItem(scene.lines.pop(key))
             return
         old = self.routes.get(key)
         self.routes[key] = route
         if old is None or old.points != route.points:
-            self._place_line(key, route)
+            self._place_line(key, self.lines.box(key), route)
             item = scene.lines.get(key)
             if item is not None:
                 item.set_points(route.points)
@@ -271,38 +272,40 @@ class VisibleItems:
                     self._dirty.add(tile)
         self._redraw_tiles()
 
-    def _place_post(self, post_id: str, box: Box | None) -> None:
-        old = self.cards.box(post_id)
+    def _place_post(self, post_id: str, old: Box | None, box: Box | None) -> None:
+        """The card was at `old` and is now at `box` (None: nowhere): the index and the tiles' shapes follow."""
+        tiles, dirty = self._tile_cards, self._dirty
         if old is not None:
-            tile = _tile_of(old)
-            del self._tile_cards[tile][post_id]
-            self._dirty.add(tile)
+            tile = (int(old[0] // CELL) // TILE_CELLS, int(old[1] // CELL) // TILE_CELLS)
+            del tiles[tile][post_id]
+            dirty.add(tile)
         if box is not None:
             colours = self._styles.get(post_id)
             if colours is None:
                 colours = self._styles[post_id] = _colours(self.scene.structure.posts[post_id])
-            tile = _tile_of(box)
-            shapes = self._tile_cards.get(tile)
+            tile = (int(box[0] // CELL) // TILE_CELLS, int(box[1] // CELL) // TILE_CELLS)
+            shapes = tiles.get(tile)
             if shapes is None:
-                shapes = self._tile_cards[tile] = {}
+                shapes = tiles[tile] = {}
             shapes[post_id] = (box, *colours)
-            self._dirty.add(tile)
+            dirty.add(tile)
         self.cards.put(post_id, box)
 
-    def _place_line(self, key: LineKey, route: LineRoute | None) -> None:
-        box = route_box(route) if route is not None else None
-        old = self.lines.box(key)
+    def _place_line(self, key: LineKey, old: Box | None, route: LineRoute | None) -> None:
+        """The line was in `old` and now follows `route` (None: gone): the index and the tiles' shapes follow."""
+        tiles, dirty = self._tile_lines, self._dirty
         if old is not None:
-            tile = _tile_of(old)
-            del self._tile_lines[tile][key]
-            self._dirty.add(tile)
+            tile = (int(old[0] // CELL) // TILE_CELLS, int(old[1] // CELL) // TILE_CELLS)
+            del tiles[tile][key]
+            dirty.add(tile)
+        box = route_box(route) if route is not None else None
         if route is not None and box is not None:
-            tile = _tile_of(box)
-            shapes = self._tile_lines.get(tile)
+            tile = (int(box[0] // CELL) // TILE_CELLS, int(box[1] // CELL) // TILE_CELLS)
+            shapes = tiles.get(tile)
             if shapes is None:
-                shapes = self._tile_lines[tile] = {}
+                shapes = tiles[tile] = {}
             shapes[key] = (route.kind, route.points, box)
-            self._dirty.add(tile)
+            dirty.add(tile)
         self.lines.put(key, box)
 
     # ----- following the view -----------------------------------------------------------------
