@@ -32,20 +32,26 @@ def test_the_grid_index_finds_what_a_search_of_everything_finds():
         x, y = rng.uniform(-2000, 2000), rng.uniform(-2000, 2000)
         boxes[key] = (x, y, x + rng.uniform(1, 400), y + rng.uniform(1, 150))
         index.put(key, boxes[key])
-    for key in rng.sample(sorted(boxes), 200):  # some move, some go
-        if key % 2:
-            x, y = rng.uniform(-2000, 2000), rng.uniform(-2000, 2000)
-            boxes[key] = (x, y, x + 50, y + 50)
-            index.put(key, boxes[key])
-        else:
-            del boxes[key]
-            index.put(key, None)
-    for _ in range(100):
-        x, y = rng.uniform(-2500, 2500), rng.uniform(-2500, 2500)
-        area = (x, y, x + rng.uniform(0, 1500), y + rng.uniform(0, 1500))
-        brute = {k for k, b in boxes.items() if b[0] <= area[2] and b[2] >= area[0] and b[1] <= area[3] and b[3] >= area[1]}
-        assert index.query(area) == brute
-        assert index.count(area) >= len(brute)
+    for _ in range(3):  # searched between moves: the cells follow every move since the last search
+        for key in rng.sample(sorted(boxes), 100):  # some move, some go, some come back
+            if key % 2:
+                x, y = rng.uniform(-2000, 2000), rng.uniform(-2000, 2000)
+                boxes[key] = (x, y, x + 50, y + 50)
+                index.put(key, boxes[key])
+            else:
+                del boxes[key]
+                index.put(key, None)
+        for key in rng.sample(range(600), 20):
+            if key not in boxes:
+                boxes[key] = (key, key, key + 10.0, key + 10.0)
+                index.put(key, boxes[key])
+        for _ in range(40):
+            x, y = rng.uniform(-2500, 2500), rng.uniform(-2500, 2500)
+            area = (x, y, x + rng.uniform(0, 1500), y + rng.uniform(0, 1500))
+            brute = {k for k, b in boxes.items()
+                     if b[0] <= area[2] and b[2] >= area[0] and b[1] <= area[3] and b[3] >= area[1]}
+            assert index.query(area) == brute
+            assert index.count(area) >= len(brute)
 
 
 def test_only_cards_in_or_near_the_view_are_items_and_scrolling_makes_the_others(make_canvas):

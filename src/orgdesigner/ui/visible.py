@@ -42,7 +42,10 @@ LineKey = tuple[str, str, str]
 
 
 class GridIndex(Generic[K]):
-    """Keys by the cells their boxes touch: `query` finds what meets a rectangle."""
+    """Keys by the cells their boxes touch: `query` finds what meets a rectangle.
+
+    A key's box is taken at once, its cells when next asked for: a fold that moves thousands of cards while
+    the whole chart is in view (and sketched) asks no cell, and moving them costs a dictionary entry each."""
 
     def __init__(self, cell: float = CELL) -> None:
         self._cell = cell
@@ -50,6 +53,8 @@ class GridIndex(Generic[K]):
         self._spans: dict[K, tuple[int, int, int, int]] = {}
         """The cells each key's box touches: first and last column, first and last row."""
         self._cells: dict[Cell, set[K]] = {}
+        self._moved: set[K] = set()
+        """Keys put since the cells were last brought up to date."""
 
     def __len__(self) -> int:
         return len(self._boxes)
@@ -65,39 +70,49 @@ class GridIndex(Generic[K]):
 
     def put(self, key: K, box: Box | None) -> None:
         """Place (or move) `key` at `box`; None takes it out."""
-        boxes, cells, spans, c = self._boxes, self._cells, self._spans, self._cell
-        old = spans.pop(key, None)
-        if box is not None:
-            span = (int(box[0] // c), int(box[2] // c), int(box[1] // c), int(box[3] // c))
-            boxes[key] = box
-            spans[key] = span
-            if span == old:  # the same cells
-                return
+        if box is None:
+            self._boxes.pop(key, None)
         else:
-            boxes.pop(key, None)
-        if old is not None:
-            ox0, ox1, oy0, oy1 = old
-            for x in range(ox0, ox1 + 1):
-                for y in range(oy0, oy1 + 1):
-                    bucket = cells[(x, y)]
-                    bucket.discard(key)
-                    if not bucket:
-                        del cells[(x, y)]
-        if box is not None:
-            x0, x1, y0, y1 = span
-            for x in range(x0, x1 + 1):
-                for y in range(y0, y1 + 1):
-                    found = cells.get((x, y))
-                    if found is None:
-                        cells[(x, y)] = {key}
-                    else:
-                        found.add(key)
+            self._boxes[key] = box
+        self._moved.add(key)
+
+    def _settle(self) -> None:
+        """Bring the cells in line with the boxes put since they last were."""
+        boxes, cells, spans, c = self._boxes, self._cells, self._spans, self._cell
+        for key in self._moved:
+            old = spans.pop(key, None)
+            box = boxes.get(key)
+            if box is not None:
+                span = (int(box[0] // c), int(box[2] // c), int(box[1] // c), int(box[3] // c))
+                spans[key] = span
+                if span == old:  # the same cells
+                    continue
+            if old is not None:
+                ox0, ox1, oy0, oy1 = old
+                for x in range(ox0, ox1 + 1):
+                    for y in range(oy0, oy1 + 1):
+                        bucket = cells[(x, y)]
+                        bucket.discard(key)
+                        if not bucket:
+                            del cells[(x, y)]
+            if box is not None:
+                x0, x1, y0, y1 = span
+                for x in range(x0, x1 + 1):
+                    for y in range(y0, y1 + 1):
+                        found = cells.get((x, y))
+                        if found is None:
+                            cells[(x, y)] = {key}
+                        else:
+                            found.add(key)
+        self._moved.clear()
 
     def count(self, box: Box) -> int:
         """At least as many keys as meet `box`, quickly: keys in several cells are counted in each."""
+        self._settle()
         return sum(len(self._cells.get(cell, ())) for cell in self._cells_of(box))
 
     def query(self, box: Box) -> set[K]:
+        self._settle()
         left, top, right, bottom = box
         found: set[K] = set()
         for cell in self._cells_of(box):
@@ -175,6 +190,8 @@ class VisibleItems:
         """The layout's rectangle each card was last placed from."""
         self.area: QRectF | None = None
         """The scene rectangle the view shows; None (no view) makes every item."""
+        self.bounds: Rect | None = None
+        """What encloses the layout taken in last."""
         self.sketching = False
         self.tiles: dict[Cell, SketchTile] = {}
         self._dirty: set[Cell] = set()
@@ -196,6 +213,7 @@ class VisibleItems:
     def apply(self, layout: Layout) -> None:
         """Take in a new layout: move the items that exist, drop those of posts and lines that went, and
         make or drop items for what is now in or out of view."""
+        self.bounds = layout.bounds
         if len(layout.cards) < len(self._rects) or any(p not in self._rects for p in layout.cards):
             for post_id in [p for p in self._rects if p not in layout.cards]:
                 self._move_card(post_id, None)
@@ -213,6 +231,7 @@ class VisibleItems:
     def apply_delta(self, layout: Layout, delta: LayoutDelta) -> None:
         """Take in an updated layout where only what `delta` names changed: the index follows those cards and
         lines, their items (if they have one) move or go, and the view's items are made or dropped."""
+        self.bounds = layout.bounds
         cards, routes, move_card, move_line = layout.cards.get, layout.routes.get, self._move_card, self._move_line
         for post_id in delta.cards:
             move_card(post_id, cards(post_id))
@@ -332,6 +351,10 @@ class VisibleItems:
         if box is None:
             posts, lines = set(self.cards.keys()), set(self.routes)
             sketch = False
+        elif self._holds_everything(box):  # the whole chart: no need to search the index
+            sketch = len(self.cards) > MAX_CARD_ITEMS
+            posts = set() if sketch else set(self.cards.keys())
+            lines = set() if sketch else set(self.routes)
         else:
             counted = self.cards.count(box)  # cards in two cells are counted twice: look closer if it is near
             posts = self.cards.query(box) if counted <= 4 * MAX_CARD_ITEMS else set()
@@ -354,6 +377,11 @@ class VisibleItems:
         self._set_sketching(sketch, box)
         if made:
             scene.cards_made.emit()
+
+    def _holds_everything(self, box: Box) -> bool:
+        """Whether `box` holds the whole layout taken in last (every card and line)."""
+        b = self.bounds
+        return b is not None and box[0] <= b.x and box[1] <= b.y and b.right <= box[2] and b.bottom <= box[3]
 
     def ensure(self, post_id: str) -> PostCardItem | None:
         """The post's card item, made now if it is not an item yet; None for a post the layout lacks."""
