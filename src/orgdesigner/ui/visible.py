@@ -77,7 +77,12 @@ class GridIndex(Generic[K]):
         self._moved.add(key)
 
     def _settle(self) -> None:
-        """Bring the cells in line with the boxes put since they last were."""
+        """Bring the cells in line with the boxes put since they last were (all afresh when most moved)."""
+        if not self._moved:
+            return
+        if 2 * len(self._moved) > len(self._boxes):
+            self._refill()
+            return
         boxes, cells, spans, c = self._boxes, self._cells, self._spans, self._cell
         for key in self._moved:
             old = spans.pop(key, None)
@@ -104,6 +109,23 @@ class GridIndex(Generic[K]):
                             cells[(x, y)] = {key}
                         else:
                             found.add(key)
+        self._moved.clear()
+
+    def _refill(self) -> None:
+        c = self._cell
+        cells: dict[Cell, set[K]] = {}
+        spans: dict[K, tuple[int, int, int, int]] = {}
+        for key, box in self._boxes.items():
+            x0, x1, y0, y1 = int(box[0] // c), int(box[2] // c), int(box[1] // c), int(box[3] // c)
+            spans[key] = (x0, x1, y0, y1)
+            for x in range(x0, x1 + 1):
+                for y in range(y0, y1 + 1):
+                    found = cells.get((x, y))
+                    if found is None:
+                        cells[(x, y)] = {key}
+                    else:
+                        found.add(key)
+        self._cells, self._spans = cells, spans
         self._moved.clear()
 
     def count(self, box: Box) -> int:
