@@ -8,9 +8,11 @@ above them (`tree.py`: a block depends only on the blocks below it), then walks 
 top, skipping every subtree that was neither re-measured nor shifted. Lines are re-routed and
 group boxes re-framed only where a card moved. It returns what changed, so a canvas moves just
 those items. `set_folded` folds and unfolds branches the same way (only the branches that open or
-close are measured, only what they push aside moves); `set_focus` lays one branch out on its own
-(rare, so laid out afresh). `compute_layout` is the same thing done once; the randomised test holds
-the two equal.
+close are measured, only what they push aside moves); `set_focus` lays one branch out on its own the
+same way too. A card hidden by a fold or a focus is parked with the block and place it had: when it
+comes back to the same place with the same block, it takes back its rectangle and its line instead of
+being placed and routed again (showing all levels again, or the whole chart after a focus).
+`compute_layout` is the same thing done once; the randomised test holds the two equal.
 
 What is shown: every post but those under a folded post and, with a focus, those outside the focused
 post's branch. A group is boxed when a shown post sits in it (or in a group inside it); a group with no

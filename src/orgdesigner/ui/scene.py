@@ -136,8 +136,8 @@ class OrgScene(QGraphicsScene):
         self.apply_layout(self.incremental.layout, None)
 
     def _show_view_state(self) -> None:
-        """Folding or focus changed: folds go through the incremental layout, so only the branches that
-        open or close and what they push aside move; a new focus (rare) is laid out afresh."""
+        """Folding or focus changed: both go through the incremental layout, so only the branches that open,
+        close or come into focus and what they push aside move."""
         state, incremental = self.view_state, self.incremental
         if incremental is None:
             self.relayout()
