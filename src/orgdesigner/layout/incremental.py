@@ -381,14 +381,18 @@ class IncrementalLayout:
             pending.extend(self.nested[gid])
         return False
 
-    def _boxes(self, touched_posts: set[str], edited: bool, groups_changed: bool, changed: set[str]) -> None:
-        """Re-frame the boxes of the groups around `touched_posts` (`edited`: some posts were edited, not
-        only moved or folded); all of them when a group was edited or some group holds no posts at all
-        (such boxes are placed by what is around them). A group whose posts are all folded away or
-        outside the focus loses its box."""
+    def _boxes(self, touched_posts: set[str], edited: set[str], groups_changed: bool, changed: set[str]) -> None:
+        """Re-frame the boxes of the groups around `touched_posts` (`edited`: the posts edited, not only moved
+        or folded); all of them when a group was edited or some group holds no posts at all (such boxes are
+        placed by what is around them). A group whose posts are all folded away or outside the focus loses
+        its box."""
         posts, cards, members, group_of = self.structure.posts, self.cards, self.members, self._group_of
         touched: set[str] = set()
         for pid in touched_posts:
+            old = group_of.get(pid)
+            if old is not None and pid in cards and pid not in edited and old in members:  # moved within its group
+                touched.add(old)
+                continue
             post = posts.get(pid)
             group = post.group if post is not None and pid in cards else None
             old = group_of.get(pid)
@@ -605,7 +609,7 @@ class IncrementalLayout:
             if pid in cards:
                 self._route_lines_of(pid, delta.lines)
         delta.cards = {pid for pid in moved if pid in cards or pid not in tidy}  # placed, hidden or deleted
-        self._boxes(moved | posts, bool(posts), groups_changed, delta.groups)
+        self._boxes(moved | posts, posts, groups_changed, delta.groups)
         self._publish()
         return delta
 
