@@ -91,6 +91,23 @@ def test_edit_grade_in_properties_changes_cost_and_undoes(window, qtbot):
     assert window.feature(FiguresFeature).panel.value_of("Cost (gross)") == "£687,500"
 
 
+def test_reports_to_in_properties_lists_every_other_post_by_its_current_title(window, qtbot):
+    combo = window.properties.manager_combo
+
+    def choices() -> dict[str, str]:
+        return {combo.itemData(row): combo.itemText(row) for row in range(1, combo.count())
+                if not combo.view().isRowHidden(row) and combo.model().item(row).isEnabled()}
+
+    structure = window.document.structure
+    for post_id in ("H1", "D1", "H1"):  # the list is kept between selections: the post shown is left out
+        click_card(window, post_id)
+        assert set(choices()) == set(structure.posts) - {post_id}
+        assert combo.currentData() == structure.posts[post_id].reports_to
+    window.document.execute(commands.edit_post(structure, "D1", title="Director of Everything"))
+    click_card(window, "CE")
+    assert choices()["D1"] == "Director of Everything"
+
+
 def test_figures_behind_properties_wait_until_their_tab_is_shown(window, qtbot):
     panel = window.feature(FiguresFeature).panel
     qtbot.waitUntil(lambda: window.dock_layout.is_placed and not panel.shown)  # tabbed behind Properties

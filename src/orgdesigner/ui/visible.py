@@ -42,12 +42,19 @@ LineKey = tuple[str, str, str]
 
 
 class GridIndex(Generic[K]):
-    """Keys by the cells their boxes touch: `query` finds what meets a rectangle."""
+    """Keys by the cells their boxes touch: `query` finds what meets a rectangle.
+
+    A key's box is taken at once, its cells when next asked for: a fold that moves thousands of cards while
+    the whole chart is in view (and sketched) asks no cell, and moving them costs a dictionary entry each."""
 
     def __init__(self, cell: float = CELL) -> None:
         self._cell = cell
         self._boxes: dict[K, Box] = {}
+        self._spans: dict[K, tuple[int, int, int, int]] = {}
+        """The cells each key's box touches: first and last column, first and last row."""
         self._cells: dict[Cell, set[K]] = {}
+        self._moved: set[K] = set()
+        """Keys put since the cells were last brought up to date."""
 
     def __len__(self) -> int:
         return len(self._boxes)
@@ -63,23 +70,54 @@ class GridIndex(Generic[K]):
 
     def put(self, key: K, box: Box | None) -> None:
         """Place (or move) `key` at `box`; None takes it out."""
-        boxes, cells, c = self._boxes, self._cells, self._cell
-        old = boxes.pop(key, None)
-        if box is not None:
+        if box is None:
+            self._boxes.pop(key, None)
+        else:
+            self._boxes[key] = box
+        self._moved.add(key)
+
+    def _settle(self) -> None:
+        """Bring the cells in line with the boxes put since they last were (all afresh when most moved)."""
+        if not self._moved:
+            return
+        if 2 * len(self._moved) > len(self._boxes):
+            self._refill()
+            return
+        boxes, cells, spans, c = self._boxes, self._cells, self._spans, self._cell
+        for key in self._moved:
+            old = spans.pop(key, None)
+            box = boxes.get(key)
+            if box is not None:
+                span = (int(box[0] // c), int(box[2] // c), int(box[1] // c), int(box[3] // c))
+                spans[key] = span
+                if span == old:  # the same cells
+                    continue
+            if old is not None:
+                ox0, ox1, oy0, oy1 = old
+                for x in range(ox0, ox1 + 1):
+                    for y in range(oy0, oy1 + 1):
+                        bucket = cells[(x, y)]
+                        bucket.discard(key)
+                        if not bucket:
+                            del cells[(x, y)]
+            if box is not None:
+                x0, x1, y0, y1 = span
+                for x in range(x0, x1 + 1):
+                    for y in range(y0, y1 + 1):
+                        found = cells.get((x, y))
+                        if found is None:
+                            cells[(x, y)] = {key}
+                        else:
+                            found.add(key)
+        self._moved.clear()
+
+    def _refill(self) -> None:
+        c = self._cell
+        cells: dict[Cell, set[K]] = {}
+        spans: dict[K, tuple[int, int, int, int]] = {}
+        for key, box in self._boxes.items():
             x0, x1, y0, y1 = int(box[0] // c), int(box[2] // c), int(box[1] // c), int(box[3] // c)
-        if old is not None:
-            ox0, ox1, oy0, oy1 = int(old[0] // c), int(old[2] // c), int(old[1] // c), int(old[3] // c)
-            if box is not None and ox0 == x0 and ox1 == x1 and oy0 == y0 and oy1 == y1:  # the same cells
-                boxes[key] = box
-                return
-            for x in range(ox0, ox1 + 1):
-                for y in range(oy0, oy1 + 1):
-                    bucket = cells[(x, y)]
-                    bucket.discard(key)
-                    if not bucket:
-                        del cells[(x, y)]
-        if box is not None:
-            boxes[key] = box
+            spans[key] = (x0, x1, y0, y1)
             for x in range(x0, x1 + 1):
                 for y in range(y0, y1 + 1):
                     found = cells.get((x, y))
@@ -87,27 +125,16 @@ class GridIndex(Generic[K]):
                         cells[(x, y)] = {key}
                     else:
                         found.add(key)
-
-    def cells(self) -> Iterable[Cell]:
-        """The cells holding a key."""
-        return self._cells.keys()
-
-    def starting_in(self, block: Cell, size: int) -> Iterator[tuple[K, Box]]:
-        """The keys, with their boxes, whose top left corner is in the square of `size` × `size` cells
-        numbered `block`: each key in exactly one such square."""
-        c = self._cell
-        for x in range(block[0] * size, (block[0] + 1) * size):
-            for y in range(block[1] * size, (block[1] + 1) * size):
-                for key in self._cells.get((x, y), ()):
-                    box = self._boxes[key]
-                    if int(box[0] // c) == x and int(box[1] // c) == y:
-                        yield key, box
+        self._cells, self._spans = cells, spans
+        self._moved.clear()
 
     def count(self, box: Box) -> int:
         """At least as many keys as meet `box`, quickly: keys in several cells are counted in each."""
+        self._settle()
         return sum(len(self._cells.get(cell, ())) for cell in self._cells_of(box))
 
     def query(self, box: Box) -> set[K]:
+        self._settle()
         left, top, right, bottom = box
         found: set[K] = set()
         for cell in self._cells_of(box):
@@ -131,10 +158,20 @@ class GridIndex(Generic[K]):
 
 
 def route_box(route: LineRoute) -> Box:
-    if not route.points:
+    points = route.points
+    if not points:
         return (0.0, 0.0, 0.0, 0.0)
-    xs, ys = zip(*route.points)
-    return (min(xs), min(ys), max(xs), max(ys))
+    left, top = right, bottom = points[0]
+    for x, y in points:  # a few points: a plain loop is quicker than min and max
+        if x < left:
+            left = x
+        elif x > right:
+            right = x
+        if y < top:
+            top = y
+        elif y > bottom:
+            bottom = y
+    return (left, top, right, bottom)
 
 
 class ItemHost(Protocol):
@@ -175,11 +212,17 @@ class VisibleItems:
         """The layout's rectangle each card was last placed from."""
         self.area: QRectF | None = None
         """The scene rectangle the view shows; None (no view) makes every item."""
+        self.bounds: Rect | None = None
+        """What encloses the layout taken in last."""
         self.sketching = False
         self.tiles: dict[Cell, SketchTile] = {}
         self._dirty: set[Cell] = set()
         self._styles: dict[str, tuple[str, str]] = {}
-        """The fill and border each sketched card was drawn with."""
+        """The fill and border of each card placed so far (kept by `restyle`)."""
+        self._tile_cards: dict[Cell, dict[str, CardShape]] = {}
+        self._tile_lines: dict[Cell, dict[LineKey, LineShape]] = {}
+        """What each tile draws, by the tile of its top left corner, kept as cards and lines move: a tile is
+        redrawn from these without searching the index."""
 
     # ----- following the layout -------------------------------------------------------------
 
@@ -192,6 +235,7 @@ class VisibleItems:
     def apply(self, layout: Layout) -> None:
         """Take in a new layout: move the items that exist, drop those of posts and lines that went, and
         make or drop items for what is now in or out of view."""
+        self.bounds = layout.bounds
         if len(layout.cards) < len(self._rects) or any(p not in self._rects for p in layout.cards):
             for post_id in [p for p in self._rects if p not in layout.cards]:
                 self._move_card(post_id, None)
@@ -209,10 +253,12 @@ class VisibleItems:
     def apply_delta(self, layout: Layout, delta: LayoutDelta) -> None:
         """Take in an updated layout where only what `delta` names changed: the index follows those cards and
         lines, their items (if they have one) move or go, and the view's items are made or dropped."""
+        self.bounds = layout.bounds
+        cards, routes, move_card, move_line = layout.cards.get, layout.routes.get, self._move_card, self._move_line
         for post_id in delta.cards:
-            self._move_card(post_id, layout.cards.get(post_id))
+            move_card(post_id, cards(post_id))
         for key in delta.lines:
-            self._move_line(key, layout.routes.get(key))
+            move_line(key, routes(key))
         self.sync()
 
     def _move_card(self, post_id: str, rect: Rect | None) -> None:
@@ -220,14 +266,15 @@ class VisibleItems:
         scene = self.scene
         if rect is None:
             if self._rects.pop(post_id, None) is not None:
-                self._place_post(post_id, None)
+                self._place_post(post_id, self.cards.box(post_id), None)
             if post_id in scene.cards:
                 scene.drop_card(post_id)
             return
         self._rects[post_id] = rect
-        box = (rect.x, rect.y, rect.right, rect.bottom)
-        if self.cards.box(post_id) != box:
-            self._place_post(post_id, box)
+        box = (rect.x, rect.y, rect.x + rect.width, rect.y + rect.height)
+        old = self.cards.box(post_id)
+        if old != box:
+            self._place_post(post_id, old, box)
             card = scene.cards.get(post_id)
             if card is not None:
                 card.set_size(rect.width, rect.height)
@@ -237,14 +284,14 @@ class VisibleItems:
         scene = self.scene
         if route is None:
             if self.routes.pop(key, None) is not None:
-                self._place_line(key, None)
+                self._place_line(key, self.lines.box(key), None)
             if key in scene.lines:
                 scene.removeItem(scene.lines.pop(key))
             return
         old = self.routes.get(key)
         self.routes[key] = route
         if old is None or old.points != route.points:
-            self._place_line(key, route)
+            self._place_line(key, self.lines.box(key), route)
             item = scene.lines.get(key)
             if item is not None:
                 item.set_points(route.points)
@@ -254,21 +301,52 @@ class VisibleItems:
         posts = self.scene.structure.posts
         for post_id in post_ids:
             box, post = self.cards.box(post_id), posts.get(post_id)
-            if box is not None and post is not None and self._styles.get(post_id) != _colours(post):
-                self._dirty.add(_tile_of(box))
+            if post is None:
+                self._styles.pop(post_id, None)
+                continue
+            colours = _colours(post)
+            if self._styles.get(post_id) != colours:
+                self._styles[post_id] = colours
+                if box is not None:
+                    tile = _tile_of(box)
+                    self._tile_cards[tile][post_id] = (box, *colours)
+                    self._dirty.add(tile)
         self._redraw_tiles()
 
-    def _place_post(self, post_id: str, box: Box | None) -> None:
-        if self.tiles:  # no tile is drawn until the chart is first sketched
-            old = self.cards.box(post_id)
-            self._dirty.update(_tile_of(b) for b in (old, box) if b is not None)
+    def _place_post(self, post_id: str, old: Box | None, box: Box | None) -> None:
+        """The card was at `old` and is now at `box` (None: nowhere): the index and the tiles' shapes follow."""
+        tiles, dirty = self._tile_cards, self._dirty
+        if old is not None:
+            tile = (int(old[0] // CELL) // TILE_CELLS, int(old[1] // CELL) // TILE_CELLS)
+            del tiles[tile][post_id]
+            dirty.add(tile)
+        if box is not None:
+            colours = self._styles.get(post_id)
+            if colours is None:
+                colours = self._styles[post_id] = _colours(self.scene.structure.posts[post_id])
+            tile = (int(box[0] // CELL) // TILE_CELLS, int(box[1] // CELL) // TILE_CELLS)
+            shapes = tiles.get(tile)
+            if shapes is None:
+                shapes = tiles[tile] = {}
+            shapes[post_id] = (box, *colours)
+            dirty.add(tile)
         self.cards.put(post_id, box)
 
-    def _place_line(self, key: LineKey, route: LineRoute | None) -> None:
+    def _place_line(self, key: LineKey, old: Box | None, route: LineRoute | None) -> None:
+        """The line was in `old` and now follows `route` (None: gone): the index and the tiles' shapes follow."""
+        tiles, dirty = self._tile_lines, self._dirty
+        if old is not None:
+            tile = (int(old[0] // CELL) // TILE_CELLS, int(old[1] // CELL) // TILE_CELLS)
+            del tiles[tile][key]
+            dirty.add(tile)
         box = route_box(route) if route is not None else None
-        if self.tiles:
-            old = self.lines.box(key)
-            self._dirty.update(_tile_of(b) for b in (old, box) if b is not None)
+        if route is not None and box is not None:
+            tile = (int(box[0] // CELL) // TILE_CELLS, int(box[1] // CELL) // TILE_CELLS)
+            shapes = tiles.get(tile)
+            if shapes is None:
+                shapes = tiles[tile] = {}
+            shapes[key] = (route.kind, route.points, box)
+            dirty.add(tile)
         self.lines.put(key, box)
 
     # ----- following the view -----------------------------------------------------------------
@@ -295,6 +373,10 @@ class VisibleItems:
         if box is None:
             posts, lines = set(self.cards.keys()), set(self.routes)
             sketch = False
+        elif self._holds_everything(box):  # the whole chart: no need to search the index
+            sketch = len(self.cards) > MAX_CARD_ITEMS
+            posts = set() if sketch else set(self.cards.keys())
+            lines = set() if sketch else set(self.routes)
         else:
             counted = self.cards.count(box)  # cards in two cells are counted twice: look closer if it is near
             posts = self.cards.query(box) if counted <= 4 * MAX_CARD_ITEMS else set()
@@ -317,6 +399,11 @@ class VisibleItems:
         self._set_sketching(sketch, box)
         if made:
             scene.cards_made.emit()
+
+    def _holds_everything(self, box: Box) -> bool:
+        """Whether `box` holds the whole layout taken in last (every card and line)."""
+        b = self.bounds
+        return b is not None and box[0] <= b.x and box[1] <= b.y and b.right <= box[2] and b.bottom <= box[3]
 
     def ensure(self, post_id: str) -> PostCardItem | None:
         """The post's card item, made now if it is not an item yet; None for a post the layout lacks."""
@@ -351,9 +438,8 @@ class VisibleItems:
         if sketch and box is not None:
             tx0, ty0 = _tile_of(box)
             tx1, ty1 = _tile_of((box[2], box[3], box[2], box[3]))
-            used = {(x // TILE_CELLS, y // TILE_CELLS) for x, y in self.cards.cells()}
-            for cell in used:
-                if tx0 <= cell[0] <= tx1 and ty0 <= cell[1] <= ty1 and cell not in self.tiles:
+            for cell in [c for c in self._tile_cards.keys() | self._tile_lines.keys() if c not in self.tiles]:
+                if tx0 <= cell[0] <= tx1 and ty0 <= cell[1] <= ty1:
                     tile = self.tiles[cell] = SketchTile()
                     self.scene.addItem(tile)
                     self._dirty.add(cell)
@@ -361,17 +447,9 @@ class VisibleItems:
 
     def _redraw_tiles(self) -> None:
         """Redraw the tiles that exist and changed; the others are drawn when they are first needed."""
-        structure = self.scene.structure
         for cell in [c for c in self._dirty if c in self.tiles]:
-            cards: list[CardShape] = []
-            for post_id, box in self.cards.starting_in(cell, TILE_CELLS):
-                post = structure.posts.get(post_id)
-                if post is not None:
-                    colours = self._styles[post_id] = _colours(post)
-                    cards.append((box, *colours))
-            lines: list[LineShape] = [(self.routes[key].kind, self.routes[key].points, box)
-                                      for key, box in self.lines.starting_in(cell, TILE_CELLS) if key in self.routes]
-            self.tiles[cell].set_content(cards, lines)
+            self.tiles[cell].set_content(list(self._tile_cards.get(cell, {}).values()),
+                                         list(self._tile_lines.get(cell, {}).values()))
         self._dirty = {c for c in self._dirty if c not in self.tiles}
 
 
