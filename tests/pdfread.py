@@ -67,3 +67,22 @@ def drawn_share(path: Path, number: int, box: tuple[float, float, float, float],
         return 0.0
     x0, y0, x1, y1 = inked
     return (x1 - x0) * (y1 - y0) / (crop.width * crop.height)
+
+
+LISTED = r"((?:\d+(?:–\d+)?(?:, | and )?)+)"
+"""Page numbers as the chart lists them: "4", "4–6 and 9", "1, 3 and 23"."""
+
+
+def listed_pages(listed: str) -> list[int]:
+    """The numbers of a LISTED run of pages: "4–6 and 9" is [4, 5, 6, 9]."""
+    numbers = []
+    for first, last in re.findall(r"(\d+)(?:–(\d+))?", listed):
+        numbers.extend(range(int(first), int(last or first) + 1))
+    return numbers
+
+
+def continued_from(text: str, word: str = "page") -> list[int]:
+    """The pages a chart page's subtitle says it continues ("Continued from pages 1 and 23")."""
+    found = re.search(rf"continued from {word}s? {LISTED}", text, re.IGNORECASE)
+    return listed_pages(found.group(1)) if found else []
+

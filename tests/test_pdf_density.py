@@ -17,7 +17,7 @@ from orgdesigner.model.synthetic import synthetic_structure
 from orgdesigner.pdf.chart.document import write_chart
 
 from conftest import SAMPLES
-from pdfread import page_texts, smallest_font_size
+from pdfread import continued_from, listed_pages, page_texts, smallest_font_size
 
 TITLE = re.compile(r"Role \d{4}(?= (?:VACANT )?G\d+ ·)")
 """A card's title: followed by its grade row (a page's heading may name posts too, never so)."""
@@ -39,13 +39,6 @@ def _cards(text: str) -> dict[str, str]:
     starts = [(match.start(), match.group()) for match in TITLE.finditer(text)]
     return {title: text[start:following] for (start, title), (following, _) in
             zip(starts, [*starts[1:], (len(text), "")])}
-
-
-def _pages(listed: str) -> list[int]:
-    numbers = []
-    for first, last in re.findall(r"(\d+)(?:–(\d+))?", listed):
-        numbers.extend(range(int(first), int(last or first) + 1))
-    return numbers
 
 
 @pytest.fixture(scope="module")
@@ -77,7 +70,7 @@ def test_every_continued_on_leads_to_the_pages_holding_the_rest_of_the_team(coun
         for title, text in page.items():
             reports = {title_of[kid] for kid in structure.reports_of(_id(title))}
             onward = ONWARD.search(text)
-            targets = _pages(onward.group(1)) if onward else []
+            targets = listed_pages(onward.group(1)) if onward else []
             assert number not in targets and all(1 <= target <= len(cards) for target in targets), (title, targets)
             shown = set(page).union(*(cards[target - 1] for target in targets))
             assert reports <= shown, f"{title} on page {number}: {sorted(reports - shown)} are on no page it names"
@@ -100,9 +93,9 @@ def test_every_from_page_names_the_page_with_the_card_under_its_own_manager(coun
                 continue
             earlier = int(source.group(1))
             assert earlier < number and title in cards[earlier - 1], (title, number, earlier)
-            assert number in _pages(ONWARD.search(cards[earlier - 1][title]).group(1))
+            assert number in listed_pages(ONWARD.search(cards[earlier - 1][title]).group(1))
             assert manager is not None and title_of[manager] in cards[earlier - 1]
-            assert f"continued from page {earlier}" in texts[number - 1].lower()
+            assert earlier in continued_from(texts[number - 1])
 
 
 def test_a_senior_team_too_tall_for_its_stacked_column_still_prints_on_one_page(tmp_path):

@@ -130,8 +130,10 @@ def page_notes(page: ChartPage, page_number: PageNumbers, word: str = "page") ->
     notes = [page.subtitle] if page.subtitle else []
     if page.parent is not None:
         numbers = [page_number(source) for source in [page.parent, *page.also_from]]
-        notes.append(" and ".join(f"continued from {word} {n}" if n else f"continued from an earlier {word}"
-                                  for n in numbers))
+        known = sorted({n for n in numbers if n is not None})
+        unknown = [f"an earlier {word}"] if len(known) < len(numbers) else []
+        notes.append(pages_text(known, word, "continued from") + (" and " + unknown[0] if unknown else "")
+                     if known else f"continued from {unknown[0]}")
     text = "; ".join(notes)
     return text[:1].upper() + text[1:]
 
