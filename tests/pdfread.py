@@ -42,3 +42,47 @@ def fonts_embedded(path: Path) -> dict[str, bool]:
             name = re.sub(r"^[A-Z]{6}\+", "", str(font["/BaseFont"]).lstrip("/"))
             fonts[name] = any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
     return fonts
+
+
+def drawn_share(path: Path, number: int, box: tuple[float, float, float, float], dpi: float = 36.0) -> float:
+    """How much of `box` (left, bottom, right, top in points) on page `number` (from 1) the drawing covers:
+    the area of the smallest rectangle holding every mark not white (text, cards, group boxes, lines) as a
+    share of the box's area. Rendered, so it counts what a reader sees, not what the text layer holds."""
+    import pypdfium2 as pdfium
+    from PIL import ImageOps
+
+    document = pdfium.PdfDocument(str(path))
+    try:
+        page = document[number - 1]
+        height = page.get_height()
+        image = page.render(scale=dpi / 72).to_pil().convert("L")
+    finally:
+        document.close()
+    zoom = dpi / 72
+    left, bottom, right, top = box
+    crop = image.crop((round(left * zoom), round((height - top) * zoom), round(right * zoom),
+                       round((height - bottom) * zoom)))
+    inked = ImageOps.invert(crop).point(lambda value: 255 if value > 10 else 0).getbbox()
+    if inked is None:
+        return 0.0
+    x0, y0, x1, y1 = inked
+    return (x1 - x0) * (y1 - y0) / (crop.width * crop.height)
+
+
+LISTED = r"((?:\d+(?:–\d+)?(?:, | and )?)+)"
+"""Page numbers as the chart lists them: "4", "4–6 and 9", "1, 3 and 23"."""
+
+
+def listed_pages(listed: str) -> list[int]:
+    """The numbers of a LISTED run of pages: "4–6 and 9" is [4, 5, 6, 9]."""
+    numbers = []
+    for first, last in re.findall(r"(\d+)(?:–(\d+))?", listed):
+        numbers.extend(range(int(first), int(last or first) + 1))
+    return numbers
+
+
+def continued_from(text: str, word: str = "page") -> list[int]:
+    """The pages a chart page's subtitle says it continues ("Continued from pages 1 and 23")."""
+    found = re.search(rf"continued from {word}s? {LISTED}", text, re.IGNORECASE)
+    return listed_pages(found.group(1)) if found else []
+

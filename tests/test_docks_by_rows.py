@@ -18,13 +18,12 @@ def _tree(panel: OutlinePanel) -> dict[str, list[str]]:
     from PySide6.QtCore import QModelIndex
 
     shape: dict[str, list[str]] = {}
-    model = panel.tree.model()
 
     def visit(parent: QModelIndex, name: str) -> None:
         children = []
-        for row in range(model.rowCount(parent)):
-            index = model.index(row, 0, parent)
-            label = str(model.data(index))
+        for row in range(panel.proxy.rowCount(parent)):
+            index = panel.proxy.index(row, 0, parent)
+            label = str(panel.proxy.data(index))
             children.append(label)
             visit(index, label)
         shape[name] = sorted(children)
@@ -126,3 +125,52 @@ def test_findings_replace_only_what_changed_and_match_a_fresh_list(qtbot):
         qtbot.addWidget(fresh)
         assert _rows(panel) == _rows(fresh), f"after step {step}"
         assert [f.message for f in document.analysis.findings()] == [row[1] for row in _rows(panel)]
+
+
+def test_scrolling_a_large_outline_shows_every_post_even_those_edited_before_their_rows_were_made(qtbot):
+    """Each group's first rows are made at once and the others as they come into sight; posts edited, moved
+    or deleted before their rows were made are listed as a rebuild lists them, and a filter typed straight
+    away already finds posts beyond the first rows."""
+    from orgdesigner.model.synthetic import synthetic_structure
+    from orgdesigner.ui.docks.outline import FIRST_ROWS
+
+    document = Document()
+    document.set_structure(synthetic_structure(1500, seed=4), None)
+    structure = document.structure
+    panel = OutlinePanel(document)
+    qtbot.addWidget(panel)
+    panel.resize(300, 600)
+    panel.show()
+    qtbot.waitExposed(panel)
+    listed = lambda: sum(1 for label in panel.shown_labels() if label.startswith(("Post", "Renamed", "Added")))
+    assert listed() < len(structure.posts), "a 1,500-post structure's rows were all made at once"
+    by_group: dict[str | None, list[str]] = {}
+    for post in structure.posts.values():
+        by_group.setdefault(post.group, []).append(post.id)
+    big = max(by_group, key=lambda group: len(by_group[group]))
+    late = by_group[big][FIRST_ROWS:]
+    other = next(group for group in structure.groups if group != big)
+    document.execute(editing.edit_post(structure, late[0], title="Renamed before its row was made"))
+    document.execute(editing.delete(structure, [p for p in late[1:3] if not structure.reports_of(p)], []))
+    document.execute(editing.edit_post(structure, late[3], group=other))
+    document.execute(editing.add_post(structure, Post(id=structure.new_post_id(), title="Added while waiting",
+                                                      group=big)))
+    bar = panel.tree.verticalScrollBar()
+    for _ in range(1000):  # scroll down a page at a time to the end, as a reader would
+        qtbot.wait(5)
+        if bar.value() == bar.maximum() and listed() == len(structure.posts):
+            break
+        bar.setValue(bar.value() + bar.pageStep())
+    fresh = OutlinePanel(document)
+    qtbot.addWidget(fresh)
+    fresh.make_every_row()
+    assert _tree(panel) == _tree(fresh)
+
+    third = OutlinePanel(document)  # filtered before its later rows were made
+    qtbot.addWidget(third)
+    third.filter.setText("renamed before")
+    grade = structure.posts[late[0]].grade
+    renamed = [f"Renamed before its row was made ({grade})" if grade else "Renamed before its row was made"]
+    assert [label for label in third.shown_labels() if "Renamed" in label] == renamed
+    document.execute(editing.add_group(structure, Group(id="new", name="New team")))  # the tree is built again
+    assert [label for label in third.shown_labels() if "Renamed" in label] == renamed

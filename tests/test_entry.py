@@ -4,6 +4,7 @@ behaviour is tested in process (test_cli*.py); the window's start in the window 
 from __future__ import annotations
 
 import ast
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -49,6 +50,17 @@ def test_check_and_help_load_no_qt_reportlab_or_openpyxl():
                 f"print('LOADED', [m for m in {heavy!r} if m in sys.modules], code)")
         result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
         assert result.stdout.splitlines()[-1] == "LOADED [] 0", (args, result.stdout[-300:], result.stderr)
+
+
+def test_opening_the_window_loads_no_pdf_spreadsheet_or_slide_library(tmp_path):
+    """They are for exports; the window imports them when one is made, not to open (issue 14)."""
+    heavy = ("reportlab", "openpyxl", "pypdfium2", "pptx")
+    code = (f"import sys; from orgdesigner.main import main; code = main([{str(PROPOSED)!r}, '--screenshot', "
+            f"{str(tmp_path / 'shot.png')!r}]); print('LOADED', [m for m in {heavy!r} if m in sys.modules], code)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert result.stdout.splitlines()[-1] == "LOADED [] 0", (result.stdout[-300:], result.stderr[-500:])
+    assert (tmp_path / "shot.png").stat().st_size > 0
 
 
 def test_the_paper_sizes_offered_are_the_pdf_packages():

@@ -21,7 +21,7 @@ from orgdesigner.model.synthetic import synthetic_structure
 from orgdesigner.pdf.chart.document import chart_source
 from orgdesigner.pdf.options import PdfOptions
 from orgdesigner.presentation.selection import ChartSelection, SelectionRefused, select
-from pdfread import page_texts
+from pdfread import continued_from, page_texts
 
 PROPOSED = SAMPLES / "cambridge-2022-proposed.orgd"
 SVG = "{http://www.w3.org/2000/svg}"
@@ -180,11 +180,19 @@ def test_slides_follow_the_chart_plan_with_a_card_shape_per_post_and_attached_co
         texts = " ".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
         assert page.title in texts
         if page.parent is not None:
-            assert f"continued from slide {page.parent + 1}" in texts.lower()
+            assert page.parent + 1 in continued_from(texts, "slide")
         for pid, keys in page.continued.items():
             assert (f"continued on slide {keys[0] + 1}" in texts or f"continued on slides {keys[0] + 1}" in texts)
+        sources = [shape for shape in slide.shapes if shape.name == "Source"]
+        assert len(sources) == len(page.came_from)  # each team's top card says where it came from
+        for pid, key in page.came_from.items():
+            assert pid in pages[key].continued and page.key in pages[key].continued[pid]
+            assert any(shape.text_frame.text == f"from slide {key + 1}" and
+                       abs(shape.left - cards[pid].left) < cards[pid].width / 4 and shape.top < cards[pid].top
+                       for shape in sources), pid
         everywhere |= set(cards)
     assert everywhere == set(structure.posts)
+    assert any(page.came_from for page in pages)
     with zipfile.ZipFile(out) as archive:
         xml = " ".join(archive.read(name).decode() for name in archive.namelist() if name.endswith(".xml"))
     assert "Holder " not in xml

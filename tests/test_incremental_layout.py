@@ -72,7 +72,7 @@ def same(a: Layout, b: Layout) -> None:
 
 
 @pytest.mark.parametrize("options", [SCREEN_LAYOUT, WIDE, PRINT_LIKE], ids=["screen", "wide", "print"])
-@pytest.mark.parametrize("seed", range(3))
+@pytest.mark.parametrize("seed", range(30))  # 24 and 29: a folded manager losing its last report
 def test_random_edits_match_a_full_layout(options: LayoutOptions, seed: int) -> None:
     rng = random.Random(seed)
     structure = synthetic_structure(120, seed=seed, span=4)

@@ -15,6 +15,7 @@ from pypdf import PdfReader
 from orgdesigner.model import load, save
 from orgdesigner.model.synthetic import synthetic_structure
 from orgdesigner.pdf.chart import plan as chartplan
+from orgdesigner.pdf.chart.cards import card_height
 from orgdesigner.pdf.chart.document import FOOTER_BAND, write_chart
 from orgdesigner.pdf.chart.page import chart_frame
 from orgdesigner.pdf.paper import Paper, PaperSize
@@ -32,7 +33,7 @@ def _plan(structure, paper: Paper) -> list[tuple]:
     width, height = paper.width - 2 * paper.margin, paper.height - 2 * paper.margin - FOOTER_BAND
     return [(page.title, page.subtitle, list(page.structure.posts), page.parent, page.continued, page.scale,
              {pid: (r.x, r.y) for pid, r in page.layout.cards.items()})
-            for page in chartplan.plan_pages(structure, chart_frame(width, height), "Chart")]
+            for page in chartplan.plan_pages(structure, chart_frame(width, height), "Chart", card_height=card_height)]
 
 
 @pytest.mark.parametrize("paper", PAPERS, ids=lambda p: f"{p.size}-{'landscape' if p.landscape else 'portrait'}")
@@ -40,7 +41,8 @@ def test_pages_are_planned_the_same_without_laying_out_sets_too_big_for_a_page(p
     structures = [synthetic_structure(400, seed=3), synthetic_structure(400, seed=5, span=14),
                   load(SAMPLES / "leicester-2011-current.orgd")]
     quick = [_plan(s, paper) for s in structures]
-    monkeypatch.setattr(chartplan, "_capacity", lambda frame: float("inf"))  # lay out every candidate
+    monkeypatch.setattr(chartplan, "_capacity", lambda frame, height: float("inf"))  # lay out every candidate
+    monkeypatch.setattr(chartplan._Planner, "too_tall", lambda planner, trees: False)  # even pages sharing one
     assert [_plan(s, paper) for s in structures] == quick
     assert len(quick[0]) > 10  # the synthetic charts really are split over many pages
 

@@ -278,6 +278,21 @@ def test_wrapped_columns_keep_each_group_to_itself(with_a_manager: bool) -> None
     assert not ones & twos, "no column holds both groups"
 
 
+@pytest.mark.parametrize("with_a_manager", [False, True], ids=["stack", "leaf column"])
+def test_small_groups_in_a_long_stack_share_columns_each_box_to_itself(with_a_manager: bool) -> None:
+    rows = [{"id": "A"}] + [{"id": f"L{i}", "to": "A", "group": f"g{i}"} for i in range(1, 7)]
+    if with_a_manager:
+        rows += [{"id": "B", "to": "A"}, {"id": "B1", "to": "B"}]
+    structure = build(rows, [{"id": f"g{i}", "name": f"Service {i}"} for i in range(1, 7)])
+    layout = compute_layout(structure, COLUMNS)
+    assert overlapping(layout.cards) == []
+    assert len({layout.cards[f"L{i}"].x for i in range(1, 7)}) == 2, "six one-post services in two columns, not six"
+    for i in range(1, 7):
+        box = layout.groups[f"g{i}"]
+        assert [pid for pid, card in layout.cards.items() if card.intersects(box)] == [f"L{i}"]
+        assert not any(box.intersects(layout.groups[f"g{j}"]) for j in range(1, 7) if j != i)
+
+
 # ----- forests and cycles ----------------------------------------------------------------------
 
 

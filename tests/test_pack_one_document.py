@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from orgdesigner.pdf.options import PdfOptions
 
-from pdfread import page_texts
+from pdfread import drawn_share, page_texts
 
 SAMPLES = Path(__file__).parent.parent / "sample_structures" / "establishment"
 CURRENT, PROPOSED = SAMPLES / "ashdown-district-current.csv", SAMPLES / "ashdown-district-proposed.csv"
@@ -84,44 +84,61 @@ def test_the_proposed_chart_marks_new_moved_and_retitled_posts_with_a_legend(pac
     assert not re.search(r"\bRetitled\b", current)
 
 
-def _text_extent(page) -> float:
-    """How far down the page's frame its text reaches, as a share of the frame (header and footer left out)."""
-    height = float(page.mediabox.height)
-    margin = PdfOptions().paper.margin
-    top, bottom = height - margin - 14, margin + 14
-    lowest = [top]
+def page_fullness(path: Path) -> dict[int, float]:
+    """Each page's share of its frame that the drawing covers (see `drawn_share`), cover left out. A chart
+    page is measured between its title and its legend, which fill every chart page whatever the chart."""
+    from orgdesigner.pdf.chart.page import HEADER_BAND, LEGEND_BAND
+    from orgdesigner.pdf.pack.data import FOOTER_ROOM, HEADER_ROOM
 
-    def visit(text, cm, tm, font, size):
-        y = tm[5] * cm[3] + cm[5] if text.strip() else None
-        if y is not None and bottom < y < top:
-            lowest.append(y)
-
-    page.extract_text(visitor_text=visit)
-    return (top - min(lowest)) / (top - bottom)
+    reader = PdfReader(path)
+    starts = section_starts(path)
+    charts = range(starts["Current structure"], starts["Proposed posts"])
+    paper = PdfOptions().paper
+    width, height = (float(v) for v in reader.pages[0].mediabox.upper_right)
+    frame = (paper.margin, paper.margin + FOOTER_ROOM, width - paper.margin, height - paper.margin - HEADER_ROOM)
+    full = {}
+    for number in range(2, len(reader.pages) + 1):
+        left, bottom, right, top = frame
+        if number in charts:
+            bottom, top = bottom + LEGEND_BAND + 1, top - HEADER_BAND
+        full[number] = drawn_share(path, number, (left, bottom, right, top))
+    return full
 
 
 def test_no_page_is_under_a_quarter_full_but_the_last_of_a_section(pack):
-    reader = PdfReader(pack)
-    starts = sorted(set(section_starts(pack).values()))
-    last_of_section = {start - 1 for start in starts} | {len(reader.pages)}
-    for number, page in enumerate(reader.pages, start=1):
-        if number > 1 and number not in last_of_section:
-            assert _text_extent(page) >= 0.25, f"page {number} is {_text_extent(page):.0%} full"
+    """Measured by what is drawn. A chart page is planned whole, never the remainder of a section that runs
+    on, so every chart page is held to it, the last of a chart too."""
+    starts = section_starts(pack)
+    fullness = page_fullness(pack)
+    charts = range(starts["Current structure"], starts["Proposed posts"])
+    last_of_section = {start - 1 for start in starts.values()} | {max(fullness)}
+    thin = {number: f"{share:.0%}" for number, share in fullness.items()
+            if share < 0.25 and (number in charts or number not in last_of_section)}
+    assert not thin, f"pages under a quarter full: {thin}"
 
 
 def test_continued_labels_keep_inside_the_page(pack):
+    """Each "continued on page N" label, measured from its start to its end, lies inside the page's margins."""
+    from orgdesigner.pdf.fonts import CONDENSED_BOLD, register_fonts, text_width
+    register_fonts()
     reader = PdfReader(pack)
     starts = section_starts(pack)
-    right = float(reader.pages[0].mediabox.width) - PdfOptions().paper.margin
+    left = PdfOptions().paper.margin
+    right = float(reader.pages[0].mediabox.width) - left
+    labels = 0
     for number in range(starts["Current structure"], starts["Proposed posts"]):
-        ends: list[float] = []
+        spans: list[tuple[float, float]] = []
 
         def visit(text, cm, tm, font, size):
             if "continued on" in text or "\u2192 p" in text:
-                ends.append(tm[4] + cm[4])
+                scale = (tm[0] ** 2 + tm[1] ** 2) ** 0.5 * (cm[0] ** 2 + cm[1] ** 2) ** 0.5
+                start = tm[4] * cm[0] + cm[4]
+                spans.append((start, start + text_width(text.strip(), CONDENSED_BOLD, size * scale)))
 
         reader.pages[number - 1].extract_text(visitor_text=visit)
-        assert all(x < right for x in ends)
+        labels += len(spans)
+        assert all(left <= start and end <= right for start, end in spans), (number, spans)
+    assert labels
 
 
 def test_changes_are_grouped_by_directorate_then_change_with_likely_matches(pack):
@@ -180,3 +197,149 @@ def test_spreadsheets_write_costs_as_numbers(tmp_path, restructure, run):
         for row in csv.DictReader(handle):
             float(row["cost_net"])
             assert not WRONG_NEGATIVE.search(" ".join(row.values()))
+
+
+def _council(departments: dict[str, tuple[int, int]], scenario: str):
+    """A chief executive over departments, each a director over heads with officers: name -> (heads, officers)."""
+    from orgdesigner.model import Group, Post, Structure
+    groups = {"ceo": Group(id="ceo", name="Chief Executive's Office")}
+    posts = {"CE": Post(id="CE", title="Chief Executive", group="ceo")}
+    for d, (name, (heads, officers)) in enumerate(departments.items()):
+        groups[f"g{d}"] = Group(id=f"g{d}", name=name)
+        posts[f"D{d}"] = Post(id=f"D{d}", title=f"Director of {name}", reports_to="CE", group=f"g{d}")
+        for h in range(heads):
+            posts[f"D{d}H{h}"] = Post(id=f"D{d}H{h}", title=f"Head of {name} {h + 1}", reports_to=f"D{d}",
+                                      group=f"g{d}")
+            for o in range(officers):
+                posts[f"D{d}H{h}O{o}"] = Post(id=f"D{d}H{h}O{o}", title=f"{name} Officer {h + 1}.{o + 1}",
+                                              reports_to=f"D{d}H{h}", group=f"g{d}")
+    return Structure(name="Review", organisation="Test", scenario=scenario, groups=groups, posts=posts)
+
+
+def _department_pages(structure, texts: list[str]) -> dict[str, list[int]]:
+    """Each department (a top-level group) -> the chart pages showing all its posts."""
+    pages = {}
+    for gid, group in structure.groups.items():
+        titles = [p.title for p in structure.posts.values() if p.group == gid]
+        pages[group.name] = [number for number, text in enumerate(texts, start=1)
+                             if all(re.search(rf"{re.escape(title)}(?![\d.])", text) for title in titles)]
+    return pages
+
+
+def _card_texts(path: Path) -> list[str]:
+    """Each page's text below a chart page's title and subtitle (which may name a post: "Reports to …")."""
+    from orgdesigner.pdf.chart.page import HEADER_BAND
+    from orgdesigner.pdf.pack.data import HEADER_ROOM
+    texts = []
+    for page in PdfReader(path).pages:
+        top = float(page.mediabox.height) - PdfOptions().paper.margin - HEADER_ROOM - HEADER_BAND
+        parts: list[str] = []
+
+        def visit(text, cm, tm, font, size):
+            if tm[5] * cm[3] + cm[5] < top:
+                parts.append(text)
+
+        page.extract_text(visitor_text=visit)
+        texts.append(" ".join("".join(parts).split()))
+    return texts
+
+
+def test_a_department_on_one_page_now_is_on_one_page_after_when_it_has_no_more_posts(tmp_path):
+    """Housing keeps its 17 posts and Place shrinks; with fewer departments the proposed overview has room for
+    Housing's heads, yet Housing is printed whole on one page in both charts, as it was before."""
+    from orgdesigner.pdf.pack.document import write_pack
+    before = _council({"Housing": (4, 3), "Place": (4, 2), "Resources": (4, 2), "Leisure": (3, 2)}, "Current")
+    after = _council({"Housing": (4, 3), "Place": (1, 1)}, "Proposed")
+    out = tmp_path / "pack.pdf"
+    write_pack(before, after, out)
+    starts = section_starts(out)
+    texts = _card_texts(out)
+    current = _department_pages(before, texts[starts["Current structure"] - 1:starts["Proposed structure"] - 1])
+    proposed = _department_pages(after, texts[starts["Proposed structure"] - 1:starts["Proposed posts"] - 1])
+    assert current["Housing"] and proposed["Housing"], (current, proposed)
+    for name, pages in proposed.items():
+        fewer = sum(p.group == g for p in after.posts.values() for g, group in after.groups.items()
+                    if group.name == name) <= sum(p.group == g for p in before.posts.values()
+                                                  for g, group in before.groups.items() if group.name == name)
+        if name in current and current[name] and fewer:
+            assert pages, f"{name} is on one page in the current chart but split in the proposed one"
+
+
+@pytest.mark.parametrize("council", ["cambridge-2022", "leicester-2011"])
+def test_sample_packs_have_no_chart_page_under_a_quarter_full(tmp_path, council):
+    """Cambridge's post with no line manager once had a page for one card, and Leicester's proposed overview
+    a second part holding a column of four cards: a top that fits goes beside the overview, an overview that
+    must be split is split into the heads of departments and the chief's own office, and the teams left over
+    for a last page are evened out with the page before."""
+    from orgdesigner.model import load
+    from orgdesigner.pdf.pack.document import write_pack
+    samples = SAMPLES.parent
+    out = tmp_path / "pack.pdf"
+    write_pack(load(samples / f"{council}-current.orgd"), load(samples / f"{council}-proposed.orgd"), out)
+    starts = section_starts(out)
+    fullness = page_fullness(out)
+    texts = page_texts(out)
+    # a top with no line manager that fits beside no other page keeps a page of its own, under its own title
+    thin = {n: f"{fullness[n]:.0%}" for n in range(starts["Current structure"], starts["Proposed posts"])
+            if fullness[n] < 0.25 and "posts with no line manager" not in texts[n - 1]}
+    assert not thin, f"chart pages under a quarter full: {thin}"
+
+
+def test_a_page_of_several_teams_names_each_department_once():
+    from orgdesigner.model import Group, Post, Structure
+    from orgdesigner.pdf.chart.page import plan_chart
+    groups = {"g": Group(id="g", name="Housing"), "c": Group(id="c", name="Office")}
+    posts = {"CE": Post(id="CE", title="Chief Executive", group="c"),
+             "D": Post(id="D", title="Director of Housing", reports_to="CE", group="g")}
+    for h in range(14):  # too many teams for a few parts: a page of the heads, then pages of their teams
+        posts[f"H{h}"] = Post(id=f"H{h}", title=f"Head {h}", reports_to="D", group="g")
+        for o in range(4):
+            posts[f"H{h}O{o}"] = Post(id=f"H{h}O{o}", title=f"Officer {h}.{o}", reports_to=f"H{h}", group="g")
+    pages = plan_chart(Structure(groups=groups, posts=posts), 770, 480, "Chart")
+    teams = [page for page in pages if sum(pid.startswith("H") and "O" not in pid for pid in page.structure.posts) > 1
+             and "D" not in page.structure.posts]
+    assert teams and all(page.title == "Housing (continued)" for page in teams), [p.title for p in pages]
+    for page in pages:
+        names = page.title.split(" \u00b7 ")
+        assert len(names) == len(set(names)), page.title
+
+
+def test_a_pack_of_posts_without_tiers_prints_no_empty_tier_columns_and_says_the_rate_once(pack):
+    """Establishment lists give no tiers: no empty Tier column, no table of one 'No tier' row."""
+    texts = page_texts(pack)
+    starts = section_starts(pack)
+    whole = " ".join(texts[starts["Proposed posts"] - 1:])
+    assert "No tier" not in whole and "Posts per tier" not in whole and "Posts and cost by tier" not in whole
+    assert not re.search(r"\bTier\b", whole)
+    finance = " ".join(texts[starts["Financial summary"] - 1:starts["Spans of control and tiers"]])
+    assert finance.count("on-costs") == 1 and "25 % on-costs" in finance
+
+
+def test_a_table_carried_over_a_page_names_its_directorate_again(pack, restructure):
+    """The posts and changes tables run over pages; each page they carry on to starts with the directorate."""
+    from orgdesigner.model import load
+    names = {g.name for scenario in ("Current", "Proposed") for g in load(restructure, scenario).groups.values()}
+    starts = section_starts(pack)
+    texts = page_texts(pack)
+    carried = 0
+    for section, header in (("Proposed posts", "Cost to the council "), ("Changes to current posts",
+                                                                         "Impact on postholder ")):
+        first = starts[section]
+        for number in range(first + 1, min(n for n in starts.values() if n > first) + 1):
+            text = texts[number - 1]
+            if header in text and text.index(header) < 80:  # the table's header opens the page
+                rest = text[text.index(header) + len(header):]
+                assert any(rest.startswith(f"{name} (continued)") or rest.startswith(name) for name in names), rest[:80]
+                carried += 1
+    assert carried >= 2
+
+
+def test_two_files_imported_with_the_default_scenario_are_told_apart_on_the_cover(tmp_path, run):
+    before, after = tmp_path / "current.orgd", tmp_path / "proposed.orgd"
+    run("import", str(CURRENT), "-o", str(before), "--on-cost-rate", "25%")
+    run("import", str(PROPOSED), "-o", str(after), "--on-cost-rate", "25%")
+    out = tmp_path / "pack.pdf"
+    assert run("export", str(after), "--pack", "--before", str(before), "-o", str(out)).returncode == 0
+    cover = page_texts(out)[0]
+    assert "Current → Current" not in cover
+    assert "ashdown district current → ashdown district proposed" in cover.lower()

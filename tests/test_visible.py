@@ -32,20 +32,26 @@ def test_the_grid_index_finds_what_a_search_of_everything_finds():
         x, y = rng.uniform(-2000, 2000), rng.uniform(-2000, 2000)
         boxes[key] = (x, y, x + rng.uniform(1, 400), y + rng.uniform(1, 150))
         index.put(key, boxes[key])
-    for key in rng.sample(sorted(boxes), 200):  # some move, some go
-        if key % 2:
-            x, y = rng.uniform(-2000, 2000), rng.uniform(-2000, 2000)
-            boxes[key] = (x, y, x + 50, y + 50)
-            index.put(key, boxes[key])
-        else:
-            del boxes[key]
-            index.put(key, None)
-    for _ in range(100):
-        x, y = rng.uniform(-2500, 2500), rng.uniform(-2500, 2500)
-        area = (x, y, x + rng.uniform(0, 1500), y + rng.uniform(0, 1500))
-        brute = {k for k, b in boxes.items() if b[0] <= area[2] and b[2] >= area[0] and b[1] <= area[3] and b[3] >= area[1]}
-        assert index.query(area) == brute
-        assert index.count(area) >= len(brute)
+    for moving in (100, 100, 400):  # searched between moves: the cells follow every move since the last search
+        for key in rng.sample(sorted(boxes), min(moving, len(boxes))):  # some move, some go, some come back
+            if key % 2:
+                x, y = rng.uniform(-2000, 2000), rng.uniform(-2000, 2000)
+                boxes[key] = (x, y, x + 50, y + 50)
+                index.put(key, boxes[key])
+            else:
+                del boxes[key]
+                index.put(key, None)
+        for key in rng.sample(range(600), 20):
+            if key not in boxes:
+                boxes[key] = (key, key, key + 10.0, key + 10.0)
+                index.put(key, boxes[key])
+        for _ in range(40):
+            x, y = rng.uniform(-2500, 2500), rng.uniform(-2500, 2500)
+            area = (x, y, x + rng.uniform(0, 1500), y + rng.uniform(0, 1500))
+            brute = {k for k, b in boxes.items()
+                     if b[0] <= area[2] and b[2] >= area[0] and b[1] <= area[3] and b[3] >= area[1]}
+            assert index.query(area) == brute
+            assert index.count(area) >= len(brute)
 
 
 def test_only_cards_in_or_near_the_view_are_items_and_scrolling_makes_the_others(make_canvas):
@@ -96,7 +102,28 @@ def test_a_chart_too_large_for_items_is_sketched_and_a_press_on_a_card_makes_it(
     assert document.perform(lambda: commands.set_manager(document.structure, "P40", "P3"))
     QApplication.processEvents()
     assert sum(t.card_count for t in scene.visible.tiles.values() if t.isVisible()) == len(structure.posts)
-    assert sum(t.line_count for t in scene.visible.tiles.values()) == len(scene.layout.routes)
     view.set_zoom(1.0)  # zoomed in again: items, no sketch
     QApplication.processEvents()
     assert not scene.visible.sketching and scene.cards and not any(t.isVisible() for t in scene.visible.tiles.values())
+
+
+def test_folding_and_focus_while_sketched_draw_every_shown_card_once_where_the_layout_puts_it(make_canvas):
+    structure = synthetic_structure(3000)
+    canvas = make_canvas(structure)
+    scene, view = canvas.scene, canvas.view
+    view.fit()
+    QApplication.processEvents()
+    managers = [p for p in structure.posts if len(structure.reports_of(p)) > 2]
+    state = scene.view_state
+    for change in (lambda: state.fold(managers[1:4]), lambda: state.focus_on(managers[2]), lambda: state.focus_on(None),
+                   lambda: state.unfold(managers[1:3]), state.show_all):
+        change()
+        view.fit()
+        QApplication.processEvents()
+        assert scene.visible.sketching or len(scene.layout_rects()) <= MAX_CARD_ITEMS
+        if scene.visible.sketching:
+            drawn = sum(t.card_count for t in scene.visible.tiles.values() if t.isVisible())
+            assert drawn == len(scene.layout_rects())
+        for post_id, rect in scene.layout_rects().items():
+            assert scene.visible.cards.box(post_id) == (rect.x, rect.y, rect.right, rect.bottom)
+        assert len(scene.visible.cards) == len(scene.layout_rects())

@@ -91,6 +91,23 @@ def test_edit_grade_in_properties_changes_cost_and_undoes(window, qtbot):
     assert window.feature(FiguresFeature).panel.value_of("Cost (gross)") == "£687,500"
 
 
+def test_reports_to_in_properties_lists_every_other_post_by_its_current_title(window, qtbot):
+    combo = window.properties.manager_combo
+
+    def choices() -> dict[str, str]:
+        return {combo.itemData(row): combo.itemText(row) for row in range(1, combo.count())
+                if not combo.view().isRowHidden(row) and combo.model().item(row).isEnabled()}
+
+    structure = window.document.structure
+    for post_id in ("H1", "D1", "H1"):  # the list is kept between selections: the post shown is left out
+        click_card(window, post_id)
+        assert set(choices()) == set(structure.posts) - {post_id}
+        assert combo.currentData() == structure.posts[post_id].reports_to
+    window.document.execute(commands.edit_post(structure, "D1", title="Director of Everything"))
+    click_card(window, "CE")
+    assert choices()["D1"] == "Director of Everything"
+
+
 def test_figures_behind_properties_wait_until_their_tab_is_shown(window, qtbot):
     panel = window.feature(FiguresFeature).panel
     qtbot.waitUntil(lambda: window.dock_layout.is_placed and not panel.shown)  # tabbed behind Properties
@@ -249,6 +266,23 @@ def test_screenshot_of_an_unreadable_file_exits_2(tmp_path):
     result = subprocess.run([sys.executable, "-m", "orgdesigner", str(tmp_path / "none.orgd"),
                              "--screenshot", str(tmp_path / "x.png")], capture_output=True, text=True, timeout=120)
     assert result.returncode == 2 and "no such file" in result.stderr
+
+
+def test_opening_a_file_or_failing_to_leaves_garbage_collected(new_window, tmp_path, monkeypatch):
+    """The collector is held off while a file is read and shown; it collects again afterwards, whether the
+    file opened or was refused (else memory would only grow for the rest of the session)."""
+    import gc
+
+    win = new_window()
+    errors: list[str] = []
+    monkeypatch.setattr(win, "show_error", lambda title, message: errors.append(message))
+    good, bad = tmp_path / "council.orgd", tmp_path / "bad.orgd"
+    save(make_structure(), good)
+    bad.write_text("{broken", encoding="utf-8")
+    assert win.open_file(good, ask=False) and gc.isenabled()
+    assert not win.open_file(bad, ask=False) and gc.isenabled()
+    assert errors == [f"{bad}: not valid JSON (line 1, column 2: Expecting property name enclosed in double quotes)"]
+    assert set(win.scene.cards) == set(load(good).posts)  # the refused file left the one before shown
 
 
 @pytest.mark.skipif(not SAMPLES.exists() or not any(SAMPLES.glob("*.orgd")), reason="no samples")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from ..model import Designation, Post, Structure
+from ..model import Designation, PayScale, Post, Structure
 from ..model.money import money
 from .costing import pay_ceiling
 from .ruleset import RuleSet, Severity
@@ -34,8 +34,10 @@ def _tier_label(tier: str | None) -> str:
     return f"Tier {tier}" if tier else "no tier"
 
 
-def post_findings(structure: Structure, rules: RuleSet, post: Post, span: int) -> list[Finding]:
-    """Findings about one post: its tier against its manager's, its span, its grade and pay."""
+def post_findings(structure: Structure, rules: RuleSet, scales: dict[str, PayScale], post: Post,
+                  span: int) -> list[Finding]:
+    """Findings about one post: its tier against its manager's, its span, its grade and pay (`scales`: the
+    structure's, as `rules.scales_for` gives them, worked out once for every post)."""
     found: list[Finding] = []
     manager = structure.posts.get(post.reports_to) if post.reports_to else None
     if manager is not None:
@@ -47,7 +49,7 @@ def post_findings(structure: Structure, rules: RuleSet, post: Post, span: int) -
         found.append(Finding(rule.id, rule.severity, (post.id,),
                              f"'{post.title}' line manages only {span} post{'s' if span != 1 else ''}; "
                              "consider whether this layer is needed."))
-    found.extend(_pay_findings(structure, rules, post))
+    found.extend(_pay_findings(rules, scales, post))
     return found
 
 
@@ -69,9 +71,8 @@ def _tier_findings(rules: RuleSet, post: Post, manager: Post) -> list[Finding]:
     return []
 
 
-def _pay_findings(structure: Structure, rules: RuleSet, post: Post) -> list[Finding]:
+def _pay_findings(rules: RuleSet, scales: dict[str, PayScale], post: Post) -> list[Finding]:
     found: list[Finding] = []
-    scales = rules.scales_for(structure)
     if post.pay_withheld:
         if rule := rules.active("pay-not-disclosed"):
             found.append(Finding(rule.id, rule.severity, (post.id,),

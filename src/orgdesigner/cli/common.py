@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from ..analysis import Analysis
+from ..heap import settling
 from ..io.comparators import ComparatorTableFailed
 from ..io.establishment import ImportFailed
 from ..io.safetext import terminal_safe
@@ -114,7 +115,7 @@ class Target:
 
     @cached_property
     def analysis(self) -> Analysis:
-        with about(self.file):
+        with about(self.file), settling():
             return Analysis(self.structure)
 
 
@@ -122,7 +123,7 @@ def load_target(text: str, scenario: str | None = None) -> Target:
     """FILE's baseline, or its SCENARIO when given; without SCENARIO the text may be FILE:SCENARIO
     (see `split_target`)."""
     path, named = split_target(text) if scenario is None else (Path(text), scenario)
-    with about(path):
+    with about(path), settling():  # the structure read lives on: no collecting while it is made
         return Target(path, load(path, named))
 
 

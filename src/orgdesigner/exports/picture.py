@@ -16,6 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ..layout import compute_layout
 from ..model import Structure
+from ..pdf.chart.cards import card_height
 from ..pdf.chart.document import ChartSource, chart_source
 from ..pdf.chart.page import HEADER_BAND, HEADING_SIZE, LEGEND_BAND, draw_chart_page
 from ..pdf.chart.plan import CONTINUATION_ALLOWANCE, PRINT_LAYOUT, ChartPage
@@ -58,7 +59,10 @@ def chart_picture(structure: Structure, options: PdfOptions) -> Picture:
     register_fonts()
     source = chart_source(structure, options)
     hidden = frozenset(source.selected.hidden)
-    layout = compute_layout(source.structure, replace(PRINT_LAYOUT, stack_rows=STACK_ROWS, continued=hidden))
+    height = max((card_height(post) for post in source.structure.posts.values()), default=PRINT_LAYOUT.card_height)
+    sizes = replace(PRINT_LAYOUT, card_height=min(height, PRINT_LAYOUT.card_height), stack_rows=STACK_ROWS,
+                  continued=hidden)
+    layout = compute_layout(source.structure, sizes)
     page = ChartPage(0, source.heading, "", source.structure, layout, 1.0)
     width = max(layout.bounds.width, MIN_WIDTH, text_width(source.heading, BOLD, HEADING_SIZE)) + 2 * MARGIN
     height = HEADER_BAND + layout.bounds.height + CONTINUATION_ALLOWANCE + LEGEND_BAND + 2 * MARGIN

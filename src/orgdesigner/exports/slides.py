@@ -30,7 +30,7 @@ from ..analysis import Cost
 from ..layout import LineRoute, Rect
 from ..model import PostStatus, Structure
 from ..pdf.chart.document import ChartSource, chart_source
-from ..pdf.chart.page import HEADER_BAND, LEGEND_BAND, continued_on, page_notes
+from ..pdf.chart.page import HEADER_BAND, LEGEND_BAND, came_from, continued_on, page_notes
 from ..pdf.chart.plan import ChartPage
 from ..pdf.draft import DRAFT_ALPHA, draft_angle
 from ..pdf.options import PdfOptions
@@ -190,6 +190,10 @@ class _SlideWriter:
                 x, y = self.pt(card.center_x + 3, card.bottom + 1)
                 yield self._text_box("Note", x, y, 200, (SMALL_SIZE + 3) * self.s,
                                      [_paragraph([Run(note, SMALL_SIZE * self.s, ACCENT, bold=True)])])
+            if pid in page.came_from:
+                x, y = self.pt(card.x + 4, card.y - SMALL_SIZE - 1.5)
+                yield self._text_box("Source", x, y, 200, (SMALL_SIZE + 3) * self.s, [_paragraph(
+                    [Run(came_from(page.came_from[pid], _slide_number, "slide"), SMALL_SIZE * self.s, ACCENT, bold=True)])])
         yield from self._header()
         yield from self._legend()
         yield from self._footer()

@@ -9,6 +9,7 @@ A group with posts follows its posts; its own `position` is not used.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from operator import add, attrgetter
 
 from ..model import Group
 from .geometry import Rect, bounding
@@ -17,6 +18,7 @@ from .options import LayoutOptions
 
 Extent = list[float]
 """[left, top, right, bottom], grown in place."""
+_X, _Y, _WIDTH, _HEIGHT = attrgetter("x"), attrgetter("y"), attrgetter("width"), attrgetter("height")
 
 
 def group_boxes(groups: Mapping[str, Group], nesting: GroupNesting, member_cards: Iterable[tuple[str | None, Rect]],
@@ -64,10 +66,9 @@ def group_box(group_id: str, member_cards: Iterable[Rect], nested: list[str], bo
     rects = [*member_cards, *(boxes[kid] for kid in nested)]
     if not rects:
         raise ValueError(f"group {group_id!r} has nothing inside")
-    # A directorate holds thousands of cards and any edit in it re-frames it: one pass per side, no call per card.
-    extent = [min([r.x for r in rects]), min([r.y for r in rects]), max([r.x + r.width for r in rects]),
-              max([r.y + r.height for r in rects])]
-    return _frame(extent, options)
+    xs, ys = list(map(_X, rects)), list(map(_Y, rects))  # thousands of cards: each edge in one pass at C speed
+    return _frame([min(xs), min(ys), max(map(add, xs, map(_WIDTH, rects))), max(map(add, ys, map(_HEIGHT, rects)))],
+                  options)
 
 
 def _stack_empties(group_ids: list[str], corner: tuple[float, float], groups: Mapping[str, Group],

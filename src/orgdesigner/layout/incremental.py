@@ -8,9 +8,11 @@ above them (`tree.py`: a block depends only on the blocks below it), then walks 
 top, skipping every subtree that was neither re-measured nor shifted. Lines are re-routed and
 group boxes re-framed only where a card moved. It returns what changed, so a canvas moves just
 those items. `set_folded` folds and unfolds branches the same way (only the branches that open or
-close are measured, only what they push aside moves); `set_focus` lays one branch out on its own
-(rare, so laid out afresh). `compute_layout` is the same thing done once; the randomised test holds
-the two equal.
+close are measured, only what they push aside moves); `set_focus` lays one branch out on its own the
+same way too. A card hidden by a fold or a focus is parked with the block and place it had: when it
+comes back to the same place with the same block, it takes back its rectangle and its line instead of
+being placed and routed again (showing all levels again, or the whole chart after a focus).
+`compute_layout` is the same thing done once; the randomised test holds the two equal.
 
 What is shown: every post but those under a folded post and, with a focus, those outside the focused
 post's branch. A group is boxed when a shown post sits in it (or in a group inside it); a group with no
@@ -124,6 +126,16 @@ class IncrementalLayout:
         if not reuse:
             self.stale: set[str] = set()
             """Posts whose block is out of date: edited or folded while not shown (measured when shown)."""
+            self.parked: dict[str, tuple[tuple[float, float], Block, Rect]] = {}
+            """Hidden post -> where its block was and its card: taken back if it comes back there with that block."""
+            self.parked_routes: dict[LineKey, tuple[LineRoute, Rect, Rect]] = {}
+            """The solid lines into hidden cards with the cards they were routed between: taken back when both
+            cards come back as they were (the same rectangles: the same places and blocks)."""
+        else:
+            for pid, rect in self.tidy.items():
+                self._park(pid, rect)
+            for key, ends in self.ends.items():
+                self.parked_routes[key] = (self.routes[key], *ends)
         self.measure = BlockMeasure(o, shape, self.blocks)
         self._measure_below(ROOT, reuse)
         self.origin: dict[str, tuple[float, float]] = {}
@@ -137,20 +149,23 @@ class IncrementalLayout:
         self.hand_placed: dict[str, Rect] = {}
         self._hand_placed(set())
         self.routes: dict[LineKey, LineRoute] = {}
+        self.ends: dict[LineKey, tuple[Rect, Rect]] = {}
+        """The cards each solid line in the tidy layout was routed between."""
         self.into: dict[str, set[LineKey]] = {}
         """Post id -> the lines ending or starting at its card."""
         self.loose: set[LineKey] = set()
         """Lines that may leave the tidy blocks: dotted, to hand-placed cards, in reporting cycles."""
         for post_id in self.cards:
             self._route_lines_of(post_id, set())
+        self.parked_routes = {key: route for key, route in self.parked_routes.items() if key[1] not in self.cards}
         self._index_members()
         self.groups: dict[str, Rect] = {}
         self._all_boxes(set())
         self._publish()
 
-    def _measure_below(self, start: str, reuse: bool) -> None:
-        """Measure the blocks from `start` down, deepest first. With `reuse`, a block measured before is
-        kept unless it is stale or a block below it was measured again."""
+    def _measure_below(self, start: str, reuse: bool) -> set[str]:
+        """Measure the blocks from `start` down, deepest first, and return those measured. With `reuse`, a
+        block measured before is kept unless it is stale or a block below it was measured again."""
         blocks, children, stale, measure = self.blocks, self.shape.children, self.stale, self.measure.measure
         measured: set[str] = set()
         for post_id in reversed(self._preorder(start)):
@@ -160,6 +175,7 @@ class IncrementalLayout:
             blocks[post_id] = measure(post_id)
             measured.add(post_id)
             stale.discard(post_id)
+        return measured
 
     def _preorder(self, start: str) -> list[str]:
         order: list[str] = []
@@ -175,24 +191,29 @@ class IncrementalLayout:
     def _place(self, start: str, origin: tuple[float, float], dirty: set[str] | None,
                moved: set[str] | None) -> None:
         """Absolute positions from `start` down. With `dirty` (an update), a subtree that was not
-        re-measured and whose origin is unchanged is skipped, and cards that move go in `moved`."""
+        re-measured and whose origin is unchanged is skipped, and cards that move go in `moved`. A hidden
+        card coming back where it was, with the same block, takes back its rectangle."""
         width, height = self.options.card_width, self.options.card_height
-        origins, blocks, tidy, shifted = self.origin, self.blocks, self.tidy, self.shifted
+        origins, blocks, tidy, parked, shifted = self.origin, self.blocks, self.tidy, self.parked, self.shifted
         stack = [(start, origin)]
         pop, push = stack.pop, stack.append
         while stack:
             post, corner = pop()
             if dirty is not None and post not in dirty:
-                was = origins.get(post)
-                if was == corner:
+                before = origins.get(post)
+                if before == corner:
                     continue
-                if was is not None:  # its block, and all below it, moved whole
-                    shifted[post] = (corner[0] - was[0], corner[1] - was[1])
+                if before is not None:  # its block, and all below it, moved whole
+                    shifted[post] = (corner[0] - before[0], corner[1] - before[1])
             origins[post] = corner
             block = blocks[post]
             x, y = corner
             if post != ROOT:
-                rect = Rect(x + block.card_x, y, width, height)
+                was = parked.pop(post, None)
+                if was is not None and was[1] is block and was[0] == corner:
+                    rect = was[2]
+                else:
+                    rect = Rect(x + block.card_x, y, width, height)
                 if moved is not None and tidy.get(post) != rect:
                     moved.add(post)
                 tidy[post] = rect
@@ -228,15 +249,27 @@ class IncrementalLayout:
     # ----- lines, boxes, bounds ------------------------------------------------------------
 
     def _route_lines_of(self, post_id: str, changed: set[LineKey]) -> None:
-        """(Re)route the solid line into `post_id` and every dotted line into it."""
+        """(Re)route the solid line into `post_id` and every dotted line into it. A solid line between two
+        cards that came back as they were when it was parked is taken back."""
         o, cards = self.options, self.cards
         post = self.structure.posts.get(post_id)
         if post is None or post_id not in cards:
             return
         manager = post.reports_to
         if manager is not None and manager in cards and manager != post_id:
-            points, loose = self._solid_points(manager, post_id)
-            self._set_route(LineRoute(manager, post_id, "line", points), loose, changed)
+            key = (manager, post_id, "line")
+            ends = cards[manager], cards[post_id]
+            parked = self.parked_routes.pop(key, None) if self.parked_routes else None
+            if parked is not None and parked[1] is ends[0] and parked[2] is ends[1]:
+                self._set_route(parked[0], False, changed)
+                self.ends[key] = ends
+            else:
+                points, loose = self._solid_points(manager, post_id)
+                self._set_route(LineRoute(manager, post_id, "line", points), loose, changed)
+                if loose:
+                    self.ends.pop(key, None)
+                else:
+                    self.ends[key] = ends
         drawn: set[str] = set()
         for dotted in post.dotted:
             if dotted.manager in cards and dotted.manager != post_id and dotted.manager not in drawn:
@@ -263,20 +296,30 @@ class IncrementalLayout:
     def _set_route(self, route: LineRoute, loose: bool, changed: set[LineKey]) -> None:
         key = (route.manager, route.report, route.kind)
         old = self.routes.get(key)
-        if old is None or old.points != route.points or old.label != route.label:
-            changed.add(key)
         self.routes[key] = route
-        if old is None:  # else indexed already
-            self.into.setdefault(route.manager, set()).add(key)
-            self.into.setdefault(route.report, set()).add(key)
+        if old is None:
+            changed.add(key)
+            into = self.into
+            for end in (route.manager, route.report):
+                keys = into.get(end)
+                if keys is None:
+                    into[end] = {key}
+                else:
+                    keys.add(key)
+        elif old.points != route.points or old.label != route.label:
+            changed.add(key)
         if loose:
             self.loose.add(key)
         else:
             self.loose.discard(key)
 
     def _drop_route(self, key: LineKey, changed: set[LineKey]) -> None:
-        if self.routes.pop(key, None) is not None:
+        route = self.routes.pop(key, None)
+        ends = self.ends.pop(key, None)
+        if route is not None:
             changed.add(key)
+            if ends is not None:
+                self.parked_routes[key] = (route, *ends)
         self.loose.discard(key)
         for end in key[:2]:
             keys = self.into.get(end)
@@ -365,19 +408,24 @@ class IncrementalLayout:
             pending.extend(self.nested[gid])
         return False
 
-    def _boxes(self, touched_posts: set[str], edited: bool, groups_changed: bool, changed: set[str]) -> None:
-        """Re-frame the boxes of the groups around `touched_posts` (`edited`: some posts were edited, not
-        only moved or folded); all of them when a group was edited or some group holds no posts at all
-        (such boxes are placed by what is around them). A group whose posts are all folded away or
-        outside the focus loses its box."""
+    def _boxes(self, touched_posts: set[str], edited: set[str], groups_changed: bool, changed: set[str]) -> None:
+        """Re-frame the boxes of the groups around `touched_posts` (`edited`: the posts edited, not only moved
+        or folded); all of them when a group was edited or some group holds no posts at all (such boxes are
+        placed by what is around them). A group whose posts are all folded away or outside the focus loses
+        its box."""
         posts, cards, members, group_of = self.structure.posts, self.cards, self.members, self._group_of
-        touched: set[str | None] = set()
-        for pid in touched_posts:  # thousands when a wide branch moves aside: most stay in their group
+        touched: set[str] = set()
+        for pid in touched_posts:
+            old = group_of.get(pid)
+            if old is not None and pid in cards and pid not in edited and old in members:  # moved within its group
+                touched.add(old)
+                continue
             post = posts.get(pid)
             group = post.group if post is not None and pid in cards else None
             old = group_of.get(pid)
             if old == group:
-                touched.add(group)
+                if group is not None and group in members:
+                    touched.add(group)
                 continue
             if old is not None:
                 del group_of[pid]
@@ -390,8 +438,7 @@ class IncrementalLayout:
                 touched.add(group)
         affected: set[str] = set()
         for gid in touched:
-            if gid is not None and gid in members:
-                affected.update([gid, *self.nesting.chain(gid)])
+            affected.update([gid, *self.nesting.chain(gid)])
         was_vacant = self.vacant
         if edited and not groups_changed:
             self.vacant = bool(self._unoccupied())
@@ -449,6 +496,7 @@ class IncrementalLayout:
             if post is None:
                 self._forget(pid, old_manager, moved)
                 if old_manager is not None:
+                    self._mark_managing(old_manager)
                     dirty |= self._chain_up(old_manager)
                 continue
             manager = post.reports_to if post.reports_to in structure.posts else None
@@ -464,8 +512,10 @@ class IncrementalLayout:
             if old_manager != new_parent:
                 if old_manager is not None:
                     self._unlink(pid, old_manager)
+                    self._mark_managing(old_manager)
                     dirty |= self._chain_up(old_manager)
                 self._link(pid, new_parent, moved)
+                self._mark_managing(new_parent)
             if (pid not in self.blocks or not was_shown) and self._shown(pid):  # its blocks may be stale
                 self._measure_below(pid, False)
             dirty |= self._chain_up(pid)
@@ -499,22 +549,48 @@ class IncrementalLayout:
         self.order = order
 
     def set_focus(self, structure: Structure, focus: str | None, folded: frozenset[str]) -> LayoutDelta:
-        """Lay out only `focus`'s branch (None: everything), with `folded` folded. Focusing is rare and
-        changes most of the chart: it lays out afresh, but keeps the blocks that are still right."""
-        for pid in self.options.folded ^ folded:  # each and every block above it too
-            self.stale |= self._chain_up(pid) - {ROOT}
-        self.options = replace(self.options, focus=focus, folded=folded)
-        return self._rebuilt(structure, keep=self.blocks)
+        """Lay out only `focus`'s branch (None: everything), with `folded` folded. The posts leaving the view
+        are hidden, those coming back take back where they were if their blocks are unchanged, and the
+        branch in focus moves as a whole. Reporting cycles are laid out afresh."""
+        if self.has_cycles or (focus is not None and focus not in self.parent):
+            for pid in self.options.folded ^ folded:  # each and every block above it too
+                self.stale |= self._chain_up(pid) - {ROOT}
+            self.options = replace(self.options, focus=focus, folded=folded)
+            return self._rebuilt(structure, keep=self.blocks)
+        self.structure = structure
+        dirty: set[str] = set()
+        moved: set[str] = set()
+        self._fold(folded, dirty, moved)
+        self.options = replace(self.options, focus=focus)
+        self.measure.o = self.options
+        was, self.focus = self.focus, focus
+        self.shape.children[ROOT] = [focus] if focus is not None else list(self.reports[ROOT])
+        if focus is not None:
+            branch = set(self._preorder(focus))
+            for pid in [p for p in self.tidy if p not in branch]:
+                self._hide_card(pid, moved)
+        elif was is not None and not self._shown(was):  # the branch was under a folded post
+            for pid in self._preorder(was):
+                self._hide_card(pid, moved)
+        dirty |= self._measure_below(ROOT, True)
+        dirty.add(ROOT)
+        return self._settle(dirty, moved, set(), False)
 
     def set_folded(self, structure: Structure, folded: frozenset[str]) -> LayoutDelta:
         """Fold away the reports of the posts in `folded` (and unfold the others)."""
+        self.structure = structure
+        dirty: set[str] = set()
+        moved: set[str] = set()
+        self._fold(folded, dirty, moved)
+        return self._settle(dirty, moved, set(), False)
+
+    def _fold(self, folded: frozenset[str], dirty: set[str], moved: set[str]) -> None:
+        """Fold the posts in `folded`, unfold the others: the cards folded away go in `moved`, the blocks to
+        measure again in `dirty`."""
         was = self.options.folded
         self.options = replace(self.options, folded=folded)
         self.measure.o = self.options
-        self.structure = structure
         shape = self.shape
-        dirty: set[str] = set()
-        moved: set[str] = set()
         for pid in was ^ folded:
             if pid not in self.reports or pid == ROOT:
                 continue
@@ -522,16 +598,12 @@ class IncrementalLayout:
                 for below in self._preorder(pid)[1:]:
                     self._hide_card(below, moved)
                 shape.children[pid] = []
-                if self.reports[pid] or pid in self.options.continued:
-                    shape.managing.add(pid)
             else:
                 shape.children[pid] = list(self.reports[pid])
-                if pid not in self.options.continued:
-                    shape.managing.discard(pid)
-                if self._shown(pid):  # else measured when it is shown
-                    self._measure_below(pid, True)
+            self._mark_managing(pid)
+            if pid not in folded and self._shown(pid):  # else measured when it is shown
+                dirty |= self._measure_below(pid, True)
             dirty |= self._chain_up(pid)
-        return self._settle(dirty, moved, set(), False)
 
     def _settle(self, dirty: set[str], moved: set[str], posts: set[str], groups_changed: bool) -> LayoutDelta:
         """Measure the dirty blocks, place what moved, then lines and boxes; what changed."""
@@ -544,26 +616,30 @@ class IncrementalLayout:
                 self.stale.add(post_id)
         self.shifted.clear()
         self._place(ROOT, (0.0, 0.0), dirty, moved)
-        grid, cards, tidy, manual = self.grid, self.cards, self.tidy, self.manual
+        grid = self.grid
         if grid is not None:
             for pid in self.hand_placed:
                 grid.remove(pid)
-        everything = not self.options.folded and self.focus is None  # every post laid out is shown
+        tidy, cards, manual = self.tidy, self.cards, self.manual
         for pid in moved:
-            if pid in tidy and (everything or self._shown(pid)):
+            rect = tidy.get(pid)  # in `tidy`: shown and placed
+            if rect is not None:
                 if grid is not None:
                     grid.remove(pid)
                 if pid not in manual:
-                    cards[pid] = tidy[pid]
+                    cards[pid] = rect
                     if grid is not None:
-                        grid.add(pid, tidy[pid])
-        if manual or self.hand_placed:
+                        grid.add(pid, rect)
+        if self.manual or self.hand_placed:
             self._hand_placed(moved)
         delta = LayoutDelta()
-        reroute = {pid for pid in moved if pid in cards}
+        reroute = set(moved)
         children = shape.children
-        for pid in moved | dirty:  # a re-measured block may hang its reports from another bus
-            reroute.update(children.get(pid, ()))
+        for pids in (moved, dirty):  # a re-measured block may hang its reports from another bus
+            for pid in pids:
+                kids = children.get(pid)
+                if kids:
+                    reroute.update(kids)
         into = self.into
         for pid in moved:
             keys = into.get(pid)
@@ -572,16 +648,13 @@ class IncrementalLayout:
             gone = pid not in cards
             for key in list(keys):
                 reroute.add(key[1])
-                # A line into a post edited or out of sight goes (its manager may have changed); one into a
-                # post only moved aside is routed again in place below.
-                if gone or key[1] == pid and pid in posts:
+                if gone or key[1] == pid and pid in posts:  # else routed again under the same key
                     self._drop_route(key, delta.lines)
         for pid in reroute:
             if pid in cards and not self._shift_line(pid, delta.lines):
                 self._route_lines_of(pid, delta.lines)
-        delta.cards = {pid for pid in moved if pid in self.cards or pid not in structure.posts or
-                       not self._shown(pid)}
-        self._boxes(moved | posts, bool(posts), groups_changed, delta.groups)
+        delta.cards = {pid for pid in moved if pid in cards or pid not in tidy}  # placed, hidden or deleted
+        self._boxes(moved | posts, posts, groups_changed, delta.groups)
         self._publish()
         return delta
 
@@ -631,18 +704,26 @@ class IncrementalLayout:
         return current == ROOT and (focus is None or last in self.shape.cycle_tops)
 
     def _hide_card(self, pid: str, moved: set[str]) -> None:
-        for table in (self.origin, self.tidy):
-            table.pop(pid, None)
+        rect = self.tidy.pop(pid, None)
+        if rect is not None:
+            self._park(pid, rect)
+        self.origin.pop(pid, None)
         if self.cards.pop(pid, None) is not None:
             moved.add(pid)
         self.hand_placed.pop(pid, None)
         if self.grid is not None:
             self.grid.remove(pid)
 
+    def _park(self, pid: str, rect: Rect) -> None:
+        origin, block = self.origin.get(pid), self.blocks.get(pid)
+        if origin is not None and block is not None:
+            self.parked[pid] = (origin, block, rect)
+
     def _forget(self, pid: str, manager: str | None, moved: set[str]) -> None:
         if manager is not None:
             self._unlink(pid, manager)
         self._hide_card(pid, moved)
+        self.parked.pop(pid, None)
         self.shape.children.pop(pid, None)
         self.reports.pop(pid, None)
         self.blocks.pop(pid, None)
@@ -669,6 +750,15 @@ class IncrementalLayout:
         if not self._shown(pid):
             for below in self._preorder(pid):
                 self._hide_card(below, moved)
+
+    def _mark_managing(self, pid: str) -> None:
+        """A folded post with reports (or one whose reports go on elsewhere) is drawn as a manager."""
+        if pid == ROOT:
+            return
+        if pid in self.options.continued or (pid in self.options.folded and self.reports.get(pid)):
+            self.shape.managing.add(pid)
+        else:
+            self.shape.managing.discard(pid)
 
     def _chain_up(self, post: str) -> set[str]:
         chain = {ROOT}

@@ -146,15 +146,18 @@ class BlockMeasure:
 
     # ----- stacks ------------------------------------------------------------------------
 
-    def columns(self, kids: list[str]) -> list[tuple[str, int]]:
+    def columns(self, base: Chain, kids: list[str]) -> list[tuple[str, int]]:
         """A stack's reports in the order they hang, each with its column.
 
         With no `stack_rows` limit: one column in post order. With one, reports are gathered by
-        group (groups in the order they first come, nested groups after their parent) and, when
-        they need more than one column, a column also ends where the group changes, so every
-        group's box stays clear of its neighbours'.
+        group (groups in the order they first come, nested groups after their parent). When they
+        need more than one column, the reports in each group entered below `base` (the manager's
+        groups) share a column with the groups before them if they fit whole in what is left of it,
+        and otherwise start a column (ending one also where a group inside them changes, should
+        they need more than one): every group's box stays clear of its neighbours'.
         """
-        if self.o.stack_rows <= 0:
+        rows = self.o.stack_rows
+        if rows <= 0:
             return [(kid, 0) for kid in kids]
         chains = self.shape.chain
         first_seen: dict[tuple[str, ...], int] = {}
@@ -162,14 +165,30 @@ class BlockMeasure:
             for depth in range(len(chains[kid]) + 1):
                 first_seen.setdefault(chains[kid][:depth], len(first_seen))
         ordered = sorted(kids, key=lambda kid: [first_seen[chains[kid][:d]] for d in range(len(chains[kid]) + 1)])
-        plan: list[tuple[str, int]] = []
-        column, count = 0, 0
-        several = len(kids) > self.o.stack_rows
+        runs: list[list[str]] = []  # the reports in each group entered below base, in order
+        keys: list[Chain] = []
         for kid in ordered:
-            if plan and (count == self.o.stack_rows or several and chains[kid] != chains[plan[-1][0]]):
+            chain = chains[kid]
+            key = chain[:len(chain) - crossings(base, chain)[1] + 1]
+            if keys and keys[-1] == key:
+                runs[-1].append(kid)
+            else:
+                runs.append([kid])
+                keys.append(key)
+        plan: list[tuple[str, int]] = []
+        column, count, split = 0, 0, False
+        several = len(kids) > rows
+        for run in runs:
+            if plan and several and (split or len(run) > rows - count):
                 column, count = column + 1, 0
-            plan.append((kid, column))
-            count += 1
+            whole = len(run) <= rows - count
+            first = column
+            for index, kid in enumerate(run):
+                if plan and (count == rows or several and not whole and index and chains[kid] != chains[run[index - 1]]):
+                    column, count = column + 1, 0
+                plan.append((kid, column))
+                count += 1
+            split = column != first
         return plan
 
     def pitch(self) -> float:
@@ -186,7 +205,7 @@ class BlockMeasure:
         low, high, bottom = math.inf, -math.inf, top
         above: Chain | None = base if under_card else None
         level, previous = top, 0
-        for kid, column in self.columns(kids):
+        for kid, column in self.columns(base, kids):
             if column != previous:
                 above, level, previous = (base if under_card else None), top, column
             if above is not None:

@@ -5,8 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from reportlab.lib.pagesizes import A3, A4, landscape, portrait
-from reportlab.lib.units import mm
+MM = 72 / 25.4
+"""Points in a millimetre (reportlab's `mm`); the sizes are written out here so that choosing a paper size,
+as the window does when it starts, does not import reportlab."""
+A4 = (210 * MM, 297 * MM)
+A3 = (297 * MM, 420 * MM)
 
 
 class PaperSize(StrEnum):
@@ -18,12 +21,12 @@ class PaperSize(StrEnum):
 class Paper:
     size: PaperSize = PaperSize.A4
     landscape: bool = True
-    margin: float = 14 * mm
+    margin: float = 14 * MM
 
     @property
     def page_size(self) -> tuple[float, float]:
-        base = A4 if self.size is PaperSize.A4 else A3
-        return landscape(base) if self.landscape else portrait(base)
+        short, long = A4 if self.size is PaperSize.A4 else A3
+        return (long, short) if self.landscape else (short, long)
 
     @property
     def width(self) -> float:

@@ -116,7 +116,7 @@ def styles() -> Styles:
         cover_meta=style("CoverMeta", 9.5, 14, textColor=colors.HexColor(MUTED)),
         cover_figure=style("CoverFigure", 17, 21, fontName=BOLD, textColor=colors.HexColor(ACCENT)),
         cover_figure_label=style("CoverFigureLabel", NOTE_SIZE + 0.5, 10.5, textColor=colors.HexColor(MUTED)),
-        h1=style("Heading1", 17, 22, fontName=BOLD, textColor=colors.HexColor(ACCENT), spaceAfter=8),
+        h1=style("Heading1", 17, 22, fontName=BOLD, textColor=colors.HexColor(ACCENT), spaceBefore=18, spaceAfter=8),
         h2=style("Heading2", 11, 14, fontName=BOLD, spaceBefore=14, spaceAfter=5, keepWithNext=1),
         body=style("Body", BODY_SIZE, 13, spaceAfter=6),
         after_table=style("AfterTable", BODY_SIZE, 13, spaceBefore=6, spaceAfter=6),
@@ -151,14 +151,30 @@ class Row:
     cells: Sequence[Cell]
     kind: str = "data"
     """'data', 'section' (one cell spanning the table, starting a block of rows) or 'total'."""
+    again: str = ""
+    """A section row's label at the top of the next page when its block carries on there."""
 
 
-def section_row(text: str) -> Row:
-    return Row([text], "section")
+def section_row(text: str, again: str | None = None) -> Row:
+    """A row starting a block; its label is printed `again` (the plain text and "(continued)" unless given)
+    over the rest of the block on the next page."""
+    if again is None:
+        again = "" if isinstance(text, Markup) else f"{text} (continued)"
+    return Row([text], "section", again)
 
 
 def total_row(cells: Sequence[Cell]) -> Row:
     return Row(cells, "total")
+
+
+def without_column(columns: Sequence[Column], rows: Sequence[Row], heading: str) -> tuple[list[Column], list[Row]]:
+    """The table with the column headed `heading` left out (one that would be empty), its width given to
+    the first column."""
+    index = [c.heading for c in columns].index(heading)
+    kept = [c for i, c in enumerate(columns) if i != index]
+    kept[0] = Column(kept[0].heading, kept[0].width + columns[index].width, kept[0].numeric)
+    return kept, [row if row.kind == "section" else Row([c for i, c in enumerate(row.cells) if i != index], row.kind)
+                  for row in rows]
 
 
 def data_table(columns: Sequence[Column], rows: Sequence[Row], width: float) -> Table:
@@ -207,13 +223,34 @@ def data_table(columns: Sequence[Column], rows: Sequence[Row], width: float) -> 
                 commands.append(("BACKGROUND", (0, index), (-1, index), colors.HexColor(ZEBRA_FILL)))
             commands.append(("LINEBELOW", (0, index), (-1, index), 0.25, colors.HexColor(RULE)))
             striped += 1
-    return house_table(body, [c.width * width for c in columns], commands, repeat_rows=1)
+    table = house_table(body, [c.width * width for c in columns], commands, repeat_rows=1, kind=_DataTable)
+    table.source = (list(columns), list(rows), width)
+    return table
+
+
+class _DataTable(Table):
+    """A `data_table` whose block carried over to the next page is headed there by its section's label
+    again ("Resources (continued)"): a reader of that page still knows the directorate."""
+
+    source: tuple[list[Column], list[Row], float] | None = None
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        parts = super().split(available_width, available_height)
+        if self.source is None or len(parts) != 2:
+            return parts
+        columns, rows, width = self.source
+        shown = len(parts[0]._cellvalues) - 1  # the header is repeated; each Row is one table row
+        rest = rows[shown:]
+        section = next((row for row in reversed(rows[:shown]) if row.kind == "section"), None)
+        if section is None or not section.again or not rest or rest[0].kind == "section":
+            return [parts[0], data_table(columns, rest, width)] if rest else parts
+        return [parts[0], data_table(columns, [Row([section.again], "section", section.again), *rest], width)]
 
 
 def house_table(body: Sequence[Sequence[object]], widths: Sequence[float], commands: Sequence[tuple[object, ...]],
-                repeat_rows: int = 0) -> Table:
+                repeat_rows: int = 0, kind: type[Table] = Table) -> Table:
     """A reportlab Table set in the house font (its own default is Helvetica, which is not embedded)."""
-    table = Table(body, colWidths=list(widths), repeatRows=repeat_rows, hAlign="LEFT")
+    table = kind(body, colWidths=list(widths), repeatRows=repeat_rows, hAlign="LEFT")
     table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR), ("FONTSIZE", (0, 0), (-1, -1), TABLE_SIZE),
                                *commands]))
     return table

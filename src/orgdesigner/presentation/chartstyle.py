@@ -99,8 +99,9 @@ def hidden_note(count: int) -> str:
     return f"+{count} post{'s' if count != 1 else ''} below"
 
 
-def pages_text(numbers: list[int], word: str = "page") -> str:
-    """ "continued on page 4", "continued on pages 4–6 and 9" (runs joined by a dash); `word` may be "slide"."""
+def pages_text(numbers: list[int], word: str = "page", lead: str = "continued on") -> str:
+    """ "continued on page 4", "continued on pages 4–6 and 9" (runs joined by a dash); `word` may be
+    "slide", `lead` "continued from"."""
     runs: list[list[int]] = []
     for number in sorted(numbers):
         if runs and number == runs[-1][-1] + 1:
@@ -109,7 +110,7 @@ def pages_text(numbers: list[int], word: str = "page") -> str:
             runs.append([number])
     parts = [str(run[0]) if len(run) == 1 else f"{run[0]}–{run[-1]}" for run in runs]
     listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-    return f"continued on {word}{'s' if len(numbers) > 1 else ''} {listed}"
+    return f"{lead} {word}{'s' if len(numbers) > 1 else ''} {listed}"
 
 
 def card_lines(post: Post) -> str:

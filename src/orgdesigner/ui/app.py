@@ -7,6 +7,8 @@ import os
 import sys
 from pathlib import Path
 
+from ..heap import settling
+
 SCREENSHOT_SIZE = (1440, 900)
 
 
@@ -32,6 +34,20 @@ def run(args: list[str]) -> int:
     if options.screenshot and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+    with settling():  # what is read and built now lives on: no collecting while it is made
+        started = _start(options)
+    if isinstance(started, int):
+        return started
+    app, window = started
+    if options.screenshot:
+        return _screenshot(app, window, Path(options.screenshot))
+    opened(window, Path(options.file) if options.file else None)
+    return app.exec()
+
+
+def _start(options: argparse.Namespace):
+    """Read FILE and show the window with it, not yet painted: the application and the window, or the exit
+    code when FILE cannot be shown (having said why)."""
     from PySide6.QtWidgets import QApplication
 
     from ..model import StructureFileError, UnknownScenario, load_scenarios
@@ -80,10 +96,7 @@ def run(args: list[str]) -> int:
         window.feature(CompareFeature).compare_with_scenario(before)
     elif before is not None:
         window.feature(CompareFeature).compare_with(before, Path(options.compare))
-    if options.screenshot:
-        return _screenshot(app, window, Path(options.screenshot))
-    opened(window, Path(options.file) if scenarios is not None else None)
-    return app.exec()
+    return app, window
 
 
 def opened(window, path: Path | None) -> None:

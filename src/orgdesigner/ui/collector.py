@@ -3,8 +3,9 @@
 A 10,000-post chart is some 300,000 objects (the model, its analysis, the layout, the items) that live
 until another structure is shown. Left with the collector, each full collection scans them all again and
 an edit that happens to trigger one stalls for a tenth of a second. Once a structure is shown and its
-views are built, everything then alive is frozen (`gc.freeze`): kept out of every later collection, while
-what edits make is collected as usual.
+views are built (a file opened, which `heap.settling` freezes too, or another scenario shown), everything
+then alive is frozen (`gc.freeze`): kept out of every later collection, while what edits make is
+collected as usual.
 
 An edit that moves a wide branch aside makes tens of thousands of objects that live on (the new layout of
 what moved). With Python's default of a collection every 700 new objects, each such edit runs dozens of

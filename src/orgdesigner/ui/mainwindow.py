@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QApplication, QCompleter, QDialog, QFileDialog, Q
                                QMessageBox, QProgressDialog, QToolBar, QUndoView, QWidget)
 
 from ..exports.formats import FORMATS, chart_bytes, chart_summary
+from ..heap import settling
 from ..model import EditRefused, Group, Post, Structure, StructureFileError, load
 from ..model.fileformat import write_atomically
 from ..presentation.costbasis import cost_basis_text
@@ -329,7 +330,8 @@ class MainWindow(QMainWindow):
         if ask and not self.maybe_save():
             return False
         try:
-            self.document.open(path)
+            with settling():  # the file read and the chart built live on: no collecting while they are made
+                self.document.open(path)
         except (StructureFileError, ValueError) as exc:
             self.show_error("Cannot open the file", str(exc))
             return False

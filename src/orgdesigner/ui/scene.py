@@ -136,8 +136,8 @@ class OrgScene(QGraphicsScene):
         self.apply_layout(self.incremental.layout, None)
 
     def _show_view_state(self) -> None:
-        """Folding or focus changed: folds go through the incremental layout, so only the branches that
-        open or close and what they push aside move; a new focus (rare) is laid out afresh."""
+        """Folding or focus changed: both go through the incremental layout, so only the branches that open,
+        close or come into focus and what they push aside move."""
         state, incremental = self.view_state, self.incremental
         if incremental is None:
             self.relayout()
@@ -193,7 +193,7 @@ class OrgScene(QGraphicsScene):
         card.set_show_names(self.show_names)
         self.cards[post_id] = card
         self.addItem(card)
-        self._refresh_card(post_id)
+        self._refresh_card(post_id, manager=False)  # its manager's card, if any, is as it was
         findings = self._findings.get(post_id, [])
         if findings:
             card.set_findings(findings)
@@ -254,22 +254,23 @@ class OrgScene(QGraphicsScene):
         margin = 400
         self.setSceneRect(self.content_rect().adjusted(-margin, -margin, margin, margin))
 
-    def _refresh_card(self, post_id: str) -> None:
+    def _refresh_card(self, post_id: str, manager: bool = True) -> None:
+        """The post's card (and, with `manager`, its manager's card, whose span may have changed) shows the post
+        as it is now."""
         card = self.cards.get(post_id)
         post = self.document.structure.posts.get(post_id)
         if post is None:
             return
         analysis = self.document.analysis
         if card is not None:
-            card.set_post(post, analysis.cost(post_id), analysis.span(post_id))
             card.set_cost_basis(cost_basis_text(self.document.structure.settings))
             card.set_responsibility_count(sum(1 for r in self.document.structure.responsibilities
                                               if r.post == post_id))
             card.set_change(*self.change_marks.get(post_id, ((), "")))
-        manager = post.reports_to
-        if manager in self.cards:  # the manager's span may have changed
-            self.cards[manager].set_post(self.document.structure.posts[manager], analysis.cost(manager),
-                                         analysis.span(manager))
+            card.set_post(post, analysis.cost(post_id), analysis.span(post_id))
+        boss = post.reports_to
+        if manager and boss in self.cards:  # the manager's span may have changed
+            self.cards[boss].set_post(self.document.structure.posts[boss], analysis.cost(boss), analysis.span(boss))
 
     def _refresh_boxes(self) -> None:
         structure, analysis = self.document.structure, self.document.analysis

@@ -42,12 +42,19 @@ LineKey = tuple[str, str, str]
 
 
 class GridIndex(Generic[K]):
-    """Keys by the cells their boxes touch: `query` finds what meets a rectangle."""
+    """Keys by the cells their boxes touch: `query` finds what meets a rectangle.
+
+    A key's box is taken at once, its cells when next asked for: a fold that moves thousands of cards while
+    the whole chart is in view (and sketched) asks no cell, and moving them costs a dictionary entry each."""
 
     def __init__(self, cell: float = CELL) -> None:
         self._cell = cell
         self._boxes: dict[K, Box] = {}
+        self._spans: dict[K, tuple[int, int, int, int]] = {}
+        """The cells each key's box touches: first and last column, first and last row."""
         self._cells: dict[Cell, set[K]] = {}
+        self._moved: set[K] = set()
+        """Keys put since the cells were last brought up to date."""
 
     def __len__(self) -> int:
         return len(self._boxes)
@@ -63,22 +70,54 @@ class GridIndex(Generic[K]):
 
     def put(self, key: K, box: Box | None) -> None:
         """Place (or move) `key` at `box`; None takes it out."""
-        boxes, cells, c = self._boxes, self._cells, self._cell
-        old = boxes.pop(key, None)
-        if box is not None:
-            boxes[key] = box
+        if box is None:
+            self._boxes.pop(key, None)
+        else:
+            self._boxes[key] = box
+        self._moved.add(key)
+
+    def _settle(self) -> None:
+        """Bring the cells in line with the boxes put since they last were (all afresh when most moved)."""
+        if not self._moved:
+            return
+        if 2 * len(self._moved) > len(self._boxes):
+            self._refill()
+            return
+        boxes, cells, spans, c = self._boxes, self._cells, self._spans, self._cell
+        for key in self._moved:
+            old = spans.pop(key, None)
+            box = boxes.get(key)
+            if box is not None:
+                span = (int(box[0] // c), int(box[2] // c), int(box[1] // c), int(box[3] // c))
+                spans[key] = span
+                if span == old:  # the same cells
+                    continue
+            if old is not None:
+                ox0, ox1, oy0, oy1 = old
+                for x in range(ox0, ox1 + 1):
+                    for y in range(oy0, oy1 + 1):
+                        bucket = cells[(x, y)]
+                        bucket.discard(key)
+                        if not bucket:
+                            del cells[(x, y)]
+            if box is not None:
+                x0, x1, y0, y1 = span
+                for x in range(x0, x1 + 1):
+                    for y in range(y0, y1 + 1):
+                        found = cells.get((x, y))
+                        if found is None:
+                            cells[(x, y)] = {key}
+                        else:
+                            found.add(key)
+        self._moved.clear()
+
+    def _refill(self) -> None:
+        c = self._cell
+        cells: dict[Cell, set[K]] = {}
+        spans: dict[K, tuple[int, int, int, int]] = {}
+        for key, box in self._boxes.items():
             x0, x1, y0, y1 = int(box[0] // c), int(box[2] // c), int(box[1] // c), int(box[3] // c)
-            if old is not None and x0 == int(old[0] // c) and y0 == int(old[1] // c) and \
-                    x1 == int(old[2] // c) and y1 == int(old[3] // c):  # the same cells
-                return
-        if old is not None:
-            for x in range(int(old[0] // c), int(old[2] // c) + 1):
-                for y in range(int(old[1] // c), int(old[3] // c) + 1):
-                    bucket = cells[(x, y)]
-                    bucket.discard(key)
-                    if not bucket:
-                        del cells[(x, y)]
-        if box is not None:
+            spans[key] = (x0, x1, y0, y1)
             for x in range(x0, x1 + 1):
                 for y in range(y0, y1 + 1):
                     found = cells.get((x, y))
@@ -86,16 +125,16 @@ class GridIndex(Generic[K]):
                         cells[(x, y)] = {key}
                     else:
                         found.add(key)
-
-    def cells(self) -> Iterable[Cell]:
-        """The cells holding a key."""
-        return self._cells.keys()
+        self._cells, self._spans = cells, spans
+        self._moved.clear()
 
     def count(self, box: Box) -> int:
         """At least as many keys as meet `box`, quickly: keys in several cells are counted in each."""
+        self._settle()
         return sum(len(self._cells.get(cell, ())) for cell in self._cells_of(box))
 
     def query(self, box: Box) -> set[K]:
+        self._settle()
         left, top, right, bottom = box
         found: set[K] = set()
         for cell in self._cells_of(box):
@@ -122,8 +161,17 @@ def route_box(route: LineRoute) -> Box:
     points = route.points
     if not points:
         return (0.0, 0.0, 0.0, 0.0)
-    xs, ys = zip(*points)
-    return (min(xs), min(ys), max(xs), max(ys))
+    left, top = right, bottom = points[0]
+    for x, y in points:  # a few points: a plain loop is quicker than min and max
+        if x < left:
+            left = x
+        elif x > right:
+            right = x
+        if y < top:
+            top = y
+        elif y > bottom:
+            bottom = y
+    return (left, top, right, bottom)
 
 
 class ItemHost(Protocol):
@@ -164,15 +212,17 @@ class VisibleItems:
         """The layout's rectangle each card was last placed from."""
         self.area: QRectF | None = None
         """The scene rectangle the view shows; None (no view) makes every item."""
+        self.bounds: Rect | None = None
+        """What encloses the layout taken in last."""
         self.sketching = False
         self.tiles: dict[Cell, SketchTile] = {}
         self._dirty: set[Cell] = set()
         self._styles: dict[str, tuple[str, str]] = {}
-        """The fill and border each card is sketched with."""
+        """The fill and border of each card placed so far (kept by `restyle`)."""
         self._tile_cards: dict[Cell, dict[str, CardShape]] = {}
-        """The cards each tile draws (a card belongs to the tile its top left corner is in), kept as they move:
-        a tile drawn again copies its list instead of looking through the index for thousands of cards."""
         self._tile_lines: dict[Cell, dict[LineKey, LineShape]] = {}
+        """What each tile draws, by the tile of its top left corner, kept as cards and lines move: a tile is
+        redrawn from these without searching the index."""
 
     # ----- following the layout -------------------------------------------------------------
 
@@ -185,95 +235,64 @@ class VisibleItems:
     def apply(self, layout: Layout) -> None:
         """Take in a new layout: move the items that exist, drop those of posts and lines that went, and
         make or drop items for what is now in or out of view."""
+        self.bounds = layout.bounds
         if len(layout.cards) < len(self._rects) or any(p not in self._rects for p in layout.cards):
-            self._move_cards([(post_id, None) for post_id in self._rects if post_id not in layout.cards])
-        placed = self._rects  # the same rectangle object: the card stayed where it was
-        self._move_cards((post_id, rect) for post_id, rect in layout.cards.items() if placed.get(post_id) is not rect)
+            for post_id in [p for p in self._rects if p not in layout.cards]:
+                self._move_card(post_id, None)
+        for post_id, rect in layout.cards.items():
+            if self._rects.get(post_id) is not rect:  # the same rectangle object: the card stayed where it was
+                self._move_card(post_id, rect)
         wanted = layout.routes
-        self._move_lines([(key, None) for key in self.routes if key not in wanted])
-        self._move_lines((key, route) for key, route in wanted.items() if self.routes.get(key) is not route)
+        for key in [k for k in self.routes if k not in wanted]:
+            self._move_line(key, None)
+        for key, route in wanted.items():
+            if self.routes.get(key) is not route:
+                self._move_line(key, route)
         self.sync()
 
     def apply_delta(self, layout: Layout, delta: LayoutDelta) -> None:
         """Take in an updated layout where only what `delta` names changed: the index follows those cards and
         lines, their items (if they have one) move or go, and the view's items are made or dropped."""
-        cards, routes = layout.cards, layout.routes
-        self._move_cards((post_id, cards.get(post_id)) for post_id in delta.cards)
-        self._move_lines((key, routes.get(key)) for key in delta.lines)
+        self.bounds = layout.bounds
+        cards, routes, move_card, move_line = layout.cards.get, layout.routes.get, self._move_card, self._move_line
+        for post_id in delta.cards:
+            move_card(post_id, cards(post_id))
+        for key in delta.lines:
+            move_line(key, routes(key))
         self.sync()
 
-    def _move_cards(self, moves: Iterable[tuple[str, Rect | None]]) -> None:
-        """Each card is now at its rectangle (None: no longer laid out): the index, the sketch tiles it is drawn in
-        and its item, if it has one, follow. One loop, as a wide branch moving aside moves thousands."""
-        scene, items, rects, index, dirty = self.scene, self.scene.cards, self._rects, self.cards, self._dirty
-        in_tile, styles, posts = self._tile_cards, self._styles, self.scene.structure.posts
-        for post_id, rect in moves:
-            if rect is None:
-                if rects.pop(post_id, None) is not None:
-                    old = index.box(post_id)
-                    if old is not None:
-                        tile = _tile_of(old)
-                        in_tile[tile].pop(post_id, None)
-                        dirty.add(tile)
-                    index.put(post_id, None)
-                if post_id in items:
-                    scene.drop_card(post_id)
-                continue
-            rects[post_id] = rect
-            x, y = rect.x, rect.y
-            box = (x, y, x + rect.width, y + rect.height)
-            old = index.box(post_id)
-            if old == box:
-                continue
-            tile = _tile_of(box)
-            if old is not None:
-                was = _tile_of(old)
-                if was != tile:
-                    in_tile[was].pop(post_id, None)
-                    dirty.add(was)
-            dirty.add(tile)
-            colours = styles.get(post_id)
-            if colours is None:
-                colours = styles[post_id] = _colours(posts[post_id])
-            in_tile.setdefault(tile, {})[post_id] = (box, *colours)
-            index.put(post_id, box)
-            card = items.get(post_id)
+    def _move_card(self, post_id: str, rect: Rect | None) -> None:
+        """The card is now at `rect` (None: no longer laid out): the index and its item, if any, follow."""
+        scene = self.scene
+        if rect is None:
+            if self._rects.pop(post_id, None) is not None:
+                self._place_post(post_id, self.cards.box(post_id), None)
+            if post_id in scene.cards:
+                scene.drop_card(post_id)
+            return
+        self._rects[post_id] = rect
+        box = (rect.x, rect.y, rect.x + rect.width, rect.y + rect.height)
+        old = self.cards.box(post_id)
+        if old != box:
+            self._place_post(post_id, old, box)
+            card = scene.cards.get(post_id)
             if card is not None:
                 card.set_size(rect.width, rect.height)
-                card.setPos(x, y)
+                card.setPos(rect.x, rect.y)
 
-    def _move_lines(self, moves: Iterable[tuple[LineKey, LineRoute | None]]) -> None:
-        """Each line now takes its route (None: gone), as `_move_cards` does for cards."""
-        scene, items, routes, index, dirty = self.scene, self.scene.lines, self.routes, self.lines, self._dirty
-        in_tile = self._tile_lines
-        for key, route in moves:
-            if route is None:
-                if routes.pop(key, None) is not None:
-                    old = index.box(key)
-                    if old is not None:
-                        tile = _tile_of(old)
-                        in_tile[tile].pop(key, None)
-                        dirty.add(tile)
-                    index.put(key, None)
-                if key in items:
-                    scene.removeItem(items.pop(key))
-                continue
-            was = routes.get(key)
-            routes[key] = route
-            if was is not None and was.points == route.points:
-                continue
-            box = route_box(route)
-            tile = _tile_of(box)
-            old = index.box(key)
-            if old is not None:
-                was_in = _tile_of(old)
-                if was_in != tile:
-                    in_tile[was_in].pop(key, None)
-                    dirty.add(was_in)
-            dirty.add(tile)
-            in_tile.setdefault(tile, {})[key] = (route.kind, route.points, box)
-            index.put(key, box)
-            item = items.get(key)
+    def _move_line(self, key: LineKey, route: LineRoute | None) -> None:
+        scene = self.scene
+        if route is None:
+            if self.routes.pop(key, None) is not None:
+                self._place_line(key, self.lines.box(key), None)
+            if key in scene.lines:
+                scene.removeItem(scene.lines.pop(key))
+            return
+        old = self.routes.get(key)
+        self.routes[key] = route
+        if old is None or old.points != route.points:
+            self._place_line(key, self.lines.box(key), route)
+            item = scene.lines.get(key)
             if item is not None:
                 item.set_points(route.points)
 
@@ -282,14 +301,53 @@ class VisibleItems:
         posts = self.scene.structure.posts
         for post_id in post_ids:
             box, post = self.cards.box(post_id), posts.get(post_id)
-            if box is not None and post is not None:
-                colours = _colours(post)
-                if self._styles.get(post_id, colours) != colours:
-                    self._styles[post_id] = colours
+            if post is None:
+                self._styles.pop(post_id, None)
+                continue
+            colours = _colours(post)
+            if self._styles.get(post_id) != colours:
+                self._styles[post_id] = colours
+                if box is not None:
                     tile = _tile_of(box)
                     self._tile_cards[tile][post_id] = (box, *colours)
                     self._dirty.add(tile)
         self._redraw_tiles()
+
+    def _place_post(self, post_id: str, old: Box | None, box: Box | None) -> None:
+        """The card was at `old` and is now at `box` (None: nowhere): the index and the tiles' shapes follow."""
+        tiles, dirty = self._tile_cards, self._dirty
+        if old is not None:
+            tile = (int(old[0] // CELL) // TILE_CELLS, int(old[1] // CELL) // TILE_CELLS)
+            del tiles[tile][post_id]
+            dirty.add(tile)
+        if box is not None:
+            colours = self._styles.get(post_id)
+            if colours is None:
+                colours = self._styles[post_id] = _colours(self.scene.structure.posts[post_id])
+            tile = (int(box[0] // CELL) // TILE_CELLS, int(box[1] // CELL) // TILE_CELLS)
+            shapes = tiles.get(tile)
+            if shapes is None:
+                shapes = tiles[tile] = {}
+            shapes[post_id] = (box, *colours)
+            dirty.add(tile)
+        self.cards.put(post_id, box)
+
+    def _place_line(self, key: LineKey, old: Box | None, route: LineRoute | None) -> None:
+        """The line was in `old` and now follows `route` (None: gone): the index and the tiles' shapes follow."""
+        tiles, dirty = self._tile_lines, self._dirty
+        if old is not None:
+            tile = (int(old[0] // CELL) // TILE_CELLS, int(old[1] // CELL) // TILE_CELLS)
+            del tiles[tile][key]
+            dirty.add(tile)
+        box = route_box(route) if route is not None else None
+        if route is not None and box is not None:
+            tile = (int(box[0] // CELL) // TILE_CELLS, int(box[1] // CELL) // TILE_CELLS)
+            shapes = tiles.get(tile)
+            if shapes is None:
+                shapes = tiles[tile] = {}
+            shapes[key] = (route.kind, route.points, box)
+            dirty.add(tile)
+        self.lines.put(key, box)
 
     # ----- following the view -----------------------------------------------------------------
 
@@ -315,6 +373,10 @@ class VisibleItems:
         if box is None:
             posts, lines = set(self.cards.keys()), set(self.routes)
             sketch = False
+        elif self._holds_everything(box):  # the whole chart: no need to search the index
+            sketch = len(self.cards) > MAX_CARD_ITEMS
+            posts = set() if sketch else set(self.cards.keys())
+            lines = set() if sketch else set(self.routes)
         else:
             counted = self.cards.count(box)  # cards in two cells are counted twice: look closer if it is near
             posts = self.cards.query(box) if counted <= 4 * MAX_CARD_ITEMS else set()
@@ -337,6 +399,11 @@ class VisibleItems:
         self._set_sketching(sketch, box)
         if made:
             scene.cards_made.emit()
+
+    def _holds_everything(self, box: Box) -> bool:
+        """Whether `box` holds the whole layout taken in last (every card and line)."""
+        b = self.bounds
+        return b is not None and box[0] <= b.x and box[1] <= b.y and b.right <= box[2] and b.bottom <= box[3]
 
     def ensure(self, post_id: str) -> PostCardItem | None:
         """The post's card item, made now if it is not an item yet; None for a post the layout lacks."""
@@ -371,9 +438,8 @@ class VisibleItems:
         if sketch and box is not None:
             tx0, ty0 = _tile_of(box)
             tx1, ty1 = _tile_of((box[2], box[3], box[2], box[3]))
-            used = {(x // TILE_CELLS, y // TILE_CELLS) for x, y in self.cards.cells()}
-            for cell in used:
-                if tx0 <= cell[0] <= tx1 and ty0 <= cell[1] <= ty1 and cell not in self.tiles:
+            for cell in [c for c in self._tile_cards.keys() | self._tile_lines.keys() if c not in self.tiles]:
+                if tx0 <= cell[0] <= tx1 and ty0 <= cell[1] <= ty1:
                     tile = self.tiles[cell] = SketchTile()
                     self.scene.addItem(tile)
                     self._dirty.add(cell)
@@ -381,9 +447,9 @@ class VisibleItems:
 
     def _redraw_tiles(self) -> None:
         """Redraw the tiles that exist and changed; the others are drawn when they are first needed."""
-        cards, lines = self._tile_cards, self._tile_lines
         for cell in [c for c in self._dirty if c in self.tiles]:
-            self.tiles[cell].set_content(list(cards.get(cell, {}).values()), list(lines.get(cell, {}).values()))
+            self.tiles[cell].set_content(list(self._tile_cards.get(cell, {}).values()),
+                                         list(self._tile_lines.get(cell, {}).values()))
         self._dirty = {c for c in self._dirty if c not in self.tiles}
 
 
@@ -393,4 +459,4 @@ def _colours(post: Post) -> tuple[str, str]:
 
 
 def _tile_of(box: Box) -> Cell:
-    return (int(box[0] // TILE), int(box[1] // TILE))  # the cell's square of cells: TILE is a power of two
+    return (int(box[0] // CELL) // TILE_CELLS, int(box[1] // CELL) // TILE_CELLS)

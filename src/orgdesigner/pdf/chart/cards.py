@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from reportlab.lib.colors import HexColor
+import math
+from functools import cache, lru_cache
+
+from reportlab.lib.colors import Color, HexColor
 from reportlab.pdfgen.canvas import Canvas
 
 from ...analysis import Cost
@@ -19,6 +22,10 @@ TITLE_STEPS = [(8.2, 9.2, 3), (SMALL_SIZE, 8.2, 4)]
 TITLE_SIZE = min(size for size, _, _ in TITLE_STEPS)
 GROUP_SIZE = 8.0
 PAD_X, PAD_Y = 6.0, 5.0
+ROWS_HEIGHT = PAD_Y + 3 * SMALL_LEADING - 0.25 * SMALL_SIZE
+"""From the top of a card's three rows under its title (name, grade, cost; set at its foot) to the card's foot."""
+TITLE_GAP = 2.5
+"""Least room between the title's last line, descenders included, and the rows under it."""
 
 
 class ChartPainter:
@@ -28,6 +35,26 @@ class ChartPainter:
         self.c, self.s, self.ox, self.oy = canvas, scale, ox, oy
         self.labels: list[Rect] = []
         """Where dotted-line labels are printed already, in chart units."""
+        self._fill: str | None = None
+        self._stroke: str | None = None
+        self._font: tuple[str, float] | None = None
+        """The colours and font last set: a chart of hundreds of pages sets each only when it changes
+        (the painter is the only one drawing on the canvas while a page's chart is drawn)."""
+
+    def fill(self, colour: str) -> None:
+        if colour != self._fill:
+            self._fill = colour
+            self.c.setFillColor(_colour(colour))
+
+    def stroke(self, colour: str) -> None:
+        if colour != self._stroke:
+            self._stroke = colour
+            self.c.setStrokeColor(_colour(colour))
+
+    def font(self, name: str, size: float) -> None:
+        if (name, size) != self._font:
+            self._font = name, size
+            self.c.setFont(name, size)
 
     def pt(self, x: float, y: float) -> tuple[float, float]:
         return self.ox + x * self.s, self.oy - y * self.s
@@ -38,16 +65,16 @@ class ChartPainter:
 
     def text(self, x: float, y: float, text: str, font: str, size: float, colour: str, right: bool = False) -> None:
         """`y` is the baseline in chart units."""
-        self.c.setFillColor(HexColor(colour))
-        self.c.setFont(font, size * self.s)
+        self.fill(colour)
+        self.font(font, size * self.s)
         px, py = self.pt(x, y)
         (self.c.drawRightString if right else self.c.drawString)(px, py, text)
 
     def group(self, box: Rect, colours: tuple[str, str]) -> None:
         fill, border = colours
         c = self.c
-        c.setFillColor(HexColor(fill))
-        c.setStrokeColor(HexColor(border))
+        self.fill(fill)
+        self.stroke(border)
         c.setLineWidth(0.8)
         c.roundRect(*self.rect(box), 4 * self.s, stroke=1, fill=1)
 
@@ -58,13 +85,13 @@ class ChartPainter:
         width = text_width(text, CONDENSED_BOLD, GROUP_SIZE)
         x, baseline = box.x + PAD_X, box.y + PRINT_LAYOUT.group_header - 5.5
         left, bottom = self.pt(x - 1.5, baseline + 2.5)
-        self.c.setFillColor(HexColor(fill))
+        self.fill(fill)
         self.c.rect(left, bottom, (width + 3) * self.s, (GROUP_SIZE + 2) * self.s, stroke=0, fill=1)
         self.text(x, baseline, text, CONDENSED_BOLD, GROUP_SIZE, INK)
 
     def line(self, points: list[tuple[float, float]], dashed: bool) -> None:
         c = self.c
-        c.setStrokeColor(HexColor(DOTTED_LINE if dashed else LINE))
+        self.stroke(DOTTED_LINE if dashed else LINE)
         c.setLineWidth(0.8 * self.s)
         c.setDash(3 * self.s, 2.2 * self.s) if dashed else c.setDash()
         path = c.beginPath()
@@ -85,15 +112,15 @@ class ChartPainter:
             return
         self.labels.append(patch)
         left, base = self.pt(x, y)
-        self.c.setFillColor(HexColor("#ffffff"))
+        self.fill("#ffffff")
         self.c.rect(left - 1.5, base - 2.2 * self.s, (width + 3) * self.s, (SMALL_SIZE + 2) * self.s, stroke=0, fill=1)
         self.text(x, y, label, CONDENSED, SMALL_SIZE, MUTED)
 
     def card(self, post: Post, card: Rect, cost: Cost, redact: bool, greyed: bool = False) -> None:
         style = card_style(post, greyed)
         c = self.c
-        c.setFillColor(HexColor(style.fill))
-        c.setStrokeColor(HexColor(style.border))
+        self.fill(style.fill)
+        self.stroke(style.border)
         c.setLineWidth(0.9 * self.s)
         c.setDash(2.5 * self.s, 1.8 * self.s) if style.dashed else c.setDash()
         c.roundRect(*self.rect(card), 3 * self.s, stroke=1, fill=1)
@@ -127,20 +154,29 @@ class ChartPainter:
     def change_mark(self, card: Rect, style: ChangeStyle) -> None:
         """A ring round the card in the change's colour (as the compare view draws it) and its word in a tab."""
         c = self.c
-        c.setStrokeColor(HexColor(style.colour))
+        self.stroke(style.colour)
         c.setLineWidth(2.0 * self.s)
         c.roundRect(*self.rect(card), 3 * self.s, stroke=1, fill=0)
-        width = text_width(style.label, CONDENSED_BOLD, SMALL_SIZE) + 6
-        tab = Rect(card.right - width - 4, card.y - SMALL_SIZE - 3, width, SMALL_SIZE + 3)
-        c.setFillColor(HexColor(style.colour))
-        c.roundRect(*self.rect(tab), 1.5 * self.s, stroke=0, fill=1)
-        self.text(tab.x + 3, tab.bottom - 2, style.label, CONDENSED_BOLD, SMALL_SIZE, "#ffffff")
+        mark = tab(card, style.label, right=True)
+        self.fill(style.colour)
+        c.roundRect(*self.rect(mark), 1.5 * self.s, stroke=0, fill=1)
+        self.text(mark.x + 3, mark.bottom - 2.5, style.label, CONDENSED_BOLD, SMALL_SIZE, "#ffffff")
+
+    def source(self, card: Rect, text: str) -> None:
+        """"from page N" in a tab on the card's top edge, where a line from its manager would come in."""
+        note = tab(card, text, right=False)
+        c = self.c
+        self.fill("#ffffff")
+        self.stroke(ACCENT)
+        c.setLineWidth(0.8 * self.s)
+        c.roundRect(*self.rect(note), 1.5 * self.s, stroke=1, fill=1)
+        self.text(note.x + 3, note.bottom - 2.5, text, CONDENSED_BOLD, SMALL_SIZE, ACCENT)
 
     def continuation(self, card: Rect, text: str, post: Post) -> None:
         """"continued on page N" inside the card, at the right of its grade row, with a tick below the card:
         inside the card it never runs across a group box's border or the page's margin."""
         c = self.c
-        c.setStrokeColor(HexColor(ACCENT))
+        self.stroke(ACCENT)
         c.setLineWidth(0.8 * self.s)
         c.line(*self.pt(card.center_x, card.bottom), *self.pt(card.center_x, card.bottom + 4))
         inner = card.width - 2 * PAD_X
@@ -151,6 +187,36 @@ class ChartPainter:
             text = text.replace("continued on pages ", "\u2192 pp. ").replace("continued on page ", "\u2192 p. ")
         self.text(card.right - PAD_X, row, fit(text, CONDENSED_BOLD, SMALL_SIZE, room), CONDENSED_BOLD, SMALL_SIZE,
                   ACCENT, right=True)
+
+
+@cache
+def _colour(hex_colour: str) -> Color:
+    return HexColor(hex_colour)
+
+
+def tab(card: Rect, text: str, right: bool) -> Rect:
+    """Where a tab with `text` sits on a card: across its top edge, at its left (where the card came
+    from) or its right (a change mark), over the card's top padding, clear of a card stacked above
+    and of a group's name above."""
+    width = text_width(text, CONDENSED_BOLD, SMALL_SIZE) + 6
+    return Rect(card.right - width - 4 if right else card.x + 4, card.y - SMALL_SIZE + 0.5, width, SMALL_SIZE + 3)
+
+
+def card_height(post: Post) -> float:
+    """How tall the post's card must be for its title's lines and the three rows under them."""
+    return _height_for(post.title)
+
+
+@lru_cache(maxsize=1 << 16)
+def _height_for(title: str) -> float:
+    inner = PRINT_LAYOUT.card_width - 2 * PAD_X
+    size, leading, _ = TITLE_STEPS[0]
+    if text_width(title, CONDENSED_BOLD, size) <= inner:  # most titles: one line, measured once
+        lines = 1
+    else:
+        size, leading, wrapped = title_lines(title, inner)
+        lines = len(wrapped)
+    return math.ceil(PAD_Y + size + (lines - 1) * leading + 0.25 * size + TITLE_GAP + ROWS_HEIGHT)
 
 
 def title_lines(title: str, width: float) -> tuple[float, float, list[str]]:

@@ -19,7 +19,7 @@ from ...model import Structure
 from ...presentation.chartstyle import (DOTTED_LINE, INK, LINE, MUTED, CardStyle, ChangeStyle, group_colours,
                                         hidden_note, legend_styles, pages_text)
 from ..fonts import BOLD, MIN_FONT_SIZE, REGULAR, register_fonts, text_width
-from .cards import GROUP_SIZE, SMALL_SIZE, TITLE_SIZE, ChartPainter, fit
+from .cards import GROUP_SIZE, SMALL_SIZE, TITLE_SIZE, ChartPainter, card_height, fit
 from .plan import ChartPage, Frame, plan_pages
 
 MIN_SCALE = MIN_FONT_SIZE / min(TITLE_SIZE, SMALL_SIZE, GROUP_SIZE)
@@ -105,6 +105,8 @@ def draw_chart_page(canvas: Canvas, page: ChartPage, facts: CardFacts, x: float,
             painter.continuation(card, continued_on(page.continued[pid], page_number), post)
         elif pid in facts.hidden:
             painter.continuation(card, hidden_note(facts.hidden[pid]), post)
+        if pid in page.came_from:
+            painter.source(card, came_from(page.came_from[pid], page_number))
     for route in page.layout.lines:
         if route.kind == "dotted" and route.label and len(route.points) >= 2:
             painter.line_label(route.points, route.label)
@@ -128,8 +130,10 @@ def page_notes(page: ChartPage, page_number: PageNumbers, word: str = "page") ->
     notes = [page.subtitle] if page.subtitle else []
     if page.parent is not None:
         numbers = [page_number(source) for source in [page.parent, *page.also_from]]
-        notes.append(" and ".join(f"continued from {word} {n}" if n else f"continued from an earlier {word}"
-                                  for n in numbers))
+        known = sorted({n for n in numbers if n is not None})
+        unknown = [f"an earlier {word}"] if len(known) < len(numbers) else []
+        notes.append(pages_text(known, word, "continued from") + (" and " + unknown[0] if unknown else "")
+                     if known else f"continued from {unknown[0]}")
     text = "; ".join(notes)
     return text[:1].upper() + text[1:]
 
@@ -141,6 +145,13 @@ def continued_on(keys: list[int], page_number: PageNumbers, word: str = "page") 
     if not numbers or len(numbers) < len(known):
         return f"continued on later {word}s"
     return pages_text(numbers, word)
+
+
+def came_from(key: int, page_number: PageNumbers, word: str = "page") -> str:
+    """Over the top card of a team continued from another page: "from page 3" (where the card is
+    printed under its own manager, with "continued on" this page)."""
+    number = page_number(key)
+    return f"from {word} {number}" if number is not None else f"from an earlier {word}"
 
 
 def _legend(canvas: Canvas, x: float, y: float, width: float, note: str, changes: list[ChangeStyle]) -> None:
@@ -160,7 +171,8 @@ def _legend(canvas: Canvas, x: float, y: float, width: float, note: str, changes
 
 def _draw_legend(canvas: Canvas, x: float, y: float, width: float, note: str, changes: list[ChangeStyle]) -> None:
     """Swatches for every card style, the change marks used, and both kinds of line along the bottom, in as
-    many rows as the width needs (two fit the band), then the cost note where there is room."""
+    many rows as the width needs (two fit the band), then the cost note at the right of the last row, or
+    of the row below when that one is full and the band has one."""
     size = SMALL_SIZE
     def swatch(style: CardStyle) -> Callable[[float, float], None]:
         return lambda cx, cy: _swatch(canvas, cx, cy, style.fill, style.border, style.dashed)
@@ -184,7 +196,9 @@ def _draw_legend(canvas: Canvas, x: float, y: float, width: float, note: str, ch
         canvas.setFont(REGULAR, size)
         canvas.drawString(cx + 20, cy + 1, label)
         cx += step
-    if cx + text_width(note, REGULAR, size) <= x + width:
+    if cx + text_width(note, REGULAR, size) > x + width:
+        cx, cy = x, cy - row_height  # the row is full: the note goes on the band's next row, if it has one
+    if cy >= y:
         canvas.setFillColor(HexColor(MUTED))
         canvas.drawRightString(x + width, cy + 1, note)
 
@@ -218,4 +232,4 @@ def _line_sample(canvas: Canvas, x: float, y: float, colour: str, dashed: bool) 
 def plan_chart(structure: Structure, width: float, height: float, heading: str,
                folded: Collection[str] = ()) -> list[ChartPage]:
     """The chart's pages for a page area of `width` x `height` points."""
-    return plan_pages(structure, chart_frame(width, height), heading, folded)
+    return plan_pages(structure, chart_frame(width, height), heading, folded, card_height)

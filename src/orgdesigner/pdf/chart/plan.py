@@ -1,26 +1,35 @@
 """Splitting a chart over pages the way council appendices do it.
 
 A chart that fits its page at a readable scale goes on one page. Otherwise the first page
-shows the top of the structure as deep as it fits, and every post on that page whose reports
-did not fit is continued on a page of its own (titled by the post's group), recursively. A
-manager whose direct reports alone are too many for one page has them shared over several
-pages ("part 2 of 3"). Pages come in reading order: overview first, then depth first.
+shows the top of the structure as deep as it fits without cutting through a department (a post
+heading a group its manager is not in) that would fit a page of its own, and every post on that
+page whose reports did not fit is continued on a page of its own (titled by the post's group),
+recursively: so a department that fits a page is seen whole on one, in any structure. A
+department that just misses a page is printed in a few parts, its head over some of its teams
+whole. A manager whose direct reports alone are too many for one page has them shared over
+several pages ("part 2 of 3"): the heads of other groups, then its own group, when each fits.
+Small pages are put together afterwards (a team with the page it continues when it fits there).
+Pages come in reading order: overview first, then depth first. A page's cards are as tall as its
+titles need, and a level a little too wide or too tall for a page is tried again with its rows
+wrapped sooner or its stacks in shorter columns. A team carried on elsewhere says so both ways:
+"continued on page N" under its manager's card, "from page M" over that card on the team's page.
 
 Planning is pure geometry: it decides which posts go on which page and lays each page out;
-`page.py` draws them. It tries many candidate pages, so two things keep it fast at the size
+`page.py` draws them. It tries many candidate pages, so three things keep it fast at the size
 of a whole council: a set of posts whose cards could not fit the page even edge to edge is
-refused without being laid out, and cutting a set of posts out of the structure costs time in
-proportion to the set, not to the structure.
+refused without being laid out, so are pages whose trees would need rows enough to overflow a
+page together, and cutting a set of posts out of the structure costs time in proportion to the
+set, not to the structure.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
-from ...layout import Layout, LayoutOptions, compute_layout
-from ...model import Structure
+from ...layout import Layout, LayoutOptions, Rect, compute_layout
+from ...model import Post, Structure
 from ...presentation.selection import substructure
 
 _Task = Iterator["_Task"]
@@ -28,13 +37,21 @@ _Task = Iterator["_Task"]
 goes on): `_run` drives them with a stack of its own, so a reporting chain thousands of levels deep
 plans without Python's recursion limit."""
 
-PRINT_LAYOUT = LayoutOptions(card_width=136.0, card_height=70.0, h_gap=14.0, v_gap=34.0, compact=True, leaf_column=True,
-                             stack_indent=14.0, stack_gap=8.0, group_padding=8.0, group_header=17.0,
+PRINT_LAYOUT = LayoutOptions(card_width=136.0, card_height=70.0, h_gap=10.0, v_gap=24.0, compact=True, leaf_column=True,
+                             stack_indent=10.0, stack_gap=7.0, group_padding=8.0, group_header=17.0,
                              use_manual_positions=False)
-"""Cards in points at scale 1: sized for the card text in `cards.py` (7.5 pt at its smallest)."""
+"""Cards in points at scale 1: sized for the card text in `cards.py` (7.5 pt at its smallest). The height
+is the tallest a card can need (a title of four lines); a page's cards are as tall as its posts' titles need."""
+
+CardHeight = Callable[[Post], float]
+"""How tall a post's card must be for its text, in chart units."""
 
 SHARING_WINDOW = 6
 """How many of the latest pages a small continuation page may join, keeping reading order near."""
+
+WHOLE_PARTS = 3
+"""A department that misses one page by a little is printed in up to this many parts, each its head over
+some of its teams whole, rather than as a page of its managers and pages of their teams."""
 
 CONTINUATION_ALLOWANCE = 12.0
 """Room under a card for its "continued on page N" note, in chart units."""
@@ -56,6 +73,9 @@ class ChartPage:
     """Further pages this one continues, when small teams from several pages share it."""
     continued: dict[str, list[int]] = field(default_factory=dict)
     """Post id on this page -> the pages its reports continue on."""
+    came_from: dict[str, int] = field(default_factory=dict)
+    """Post id on this page whose team this page continues -> the page the post is printed on with its
+    own manager (so each team on a shared page says where it hangs in the chart)."""
 
 
 @dataclass(frozen=True)
@@ -68,10 +88,12 @@ class Frame:
     max_scale: float = 1.35
 
 
-def plan_pages(structure: Structure, frame: Frame, heading: str, folded: Collection[str] = ()) -> list[ChartPage]:
+def plan_pages(structure: Structure, frame: Frame, heading: str, folded: Collection[str] = (),
+               card_height: CardHeight | None = None) -> list[ChartPage]:
     """The pages of `structure`'s chart, in order; `folded` posts have reports that are not shown at all
-    (they are laid out as managers, with room under them for a note)."""
-    planner = _Planner(structure, frame, heading, frozenset(folded))
+    (they are laid out as managers, with room under them for a note). With `card_height`, each page's
+    cards are as tall as the tallest of them needs (else `PRINT_LAYOUT`'s height)."""
+    planner = _Planner(structure, frame, heading, frozenset(folded), card_height)
     whole = planner.fitting(structure.posts)
     if whole is not None:
         return [planner.page(heading, "", structure.posts, whole, None)]
@@ -100,13 +122,20 @@ def _cycle_tops(structure: Structure, rest: list[str]) -> list[str]:
 
 
 class _Planner:
-    def __init__(self, structure: Structure, frame: Frame, heading: str, folded: frozenset[str]) -> None:
+    def __init__(self, structure: Structure, frame: Frame, heading: str, folded: frozenset[str],
+                 card_height: CardHeight | None) -> None:
         self.structure = structure
         self.folded = folded
         self.frame = frame
         self.heading = heading
-        self.options = replace(PRINT_LAYOUT, stack_rows=_stack_rows(frame), wrap_width=_wrap_width(frame))
+        self.heights = {pid: min(card_height(post), PRINT_LAYOUT.card_height) if card_height else PRINT_LAYOUT.card_height
+                        for pid, post in structure.posts.items()}
+        self.headers = _nesting(structure)
+        self.options: dict[float, LayoutOptions] = {}
+        """The layout options for each card height a page may have."""
         self.pages: list[ChartPage] = []
+        self.loose: set[int] = set()
+        """Pages of tops with no line manager, which may go beside other tops."""
         self.shown: set[str] = set()
         """Posts on some page already: a reporting cycle must not send the planner round it for ever."""
         self.reports: dict[str, list[str]] = {pid: [] for pid in structure.posts}
@@ -115,23 +144,64 @@ class _Planner:
                 self.reports[post.reports_to].append(post.id)
         self.post_order = {pid: index for index, pid in enumerate(structure.posts)}
         self.group_order = {gid: index for index, gid in enumerate(structure.groups)}
-        self.capacity = _capacity(frame)
+        self.lowest = min(self.heights.values(), default=PRINT_LAYOUT.card_height)
+        """The height of the smallest card: no page's cards are smaller."""
+        self.capacity = _capacity(frame, self.lowest)
 
     # ----- geometry ----------------------------------------------------------------------
 
-    def fitting(self, post_ids: Iterable[str]) -> Layout | None:
-        """The layout of the posts given if it fits the page, else None."""
+    def fitting(self, post_ids: Iterable[str], reshape: bool = False) -> Layout | None:
+        """The layout of the posts given if it fits the page, else None. With `reshape`, a layout a little
+        too wide or too tall is tried again in other shapes (a level more on a page is worth a few layouts)."""
         shown = set(post_ids)
         if len(shown) > self.capacity:
             return None
         layout = self.lay(shown)
-        return layout if self.fits(layout) else None
+        if self.fits(layout):
+            return layout
+        return self._refit(shown, layout) if reshape else None
 
-    def lay(self, post_ids: Iterable[str]) -> Layout:
+    def _refit(self, shown: set[str], layout: Layout) -> Layout | None:
+        """A layout of `shown` that fits, found by reshaping one that is a little too wide or too tall but not
+        both: rows of reports wrapped sooner, stacks in shorter columns (a few tries); else None."""
+        room_width = self.frame.width / self.frame.min_scale
+        room_height = self.frame.height / self.frame.min_scale - CONTINUATION_ALLOWANCE
+        if layout.bounds.width > room_width * 1.5 or layout.bounds.height > room_height * 1.5:
+            return None  # reshaping seldom wins back half a page
+        options = self._options(shown)
+        wrap, rows = options.wrap_width, options.stack_rows
+        for _ in range(3):
+            wide, tall = layout.bounds.width - room_width, layout.bounds.height - room_height
+            if wide > 0 and tall > 0:
+                return None
+            if wide > 0:
+                wrap -= wide
+            elif rows > 2:
+                rows = max(2, rows - math.ceil(tall / (options.card_height + options.stack_gap)))
+            else:
+                return None
+            reshaped = self.lay(shown, replace(options, wrap_width=wrap, stack_rows=rows))
+            if self.fits(reshaped):
+                return reshaped
+            if reshaped.bounds == layout.bounds:
+                return None
+            layout = reshaped
+        return None
+
+    def lay(self, post_ids: Iterable[str], options: LayoutOptions | None = None) -> Layout:
+        """The layout of the posts given, with `options` (else as a page of them is laid out at first)."""
         shown = set(post_ids)
         continued = frozenset(pid for pid in shown if any(kid not in shown for kid in self.reports[pid]))
         continued |= self.folded & shown
-        return compute_layout(self.subset(shown), replace(self.options, continued=continued))
+        return compute_layout(self.subset(shown), replace(options or self._options(shown), continued=continued))
+
+    def _options(self, shown: set[str]) -> LayoutOptions:
+        """The layout options for a page of `shown`: cards as tall as the tallest of them needs."""
+        height = max((self.heights[pid] for pid in shown), default=PRINT_LAYOUT.card_height)
+        if height not in self.options:
+            self.options[height] = replace(PRINT_LAYOUT, card_height=height, wrap_width=_wrap_width(self.frame),
+                                           stack_rows=_stack_rows(self.frame, height, self.headers))
+        return self.options[height]
 
     def scale_for(self, layout: Layout) -> float:
         width = max(layout.bounds.width, 1.0)
@@ -171,17 +241,24 @@ class _Planner:
 
     def _place(self, roots: list[str], title: str, subtitle: str, parent: int | None) -> _Task:
         best: tuple[int, set[str], Layout] | None = None
+        clean: tuple[int, set[str], Layout] | None = None
+        whole = False
         depth = 0
         shown = self.reach(roots, depth)
         while True:
-            layout = self.fitting(shown)
+            layout = self.fitting(shown, reshape=True)
             if layout is None:
                 break
             best = (depth, shown, layout)
+            if self._keeps_departments_whole(roots, shown):
+                clean = best
             deeper = self.reach(roots, depth + 1)
             if shown == deeper:
+                whole = True
                 break  # nothing deeper: the whole subtree fits
             shown, depth = deeper, depth + 1
+        if clean is not None and clean[0] > 0:
+            best = clean
         if best is None or best[0] == 0 and len(roots) == 1 and self.reports[roots[0]]:
             yield self._share_out(roots, title, subtitle, parent)
             return
@@ -192,10 +269,66 @@ class _Planner:
                 if self.reports[root]:
                     yield self._place([root], title if root == roots[0] else self._title_for(root), subtitle, parent)
             if loners:
+                first = len(self.pages)
                 yield self._place(loners, f"{self.heading}: posts with no line manager", subtitle, parent)
+                self.loose.update(range(first, len(self.pages)))
             return
-        _, shown, layout = best
+        depth, shown, layout = best
+        halves = self._whole_teams(roots[0]) if len(roots) == 1 and depth > 0 and parent is not None and not whole \
+            else None
+        if halves is not None:
+            for number, (posts, part) in enumerate(halves, start=1):
+                self.page(title + _part(number, len(halves)), subtitle, posts, part, parent)
+            return
         yield self._continue(self.page(title, subtitle, shown, layout, parent))
+
+    def _keeps_departments_whole(self, roots: list[str], shown: set[str]) -> bool:
+        """Whether a page of `shown` cuts no department that fits a page of its own: every post heading a
+        group its manager is not in shows all its posts or none of its reports (its department then
+        goes whole on a page of its own), so a department that fits one page is always seen on one."""
+        for pid in shown.difference(roots):
+            post = self.structure.posts[pid]
+            kids = self.reports[pid]
+            if post.reports_to is None or post.group == self.structure.posts[post.reports_to].group:
+                continue
+            if not any(kid in shown for kid in kids) or all(kid in shown for kid in kids) and \
+                    self.reach(kids, limit=len(shown)) <= shown:
+                continue
+            if self.fitting(self.reach([pid], limit=self.capacity)) is not None:
+                return False
+        return True
+
+    def _whole_teams(self, root: str) -> list[tuple[set[str], Layout]] | None:
+        """`root` over its reports' whole teams, dealt over at most `WHOLE_PARTS` pages, or None when
+        some report's team does not fit a page with `root` or it takes more pages than that."""
+        def fit(chunk: list[str]) -> tuple[set[str], Layout] | None:
+            posts = {root} | self.reach(chunk, limit=self.capacity)
+            layout = self.fitting(posts)
+            return (posts, layout) if layout is not None else None
+
+        if len(self.reach([root], limit=WHOLE_PARTS * self.capacity)) > WHOLE_PARTS * self.capacity:
+            return None  # more posts than that many pages could hold
+        kids = self.reports[root]
+        chunks: list[list[str]] = [[]]
+        for kid in kids:
+            if fit([*chunks[-1], kid]) is None:
+                if not chunks[-1] or len(chunks) == WHOLE_PARTS:
+                    return None
+                chunks.append([])
+            chunks[-1].append(kid)
+        # even the parts out by their posts, when that fits too: "part 2 of 2" should not be one team
+        sizes = [len(self.reach([kid])) for kid in kids]
+        share, run = sum(sizes) / len(chunks), 0
+        even: list[list[str]] = [[]]
+        for kid, size in zip(kids, sizes):
+            if even[-1] and len(even) < len(chunks) and run + size / 2 > share * len(even):
+                even.append([])
+            even[-1].append(kid)
+            run += size
+        parts = [fit(chunk) for chunk in even] if len(even) == len(chunks) else [None]
+        if any(part is None for part in parts):
+            parts = [fit(chunk) for chunk in chunks]
+        return [part for part in parts if part is not None]
 
     def _continue(self, page: ChartPage) -> _Task:
         """Give every post on `page` whose reports are not shown the pages that carry them on.
@@ -216,14 +349,45 @@ class _Planner:
                         break
                     together.append(pending.pop(0))
                     whole, layout = more, wider
+                if len(together) > 1 and pending:
+                    whole, layout = self._even_out(together, pending, whole, layout)
             before = len(self.pages)
             if layout is None or len(together) == 1:  # no layout: the team alone needs pages of its own
-                yield self._place(together, self._title_for(together[0]), self._manager_note(together[0]), page.key)
+                yield self._place(together, self._title_for(together[0]), self._managers_note(together), page.key)
             else:
-                self.page(" · ".join(self._title_for(pid, short=True) for pid in together),
-                          self._manager_note(together[0]), whole, layout, page.key)
+                self.page(self._shared_title(together), self._managers_note(together), whole, layout, page.key)
             for pid in together:
-                page.continued[pid] = [p.key for p in self.pages[before:] if p.parent == page.key]
+                page.continued[pid] = [p.key for p in self.pages[before:]
+                                       if p.parent == page.key and pid in p.structure.posts]
+
+    def _even_out(self, together: list[str], pending: list[str], whole: set[str],
+                  layout: Layout) -> tuple[set[str], Layout]:
+        """When the teams left after `together` fit one page but would fill under a quarter of it, move teams
+        from the end of `together` to the front of `pending` while both pages still fit, as evenly as they
+        go: two pages half full read better than a full one and a nearly empty one. Returns `together`'s
+        posts and layout (the lists are changed in place)."""
+        quarter = self.frame.width * self.frame.height / 4
+        rest = self.reach(pending, limit=self.capacity)
+        cards = len(rest) * PRINT_LAYOUT.card_width * self.lowest * self.frame.min_scale ** 2
+        if cards > quarter:  # cards never overlap: the rest fills a quarter of a page whatever the layout
+            return whole, layout
+        last = self.fitting(rest)
+        if last is None or self._area(last) > quarter:
+            return whole, layout
+        best, moves = self._area(last), 0
+        chosen = whole, layout
+        for count in range(1, len(together)):
+            first = self.reach(together[:-count], limit=self.capacity)
+            second = self.fitting(self.reach([*together[-count:], *pending], limit=self.capacity))
+            kept = self.fitting(first)
+            if second is None or kept is None:
+                break
+            if min(self._area(kept), self._area(second)) > best:
+                best, moves, chosen = min(self._area(kept), self._area(second)), count, (first, kept)
+        if moves:
+            pending[:0] = together[-moves:]
+            del together[-moves:]
+        return chosen
 
     def _share_out(self, roots: list[str], title: str, subtitle: str, parent: int | None) -> _Task:
         """`roots` with their direct reports do not fit one page: deal them over several pages."""
@@ -233,12 +397,27 @@ class _Planner:
                 yield self._place(chunk, title + _part(number, len(chunks)), subtitle, parent)
             return
         root = roots[0]
-        chunks = self._chunks(roots, self.reports[root])
+        halves = self._whole_teams(root)
+        if halves is not None:  # a few pages of whole teams say more than a page of bare tops
+            for number, (posts, part) in enumerate(halves, start=1):
+                self.page(title + _part(number, len(halves)), subtitle, posts, part, parent)
+            return
+        chunks = self._by_group(root) or self._chunks(roots, self.reports[root])
         deepest = [self._deepest(chunk, extra={root}) for chunk in chunks]  # planned before any part is placed
         parts = [self.page(title + _part(number, len(chunks)), subtitle, shown, layout, parent)
                  for number, (shown, layout) in enumerate(deepest, start=1)]  # parts follow each other
         for page in parts:
             yield self._continue(page)
+
+    def _by_group(self, root: str) -> list[list[str]] | None:
+        """`root`'s reports in two parts, the heads of other groups and the posts of its own (a chief
+        executive's directors, then the office), when each fits a page with `root`; else None."""
+        group = self.structure.posts[root].group
+        own = [kid for kid in self.reports[root] if self.structure.posts[kid].group == group]
+        others = [kid for kid in self.reports[root] if self.structure.posts[kid].group != group]
+        if not own or not others or any(self.fitting([root, *part]) is None for part in (others, own)):
+            return None
+        return [others, own]
 
     def _deepest(self, tops: list[str], extra: set[str]) -> tuple[set[str], Layout]:
         """`extra` with `tops` and as many levels below them as fit (at least the tops)."""
@@ -249,7 +428,7 @@ class _Planner:
             deeper = extra | self.reach(tops, depth)
             if deeper == shown:
                 return shown, layout
-            wider = self.fitting(deeper)
+            wider = self.fitting(deeper, reshape=True)
             if wider is None:
                 return shown, layout
             shown, layout, depth = deeper, wider, depth + 1
@@ -290,21 +469,33 @@ class _Planner:
         bins: list[list[ChartPage]] = []
         bin_of: dict[int, int] = {}
         layouts: list[Layout] = []
+        trees: list[list[tuple[float, float]]] = []
         for page in self.pages:
             target = None
-            if page.parent is not None:
-                after = bin_of[page.parent] + 1
-                for index in range(max(after, len(bins) - SHARING_WINDOW), len(bins)):
-                    if len(bins[index]) == 1 and bins[index][0].parent is None:
+            if page.parent is not None or page.key in self.loose and bins:
+                # a team filling under a quarter of a page first tries the page it continues (under its manager),
+                # then any page tries the recent pages after that one; a top with no line manager goes beside
+                # the tops before it
+                source = bin_of[page.parent] if page.parent is not None else 0
+                small = self._area(page.layout) <= self.frame.width * self.frame.height / 4
+                own = self.trees(page.layout)
+                for index in [source] * small + list(range(max(source + 1, len(bins) - SHARING_WINDOW), len(bins))):
+                    if page.parent is not None and index != source and len(bins[index]) == 1 and \
+                            bins[index][0].parent is None:
                         continue
-                    posts = [pid for other in bins[index] for pid in other.structure.posts] + list(page.structure.posts)
-                    layout = self.fitting(posts)
+                    posts = [pid for other in bins[index] for pid in other.structure.posts]
+                    if _card_height(layouts[index]) == _card_height(page.layout) and \
+                            self._apart(set(posts), page.structure.posts) and self.too_tall(trees[index] + own):
+                        continue
+                    layout = self.fitting(posts + list(page.structure.posts))
                     if layout is not None:
                         target, layouts[index] = index, layout
+                        trees[index] = self.trees(layout)
                         break
             if target is None:
                 bins.append([page])
                 layouts.append(page.layout)
+                trees.append(self.trees(page.layout))
                 target = len(bins) - 1
             else:
                 bins[target].append(page)
@@ -314,18 +505,86 @@ class _Planner:
             first = members[0]
             if len(members) == 1:
                 page = replace(first, key=index)
+            elif all(bin_of[m.parent] == index for m in members[1:] if m.parent is not None):
+                # teams that joined the page they continue: it keeps its own title
+                posts = [pid for member in members for pid in member.structure.posts]
+                page = replace(first, key=index, structure=self.subset(posts), layout=layout,
+                               scale=self.scale_for(layout))
             else:
                 posts = [pid for member in members for pid in member.structure.posts]
-                title = " · ".join(dict.fromkeys(self._title_for(next(iter(m.structure.posts)), short=True)
-                                                 for m in members))
+                title = self._shared_title([next(iter(m.structure.posts)) for m in members])
                 page = ChartPage(index, title, "", self.subset(posts), layout, self.scale_for(layout))
-            sources = list(dict.fromkeys(bin_of[m.parent] for m in members if m.parent is not None))
+            sources = [s for s in dict.fromkeys(bin_of[m.parent] for m in members if m.parent is not None)
+                       if s != index]
             page.parent = sources[0] if sources else None
             page.also_from = sources[1:]
-            page.continued = {pid: sorted(dict.fromkeys(bin_of[k] for k in keys))
-                              for member in members for pid, keys in member.continued.items()}
+            continued = {pid: sorted(dict.fromkeys(bin_of[k] for k in keys if bin_of[k] != index))
+                         for member in members for pid, keys in member.continued.items()}
+            page.continued = {pid: keys for pid, keys in continued.items() if keys}
             pages.append(page)
+        for page in pages:
+            for pid, keys in page.continued.items():
+                for key in keys:
+                    if pid in pages[key].structure.posts:
+                        pages[key].came_from[pid] = page.key
         return pages
+
+    def _area(self, layout: Layout) -> float:
+        """The room a layout takes on the page printed at the smallest readable scale, in square points."""
+        scale = self.frame.min_scale
+        return layout.bounds.width * scale * (layout.bounds.height + CONTINUATION_ALLOWANCE) * scale
+
+    def _shared_title(self, tops: list[str]) -> str:
+        """The title of a page carrying the teams of `tops`: each department named once ("Housing ·
+        Planning"), and a department whose teams fill it alone marked as carried on ("Housing (continued)")."""
+        names = list(dict.fromkeys(self._title_for(pid, short=True) for pid in tops))
+        return f"{names[0]} (continued)" if len(names) == 1 and len(tops) > 1 else " \u00b7 ".join(names)
+
+    def trees(self, layout: Layout) -> list[tuple[float, float]]:
+        """The width and height of the cards of each reporting tree in `layout` (the posts on a page under
+        each of its tops); none when its posts report in a circle."""
+        top: dict[str, str] = {}
+        for pid in layout.cards:
+            path, current = [], pid
+            while current not in top:
+                path.append(current)
+                manager = self.structure.posts[current].reports_to
+                if manager in path:
+                    return []
+                if manager not in layout.cards:
+                    top[current] = current
+                    break
+                current = manager
+            for walked in path:
+                top[walked] = top[current]
+        extent: dict[str, Rect] = {}
+        for pid, card in layout.cards.items():
+            head = top[pid]
+            extent[head] = extent[head].union(card) if head in extent else card
+        return [(box.width, box.height) for box in extent.values()]
+
+    def too_tall(self, trees: list[tuple[float, float]]) -> bool:
+        """Whether reporting trees whose cards span these sizes cannot share a page (with cards as tall as
+        they had): side by side in rows no wider than the page, they need rows enough to be taller than it.
+        A quick test before laying them out together, which never refuses trees that would fit."""
+        if not trees:
+            return False
+        o, frame = PRINT_LAYOUT, self.frame
+        room_width = frame.width / frame.min_scale
+        room_height = frame.height / frame.min_scale - CONTINUATION_ALLOWANCE
+        if max(width for width, _ in trees) > room_width:
+            return True
+        rows = math.ceil((sum(width for width, _ in trees) + o.h_gap * len(trees)) / (room_width + o.h_gap) - 1e-9)
+        heights = [height for _, height in trees]
+        return max(heights) + (rows - 1) * (min(heights) + o.v_gap) > room_height + 1e-6
+
+    def _apart(self, posts: set[str], others: Iterable[str]) -> bool:
+        """Whether two sets of posts share no post and no reporting line: laid out together, each tree of
+        either stays a tree of its own, as `too_tall` assumes."""
+        others = set(others)
+        return posts.isdisjoint(others) and \
+            all(self.structure.posts[pid].reports_to not in others for pid in posts) and \
+            all(self.structure.posts[pid].reports_to not in posts for pid in others)
 
     def _title_for(self, post_id: str, short: bool = False) -> str:
         """The post's group and title ("Children's Services: Director of …"); just one of them if `short`."""
@@ -335,9 +594,16 @@ class _Planner:
             return post.title
         return group.name if short else f"{group.name}: {post.title}"
 
-    def _manager_note(self, post_id: str) -> str:
-        manager = self.structure.posts[post_id].reports_to
+    def _managers_note(self, post_ids: list[str]) -> str:
+        """"Reports to …" when the posts given share a manager, else nothing (each card says where it is from)."""
+        managers = {self.structure.posts[pid].reports_to for pid in post_ids}
+        manager = managers.pop() if len(managers) == 1 else None
         return f"Reports to {self.structure.posts[manager].title}" if manager else ""
+
+
+def _card_height(layout: Layout) -> float | None:
+    """The height of the cards in `layout` (all alike), None if it has none."""
+    return next((card.height for card in layout.cards.values()), None)
 
 
 def _run(task: _Task) -> None:
@@ -351,26 +617,32 @@ def _run(task: _Task) -> None:
             stack.append(step)
 
 
-def _capacity(frame: Frame) -> float:
+def _capacity(frame: Frame, card_height: float) -> float:
     """The most cards a page could hold: laid out, cards never overlap, so a layout holding more
     than this many is bigger than the page at the smallest scale allowed and cannot fit."""
     if frame.min_scale <= 0:
         return math.inf
     room = (frame.width / frame.min_scale) * (frame.height / frame.min_scale - CONTINUATION_ALLOWANCE)
-    return max(room, 0.0) / (PRINT_LAYOUT.card_width * PRINT_LAYOUT.card_height)
+    return max(room, 0.0) / (PRINT_LAYOUT.card_width * card_height)
 
 
 def _part(number: int, count: int) -> str:
     return f" (part {number} of {count})" if count > 1 else ""
 
 
-def _stack_rows(frame: Frame) -> int:
-    """How many cards a stack column may hold so that a manager and its stack, inside two groups'
+def _stack_rows(frame: Frame, card_height: float, headers: int) -> int:
+    """How many cards a stack column may hold so that a manager and its stack, inside `headers` groups'
     headers, fill a page's height at the smallest readable scale (a team continued on its own page)."""
     o = PRINT_LAYOUT
-    room = frame.height / frame.min_scale - CONTINUATION_ALLOWANCE - o.card_height
-    room -= 2 * (o.group_header + o.group_padding)
-    return max(2, int(room // (o.card_height + o.stack_gap)))
+    room = frame.height / frame.min_scale - CONTINUATION_ALLOWANCE - card_height
+    room -= headers * (o.group_header + 2 * o.group_padding)
+    return max(2, int(room // (card_height + o.stack_gap)))
+
+
+def _nesting(structure: Structure) -> int:
+    """How many groups' headers can stand above a stack: a stack's cards sit in the groups of their own
+    chain, nested to a depth of at most two under the manager's (and never more than the structure has)."""
+    return min(max((depth + 1 for depth in structure.group_depths().values()), default=0), 2)
 
 
 def _wrap_width(frame: Frame) -> float:

@@ -88,10 +88,18 @@ class PackData:
 
     @property
     def scenarios(self) -> str:
-        """'Current → Proposed': the two scenarios compared, by name (their structures' names when unnamed)."""
-        first = self.before.scenario or self.before.name
-        second = self.after.scenario or self.after.name
+        """'Current → Proposed': the two scenarios compared, by name (their structures' names when unnamed,
+        or named alike, as two files imported with the default scenario are)."""
+        if self.before.scenario and self.after.scenario and self.before.scenario != self.after.scenario:
+            first, second = self.before.scenario, self.after.scenario
+        else:
+            first, second = self.before.name, self.after.name
         return self.text(f"{first} \u2192 {second}")
+
+    @property
+    def has_tiers(self) -> bool:
+        """Whether either structure gives any post a tier (an imported establishment list may give none)."""
+        return any(post.tier for structure in (self.before, self.after) for post in structure.posts.values())
 
     @property
     def organisation(self) -> str:

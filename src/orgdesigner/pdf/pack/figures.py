@@ -14,7 +14,7 @@ from ...analysis import Analysis
 from ...model import Structure
 from ...presentation.chartstyle import ACCENT
 from ..styles import (NARROW, Column, Row, block_width, bold, data_table, lines, muted, para, side_by_side, signed,
-                      styles)
+                      styles, without_column)
 from .data import PackData
 
 CURRENT_BAR = "#aab5c3"
@@ -46,14 +46,16 @@ def spans_and_tiers(data: PackData) -> list[Flowable]:
     before, after = data.before_analysis, data.after_analysis
     out: list[Flowable] = [para(
         "The shape of the structure before and after: how many layers of management there are from the top "
-        "post down, how many posts each manager line manages directly (dotted lines are not counted), and how "
-        "many posts sit in each tier.", s.body)]
+        "post down, how many posts each manager line manages directly (dotted lines are not counted)"
+        + (", and how many posts sit in each tier." if data.has_tiers else ". Neither structure gives its posts tiers."),
+        s.body)]
     out.append(KeepTogether([para("At a glance", s.h2), _headline(data)]))
     distributions: list[tuple[str, str, Sequence[tuple[Any, int, int]], Callable[[Any], str]]] = [
         ("Posts per layer", "Layer", _pairs(before.layer_counts(), after.layer_counts()), lambda k: f"Layer {k}"),
         ("Spans of control", "Direct reports", _pairs(_span_spread(before), _span_spread(after)), str),
-        ("Posts per tier", "Tier", _tier_pairs(data), lambda k: f"Tier {k}" if k else "No tier"),
     ]
+    if data.has_tiers:
+        distributions.append(("Posts per tier", "Tier", _tier_pairs(data), lambda k: f"Tier {k}" if k else "No tier"))
     width = block_width(data.width, len(distributions))
     out.append(Spacer(0, 6))
     out += side_by_side([[para(title, s.h2), _distribution(label, pairs, name, width)]
@@ -129,6 +131,8 @@ def _managers(data: PackData) -> Flowable:
         rows.append(Row([lines(bold(data.text(post.title)), over), post.tier or "", earlier, f"{span}"]))
     columns = [Column("Manager (proposed structure)", 0.58), Column("Tier", 0.10), Column("Current span", 0.16, True),
                Column("Proposed span", 0.16, True)]
+    if not data.has_tiers:
+        columns, rows = without_column(columns, rows, "Tier")
     return data_table(columns, rows, data.width)
 
 

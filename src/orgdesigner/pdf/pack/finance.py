@@ -17,17 +17,21 @@ _BASIS = {CostBasis.TOP: "at the top of the grade", CostBasis.MID: "at the middl
 
 def financial_summary(data: PackData) -> list[Flowable]:
     s, settings = styles(), data.after.settings
-    basis = (f"Posts are costed at their salary where one is recorded, otherwise {_BASIS[settings.cost_basis]}, "
-             f"with on-costs of {settings.on_cost_rate * 100:.4g}%. {data.basis_text} Figures are for posts in scope "
-             "of the review and a full year; the cost to the council leaves out the shares partners pay.")
+    # the on-cost rate is said once, in `basis_text`
+    basis = (f"Posts are costed at their salary where one is recorded, otherwise {_BASIS[settings.cost_basis]}. "
+             f"{data.basis_text} Figures are for posts in scope of the review and a full year; the cost to the "
+             "council leaves out the shares partners pay.")
     width = block_width(data.width, 2)
     left = _before_after(data, width) + _saving(data, width)
     right = _profile(data, width) + _one_off(data, width)
     blocks = [left, right] if right else [left]
     warnings = [para(f"\u26a0 The two files are costed differently: {data.text(w.message)}.", s.note)
                 for w in data.warnings]
-    return [para(basis, s.body), *warnings, *side_by_side(blocks, data.width, data.height),
-            KeepTogether([para("Posts and cost by tier", s.h2), tier_table(data)])]
+    out = [para(basis, s.body), *warnings, *side_by_side(blocks, data.width, data.height)]
+    if data.has_tiers:
+        out.append(KeepTogether([para("Posts and cost by tier", s.h2), tier_table(data)]))
+    return out
+
 
 
 def _before_after(data: PackData, width: float) -> list[Flowable]:

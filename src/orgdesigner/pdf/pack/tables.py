@@ -11,7 +11,7 @@ from ...model import ImpactChoice, Post, Structure
 from ...presentation.changes import (IMPACT_LABELS, SELECTION_LABELS, impact_note, impact_summary, likely_phrase,
                                      proposed_action)
 from ..styles import (Column, Markup, Row, bold, data_table, lines, money_or_dash, muted, para, section_row, styles,
-                      total_row)
+                      total_row, without_column)
 from .data import PackData, fte_text
 
 NO_GROUP = "Not in a group"
@@ -51,7 +51,8 @@ def proposed_posts(data: PackData) -> list[Flowable]:
         by_group.setdefault(top_group(after, post), []).append(post)
     rows: list[Row] = []
     for gid, posts in by_group.items():
-        rows.append(section_row(_group_label(data, gid) if gid else NO_GROUP))
+        rows.append(section_row(_group_label(data, gid), f"{data.text(after.groups[gid].name)} (continued)") if gid
+                    else section_row(NO_GROUP))
         for post in posts:
             costed = salary_basis(post, after.pay_scales, after.settings) is not None
             cost = analysis.cost(post.id)
@@ -65,6 +66,8 @@ def proposed_posts(data: PackData) -> list[Flowable]:
                            money_or_dash(every.net)]))
     rows.append(total_row([f"Posts in scope of the review ({in_scope.posts})", "", "", fte_text(in_scope.fte),
                            money_or_dash(in_scope.gross), money_or_dash(in_scope.net)]))
+    if not data.has_tiers:
+        columns, rows = without_column(columns, rows, "Tier")
     return [
         para("The proposed establishment, post by post, under the group each post sits in. Costs are for a "
              "full year and include on-costs; the cost to the council leaves out the shares partners pay. "
@@ -157,6 +160,8 @@ def new_posts(data: PackData) -> list[Flowable]:
     rows = [Row([_title_cell(data, post), fte_text(post.fte), post.grade or "", post.tier or "",
                  SELECTION_LABELS[c.impact], data.text(_open_to(c, data.changes))]) for c, post in jobs]
     rows.append(total_row([f"Total ({len(jobs)} posts)", fte_text(sum(post.fte for _, post in jobs)), "", "", "", ""]))
+    if not data.has_tiers:
+        columns, rows = without_column(columns, rows, "Tier")
     return [
         para("The new posts, and the current posts whose title or grade changes, with how each will be filled. "
              "Ring-fenced posts are open to every postholder at risk; slotting in and matching follow the "

@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFocusEvent
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QLabel, QLineEdit, QListWidget,
-                               QListWidgetItem, QPlainTextEdit, QScrollArea, QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtGui import QFocusEvent, QStandardItemModel
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QLabel, QLineEdit, QListView,
+                               QListWidget, QListWidgetItem, QPlainTextEdit, QScrollArea, QSpinBox, QVBoxLayout,
+                               QWidget)
 
 from ...analysis.costing import salary_basis
 from ...model import Change, CostBasis, Designation, GroupKind, PostStatus
@@ -41,6 +42,10 @@ class PropertiesPanel(QWidget):
         self.post_id: str | None = None
         self.group_id: str | None = None
         self._loading = False
+        self._manager_rows: list[tuple[str, str]] | None = None
+        """The posts (id, title) the Reports-to list was last filled with."""
+        self._manager_hidden: str | None = None
+        """The post left out of that list: the one shown."""
         self._build()
         document.changed.connect(self._on_change)
         document.replaced.connect(lambda: self.show_selection([], []))
@@ -269,9 +274,7 @@ class PropertiesPanel(QWidget):
         self.status_combo.setCurrentIndex(self.status_combo.findData(post.status.value))
         _set_text(self.postholder_edit, post.postholder or "")
         _fill_choices(self.group_combo, [(g.id, g.name) for g in structure.groups.values()], post.group)
-        managers = sorted(((p.id, p.title) for p in structure.posts.values() if p.id != post.id),
-                          key=lambda item: item[1].lower())
-        _fill_choices(self.manager_combo, managers, post.reports_to)
+        self._fill_managers(post.id, post.reports_to)
         for row in range(self.designation_list.count()):
             item = self.designation_list.item(row)
             held = item.data(Qt.UserRole) in {d.value for d in post.designations}
@@ -289,6 +292,27 @@ class PropertiesPanel(QWidget):
             f"Span {analysis.span(post.id)} · Layer {depth + 1 if depth is not None else '—'}")
         for edit in (self.title_edit, self.salary_edit, self.funding_edit):
             edit.setStyleSheet("")
+
+    def _fill_managers(self, post_id: str, current: str | None) -> None:
+        """Every other post, by title. Filled only when the posts or their titles changed (10,000 rows take
+        longer than the rest of the panel); the post itself is there but hidden and cannot be chosen."""
+        combo, structure = self.manager_combo, self.document.structure
+        posts = [(p.id, p.title) for p in structure.posts.values()]
+        if posts != self._manager_rows:
+            self._manager_rows = posts
+            _fill_choices(combo, sorted(posts, key=lambda item: item[1].lower()), None)
+            self._manager_hidden = None
+        model, view = combo.model(), combo.view()
+        if isinstance(model, QStandardItemModel) and isinstance(view, QListView):
+            for key, hide in ((self._manager_hidden, False), (post_id, True)):
+                row = combo.findData(key) if key is not None else -1
+                if row > 0:
+                    view.setRowHidden(row, hide)
+                    item = model.item(row)
+                    if item is not None:
+                        item.setEnabled(not hide)
+        self._manager_hidden = post_id
+        combo.setCurrentIndex(max(0, combo.findData(current)) if current is not None else 0)
 
     def _load_group(self) -> None:
         structure = self.document.structure

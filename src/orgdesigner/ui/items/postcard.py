@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
@@ -17,6 +19,20 @@ from .zoom import CARD_PAD_X, CARD_PAD_Y, READABLE_PX, TITLE_LEADING, TITLE_PT, 
 HANDLE_RADIUS = 6.0
 RESPONSIBILITY_COLOUR = "#00796b"
 POST_CARD_TYPE = QGraphicsItem.UserType + 1
+
+
+@lru_cache(maxsize=64)
+def _border_pen(colour: str, width: float, dashed: bool) -> QPen:
+    """A card's border, made once per look (a chart of thousands of cards has a handful)."""
+    pen = QPen(QColor(colour), width)
+    if dashed:
+        pen.setStyle(Qt.PenStyle.DashLine)
+    return pen
+
+
+@lru_cache(maxsize=64)
+def _fill_brush(colour: str) -> QBrush:
+    return QBrush(QColor(colour))
 
 
 class PostCardItem(QGraphicsItem):
@@ -189,12 +205,9 @@ class PostCardItem(QGraphicsItem):
         style = card_style(post)
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        border = QPen(QColor(ACCENT if selected else style.border), 2.6 if selected else 1.2)
-        if style.dashed:
-            border.setStyle(Qt.PenStyle.DashLine)
         change = main_change(self._change_kinds) if self._change_kinds else None
-        painter.setPen(border)
-        painter.setBrush(QBrush(QColor(change.tint if change else style.fill)))
+        painter.setPen(_border_pen(ACCENT if selected else style.border, 2.6 if selected else 1.2, style.dashed))
+        painter.setBrush(_fill_brush(change.tint if change else style.fill))
         painter.drawRoundedRect(rect, 5, 5)
         if change is not None:
             painter.setPen(QPen(QColor(change.colour), 3.2))
