@@ -64,6 +64,8 @@ class OrgScene(QGraphicsScene):
         self.boxes: dict[str, GroupBoxItem] = {}
         self.lines: dict[tuple[str, str, str], ReportingLineItem] = {}
         self.layout: Layout | None = None
+        self.view_scale: float | None = None
+        """The scale the view shows the scene at (see `show_area`); None until it says."""
         self._gesture: Gesture | None = None
         self._severities: dict[str, str | None] = {}
         self._findings: dict[str, list] = {}
@@ -180,6 +182,8 @@ class OrgScene(QGraphicsScene):
                                    self.options.group_padding)
                 self.boxes[group_id] = box
                 self.addItem(box)
+                if self.view_scale is not None:
+                    box.set_view_scale(self.view_scale)
             box.set_rect(QRectF(rect.x, rect.y, rect.width, rect.height))
         self._refresh_boxes()
         make_room(len(layout.cards))
@@ -204,9 +208,15 @@ class OrgScene(QGraphicsScene):
         self.removeItem(self.cards.pop(post_id))
         self._severities.pop(post_id, None)
 
-    def show_area(self, area: QRectF) -> None:
-        """The view shows this part of the scene now: make the items in or near it, drop the others."""
+    def show_area(self, area: QRectF, scale: float) -> None:
+        """The view shows this part of the scene now, at this scale (as items' `levelOfDetailFromTransform`
+        gives it): make the items in or near it, drop the others, and let the group labels, whose type is
+        sized to the view, cover what they will paint."""
         self.visible.show_area(area)
+        if scale != self.view_scale:
+            self.view_scale = scale
+            for box in self.boxes.values():
+                box.set_view_scale(scale)
 
     def gesture_running(self) -> bool:
         return self._gesture is not None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QResizeEvent, QStatusTipEvent, QWheelEvent
-from PySide6.QtWidgets import QApplication, QGraphicsView
+from PySide6.QtWidgets import QApplication, QGraphicsView, QStyleOptionGraphicsItem
 
 from .scene import OrgScene
 
@@ -26,11 +26,12 @@ class OrgView(QGraphicsView):
         self.report_area()
 
     def report_area(self) -> None:
-        """Tell the scene what part of it is in view, so it makes the items there (see `ui/visible.py`).
+        """Tell the scene what part of it is in view and at what scale, so it makes the items there (see
+        `ui/visible.py`) and the items sized to the view know their size.
         Called after every scroll, resize and zoom; `drawBackground` catches any other change."""
         scene = self.scene()
         if isinstance(scene, OrgScene):
-            scene.show_area(self.visible_area())
+            scene.show_area(self.visible_area(), QStyleOptionGraphicsItem.levelOfDetailFromTransform(self.transform()))
 
     def visible_area(self) -> QRectF:
         return self.mapToScene(self.viewport().rect()).boundingRect()

@@ -3,6 +3,8 @@ and figures in type sized to the view, over the cards, once they are too small t
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
@@ -55,9 +57,9 @@ class GroupBoxItem(QGraphicsItem):
             self.setZValue(depth)  # nested groups sit above their parents, below cards
             self.update()
         if (title, detail) != (self._title, self._detail):
-            # a new name may be painted in larger type (see `header_name_pixels`): the whole header then
-            changed = self.header_rect() if title != self._title else self._text_area(self._title, self._detail,
-                                                                                         title, detail)
+            # a new name may be painted in larger type (see `header_name_pixels`): the whole band then
+            changed = self._text_band() if title != self._title else self._text_area(self._title, self._detail,
+                                                                                        title, detail)
             self._title, self._detail = title, detail
             self.setToolTip(f"<b>{title}</b><br>{detail}")
             self.update(changed)
@@ -69,6 +71,10 @@ class GroupBoxItem(QGraphicsItem):
             self._rect = QRectF(rect)
             self.label.set_rect(rect)
 
+    def set_view_scale(self, scale: float) -> None:
+        """The view's scale, for the label, whose type is sized to the view (see `GroupLabelItem`)."""
+        self.label.set_view_scale(scale)
+
     @property
     def title(self) -> str:
         return self._title
@@ -79,14 +85,20 @@ class GroupBoxItem(QGraphicsItem):
     def header_rect(self) -> QRectF:
         return QRectF(self._rect.left(), self._rect.top(), self._rect.width(), self._header)
 
+    def _text_band(self) -> QRectF:
+        """Where the header's text is painted, at any zoom: the header, and the padding under it that the name
+        alone may reach in larger type (see `header_name_pixels`) or the ordinary two lines in a large font."""
+        lines = QFontMetricsF(_font(TITLE_SIZE, bold=True)).height() + QFontMetricsF(_font(DETAIL_SIZE, bold=False)).height()
+        return QRectF(self._rect.left(), self._rect.top(), self._rect.width(), max(self._name_room, lines + 4))
+
     def _text_area(self, *texts: str) -> QRectF:
-        """The part of the header these texts take, with room to spare: zoomed out, the whole header
-        band crosses thousands of cards, and repainting it for a new total would cost a frame."""
+        """The part of the text band these texts take, with room to spare: zoomed out, the whole band
+        crosses thousands of cards, and repainting it for a new total would cost a frame."""
         metrics = QFontMetricsF(_font(TITLE_SIZE, bold=True)), QFontMetricsF(_font(DETAIL_SIZE, bold=False))
         widest = max(m.horizontalAdvance(text) for m in metrics for text in texts)
-        header = self.header_rect()
-        header.setWidth(min(header.width(), 1.25 * widest + 30))
-        return header
+        band = self._text_band()
+        band.setWidth(min(band.width(), 1.25 * widest + 30))
+        return band
 
     def on_header(self, local_y: float) -> bool:
         return local_y <= self._rect.top() + self._header
@@ -139,7 +151,13 @@ def header_name_em(view_scale: float, name_room: float) -> float:
 class GroupLabelItem(QGraphicsItem):
     """A group's name and figures ("12 posts · £1.2m") in type of a fixed size on screen, painted while the
     cards are plain boxes, or show only their titles with a header too small to name the group; not
-    selectable, so clicks reach the box and cards under it."""
+    selectable, so clicks reach the box and cards under it.
+
+    Its type is sized to the view, so what it covers in the scene depends on the view's scale: the scene tells
+    it each new scale (`set_view_scale`), and its bounding rectangle is what it paints at that scale, which
+    may run past the box (a short box, a word wider than a narrow one). Qt repaints an item only within its
+    bounding rectangle, so every change to what it paints goes through `prepareGeometryChange`, which repaints
+    where the label was and where it is now."""
 
     def __init__(self, card_height: float, name_room: float) -> None:
         super().__init__()
@@ -149,7 +167,9 @@ class GroupLabelItem(QGraphicsItem):
         self._name, self._summary = "", ""
         self._colour = QColor(INK)
         self._scale: float | None = None
-        """The view scale it was last painted at."""
+        """The view's scale, as the scene last told it; None until then (nothing is painted)."""
+        self._painted: _Painted | None = None
+        """What paint draws at `_scale`."""
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setZValue(LABEL_Z)
 
@@ -157,27 +177,30 @@ class GroupLabelItem(QGraphicsItem):
         return GROUP_LABEL_TYPE
 
     def set_text(self, name: str, summary: str, colour: QColor, depth: int) -> None:
-        """Repaint only where the label was and will be painted: its item spans the whole group (a directorate
-        is much of the chart), and almost every edit changes some group's figures."""
         if (name, summary, colour) != (self._name, self._summary, self._colour):
-            scale = self._scale
-            before = self.painted_area(scale) if scale is not None else None
+            self.prepareGeometryChange()  # repaints the old text's extent and the new one's
             self._name, self._summary, self._colour = name, summary, QColor(colour)
-            if scale is None:
-                self.update()
-            else:
-                for area in (before, self.painted_area(scale)):
-                    if area is not None:
-                        self.update(area)
+            self._painted = self._paint_plan(self._scale)
         self.setZValue(LABEL_Z + depth)
 
     def set_rect(self, rect: QRectF) -> None:
         if rect != self._rect:
             self.prepareGeometryChange()
             self._rect = QRectF(rect)
+            self._painted = self._paint_plan(self._scale)
+
+    def set_view_scale(self, scale: float) -> None:
+        """The view now shows the chart at `scale` (as `levelOfDetailFromTransform` gives it); called before it
+        is painted at that scale, so the bounding rectangle changes before what is painted does."""
+        if scale == self._scale:
+            return
+        painted = self._paint_plan(scale)
+        if painted != self._painted:
+            self.prepareGeometryChange()
+        self._scale, self._painted = scale, painted
 
     def boundingRect(self) -> QRectF:
-        return self._rect
+        return QRectF(self._painted.bounds) if self._painted is not None else QRectF()
 
     def shape(self):  # type: ignore[no-untyped-def]
         return QPainterPath()  # never hit: the box and cards beneath take the clicks
@@ -204,37 +227,60 @@ class GroupLabelItem(QGraphicsItem):
             lines.append((_elide(self._summary, detail, False, width), detail))
         return lines
 
-    def painted_area(self, view_scale: float) -> QRectF | None:
-        """The rectangle paint covers at this view scale (with a pixel to spare), None when it paints nothing."""
-        lines = self.painted_lines(view_scale)
-        if not lines:
+    def _paint_plan(self, scale: float | None) -> _Painted | None:
+        """Where each line goes at this scale, in scene units, measured in the type paint draws them in (the
+        em in device pixels over the scale)."""
+        lines = self.painted_lines(scale) if scale is not None else []
+        if scale is None or not lines:
             return None
-        pad = 4 / view_scale
-        widest = max(_advance(text, size, True) for text, size in lines) / view_scale
-        height = sum(size * 1.25 for _, size in lines) / view_scale
-        return QRectF(self._rect.left() + pad / 2, self._rect.top() + pad / 2, widest + pad, height + pad).adjusted(
-            -1 / view_scale, -1 / view_scale, 1 / view_scale, 1 / view_scale)
-
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        scale = option.levelOfDetailFromTransform(painter.worldTransform())
-        self._scale = scale
-        lines = self.painted_lines(scale)
-        if not lines:
-            return
+        names = len(lines) - (1 if self._summary else 0)
         pad = 4 / scale
         x, y = self._rect.left() + pad, self._rect.top() + pad
-        widest = max(_advance(text, size, True) for text, size in lines) / scale
-        height = sum(size * 1.25 for _, size in lines) / scale
+        placed = []
+        for index, (text, size) in enumerate(lines):
+            em, bold = size / scale, index < names
+            font = _pixel_font(em, bold)
+            metrics = QFontMetricsF(font)
+            line = QRectF(x, y, metrics.horizontalAdvance(text), em * 1.25)
+            placed.append((text, font, bold, line, metrics.boundingRect(line, _LINE_FLAGS, text)))
+            y += em * 1.25
+        widest = max(line.width() for *_, line, _ in placed)
+        plate = QRectF(x - pad / 2, self._rect.top() + pad / 2, widest + pad, y - self._rect.top() - pad / 2)
+        bounds = plate
+        for *_, ink in placed:  # glyphs may reach a little past their line's advance and height
+            bounds = bounds.united(ink)
+        one_pixel = 1 / scale  # the antialiased edge
+        return _Painted(scale, tuple((text, font, bold, line) for text, font, bold, line, _ in placed), plate,
+                        bounds.adjusted(-one_pixel, -one_pixel, one_pixel, one_pixel))
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        """What was placed for the view's scale, and so never more than the bounding rectangle: a picture of the
+        scene at another scale shows the label in type sized to the view."""
+        painted = self._painted
+        if painted is None:
+            return
+        pad = 4 / painted.scale
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(255, 255, 255, 225))
-        painter.drawRoundedRect(QRectF(x - pad / 2, y - pad / 2, widest + pad, height + pad), pad, pad)
-        names = len(lines) - (1 if self._summary else 0)
-        for index, (text, size) in enumerate(lines):
-            use_pixel_font(painter, size / scale, bold=index < names)
-            painter.setPen(QColor(INK) if index < names else QColor(MUTED))
-            line = QRectF(x, y, widest + pad, size * 1.25 / scale)
-            painter.drawText(line, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
-            y += size * 1.25 / scale
+        painter.drawRoundedRect(painted.plate, pad, pad)
+        for text, font, bold, line in painted.lines:
+            painter.setFont(font)
+            painter.setPen(QColor(INK) if bold else QColor(MUTED))
+            painter.drawText(line, _LINE_FLAGS, text)
+
+
+_LINE_FLAGS = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
+
+@dataclass(frozen=True)
+class _Painted:
+    """A label's lines placed at one view scale: each line's text, font, weight and rectangle; the white plate
+    behind them; and everything paint covers."""
+
+    scale: float
+    lines: tuple[tuple[str, QFont, bool, QRectF], ...]
+    plate: QRectF
+    bounds: QRectF
 
 
 def _pixel_font(pixels: float, bold: bool) -> QFont:

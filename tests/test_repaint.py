@@ -1,0 +1,95 @@
+"""What is on screen after an edit is what a full repaint shows: no old figures left behind.
+
+Qt repaints only the parts of the canvas an edit marks dirty, each item's within its bounding rectangle;
+anything an item paints outside that rectangle stays on screen after the item changes. The screen (the
+window's backing store, as the offscreen platform keeps it) is compared with the same view repainted whole,
+after edits that change group figures, at the zooms where the group labels and headers change size."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
+
+from orgdesigner import editing
+from orgdesigner.model import Post
+from orgdesigner.model.synthetic import synthetic_structure
+
+
+def _on_screen(canvas) -> QImage:
+    """The view's pixels as they are on screen, not painted afresh (`QWidget.grab` would repaint them)."""
+    QApplication.processEvents()
+    viewport = canvas.view.viewport()
+    corner = viewport.mapTo(canvas.host, viewport.rect().topLeft())
+    screen = canvas.host.screen()
+    return screen.grabWindow(canvas.host.winId(), corner.x(), corner.y(), viewport.width(),
+                             viewport.height()).toImage()
+
+
+def _repainted_whole(canvas) -> QImage:
+    canvas.scene.invalidate()
+    canvas.view.viewport().update()
+    return _on_screen(canvas)
+
+
+def _edit_and_compare(canvas, what: str, build) -> None:
+    before = _on_screen(canvas)
+    assert canvas.document.perform(build), canvas.refusals
+    shown = _on_screen(canvas)
+    assert shown != before, f"{what}: nothing changed on screen"
+    whole = _repainted_whole(canvas)
+    assert shown == whole, f"{what}: the screen differs from a full repaint {_where(shown, whole)}"
+
+
+def _where(one: QImage, other: QImage) -> str:
+    """The rectangle of pixels in which two images of the same size differ, as "x from–to, y from–to"."""
+    width, row = one.width(), one.bytesPerLine()
+    first, second = bytes(one.constBits()), bytes(other.constBits())
+    rows = [y for y in range(one.height()) if first[y * row:(y + 1) * row] != second[y * row:(y + 1) * row]]
+    columns = [x for x in range(width) if any(first[y * row + 4 * x:y * row + 4 * x + 4] !=
+                                              second[y * row + 4 * x:y * row + 4 * x + 4] for y in rows)]
+    return f"(x {columns[0]}–{columns[-1]}, y {rows[0]}–{rows[-1]})" if rows else ""
+
+
+@pytest.fixture
+def chart(make_canvas):
+    canvas = make_canvas(synthetic_structure(2000))
+    canvas.view.fit()
+    return canvas
+
+
+def _leaves(structure, group: str) -> list[str]:
+    return sorted((p.id for p in structure.posts.values() if p.group == group and not structure.reports_of(p.id)),
+                  key=lambda post_id: int(post_id[1:]))
+
+
+def test_at_fit_to_window_edits_leave_no_old_group_figures_on_screen(chart):
+    structure = chart.document.structure
+    assert chart.scene.boxes["G2"].label.painted_lines(chart.view.zoom)  # the labels are what shows
+    first, second = _leaves(structure, "G2")[:2]
+    _edit_and_compare(chart, "a post's grade (its group's cost)",
+                      lambda: editing.edit_post(structure, first, grade="G11"))
+    _edit_and_compare(chart, "a post deleted", lambda: editing.delete(structure, [second], []))
+    _edit_and_compare(chart, "a post moved to another group",
+                      lambda: editing.edit_post(structure, first, group="G3"))
+    manager = structure.posts[_leaves(structure, "G4")[0]].reports_to
+    _edit_and_compare(chart, "a post added", lambda: editing.add_post(
+        structure, Post(id="NEW", title="Post new", grade="G3", reports_to=manager, group="G4")))
+    chart.view.set_zoom(0.05)  # as far out as the wheel goes: the labels' type is smaller in the scene
+    chart.view.centerOn(chart.scene.boxes["G1"].header_rect().topLeft() + QPointF(8000, 3000))
+    _edit_and_compare(chart, "zoomed in, a post deleted",
+                      lambda: editing.delete(structure, [_leaves(structure, "G1")[0]], []))
+    chart.view.fit()  # and larger again
+    _edit_and_compare(chart, "fitted again, a post's grade",
+                      lambda: editing.edit_post(structure, _leaves(structure, "G5")[0], grade="G1"))
+
+
+def test_a_group_renamed_while_its_header_shows_the_name_alone_leaves_no_old_name_on_screen(chart):
+    structure = chart.document.structure
+    chart.view.set_zoom(0.3)  # cards show their titles, the header the name alone, in type taller than the band
+    box = chart.scene.boxes["G2"]
+    chart.view.centerOn(box.header_rect().topLeft() + QPointF(1000, 500))
+    assert box.header_name_pixels(chart.view.zoom) * 1.2 > box.header_rect().height()
+    for name in ("Strategy, Policy and Equality", "Adult Social Care"):  # descenders below the header band
+        _edit_and_compare(chart, f"a group renamed {name}", lambda: editing.edit_group(structure, "G2", name=name))
