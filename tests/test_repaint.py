@@ -8,13 +8,15 @@ after edits that change group figures, at the zooms where the group labels and h
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPointF
-from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QImage, QPainter, QTransform
+from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionGraphicsItem
 
 from orgdesigner import editing
 from orgdesigner.model import Post
 from orgdesigner.model.synthetic import synthetic_structure
+
+from conftest import make_structure
 
 
 def _on_screen(canvas) -> QImage:
@@ -93,3 +95,59 @@ def test_a_group_renamed_while_its_header_shows_the_name_alone_leaves_no_old_nam
     assert box.header_name_pixels(chart.view.zoom) * 1.2 > box.header_rect().height()
     for name in ("Strategy, Policy and Equality", "Adult Social Care"):  # descenders below the header band
         _edit_and_compare(chart, f"a group renamed {name}", lambda: editing.edit_group(structure, "G2", name=name))
+
+
+def _ink_outside(item, scale: float, selected: bool) -> int:
+    """How many rows of pixels `item` paints, alone at `scale`, outside its bounding rectangle and the two
+    pixels around it that the view repaints with it (for antialiasing)."""
+    margin = 30
+    to_view = item.sceneTransform() * QTransform.fromScale(scale, scale)
+    bounds = to_view.mapRect(item.boundingRect())
+    image = QImage(int(bounds.width()) + 2 * margin, int(bounds.height()) + 2 * margin,
+                   QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(0)
+    painter = QPainter(image)
+    painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+    painter.setTransform(to_view * QTransform.fromTranslate(margin - bounds.left(), margin - bounds.top()))
+    option = QStyleOptionGraphicsItem()
+    option.exposedRect = item.boundingRect()
+    if selected:
+        option.state = QStyle.StateFlag.State_Selected
+    item.paint(painter, option, None)
+    painter.end()
+    inside = bounds.translated(margin - bounds.left(), margin - bounds.top()).toAlignedRect().adjusted(-2, -2, 2, 2)
+    bits, row = bytes(image.constBits()), image.bytesPerLine()
+    rows = (bits[y * row:(y + 1) * row] for y in range(image.height()))
+    return sum(1 for y, pixels in enumerate(rows) if any(pixels) and (
+        not inside.top() <= y <= inside.bottom() or any(pixels[:4 * inside.left()]) or
+        any(pixels[4 * (inside.right() + 1):])))
+
+
+@pytest.mark.parametrize("posts", [0, 2000], ids=["council", "2000-posts"])
+def test_no_item_paints_outside_what_qt_repaints_for_it_at_any_zoom(make_canvas, posts):
+    """Cards, group boxes and their labels, lines and sketch tiles, at every kind of semantic zoom; the small
+    council's Finance has a name wider than its box, which its label runs past."""
+    structure = synthetic_structure(posts) if posts else make_structure()
+    if not posts:
+        structure.update_group("fin", name="Finance-and-Commercial-Services")
+    canvas = make_canvas(structure)
+    view, scene = canvas.view, canvas.scene
+    checked: set[str] = set()
+    for zoom in (None, 0.05, 0.1, 0.2, 0.3, 0.45, 0.6, 1.0, 2.0):
+        if zoom is None:
+            view.fit()
+        else:
+            view.set_zoom(zoom)
+        QApplication.processEvents()
+        scale = QStyleOptionGraphicsItem.levelOfDetailFromTransform(view.transform())
+        seen: dict[str, int] = {}
+        for item in scene.items(view.visible_area(), Qt.ItemSelectionMode.IntersectsItemBoundingRect):
+            kind = type(item).__name__
+            seen[kind] = seen.get(kind, 0) + 1
+            if seen[kind] > 40 or item.boundingRect().isEmpty():
+                continue
+            checked.add(kind)
+            for selected in (False, True):
+                assert not _ink_outside(item, scale, selected), (kind, zoom, selected)
+    assert {"GroupBoxItem", "GroupLabelItem", "PostCardItem", "ReportingLineItem"} <= checked
+    assert posts == 0 or "SketchTile" in checked
