@@ -4,6 +4,7 @@ and figures in type sized to the view, over the cards, once they are too small t
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
@@ -88,8 +89,9 @@ class GroupBoxItem(QGraphicsItem):
     def _text_band(self) -> QRectF:
         """Where the header's text is painted, at any zoom: the header, and the padding under it that the name
         alone may reach in larger type (see `header_name_pixels`) or the ordinary two lines in a large font."""
-        lines = QFontMetricsF(_font(TITLE_SIZE, bold=True)).height() + QFontMetricsF(_font(DETAIL_SIZE, bold=False)).height()
-        return QRectF(self._rect.left(), self._rect.top(), self._rect.width(), max(self._name_room, lines + 4))
+        title, detail = QFontMetricsF(_font(TITLE_SIZE, bold=True)), QFontMetricsF(_font(DETAIL_SIZE, bold=False))
+        height = max(self._name_room, 3 + title.height() + detail.height() + 1)
+        return QRectF(self._rect.left(), self._rect.top(), self._rect.width(), height)
 
     def _text_area(self, *texts: str) -> QRectF:
         """The part of the text band these texts take, with room to spare: zoomed out, the whole band
@@ -216,9 +218,16 @@ class GroupLabelItem(QGraphicsItem):
                 (pixels_of(TITLE_SIZE) * view_scale >= READABLE_PX or header_name_em(view_scale, self._name_room)):
             return []  # the header names the group
         width = self._rect.width() * view_scale - 8
+
+        def fits(name: list[str], size: float) -> bool:
+            return len(name) <= MAX_NAME_LINES and all(_advance(n, size, True) <= width for n in name)
+
         size = LABEL_PX
         name = _wrap(self._name, size, width)
-        while size > READABLE_PX and (len(name) > MAX_NAME_LINES or any(_advance(n, size, True) > width for n in name)):
+        smallest = _wrap(self._name, READABLE_PX, width) if not fits(name, size) else name
+        if not fits(smallest, READABLE_PX):  # a narrow box, far out: the smallest type, without trying each size
+            size, name = READABLE_PX, smallest
+        while not fits(name, size) and size > READABLE_PX:
             size = max(READABLE_PX, size - 0.5)
             name = _wrap(self._name, size, width)
         lines = [(line, size) for line in name]
@@ -228,45 +237,45 @@ class GroupLabelItem(QGraphicsItem):
         return lines
 
     def _paint_plan(self, scale: float | None) -> _Painted | None:
-        """Where each line goes at this scale, in scene units, measured in the type paint draws them in (the
-        em in device pixels over the scale)."""
+        """Where each line goes at this scale, in device pixels from the box's corner (paint draws them so, in
+        the type they were measured in), the white plate behind them all, and what that covers in the scene."""
         lines = self.painted_lines(scale) if scale is not None else []
         if scale is None or not lines:
             return None
         names = len(lines) - (1 if self._summary else 0)
-        pad = 4 / scale
-        x, y = self._rect.left() + pad, self._rect.top() + pad
+        pad = 4.0
+        y = pad
         placed = []
         for index, (text, size) in enumerate(lines):
-            em, bold = size / scale, index < names
-            font = _pixel_font(em, bold)
-            metrics = QFontMetricsF(font)
-            line = QRectF(x, y, metrics.horizontalAdvance(text), em * 1.25)
-            placed.append((text, font, bold, line, metrics.boundingRect(line, _LINE_FLAGS, text)))
-            y += em * 1.25
-        widest = max(line.width() for *_, line, _ in placed)
-        plate = QRectF(x - pad / 2, self._rect.top() + pad / 2, widest + pad, y - self._rect.top() - pad / 2)
-        bounds = plate
-        for *_, ink in placed:  # glyphs may reach a little past their line's advance and height
-            bounds = bounds.united(ink)
-        one_pixel = 1 / scale  # the antialiased edge
-        return _Painted(scale, tuple((text, font, bold, line) for text, font, bold, line, _ in placed), plate,
-                        bounds.adjusted(-one_pixel, -one_pixel, one_pixel, one_pixel))
+            bold = index < names
+            placed.append((text, _label_font(points_for(size), bold), bold,
+                           QRectF(pad, y, _advance(text, size, bold), size * 1.25)))
+            y += size * 1.25
+        widest = max(line.width() for *_, line in placed)
+        plate = QRectF(pad / 2, pad / 2, widest + pad, y)
+        covered = plate.adjusted(-1, -1, 1, 1)  # the plate's antialiased edge
+        corner = self._rect.topLeft()
+        bounds = QRectF(corner.x() + covered.x() / scale, corner.y() + covered.y() / scale,
+                        covered.width() / scale, covered.height() / scale)
+        return _Painted(scale, tuple(placed), plate, bounds)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        """What was placed for the view's scale, and so never more than the bounding rectangle: a picture of the
-        scene at another scale shows the label in type sized to the view."""
+        """What was placed for the view's scale, in device pixels, and so never more than the bounding rectangle:
+        a picture of the scene at another scale shows the label in type sized to the view."""
         painted = self._painted
         if painted is None:
             return
-        pad = 4 / painted.scale
+        painter.save()  # the view does not save the painter's state for each item
+        painter.translate(self._rect.topLeft())
+        painter.scale(1 / painted.scale, 1 / painted.scale)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(255, 255, 255, 225))
-        painter.drawRoundedRect(painted.plate, pad, pad)
+        painter.drawRoundedRect(painted.plate, 4, 4)
         for text, font, bold, line in painted.lines:
             painter.setFont(font)
             painter.setPen(QColor(INK) if bold else QColor(MUTED))
             painter.drawText(line, _LINE_FLAGS, text)
+        painter.restore()
 
 
 _LINE_FLAGS = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -274,8 +283,9 @@ _LINE_FLAGS = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 @dataclass(frozen=True)
 class _Painted:
-    """A label's lines placed at one view scale: each line's text, font, weight and rectangle; the white plate
-    behind them; and everything paint covers."""
+    """A label's lines placed for one view scale: each line's text, font, weight and rectangle and the white
+    plate behind them, in device pixels from the box's corner; and what paint covers in the scene, the plate's
+    antialiased edge included."""
 
     scale: float
     lines: tuple[tuple[str, QFont, bool, QRectF], ...]
@@ -283,20 +293,33 @@ class _Painted:
     bounds: QRectF
 
 
-def _pixel_font(pixels: float, bold: bool) -> QFont:
-    return _font(points_for(pixels), bold)
-
-
 def _advance(text: str, pixels: float, bold: bool) -> float:
-    return QFontMetricsF(_pixel_font(pixels, bold)).horizontalAdvance(text)
+    return _advance_in(text, points_for(pixels), bold)
+
+
+@lru_cache(maxsize=16384)
+def _advance_in(text: str, points: float, bold: bool) -> float:
+    """Kept: every label measures its words again at each step of a zoom, at the same few sizes."""
+    return _metrics(points, bold).horizontalAdvance(text)
+
+
+@lru_cache(maxsize=64)
+def _metrics(points: float, bold: bool) -> QFontMetricsF:
+    return QFontMetricsF(_label_font(points, bold))
+
+
+@lru_cache(maxsize=64)
+def _label_font(points: float, bold: bool) -> QFont:
+    return _font(points, bold)
 
 
 def _wrap(text: str, pixels: float, width: float) -> list[str]:
     """Words onto lines no wider than `width` in bold type `pixels` tall; a word wider than that has a line
     of its own."""
     lines: list[str] = []
+    points = points_for(pixels)
     for word in text.split():
-        if lines and _advance(f"{lines[-1]} {word}", pixels, True) <= width:
+        if lines and _advance_in(f"{lines[-1]} {word}", points, True) <= width:
             lines[-1] = f"{lines[-1]} {word}"
         else:
             lines.append(word)
@@ -304,7 +327,7 @@ def _wrap(text: str, pixels: float, width: float) -> list[str]:
 
 
 def _elide(text: str, pixels: float, bold: bool, width: float) -> str:
-    return QFontMetricsF(_pixel_font(pixels, bold)).elidedText(text, Qt.TextElideMode.ElideRight, max(width, 0.0))
+    return _metrics(points_for(pixels), bold).elidedText(text, Qt.TextElideMode.ElideRight, max(width, 0.0))
 
 
 def _font(size: float, bold: bool) -> QFont:

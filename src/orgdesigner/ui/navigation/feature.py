@@ -93,6 +93,7 @@ class NavigationFeature(QObject):
         if view.zoom > MOST_ZOOM_TO_SELECTION:
             view.set_zoom(MOST_ZOOM_TO_SELECTION)
             view.centerOn(area.center())
+        view.report_area()
 
     def show_match(self, post_id: str) -> None:
         """The Find box's match: shown (unfolded if need be), selected, centred, and marked with its chain
