@@ -82,9 +82,24 @@ def test_at_fit_to_window_edits_leave_no_old_group_figures_on_screen(chart):
     chart.view.centerOn(chart.scene.boxes["G1"].header_rect().topLeft() + QPointF(8000, 3000))
     _edit_and_compare(chart, "zoomed in, a post deleted",
                       lambda: editing.delete(structure, [_leaves(structure, "G1")[0]], []))
+    chart.view.centerOn(chart.scene.boxes["G5"].header_rect().topLeft() + QPointF(8000, 3000))  # scrolled along
+    _edit_and_compare(chart, "scrolled to another group, a post deleted",
+                      lambda: editing.delete(structure, [_leaves(structure, "G5")[1]], []))
     chart.view.fit()  # and larger again
     _edit_and_compare(chart, "fitted again, a post's grade",
                       lambda: editing.edit_post(structure, _leaves(structure, "G5")[0], grade="G1"))
+
+
+def test_only_the_group_labels_in_sight_are_placed_and_scrolling_places_the_others(chart):
+    view, boxes = chart.view, chart.scene.boxes
+    assert all(not box.label.boundingRect().isEmpty() for box in boxes.values())  # fitted: every label shows
+    view.set_zoom(0.05)
+    for group in ("G1", "G5"):
+        view.centerOn(boxes[group].header_rect().topLeft() + QPointF(8000, 3000))
+        QApplication.processEvents()
+        shown = {g for g, box in boxes.items() if not box.label.boundingRect().isEmpty()}
+        assert group in shown and len(shown) < len(boxes)
+        assert view.visible_area().intersects(boxes[group].label.boundingRect())
 
 
 def test_a_group_renamed_while_its_header_shows_the_name_alone_leaves_no_old_name_on_screen(chart):

@@ -64,8 +64,9 @@ class OrgScene(QGraphicsScene):
         self.boxes: dict[str, GroupBoxItem] = {}
         self.lines: dict[tuple[str, str, str], ReportingLineItem] = {}
         self.layout: Layout | None = None
+        self.view_area: QRectF | None = None
         self.view_scale: float | None = None
-        """The scale the view shows the scene at (see `show_area`); None until it says."""
+        """What the view shows and at what scale (see `show_area`); None until it says."""
         self._gesture: Gesture | None = None
         self._severities: dict[str, str | None] = {}
         self._findings: dict[str, list] = {}
@@ -182,8 +183,6 @@ class OrgScene(QGraphicsScene):
                                    self.options.group_padding)
                 self.boxes[group_id] = box
                 self.addItem(box)
-                if self.view_scale is not None:
-                    box.set_view_scale(self.view_scale)
             box.set_rect(QRectF(rect.x, rect.y, rect.width, rect.height))
         self._refresh_boxes()
         make_room(len(layout.cards))
@@ -210,13 +209,21 @@ class OrgScene(QGraphicsScene):
 
     def show_area(self, area: QRectF, scale: float) -> None:
         """The view shows this part of the scene now, at this scale (as items' `levelOfDetailFromTransform`
-        gives it): make the items in or near it, drop the others, and let the group labels, whose type is
-        sized to the view, cover what they will paint."""
+        gives it): make the items in or near it, drop the others, and place the group labels in sight."""
         self.visible.show_area(area)
-        if scale != self.view_scale:
-            self.view_scale = scale
-            for box in self.boxes.values():
-                box.set_view_scale(scale)
+        if self.view_area is None or area != self.view_area or scale != self.view_scale:
+            self.view_area, self.view_scale = QRectF(area), scale
+            self._place_labels()
+
+    def _place_labels(self) -> None:
+        """The group labels that may reach into the view follow its scale, and the others paint nothing: a label's
+        type is sized to the view, so it is placed afresh at every step of a zoom, and only those in sight are
+        worth it (see `GroupLabelItem`)."""
+        area, scale = self.view_area, self.view_scale
+        if area is None or scale is None:
+            return
+        for box in self.boxes.values():
+            box.set_view_scale(scale if area.intersects(box.label.reach(scale)) else None)
 
     def gesture_running(self) -> bool:
         return self._gesture is not None
@@ -302,6 +309,7 @@ class OrgScene(QGraphicsScene):
             if summary:
                 parts.append(summary)
             box.set_content(group.name, " · ".join(parts), fill, border, len(chain), summary)
+        self._place_labels()  # a box moved or a name changed may bring its label into sight, or take it out
 
     def refresh_findings(self) -> None:
         """Mark cards with their worst finding; only cards whose marking changes are repainted."""

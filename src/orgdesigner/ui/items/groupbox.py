@@ -72,8 +72,9 @@ class GroupBoxItem(QGraphicsItem):
             self._rect = QRectF(rect)
             self.label.set_rect(rect)
 
-    def set_view_scale(self, scale: float) -> None:
-        """The view's scale, for the label, whose type is sized to the view (see `GroupLabelItem`)."""
+    def set_view_scale(self, scale: float | None) -> None:
+        """The view's scale, for the label, whose type is sized to the view (see `GroupLabelItem`); None while
+        the label is out of sight."""
         self.label.set_view_scale(scale)
 
     @property
@@ -156,10 +157,10 @@ class GroupLabelItem(QGraphicsItem):
     selectable, so clicks reach the box and cards under it.
 
     Its type is sized to the view, so what it covers in the scene depends on the view's scale: the scene tells
-    it each new scale (`set_view_scale`), and its bounding rectangle is what it paints at that scale, which
-    may run past the box (a short box, a word wider than a narrow one). Qt repaints an item only within its
-    bounding rectangle, so every change to what it paints goes through `prepareGeometryChange`, which repaints
-    where the label was and where it is now."""
+    it each new scale while it may be in sight (`set_view_scale`; out of sight it paints nothing), and its
+    bounding rectangle is what it paints at that scale, which may run past the box (a short box, a word wider
+    than a narrow one). Qt repaints an item only within its bounding rectangle, so every change to what it
+    paints goes through `prepareGeometryChange`, which repaints where the label was and where it is now."""
 
     def __init__(self, card_height: float, name_room: float) -> None:
         super().__init__()
@@ -172,6 +173,8 @@ class GroupLabelItem(QGraphicsItem):
         """The view's scale, as the scene last told it; None until then (nothing is painted)."""
         self._painted: _Painted | None = None
         """What paint draws at `_scale`."""
+        self._words, self._widest_word = 0, 0.0
+        """How many words the name has, and the widest in the largest type (see `reach`)."""
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setZValue(LABEL_Z)
 
@@ -182,6 +185,8 @@ class GroupLabelItem(QGraphicsItem):
         if (name, summary, colour) != (self._name, self._summary, self._colour):
             self.prepareGeometryChange()  # repaints the old text's extent and the new one's
             self._name, self._summary, self._colour = name, summary, QColor(colour)
+            words = name.split()
+            self._words, self._widest_word = len(words), max((_advance(w, LABEL_PX, True) for w in words), default=0.0)
             self._painted = self._paint_plan(self._scale)
         self.setZValue(LABEL_Z + depth)
 
@@ -191,9 +196,10 @@ class GroupLabelItem(QGraphicsItem):
             self._rect = QRectF(rect)
             self._painted = self._paint_plan(self._scale)
 
-    def set_view_scale(self, scale: float) -> None:
-        """The view now shows the chart at `scale` (as `levelOfDetailFromTransform` gives it); called before it
-        is painted at that scale, so the bounding rectangle changes before what is painted does."""
+    def set_view_scale(self, scale: float | None) -> None:
+        """The view now shows the chart at `scale` (as `levelOfDetailFromTransform` gives it), or None: out of
+        sight. Called before it is painted at that scale, so the bounding rectangle changes before what is
+        painted does."""
         if scale == self._scale:
             return
         painted = self._paint_plan(scale)
@@ -203,6 +209,14 @@ class GroupLabelItem(QGraphicsItem):
 
     def boundingRect(self) -> QRectF:
         return QRectF(self._painted.bounds) if self._painted is not None else QRectF()
+
+    def reach(self, scale: float) -> QRectF:
+        """The most the label may cover at `scale`, found without placing its lines: from the box's corner, as
+        wide as the box or its widest word, and each word of the name on a line of its own, all in the largest
+        type, with the figures under them (see `painted_lines` and `_paint_plan`)."""
+        width = max(self._rect.width(), (self._widest_word + 16) / scale)
+        height = ((self._words + 1) * LABEL_PX * 1.25 + 16) / scale
+        return QRectF(self._rect.left(), self._rect.top(), width, height)
 
     def shape(self):  # type: ignore[no-untyped-def]
         return QPainterPath()  # never hit: the box and cards beneath take the clicks
