@@ -31,7 +31,8 @@ class OrgView(QGraphicsView):
         Called after every scroll, resize and zoom; `drawBackground` catches any other change."""
         scene = self.scene()
         if isinstance(scene, OrgScene):
-            scene.show_area(self.visible_area(), QStyleOptionGraphicsItem.levelOfDetailFromTransform(self.transform()))
+            scale = QStyleOptionGraphicsItem.levelOfDetailFromTransform(self.transform())  # as items are painted at
+            scene.show_area(self.visible_area(), scale)
 
     def visible_area(self) -> QRectF:
         return self.mapToScene(self.viewport().rect()).boundingRect()
