@@ -98,8 +98,8 @@ class TrialLayouts:
         return count
 
     def _measure(self, shape: TreeShape, options: LayoutOptions) -> dict[str, Block]:
-        """Every shown post's block (and ROOT's), deepest first: each looked up by its subtree's shape,
-        measured only when that shape was not measured before with these options."""
+        """Every shown post's block and ROOT's (the page's tops side by side), deepest first: each looked up
+        by its subtree's shape, measured only when that shape was not measured before with these options."""
         known = self.blocks.setdefault(options, {})
         names = self.shapes
         blocks: dict[str, Block] = {}
@@ -107,9 +107,6 @@ class TrialLayouts:
         named: dict[str, int] = {}
         children, managing = shape.children, shape.managing
         for pid in reversed(_preorder(shape)):
-            if pid == ROOT:
-                blocks[ROOT] = measure(ROOT)  # the page's tops: different on every page
-                continue
             key = (pid, pid in managing, tuple(named[kid] for kid in children[pid]))
             name = names.setdefault(key, len(names))
             named[pid] = name

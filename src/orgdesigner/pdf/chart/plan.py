@@ -213,9 +213,10 @@ class _Planner:
             trial = Trial(layout.cards, layout.bounds, options)
         return trial
 
-    def full_layout(self, shown: set[str], options: LayoutOptions) -> Layout:
-        """The layout a page of `shown` is printed with (its trial's cards and bounds, lines and group boxes)."""
-        return compute_layout(self.subset(shown), replace(options, continued=self._continued(shown)))
+    def full_layout(self, shown: set[str], options: LayoutOptions, cut: Structure | None = None) -> Layout:
+        """The layout a page of `shown` is printed with (its trial's cards and bounds, lines and group boxes);
+        `cut` is `shown` cut out of the structure, if that is done already."""
+        return compute_layout(cut or self.subset(shown), replace(options, continued=self._continued(shown)))
 
     def _continued(self, shown: set[str]) -> frozenset[str]:
         """The posts of `shown` laid out as managers with their reports elsewhere: continued or folded."""
@@ -554,8 +555,8 @@ class _Planner:
     def _printed(self, key: int, title: str, subtitle: str, posts: set[str], layout: Trial) -> ChartPage:
         """A page as printed: its posts cut out of the structure and laid out in full (a candidate page
         is judged by its trial layout alone, and most candidates are never printed)."""
-        return ChartPage(key, title, subtitle, self.subset(posts), self.full_layout(posts, layout.options),
-                         self.scale_for(layout))
+        cut = self.subset(posts)
+        return ChartPage(key, title, subtitle, cut, self.full_layout(posts, layout.options, cut), self.scale_for(layout))
 
     def _area(self, layout: Trial) -> float:
         """The room a layout takes on the page printed at the smallest readable scale, in square points."""
