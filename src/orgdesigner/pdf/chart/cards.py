@@ -38,8 +38,11 @@ class ChartPainter:
         self._fill: str | None = None
         self._stroke: str | None = None
         self._font: tuple[str, float] | None = None
-        """The colours and font last set: a chart of hundreds of pages sets each only when it changes
-        (the painter is the only one drawing on the canvas while a page's chart is drawn)."""
+        self._width: float | None = None
+        """The colours, font and line width last set: a chart of hundreds of pages sets each only when it
+        changes (the painter is the only one drawing on the canvas while a page's chart is drawn). Lines are
+        solid but while a dashed one is drawn."""
+        canvas.setDash()
 
     def fill(self, colour: str) -> None:
         if colour != self._fill:
@@ -55,6 +58,12 @@ class ChartPainter:
         if (name, size) != self._font:
             self._font = name, size
             self.c.setFont(name, size)
+
+    def line_width(self, width: float) -> None:
+        """Lines `width` points wide from here on."""
+        if width != self._width:
+            self._width = width
+            self.c.setLineWidth(width)
 
     def pt(self, x: float, y: float) -> tuple[float, float]:
         return self.ox + x * self.s, self.oy - y * self.s
@@ -75,7 +84,7 @@ class ChartPainter:
         c = self.c
         self.fill(fill)
         self.stroke(border)
-        c.setLineWidth(0.8)
+        self.line_width(0.8)
         c.roundRect(*self.rect(box), 4 * self.s, stroke=1, fill=1)
 
     def group_name(self, name: str, box: Rect, fill: str) -> None:
@@ -92,14 +101,16 @@ class ChartPainter:
     def line(self, points: list[tuple[float, float]], dashed: bool) -> None:
         c = self.c
         self.stroke(DOTTED_LINE if dashed else LINE)
-        c.setLineWidth(0.8 * self.s)
-        c.setDash(3 * self.s, 2.2 * self.s) if dashed else c.setDash()
+        self.line_width(0.8 * self.s)
+        if dashed:
+            c.setDash(3 * self.s, 2.2 * self.s)
         path = c.beginPath()
         path.moveTo(*self.pt(*points[0]))
         for point in points[1:]:
             path.lineTo(*self.pt(*point))
         c.drawPath(path, stroke=1, fill=0)
-        c.setDash()
+        if dashed:
+            c.setDash()
 
     def line_label(self, points: list[tuple[float, float]], label: str) -> None:
         """A dotted line's label at the middle of its route, on a white patch so cards and lines do not
@@ -121,10 +132,12 @@ class ChartPainter:
         c = self.c
         self.fill(style.fill)
         self.stroke(style.border)
-        c.setLineWidth(0.9 * self.s)
-        c.setDash(2.5 * self.s, 1.8 * self.s) if style.dashed else c.setDash()
+        self.line_width(0.9 * self.s)
+        if style.dashed:
+            c.setDash(2.5 * self.s, 1.8 * self.s)
         c.roundRect(*self.rect(card), 3 * self.s, stroke=1, fill=1)
-        c.setDash()
+        if style.dashed:
+            c.setDash()
         inner = card.width - 2 * PAD_X
         left, right = card.x + PAD_X, card.right - PAD_X
         size, leading, lines = title_lines(post.title, inner)
@@ -155,7 +168,7 @@ class ChartPainter:
         """A ring round the card in the change's colour (as the compare view draws it) and its word in a tab."""
         c = self.c
         self.stroke(style.colour)
-        c.setLineWidth(2.0 * self.s)
+        self.line_width(2.0 * self.s)
         c.roundRect(*self.rect(card), 3 * self.s, stroke=1, fill=0)
         mark = tab(card, style.label, right=True)
         self.fill(style.colour)
@@ -168,7 +181,7 @@ class ChartPainter:
         c = self.c
         self.fill("#ffffff")
         self.stroke(ACCENT)
-        c.setLineWidth(0.8 * self.s)
+        self.line_width(0.8 * self.s)
         c.roundRect(*self.rect(note), 1.5 * self.s, stroke=1, fill=1)
         self.text(note.x + 3, note.bottom - 2.5, text, CONDENSED_BOLD, SMALL_SIZE, ACCENT)
 
@@ -177,7 +190,7 @@ class ChartPainter:
         inside the card it never runs across a group box's border or the page's margin."""
         c = self.c
         self.stroke(ACCENT)
-        c.setLineWidth(0.8 * self.s)
+        self.line_width(0.8 * self.s)
         c.line(*self.pt(card.center_x, card.bottom), *self.pt(card.center_x, card.bottom + 4))
         inner = card.width - 2 * PAD_X
         used = text_width(card_lines(post), CONDENSED, SMALL_SIZE) + 4
