@@ -69,10 +69,11 @@ def test_a_trial_layout_has_the_full_layouts_cards_and_bounds(seed: int) -> None
     variants = [PRINT, replace(PRINT, stack_rows=2, wrap_width=400.0), replace(PRINT, card_height=52.0)]
     for shown in candidates(structure, rng, 60):
         options = rng.choice(variants)
-        managing = {pid for pid in shown if any(kid not in shown for kid in structure.reports_of(pid))}
-        managing |= {pid for pid in shown if rng.random() < 0.05}  # folded in the export
-        trial = trials.lay(shown, options, managing)
-        full = compute_layout(substructure(structure, shown), replace(options, continued=frozenset(managing)))
+        folded = {pid for pid in structure.posts if rng.random() < 0.05}  # in the export
+        continued = {pid for pid in shown if any(kid not in shown for kid in structure.reports_of(pid))}
+        trial = trials.lay(shown, options, folded)
+        continued |= folded & shown
+        full = compute_layout(substructure(structure, shown), replace(options, continued=frozenset(continued)))
         assert trial is not None
         assert list(trial.cards.items()) == list(full.cards.items())
         assert trial.bounds == full.bounds
@@ -84,5 +85,5 @@ def test_a_set_holding_a_reporting_cycle_is_left_to_the_full_layout() -> None:
     structure.posts[a] = structure.posts[a].model_copy(update={"reports_to": b})
     structure.posts[b] = structure.posts[b].model_copy(update={"reports_to": a})
     trials = TrialLayouts(structure)
-    assert trials.lay({a, b, *structure.reports_of(a)}, PRINT, set()) is None
-    assert trials.lay({"P1", "P2"}, PRINT, set()) is not None
+    assert trials.lay({a, b, *structure.reports_of(a)}, PRINT) is None
+    assert trials.lay({"P1", "P2"}, PRINT) is not None

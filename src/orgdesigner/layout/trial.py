@@ -59,31 +59,34 @@ class TrialLayouts:
         self.blocks: dict[LayoutOptions, dict[int, Block]] = {}
         """Blocks measured so far, by layout options and subtree shape."""
 
-    def lay(self, shown: Collection[str], options: LayoutOptions, managing: Collection[str]) -> Trial | None:
-        """The cards and bounds of `compute_layout(substructure(structure, shown), options)` with
-        `managing` as the options' `continued` posts; None when `shown` holds a reporting cycle.
-        `options` must give the tidy layout (no hand placement, fold or focus) and no `continued`."""
+    def lay(self, shown: Collection[str], options: LayoutOptions, folded: Collection[str] = ()) -> Trial | None:
+        """The cards and bounds of `compute_layout(substructure(structure, shown), options)` with the options'
+        `continued` posts those of `shown` whose reports are not all shown, and those `folded`; None when
+        `shown` holds a reporting cycle. `options` must give the tidy layout (no hand placement, fold or
+        focus) and no `continued`."""
         if options.use_manual_positions or options.folded or options.focus is not None or options.continued:
-            raise ValueError("a trial layout is of the tidy layout, with what is continued given apart")
-        shape = self._shape(shown, managing)
+            raise ValueError("a trial layout is of the tidy layout, with what is continued worked out here")
+        shape = self._shape(shown, folded)
         if shape is None:
             return None
         blocks = self._measure(shape, options)
         cards = self._place(blocks, options)
         return Trial(cards, self._bounds(blocks[ROOT], cards, options), options)
 
-    def _shape(self, shown: Collection[str], managing: Collection[str]) -> TreeShape | None:
+    def _shape(self, shown: Collection[str], folded: Collection[str]) -> TreeShape | None:
         """The reporting tree of `shown` as the layout sees it; None when some post hangs under no top
         (a reporting cycle)."""
         structure, reports, chains = self.structure, self.reports, self.chains
         shape = TreeShape()
-        shape.managing = set(managing)
+        managing = shape.managing
         tops: list[str] = []
         for pid in sorted(shown, key=self.order.__getitem__):
             post = structure.posts[pid]
             if post.reports_to is None or post.reports_to not in shown:
                 tops.append(pid)
-            shape.children[pid] = [kid for kid in reports[pid] if kid in shown]
+            kids = shape.children[pid] = [kid for kid in reports[pid] if kid in shown]
+            if len(kids) < len(reports[pid]) or pid in folded:
+                managing.add(pid)
             shape.chain[pid] = chains[pid]
             shape.assistant[pid] = post.assistant
         shape.children[ROOT] = tops

@@ -207,7 +207,7 @@ class _Planner:
         """The trial layout of the posts given, with `options` (else as a page of them is laid out at first)."""
         shown = set(post_ids)
         options = options or self._options(shown)
-        trial = self.trials.lay(shown, options, self._continued(shown))
+        trial = self.trials.lay(shown, options, self.folded)
         if trial is None:  # a reporting cycle: laid out in full
             layout = self.full_layout(shown, options)
             trial = Trial(layout.cards, layout.bounds, options)
@@ -556,7 +556,8 @@ class _Planner:
         """A page as printed: its posts cut out of the structure and laid out in full (a candidate page
         is judged by its trial layout alone, and most candidates are never printed)."""
         cut = self.subset(posts)
-        return ChartPage(key, title, subtitle, cut, self.full_layout(posts, layout.options, cut), self.scale_for(layout))
+        return ChartPage(key, title, subtitle, cut, self.full_layout(posts, layout.options, cut),
+                         self.scale_for(layout))
 
     def _area(self, layout: Trial) -> float:
         """The room a layout takes on the page printed at the smallest readable scale, in square points."""
