@@ -1,5 +1,6 @@
 """A trial layout (what the chart PDF's page planner judges candidate pages by) gives exactly the cards,
-in the same order, and the bounds that the full layout gives the same posts cut out of the structure."""
+in the same order, the group boxes and the bounds that the full layout gives the same posts cut out of the
+structure, and the full layout made from it (for a page printed) has the same lines too."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from dataclasses import replace
 
 import pytest
 
-from orgdesigner.layout import LayoutOptions, compute_layout
+from orgdesigner.layout import Layout, LayoutOptions, compute_layout
 from orgdesigner.layout.trial import TrialLayouts
 from orgdesigner.model import Group, Structure
 from orgdesigner.model.synthetic import synthetic_structure
@@ -61,8 +62,12 @@ def candidates(structure: Structure, rng: random.Random, count: int) -> list[set
     return sets
 
 
+def lines(layout: Layout) -> list[tuple]:
+    return [(r.manager, r.report, r.kind, r.points, r.label) for r in layout.lines]
+
+
 @pytest.mark.parametrize("seed", range(6))
-def test_a_trial_layout_has_the_full_layouts_cards_and_bounds(seed: int) -> None:
+def test_a_trial_layout_is_the_full_layout(seed: int) -> None:
     structure = tangled(seed)
     trials = TrialLayouts(structure)
     rng = random.Random(seed)
@@ -71,19 +76,29 @@ def test_a_trial_layout_has_the_full_layouts_cards_and_bounds(seed: int) -> None
         options = rng.choice(variants)
         folded = {pid for pid in structure.posts if rng.random() < 0.05}  # in the export
         continued = {pid for pid in shown if any(kid not in shown for kid in structure.reports_of(pid))}
-        trial = trials.lay(shown, options, folded)
-        continued |= folded & shown
-        full = compute_layout(substructure(structure, shown), replace(options, continued=frozenset(continued)))
-        assert trial is not None
+        cut = substructure(structure, shown)
+        trial = trials.lay(shown, options, lambda: cut, folded)
+        full = compute_layout(cut, replace(options, continued=frozenset(continued | folded & shown)))
+        assert trial.full is None  # no reporting cycle: not laid out in full
         assert list(trial.cards.items()) == list(full.cards.items())
-        assert trial.bounds == full.bounds
+        assert trial.groups == full.groups and trial.bounds == full.bounds
+        printed = trials.layout(trial)
+        assert list(printed.cards.items()) == list(full.cards.items())
+        assert printed.groups == full.groups and printed.bounds == full.bounds
+        assert lines(printed) == lines(full)
 
 
-def test_a_set_holding_a_reporting_cycle_is_left_to_the_full_layout() -> None:
+def test_a_set_holding_a_reporting_cycle_is_laid_out_in_full() -> None:
     structure = synthetic_structure(40)
     a, b = [pid for pid in structure.posts if structure.reports_of(pid)][-2:]
     structure.posts[a] = structure.posts[a].model_copy(update={"reports_to": b})
     structure.posts[b] = structure.posts[b].model_copy(update={"reports_to": a})
     trials = TrialLayouts(structure)
-    assert trials.lay({a, b, *structure.reports_of(a)}, PRINT) is None
-    assert trials.lay({"P1", "P2"}, PRINT) is not None
+    shown = {a, b, *structure.reports_of(a)}
+    cut = substructure(structure, shown)
+    trial = trials.lay(shown, PRINT, lambda: cut)
+    continued = frozenset(pid for pid in shown if not structure.reports_of(pid) <= shown)
+    full = compute_layout(cut, replace(PRINT, continued=continued))
+    assert trial.full is not None and trials.layout(trial) is trial.full
+    assert trial.cards == full.cards and lines(trial.full) == lines(full)
+    assert trials.lay({"P1", "P2"}, PRINT, lambda: substructure(structure, {"P1", "P2"})).full is None

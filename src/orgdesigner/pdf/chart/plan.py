@@ -15,11 +15,12 @@ wrapped sooner or its stacks in shorter columns. A team carried on elsewhere say
 "continued on page N" under its manager's card, "from page M" over that card on the team's page.
 
 Planning is pure geometry: it decides which posts go on which page and lays each page out;
-`page.py` draws them. It tries many candidate pages, so three things keep it fast at the size
+`page.py` draws them. It tries many candidate pages, so four things keep it fast at the size
 of a whole council: a set of posts whose cards could not fit the page even edge to edge is
 refused without being laid out, so are pages whose trees would need rows enough to overflow a
-page together, and cutting a set of posts out of the structure costs time in proportion to the
-set, not to the structure.
+page together, a candidate is judged by a trial layout (`layout/trial.py`: cards, boxes and bounds,
+with the blocks of teams it shares with other candidates measured once), and only the pages
+printed are cut out of the structure and have their lines routed.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ import math
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
-from ...layout import Layout, LayoutOptions, Rect, compute_layout
+from ...layout import Layout, LayoutOptions, Rect
 from ...layout.trial import Trial, TrialLayouts
 from ...model import Post, Structure
 from ...presentation.selection import substructure
@@ -206,22 +207,7 @@ class _Planner:
     def lay(self, post_ids: Iterable[str], options: LayoutOptions | None = None) -> Trial:
         """The trial layout of the posts given, with `options` (else as a page of them is laid out at first)."""
         shown = set(post_ids)
-        options = options or self._options(shown)
-        trial = self.trials.lay(shown, options, self.folded)
-        if trial is None:  # a reporting cycle: laid out in full
-            layout = self.full_layout(shown, options)
-            trial = Trial(layout.cards, layout.bounds, options)
-        return trial
-
-    def full_layout(self, shown: set[str], options: LayoutOptions, cut: Structure | None = None) -> Layout:
-        """The layout a page of `shown` is printed with (its trial's cards and bounds, lines and group boxes);
-        `cut` is `shown` cut out of the structure, if that is done already."""
-        return compute_layout(cut or self.subset(shown), replace(options, continued=self._continued(shown)))
-
-    def _continued(self, shown: set[str]) -> frozenset[str]:
-        """The posts of `shown` laid out as managers with their reports elsewhere: continued or folded."""
-        continued = frozenset(pid for pid in shown if any(kid not in shown for kid in self.reports[pid]))
-        return continued | (self.folded & shown)
+        return self.trials.lay(shown, options or self._options(shown), lambda: self.subset(shown), self.folded)
 
     def _options(self, shown: set[str]) -> LayoutOptions:
         """The layout options for a page of `shown`: cards as tall as the tallest of them needs."""
@@ -495,7 +481,7 @@ class _Planner:
         """The pages with small ones put together: each continuation page goes on the first recent
         page after its own source page that still fits with it, so teams from several pages share
         one; every cross-reference follows (a shared page says which pages it continues)."""
-        bins: list[list[ChartPage]] = []
+        bins: list[list[_Draft]] = []
         bin_of: dict[int, int] = {}
         layouts: list[Trial] = []
         trees: list[list[tuple[float, float]]] = []
@@ -536,28 +522,26 @@ class _Planner:
                 title, subtitle = first.title, first.subtitle  # teams that joined the page they continue
             else:
                 title, subtitle = self._shared_title([member.posts[0] for member in members]), ""
-            page = self._printed(index, title, subtitle, {pid for member in members for pid in member.posts}, layout)
+            printed = self._printed(index, title, subtitle, {pid for member in members for pid in member.posts}, layout)
             sources = [s for s in dict.fromkeys(bin_of[m.parent] for m in members if m.parent is not None)
                        if s != index]
-            page.parent = sources[0] if sources else None
-            page.also_from = sources[1:]
+            printed.parent = sources[0] if sources else None
+            printed.also_from = sources[1:]
             continued = {pid: sorted(dict.fromkeys(bin_of[k] for k in keys if bin_of[k] != index))
                          for member in members for pid, keys in member.continued.items()}
-            page.continued = {pid: keys for pid, keys in continued.items() if keys}
-            pages.append(page)
-        for page in pages:
-            for pid, keys in page.continued.items():
+            printed.continued = {pid: keys for pid, keys in continued.items() if keys}
+            pages.append(printed)
+        for printed in pages:
+            for pid, keys in printed.continued.items():
                 for key in keys:
                     if pid in pages[key].structure.posts:
-                        pages[key].came_from[pid] = page.key
+                        pages[key].came_from[pid] = printed.key
         return pages
 
     def _printed(self, key: int, title: str, subtitle: str, posts: set[str], layout: Trial) -> ChartPage:
-        """A page as printed: its posts cut out of the structure and laid out in full (a candidate page
-        is judged by its trial layout alone, and most candidates are never printed)."""
-        cut = self.subset(posts)
-        return ChartPage(key, title, subtitle, cut, self.full_layout(posts, layout.options, cut),
-                         self.scale_for(layout))
+        """A page as printed: its posts cut out of the structure, its lines routed (a candidate page is
+        judged by its trial layout alone, and most candidates are never printed)."""
+        return ChartPage(key, title, subtitle, self.subset(posts), self.trials.layout(layout), self.scale_for(layout))
 
     def _area(self, layout: Trial) -> float:
         """The room a layout takes on the page printed at the smallest readable scale, in square points."""
