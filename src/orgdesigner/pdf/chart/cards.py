@@ -7,6 +7,7 @@ from functools import cache, lru_cache
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.textobject import PDFTextObject
 
 from ...analysis import Cost
 from ...layout import Rect
@@ -44,10 +45,12 @@ class ChartPainter:
         solid but while a dashed one is drawn."""
         canvas.setDash()
 
-    def fill(self, colour: str) -> None:
+    def fill(self, colour: str, words: PDFTextObject | None = None) -> None:
+        """Fill in `colour` from here on, set on the canvas or in a text object being written (a colour set
+        there holds after it too)."""
         if colour != self._fill:
             self._fill = colour
-            self.c.setFillColor(_colour(colour))
+            (words or self.c).setFillColor(_colour(colour))
 
     def stroke(self, colour: str) -> None:
         if colour != self._stroke:
@@ -142,25 +145,28 @@ class ChartPainter:
         left, right = card.x + PAD_X, card.right - PAD_X
         size, leading, lines = title_lines(post.title, inner)
         baseline = card.y + PAD_Y + size
+        words = _CardWords(self)
         for line in lines:
-            self.text(left, baseline, line, CONDENSED_BOLD, size, style.text)
+            words.add(left, baseline, line, CONDENSED_BOLD, size, style.text)
             baseline += leading
         rows_top = card.bottom - PAD_Y - 3 * SMALL_LEADING + SMALL_SIZE
         label = style.label
         name = "" if redact or post.status is PostStatus.VACANT else post.postholder
         label_width = text_width(label, CONDENSED, SMALL_SIZE) + 4 if label else 0
         if name:
-            self.text(left, rows_top, fit(name, CONDENSED, SMALL_SIZE, inner - label_width), CONDENSED, SMALL_SIZE,
+            words.add(left, rows_top, fit(name, CONDENSED, SMALL_SIZE, inner - label_width), CONDENSED, SMALL_SIZE,
                       style.text)
         if label:
+            words.flush()
             self.text(right, rows_top, label, CONDENSED, SMALL_SIZE, MUTED, right=True)
-        self.text(left, rows_top + SMALL_LEADING, fit(card_lines(post), CONDENSED, SMALL_SIZE, inner), CONDENSED,
+        words.add(left, rows_top + SMALL_LEADING, fit(card_lines(post), CONDENSED, SMALL_SIZE, inner), CONDENSED,
                   SMALL_SIZE, MUTED)
         badges = " ".join(d.value for d in post.designations)
         badge_width = text_width(badges, CONDENSED_BOLD, SMALL_SIZE) + 4 if badges else 0
         amount = cost_line(post, cost.gross, cost.net)
-        self.text(left, rows_top + 2 * SMALL_LEADING, fit(amount, CONDENSED, SMALL_SIZE, inner - badge_width),
+        words.add(left, rows_top + 2 * SMALL_LEADING, fit(amount, CONDENSED, SMALL_SIZE, inner - badge_width),
                   CONDENSED, SMALL_SIZE, style.text)
+        words.flush()
         if badges:
             self.text(right, rows_top + 2 * SMALL_LEADING, badges, CONDENSED_BOLD, SMALL_SIZE, ACCENT, right=True)
 
@@ -200,6 +206,36 @@ class ChartPainter:
             text = text.replace("continued on pages ", "\u2192 pp. ").replace("continued on page ", "\u2192 p. ")
         self.text(card.right - PAD_X, row, fit(text, CONDENSED_BOLD, SMALL_SIZE, room), CONDENSED_BOLD, SMALL_SIZE,
                   ACCENT, right=True)
+
+
+class _CardWords:
+    """A card's words set from the left, gathered in one text object until one set flush right (by the
+    canvas, as `ChartPainter.text` sets it) comes between: a chart of hundreds of pages has tens of
+    thousands of words, and a text object costs more than the words in it."""
+
+    def __init__(self, painter: ChartPainter) -> None:
+        self.painter = painter
+        self.words: PDFTextObject | None = None
+        self.font: tuple[str, float] | None = None
+
+    def add(self, x: float, y: float, text: str, font: str, size: float, colour: str) -> None:
+        """`y` is the baseline in chart units."""
+        painter = self.painter
+        if self.words is None:
+            self.words, self.font = painter.c.beginText(), None
+        painter.fill(colour, self.words)
+        size *= painter.s
+        if (font, size) != self.font:
+            self.font = font, size
+            self.words.setFont(font, size)
+        self.words.setTextOrigin(*painter.pt(x, y))
+        self.words.textLine(text)
+
+    def flush(self) -> None:
+        """Draw the words gathered so far."""
+        if self.words is not None:
+            self.painter.c.drawText(self.words)
+            self.words = None
 
 
 @cache
