@@ -43,7 +43,8 @@ class Trial:
     bounds: Rect
     options: LayoutOptions
     blocks: dict[str, Block] = field(default_factory=dict)
-    """Each post's block and ROOT's, and where each block stands: to route the lines of a page printed."""
+    """Each post's block and ROOT's, and (`origins`) where each block stands: to route the lines of a page
+    that is printed."""
     origins: dict[str, tuple[float, float]] = field(default_factory=dict)
     full: Layout | None = None
     """The full layout, when the set was laid out in full (it holds a reporting cycle)."""
