@@ -79,6 +79,27 @@ def test_outline_filter_keeps_matching_rows_and_their_groups(qtbot):
     assert len(panel.shown_labels()) >= len(document.structure.posts)
 
 
+def test_outline_follows_edits_while_filtered_and_after(qtbot):
+    """A post added while a filter is typed shows if it matches; once the filter is cleared every post shows,
+    the ones edited meanwhile too."""
+    document = Document()
+    document.set_structure(make_structure(), None)
+    panel = OutlinePanel(document)
+    qtbot.addWidget(panel)
+    structure = document.structure
+    panel.filter.setText("zebra")
+    document.execute(editing.add_post(structure, Post(id=structure.new_post_id(), title="Zebra keeper")))
+    document.execute(editing.add_post(structure, Post(id=structure.new_post_id(), title="Lion tamer")))
+    shown = panel.shown_labels()
+    assert "Zebra keeper" in shown and "Lion tamer" not in shown
+    panel.filter.clear()
+    document.execute(editing.delete(structure, [next(iter(structure.posts))], []))
+    fresh = OutlinePanel(document)
+    qtbot.addWidget(fresh)
+    assert _tree(panel) == _tree(fresh)
+    assert {"Zebra keeper", "Lion tamer"} <= set(panel.shown_labels())
+
+
 def _rows(panel: FindingsPanel) -> list[tuple[str, str, list[str]]]:
     return [(panel.topLevelItem(r).text(0), panel.topLevelItem(r).text(1), panel.topLevelItem(r).data(0, 256))
             for r in range(panel.topLevelItemCount())]

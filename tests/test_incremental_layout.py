@@ -150,3 +150,18 @@ def test_boxes_of_different_groups_never_overlap(options: LayoutOptions, structu
             for b, second in layout.groups.items():
                 nested = a in shown.group_chain(b) or b in shown.group_chain(a) or a == b
                 assert nested or not first.intersects(second), (a, b)
+
+
+def test_posts_added_together_under_one_another_match_a_full_layout() -> None:
+    """A paste of a manager with their team: the new posts reach the layout in one update, in no order."""
+    structure = synthetic_structure(200, seed=4)
+    live = IncrementalLayout(structure, SCREEN_LAYOUT)
+    manager, added = next(iter(structure.posts)), []
+    for number in range(8):  # a chain: each new post reports to the one added before it
+        post = Post(id=f"C{number}", title=f"Copy {number}", reports_to=manager)
+        structure.add_post(post)
+        added.append(post.id)
+        manager = post.id
+    structure.add_post(Post(id="C8", title="Copy 8", reports_to="C3"))
+    live.update(structure, set(reversed([*added, "C8"])))
+    same(live.layout, compute_layout(structure, SCREEN_LAYOUT))

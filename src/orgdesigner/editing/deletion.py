@@ -20,7 +20,8 @@ def delete(structure: Structure, /, post_ids: list[str], group_ids: list[str]) -
         for report in sorted(structure.reports_of(post_id)):
             if report not in doomed:
                 operations.append(UpdatePost(report, {"reports_to": new_manager}))
-    for other in structure.posts.values():
+    dotted = any(structure.dotted_reports_of(post_id) for post_id in doomed)  # else no post need be looked at
+    for other in structure.posts.values() if dotted else ():
         if any(d.manager in doomed for d in other.dotted):
             operations.append(UpdatePost(other.id, {"dotted": [d for d in other.dotted if d.manager not in doomed]}))
     doomed_groups = set(group_ids)
@@ -36,7 +37,7 @@ def delete(structure: Structure, /, post_ids: list[str], group_ids: list[str]) -
             fields["parent"] = _surviving_parent(structure, group.parent, doomed_groups)
         if fields:
             operations.append(UpdateGroup(group.id, fields))
-    for post in structure.posts.values():
+    for post in structure.posts.values() if doomed_groups else ():
         if post.id not in doomed and post.group in doomed_groups:
             operations.append(UpdatePost(post.id, {"group": _surviving_parent(structure, post.group, doomed_groups)}))
     # Delete reports before their managers so the model never sees a dangling line.

@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from itertools import islice
 
 from ..model import Group, Structure
 from .boxes import group_box, group_boxes
@@ -138,6 +139,8 @@ class IncrementalLayout:
         self.measure = BlockMeasure(o, shape, self.blocks)
         self._measure_below(ROOT, reuse)
         self.origin: dict[str, tuple[float, float]] = {}
+        self.shifted: dict[str, tuple[float, float]] = {}
+        """In an update, the posts whose block moved whole without being measured again, and by how much."""
         self.tidy: dict[str, Rect] = {}
         self._place(ROOT, (0.0, 0.0), None, None)
         self.grid: Grid | None = None
@@ -191,13 +194,17 @@ class IncrementalLayout:
         re-measured and whose origin is unchanged is skipped, and cards that move go in `moved`. A hidden
         card coming back where it was, with the same block, takes back its rectangle."""
         width, height = self.options.card_width, self.options.card_height
-        origins, blocks, tidy, parked = self.origin, self.blocks, self.tidy, self.parked
+        origins, blocks, tidy, parked, shifted = self.origin, self.blocks, self.tidy, self.parked, self.shifted
         stack = [(start, origin)]
         pop, push = stack.pop, stack.append
         while stack:
             post, corner = pop()
-            if dirty is not None and post not in dirty and origins.get(post) == corner:
-                continue
+            if dirty is not None and post not in dirty:
+                before = origins.get(post)
+                if before == corner:
+                    continue
+                if before is not None:  # its block, and all below it, moved whole
+                    shifted[post] = (corner[0] - before[0], corner[1] - before[1])
             origins[post] = corner
             block = blocks[post]
             x, y = corner
@@ -269,6 +276,22 @@ class IncrementalLayout:
                 drawn.add(dotted.manager)
                 points = dotted_route(cards[dotted.manager], cards[post_id], o.h_gap / 2)
                 self._set_route(LineRoute(dotted.manager, post_id, "dotted", points, dotted.label), True, changed)
+
+    def _shift_line(self, post_id: str, changed: set[LineKey]) -> bool:
+        """Move the solid line into `post_id` with its manager's block, when that block moved whole (its
+        routes are relative to it, so the line moves as its cards did); False if it must be routed afresh."""
+        post = self.structure.posts.get(post_id)
+        manager = post.reports_to if post is not None and not post.dotted else None
+        if manager is None or manager not in self.shifted:
+            return False
+        key: LineKey = (manager, post_id, "line")
+        old = self.routes.get(key)
+        if old is None or key in self.loose or manager in self.hand_placed or post_id in self.hand_placed:
+            return False
+        dx, dy = self.shifted[manager]
+        self.routes[key] = LineRoute(manager, post_id, "line", [(x + dx, y + dy) for x, y in old.points])
+        changed.add(key)
+        return True
 
     def _set_route(self, route: LineRoute, loose: bool, changed: set[LineKey]) -> None:
         key = (route.manager, route.report, route.kind)
@@ -344,7 +367,11 @@ class IncrementalLayout:
     def _unoccupied(self) -> list[str]:
         """The groups with no post anywhere inside them."""
         chain = self.nesting.chain
-        occupied = {g for gid in {post.group for post in self.structure.posts.values()} for g in chain(gid)}
+        if len(self.cards) == len(self.structure.posts):  # every post shown: a look at each group, not each post
+            held: list[str | None] = [gid for gid, members in self.members.items() if members]
+        else:
+            held = list({post.group for post in self.structure.posts.values()})
+        occupied = {g for gid in held for g in chain(gid)}
         return [gid for gid in self.structure.groups if gid not in occupied]
 
     def _all_boxes(self, changed: set[str]) -> None:
@@ -425,7 +452,7 @@ class IncrementalLayout:
                 if self.groups.pop(gid, None) is not None:
                     changed.add(gid)
                 continue
-            box = group_box(gid, (self.cards[pid] for pid in self.members[gid]),
+            box = group_box(gid, map(cards.__getitem__, members[gid]),
                             [kid for kid in self.nested[gid] if kid in self.groups], self.groups, self.options)
             if self.groups.get(gid) != box:
                 self.groups[gid] = box
@@ -461,10 +488,8 @@ class IncrementalLayout:
         shape = self.shape
         dirty: set[str] = set()
         moved: set[str] = set()
-        if any(pid not in self.order for pid in posts if pid in structure.posts) or \
-                any(pid not in structure.posts for pid in posts):
-            self.order = {pid: i for i, pid in enumerate(structure.posts)}
-        for pid in posts:
+        self._follow_order(structure, posts)
+        for pid in sorted(posts, key=lambda p: _depth_in(structure, p)):  # a new manager before its new reports
             old_manager = self.parent.get(pid)
             post = structure.posts.get(pid)
             self.manual.discard(pid)
@@ -503,6 +528,25 @@ class IncrementalLayout:
                     shape.chain[pid] = chain
                     dirty |= self._chain_up(pid)
         return self._settle(dirty, moved, posts, groups_changed)
+
+    def _follow_order(self, structure: Structure, posts: set[str]) -> None:
+        """Keep `order` (the posts' order in the file, which orders reports) in step with added and deleted
+        posts: a deleted post leaves it and posts added at the end follow the others, so only a post put back
+        between others (an undone deletion) numbers them all again. A new dict: a published layout keeps its own."""
+        gone = [pid for pid in posts if pid not in structure.posts and pid in self.order]
+        added = [pid for pid in posts if pid in structure.posts and pid not in self.order]
+        if not gone and not added:
+            return
+        order = dict(self.order)
+        for pid in gone:
+            del order[pid]
+        last = list(islice(reversed(structure.posts), len(added)))
+        if set(last) != set(added):
+            order = {pid: i for i, pid in enumerate(structure.posts)}
+        else:
+            start = max(order.values(), default=-1) + 1
+            order.update((pid, start + i) for i, pid in enumerate(reversed(last)))
+        self.order = order
 
     def set_focus(self, structure: Structure, focus: str | None, folded: frozenset[str]) -> LayoutDelta:
         """Lay out only `focus`'s branch (None: everything), with `folded` folded. The posts leaving the view
@@ -570,6 +614,7 @@ class IncrementalLayout:
                 self.stale.discard(post_id)
             else:  # folded away or outside the focus: measured when shown
                 self.stale.add(post_id)
+        self.shifted.clear()
         self._place(ROOT, (0.0, 0.0), dirty, moved)
         grid = self.grid
         if grid is not None:
@@ -606,7 +651,7 @@ class IncrementalLayout:
                 if gone or key[1] == pid and pid in posts:  # else routed again under the same key
                     self._drop_route(key, delta.lines)
         for pid in reroute:
-            if pid in cards:
+            if pid in cards and not self._shift_line(pid, delta.lines):
                 self._route_lines_of(pid, delta.lines)
         delta.cards = {pid for pid in moved if pid in cards or pid not in tidy}  # placed, hidden or deleted
         self._boxes(moved | posts, posts, groups_changed, delta.groups)
@@ -732,6 +777,17 @@ class IncrementalLayout:
             current = self.parent[current]
             depth += 1
         return depth
+
+
+def _depth_in(structure: Structure, post_id: str) -> int:
+    """How many managers the post has above it (0 for a post deleted, or at the top)."""
+    depth, seen = 0, {post_id}
+    current = structure.posts.get(post_id)
+    while current is not None and current.reports_to in structure.posts and current.reports_to not in seen:
+        seen.add(current.reports_to)
+        depth += 1
+        current = structure.posts[current.reports_to]
+    return depth
 
 
 def _cycle_of(post_id: str, structure: Structure) -> set[str]:

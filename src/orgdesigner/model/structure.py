@@ -173,6 +173,10 @@ class Structure(BaseModel):
         """Ids of the posts line managed by `post_id` (solid lines only)."""
         return self._reports.get(post_id, set())
 
+    def dotted_reports_of(self, post_id: str) -> set[str]:
+        """Ids of the posts with a dotted line to `post_id`."""
+        return self._dotted_to.get(post_id, set())
+
     def chain_above(self, post_id: str) -> list[str]:
         """Line managers above a post, nearest first; stops if it meets a cycle."""
         chain: list[str] = []
@@ -489,10 +493,10 @@ def _insert(items: dict[str, Any], key: str, value: Any, index: int | None) -> N
     if index is None or index >= len(items):
         items[key] = value
         return
-    ordered = list(items.items())
-    ordered.insert(index, (key, value))
-    items.clear()
-    items.update(ordered)
+    after = list(items)[index:]  # only these move: undoing a deletion near the end stays cheap
+    items[key] = value
+    for other in after:
+        items[other] = items.pop(other)
 
 
 def _plain(value: Any) -> Any:

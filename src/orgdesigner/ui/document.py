@@ -18,6 +18,7 @@ from PySide6.QtGui import QUndoGroup, QUndoStack
 
 from ..analysis import Analysis, RuleSet
 from ..editing import Edit, edit_structure
+from ..heap import freeze_shown
 from ..model import (Change, ChangeKind, EditRefused, Scenarios, Structure, UnknownScenario, coalesce,
                      dumps_scenarios, loads_scenarios)
 from ..model.fileformat import write_atomically
@@ -105,6 +106,7 @@ class Document(QObject):
         self.scenarios_changed.emit()
         self.path_changed.emit()
         self.modified_changed.emit()
+        freeze_shown()
 
     def open(self, path: Path) -> None:
         """Open a file; raises StructureFileError (or ValueError) and leaves the document as it was."""
@@ -178,6 +180,7 @@ class Document(QObject):
             self._show(target, Analysis(target))  # every scenario's rules were checked when it was opened
             self.replaced.emit()
             self.scenarios_changed.emit()
+            freeze_shown()
         return True
 
     def add_scenario(self, name: str) -> bool:
@@ -228,6 +231,7 @@ class Document(QObject):
             neighbour = list(self.scenarios)[max(0, index - 1)]
             self._show(neighbour, Analysis(neighbour))
             self.replaced.emit()
+            freeze_shown()
         self.undo_group.removeStack(stack)
         stack.deleteLater()
         self._scenarios_edited_now()

@@ -31,7 +31,7 @@ Cell = tuple[int, int]
 
 CELL = 1024.0
 """The index's cell, in scene units: about five cards wide."""
-TILE_CELLS = 8
+TILE_CELLS = 4
 TILE = CELL * TILE_CELLS
 """A sketch tile's square, in scene units: a square of the index's cells."""
 MAX_CARD_ITEMS = 1500

@@ -148,6 +148,8 @@ class GroupLabelItem(QGraphicsItem):
         self._rect = QRectF()
         self._name, self._summary = "", ""
         self._colour = QColor(INK)
+        self._scale: float | None = None
+        """The view scale it was last painted at."""
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setZValue(LABEL_Z)
 
@@ -155,9 +157,18 @@ class GroupLabelItem(QGraphicsItem):
         return GROUP_LABEL_TYPE
 
     def set_text(self, name: str, summary: str, colour: QColor, depth: int) -> None:
+        """Repaint only where the label was and will be painted: its item spans the whole group (a directorate
+        is much of the chart), and almost every edit changes some group's figures."""
         if (name, summary, colour) != (self._name, self._summary, self._colour):
+            scale = self._scale
+            before = self.painted_area(scale) if scale is not None else None
             self._name, self._summary, self._colour = name, summary, QColor(colour)
-            self.update()
+            if scale is None:
+                self.update()
+            else:
+                for area in (before, self.painted_area(scale)):
+                    if area is not None:
+                        self.update(area)
         self.setZValue(LABEL_Z + depth)
 
     def set_rect(self, rect: QRectF) -> None:
@@ -193,8 +204,20 @@ class GroupLabelItem(QGraphicsItem):
             lines.append((_elide(self._summary, detail, False, width), detail))
         return lines
 
+    def painted_area(self, view_scale: float) -> QRectF | None:
+        """The rectangle paint covers at this view scale (with a pixel to spare), None when it paints nothing."""
+        lines = self.painted_lines(view_scale)
+        if not lines:
+            return None
+        pad = 4 / view_scale
+        widest = max(_advance(text, size, True) for text, size in lines) / view_scale
+        height = sum(size * 1.25 for _, size in lines) / view_scale
+        return QRectF(self._rect.left() + pad / 2, self._rect.top() + pad / 2, widest + pad, height + pad).adjusted(
+            -1 / view_scale, -1 / view_scale, 1 / view_scale, 1 / view_scale)
+
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         scale = option.levelOfDetailFromTransform(painter.worldTransform())
+        self._scale = scale
         lines = self.painted_lines(scale)
         if not lines:
             return

@@ -37,6 +37,8 @@ class SketchTile(QGraphicsItem):
         self._card_shapes: list[CardShape] = []
         self._line_shapes: list[LineShape] = []
         self._cards: dict[tuple[str, str], list[QRectF]] | None = None
+        self._made: dict[Box, QRectF] = {}
+        """The rectangle made for each card's box when last painted: an edit moves a few of a tile's cards."""
         self._lines: dict[str, list[QLineF]] | None = None
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setZValue(10)  # where the cards would be
@@ -66,9 +68,16 @@ class SketchTile(QGraphicsItem):
 
     def _card_rects(self) -> dict[tuple[str, str], list[QRectF]]:
         if self._cards is None:
-            self._cards = {}
-            for (left, top, right, bottom), fill, border in self._card_shapes:
-                self._cards.setdefault((fill, border), []).append(QRectF(left, top, right - left, bottom - top))
+            cards: dict[tuple[str, str], list[QRectF]] = {}
+            made, kept = {}, self._made
+            for box, fill, border in self._card_shapes:
+                rect = kept.get(box)
+                if rect is None:
+                    left, top, right, bottom = box
+                    rect = QRectF(left, top, right - left, bottom - top)
+                made[box] = rect
+                cards.setdefault((fill, border), []).append(rect)
+            self._cards, self._made = cards, made
         return self._cards
 
     def _line_segments(self) -> dict[str, list[QLineF]]:
