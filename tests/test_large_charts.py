@@ -6,6 +6,8 @@ shortcuts behind them to giving the same pictures and pages as the long way roun
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from PySide6.QtCore import QPoint, QPointF
 from PySide6.QtGui import QImage, QTransform
@@ -14,17 +16,21 @@ from pypdf import PdfReader
 
 from orgdesigner.model import load, save
 from orgdesigner.model.synthetic import synthetic_structure
+from orgdesigner.layout import compute_layout
+from orgdesigner.layout.trial import Trial, TrialLayouts
 from orgdesigner.pdf.chart import plan as chartplan
 from orgdesigner.pdf.chart.cards import card_height
 from orgdesigner.pdf.chart.document import FOOTER_BAND, write_chart
 from orgdesigner.pdf.chart.page import chart_frame
 from orgdesigner.pdf.paper import Paper, PaperSize
+from orgdesigner.presentation.selection import ChartSelection, select
 from orgdesigner import editing as commands
 from orgdesigner.ui.items.lineitem import ReportingLineItem
 from orgdesigner.ui.items.postcard import PostCardItem
 
 from conftest import SAMPLES
 from pdfread import page_texts
+from test_trial_layout import tangled
 
 PAPERS = [Paper(), Paper(PaperSize.A3), Paper(PaperSize.A4, landscape=False)]
 
@@ -45,6 +51,43 @@ def test_pages_are_planned_the_same_without_laying_out_sets_too_big_for_a_page(p
     monkeypatch.setattr(chartplan._Planner, "too_tall", lambda planner, trees: False)  # even pages sharing one
     assert [_plan(s, paper) for s in structures] == quick
     assert len(quick[0]) > 10  # the synthetic charts really are split over many pages
+
+
+def _printed(structure, paper: Paper, folded: frozenset[str] = frozenset()) -> list[tuple]:
+    """Every page as printed: what `_plan` compares, with group boxes and lines."""
+    width, height = paper.width - 2 * paper.margin, paper.height - 2 * paper.margin - FOOTER_BAND
+    pages = chartplan.plan_pages(structure, chart_frame(width, height), "Chart", folded, card_height=card_height)
+    return [(page.key, page.title, page.subtitle, list(page.structure.posts), page.parent, page.also_from,
+             page.continued, page.came_from, page.scale, list(page.layout.cards.items()), page.layout.groups,
+             [(r.manager, r.report, r.kind, r.points, r.label) for r in page.layout.lines], page.layout.bounds)
+            for page in pages]
+
+
+def _laid_out_in_full(trials, shown, options, cut, folded=()):
+    """A candidate page laid out the long way: cut out of the structure and laid out in full."""
+    shown = set(shown)
+    continued = frozenset(pid for pid in shown if pid in folded or any(kid not in shown for kid in trials.reports[pid]))
+    full = compute_layout(cut(), replace(options, continued=continued))
+    return Trial(full.cards, full.groups, full.bounds, options, full=full)
+
+
+@pytest.mark.parametrize("paper", PAPERS, ids=lambda p: f"{p.size}-{'landscape' if p.landscape else 'portrait'}")
+def test_pages_are_planned_and_printed_the_same_from_trial_layouts(paper, monkeypatch):
+    tangled_with_a_cycle = tangled(7)
+    a, b = [pid for pid in tangled_with_a_cycle.posts if tangled_with_a_cycle.reports_of(pid)][-2:]
+    for post, manager in ((a, b), (b, a)):
+        tangled_with_a_cycle.posts[post] = tangled_with_a_cycle.posts[post].model_copy(update={"reports_to": manager})
+    whole = synthetic_structure(600, seed=8, span=4)
+    team = next(sorted(whole.reports_of(pid)) for pid in list(whole.posts)[1:]  # a team of managers, all folded
+                if len(whole.reports_of(pid)) > 1 and all(whole.reports_of(kid) for kid in whole.reports_of(pid)))
+    folded = select(whole, ChartSelection(folded=frozenset(team)))
+    structures = [(synthetic_structure(400, seed=3), frozenset()), (tangled_with_a_cycle, frozenset()),
+                  (folded.structure, frozenset(folded.hidden)),
+                  (load(SAMPLES / "leicester-2011-current.orgd"), frozenset())]
+    quick = [_printed(s, paper, folded) for s, folded in structures]
+    monkeypatch.setattr(TrialLayouts, "lay", _laid_out_in_full)
+    assert [_printed(s, paper, folded) for s, folded in structures] == quick
+    assert len(quick[1]) > 3 and any("reporting cycle" in page[1] for page in quick[1])  # split, cycle and all
 
 
 def test_every_page_of_a_long_chart_carries_the_legend_drawn_once(tmp_path):

@@ -3,8 +3,9 @@
 The chart's pages are drawn by `pdf/chart/page.py` and `cards.py` onto a reportlab canvas; handing
 them this one instead gives the same picture as SVG, with text kept as text, so a chart is drawn
 by one piece of code whatever the format. It implements the calls that drawing makes (and no
-more): colours, line width and dash, rectangles, rounded rectangles, lines, paths, strings,
-saved states with translation and rotation, and forms drawn once and placed many times.
+more): colours, line width and dash, rectangles, rounded rectangles, lines, paths, strings (alone or
+gathered in text objects), saved states with translation and rotation, and forms drawn once and placed
+many times.
 
 Coordinates are reportlab's (points, y up); one group turns them into SVG's (y down), and each
 string is turned back upright where it stands.
@@ -61,6 +62,28 @@ class _Path:
 
     def lineTo(self, x: float, y: float) -> None:  # noqa: N802
         self.parts.append(f"L{_number(x)} {_number(y)}")
+
+
+class _Words:
+    """What `beginText` returns: strings set from the left, each where `setTextOrigin` put it last, in the
+    font and fill set last (in it or, before that, on the canvas)."""
+
+    def __init__(self, state: _State) -> None:
+        self.state = state
+        self.origin = (0.0, 0.0)
+        self.lines: list[tuple[float, float, str, _State]] = []
+
+    def setFillColor(self, colour: Any) -> None:  # noqa: N802
+        self.state = replace(self.state, fill=_colour(colour))
+
+    def setFont(self, name: str, size: float, leading: float | None = None) -> None:  # noqa: N802
+        self.state = replace(self.state, font=name, font_size=size)
+
+    def setTextOrigin(self, x: float, y: float) -> None:  # noqa: N802
+        self.origin = x, y
+
+    def textLine(self, text: str) -> None:  # noqa: N802
+        self.lines.append((*self.origin, text, self.state))
 
 
 class SvgCanvas:
@@ -182,8 +205,17 @@ class SvgCanvas:
     def drawPath(self, path: _Path, stroke: int = 1, fill: int = 0) -> None:  # noqa: N802
         self._add("path", {"d": " ".join(path.parts), **self._paint(stroke, fill)})
 
-    def _text(self, x: float, y: float, text: str, anchor: str) -> None:
-        s = self.state
+    def beginText(self) -> _Words:  # noqa: N802
+        return _Words(self.state)
+
+    def drawText(self, words: _Words) -> None:  # noqa: N802
+        """Each string of `words`; as in a PDF, the fill set in them holds after them, the font does not."""
+        for x, y, text, state in words.lines:
+            self._text(x, y, text, "start", state)
+        self.state = replace(self.state, fill=words.state.fill)
+
+    def _text(self, x: float, y: float, text: str, anchor: str, state: _State | None = None) -> None:
+        s = state or self.state
         family, weight, stretch = FONT_FAMILIES.get(s.font, FONT_FAMILIES[REGULAR])
         attributes = {"transform": f"translate({_number(x)} {_number(y)}) scale(1 -1)",
                       "font-family": family, "font-size": _number(s.font_size), "fill": s.fill}

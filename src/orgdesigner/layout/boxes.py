@@ -24,12 +24,13 @@ _X, _Y, _WIDTH, _HEIGHT = attrgetter("x"), attrgetter("y"), attrgetter("width"),
 def group_boxes(groups: Mapping[str, Group], nesting: GroupNesting, member_cards: Iterable[tuple[str | None, Rect]],
                 options: LayoutOptions) -> dict[str, Rect]:
     """Boxes for all groups; `member_cards` gives every post's card with the post's group."""
-    content: dict[str, Extent] = {}
     cards: list[Rect] = []
+    members: dict[str, list[Rect]] = {}
     for group_id, card in member_cards:
         cards.append(card)
         if group_id is not None and group_id in groups:
-            _grow(content, group_id, card)
+            members.setdefault(group_id, []).append(card)
+    content: dict[str, Extent] = {group_id: _extent(rects) for group_id, rects in members.items()}
     nested: dict[str, list[str]] = {group_id: [] for group_id in groups}
     for group_id in groups:
         parent = nesting.parent(group_id)
@@ -52,10 +53,11 @@ def group_boxes(groups: Mapping[str, Group], nesting: GroupNesting, member_cards
         if parent is not None:
             _grow(content, parent, boxes[group_id])
 
-    chart = bounding([*cards, *boxes.values()])
-    beside = (chart.right + options.h_gap, chart.y - options.stack_gap) if chart else (0.0, -options.stack_gap)
     top_level = [g for g in groups if g in sizes and nesting.parent(g) is None]
-    _stack_empties(top_level, beside, groups, nested, sizes, boxes, options)
+    if top_level:
+        chart = bounding([*cards, *boxes.values()])
+        beside = (chart.right + options.h_gap, chart.y - options.stack_gap) if chart else (0.0, -options.stack_gap)
+        _stack_empties(top_level, beside, groups, nested, sizes, boxes, options)
     return boxes
 
 
@@ -66,9 +68,14 @@ def group_box(group_id: str, member_cards: Iterable[Rect], nested: list[str], bo
     rects = [*member_cards, *(boxes[kid] for kid in nested)]
     if not rects:
         raise ValueError(f"group {group_id!r} has nothing inside")
-    xs, ys = list(map(_X, rects)), list(map(_Y, rects))  # thousands of cards: each edge in one pass at C speed
-    return _frame([min(xs), min(ys), max(map(add, xs, map(_WIDTH, rects))), max(map(add, ys, map(_HEIGHT, rects)))],
-                  options)
+    return _frame(_extent(rects), options)
+
+
+def _extent(rects: list[Rect]) -> Extent:
+    """The left, top, right and bottom of some rectangles (at least one); thousands of cards: each edge in
+    one pass at C speed."""
+    xs, ys = list(map(_X, rects)), list(map(_Y, rects))
+    return [min(xs), min(ys), max(map(add, xs, map(_WIDTH, rects))), max(map(add, ys, map(_HEIGHT, rects)))]
 
 
 def _stack_empties(group_ids: list[str], corner: tuple[float, float], groups: Mapping[str, Group],

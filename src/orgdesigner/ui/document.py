@@ -18,11 +18,11 @@ from PySide6.QtGui import QUndoGroup, QUndoStack
 
 from ..analysis import Analysis, RuleSet
 from ..editing import Edit, edit_structure
+from ..heap import freeze_shown
 from ..model import (Change, ChangeKind, EditRefused, Scenarios, Structure, UnknownScenario, coalesce,
                      dumps_scenarios, loads_scenarios)
 from ..model.fileformat import write_atomically
 from ..sharing import DiskState, check_unchanged, load_with_state, snapshot
-from .collector import freeze_shown
 from .undo import EditCommand
 
 FILE_FILTER = "OrgDesigner structures (*.orgd);;All files (*)"

@@ -7,6 +7,7 @@ from functools import cache, lru_cache
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.textobject import PDFTextObject
 
 from ...analysis import Cost
 from ...layout import Rect
@@ -38,13 +39,18 @@ class ChartPainter:
         self._fill: str | None = None
         self._stroke: str | None = None
         self._font: tuple[str, float] | None = None
-        """The colours and font last set: a chart of hundreds of pages sets each only when it changes
-        (the painter is the only one drawing on the canvas while a page's chart is drawn)."""
+        self._width: float | None = None
+        """The colours, font and line width last set: a chart of hundreds of pages sets each only when it
+        changes (the painter is the only one drawing on the canvas while a page's chart is drawn). Lines are
+        solid but while a dashed one is drawn."""
+        canvas.setDash()
 
-    def fill(self, colour: str) -> None:
+    def fill(self, colour: str, words: PDFTextObject | None = None) -> None:
+        """Fill in `colour` from here on, set on the canvas or in a text object being written (a colour set
+        there holds after it too)."""
         if colour != self._fill:
             self._fill = colour
-            self.c.setFillColor(_colour(colour))
+            (words or self.c).setFillColor(_colour(colour))
 
     def stroke(self, colour: str) -> None:
         if colour != self._stroke:
@@ -55,6 +61,12 @@ class ChartPainter:
         if (name, size) != self._font:
             self._font = name, size
             self.c.setFont(name, size)
+
+    def line_width(self, width: float) -> None:
+        """Lines `width` points wide from here on."""
+        if width != self._width:
+            self._width = width
+            self.c.setLineWidth(width)
 
     def pt(self, x: float, y: float) -> tuple[float, float]:
         return self.ox + x * self.s, self.oy - y * self.s
@@ -75,7 +87,7 @@ class ChartPainter:
         c = self.c
         self.fill(fill)
         self.stroke(border)
-        c.setLineWidth(0.8)
+        self.line_width(0.8)
         c.roundRect(*self.rect(box), 4 * self.s, stroke=1, fill=1)
 
     def group_name(self, name: str, box: Rect, fill: str) -> None:
@@ -92,14 +104,16 @@ class ChartPainter:
     def line(self, points: list[tuple[float, float]], dashed: bool) -> None:
         c = self.c
         self.stroke(DOTTED_LINE if dashed else LINE)
-        c.setLineWidth(0.8 * self.s)
-        c.setDash(3 * self.s, 2.2 * self.s) if dashed else c.setDash()
+        self.line_width(0.8 * self.s)
+        if dashed:
+            c.setDash(3 * self.s, 2.2 * self.s)
         path = c.beginPath()
         path.moveTo(*self.pt(*points[0]))
         for point in points[1:]:
             path.lineTo(*self.pt(*point))
         c.drawPath(path, stroke=1, fill=0)
-        c.setDash()
+        if dashed:
+            c.setDash()
 
     def line_label(self, points: list[tuple[float, float]], label: str) -> None:
         """A dotted line's label at the middle of its route, on a white patch so cards and lines do not
@@ -121,33 +135,38 @@ class ChartPainter:
         c = self.c
         self.fill(style.fill)
         self.stroke(style.border)
-        c.setLineWidth(0.9 * self.s)
-        c.setDash(2.5 * self.s, 1.8 * self.s) if style.dashed else c.setDash()
+        self.line_width(0.9 * self.s)
+        if style.dashed:
+            c.setDash(2.5 * self.s, 1.8 * self.s)
         c.roundRect(*self.rect(card), 3 * self.s, stroke=1, fill=1)
-        c.setDash()
+        if style.dashed:
+            c.setDash()
         inner = card.width - 2 * PAD_X
         left, right = card.x + PAD_X, card.right - PAD_X
         size, leading, lines = title_lines(post.title, inner)
         baseline = card.y + PAD_Y + size
+        words = _CardWords(self)
         for line in lines:
-            self.text(left, baseline, line, CONDENSED_BOLD, size, style.text)
+            words.add(left, baseline, line, CONDENSED_BOLD, size, style.text)
             baseline += leading
         rows_top = card.bottom - PAD_Y - 3 * SMALL_LEADING + SMALL_SIZE
         label = style.label
         name = "" if redact or post.status is PostStatus.VACANT else post.postholder
         label_width = text_width(label, CONDENSED, SMALL_SIZE) + 4 if label else 0
         if name:
-            self.text(left, rows_top, fit(name, CONDENSED, SMALL_SIZE, inner - label_width), CONDENSED, SMALL_SIZE,
+            words.add(left, rows_top, fit(name, CONDENSED, SMALL_SIZE, inner - label_width), CONDENSED, SMALL_SIZE,
                       style.text)
         if label:
+            words.flush()
             self.text(right, rows_top, label, CONDENSED, SMALL_SIZE, MUTED, right=True)
-        self.text(left, rows_top + SMALL_LEADING, fit(card_lines(post), CONDENSED, SMALL_SIZE, inner), CONDENSED,
+        words.add(left, rows_top + SMALL_LEADING, fit(card_lines(post), CONDENSED, SMALL_SIZE, inner), CONDENSED,
                   SMALL_SIZE, MUTED)
         badges = " ".join(d.value for d in post.designations)
         badge_width = text_width(badges, CONDENSED_BOLD, SMALL_SIZE) + 4 if badges else 0
         amount = cost_line(post, cost.gross, cost.net)
-        self.text(left, rows_top + 2 * SMALL_LEADING, fit(amount, CONDENSED, SMALL_SIZE, inner - badge_width),
+        words.add(left, rows_top + 2 * SMALL_LEADING, fit(amount, CONDENSED, SMALL_SIZE, inner - badge_width),
                   CONDENSED, SMALL_SIZE, style.text)
+        words.flush()
         if badges:
             self.text(right, rows_top + 2 * SMALL_LEADING, badges, CONDENSED_BOLD, SMALL_SIZE, ACCENT, right=True)
 
@@ -155,7 +174,7 @@ class ChartPainter:
         """A ring round the card in the change's colour (as the compare view draws it) and its word in a tab."""
         c = self.c
         self.stroke(style.colour)
-        c.setLineWidth(2.0 * self.s)
+        self.line_width(2.0 * self.s)
         c.roundRect(*self.rect(card), 3 * self.s, stroke=1, fill=0)
         mark = tab(card, style.label, right=True)
         self.fill(style.colour)
@@ -168,7 +187,7 @@ class ChartPainter:
         c = self.c
         self.fill("#ffffff")
         self.stroke(ACCENT)
-        c.setLineWidth(0.8 * self.s)
+        self.line_width(0.8 * self.s)
         c.roundRect(*self.rect(note), 1.5 * self.s, stroke=1, fill=1)
         self.text(note.x + 3, note.bottom - 2.5, text, CONDENSED_BOLD, SMALL_SIZE, ACCENT)
 
@@ -177,7 +196,7 @@ class ChartPainter:
         inside the card it never runs across a group box's border or the page's margin."""
         c = self.c
         self.stroke(ACCENT)
-        c.setLineWidth(0.8 * self.s)
+        self.line_width(0.8 * self.s)
         c.line(*self.pt(card.center_x, card.bottom), *self.pt(card.center_x, card.bottom + 4))
         inner = card.width - 2 * PAD_X
         used = text_width(card_lines(post), CONDENSED, SMALL_SIZE) + 4
@@ -187,6 +206,36 @@ class ChartPainter:
             text = text.replace("continued on pages ", "\u2192 pp. ").replace("continued on page ", "\u2192 p. ")
         self.text(card.right - PAD_X, row, fit(text, CONDENSED_BOLD, SMALL_SIZE, room), CONDENSED_BOLD, SMALL_SIZE,
                   ACCENT, right=True)
+
+
+class _CardWords:
+    """A card's words set from the left, gathered in one text object until one set flush right (by the
+    canvas, as `ChartPainter.text` sets it) comes between: a chart of hundreds of pages has tens of
+    thousands of words, and a text object costs more than the words in it."""
+
+    def __init__(self, painter: ChartPainter) -> None:
+        self.painter = painter
+        self.words: PDFTextObject | None = None
+        self.font: tuple[str, float] | None = None
+
+    def add(self, x: float, y: float, text: str, font: str, size: float, colour: str) -> None:
+        """`y` is the baseline in chart units."""
+        painter = self.painter
+        if self.words is None:
+            self.words, self.font = painter.c.beginText(), None
+        painter.fill(colour, self.words)
+        size *= painter.s
+        if (font, size) != self.font:
+            self.font = font, size
+            self.words.setFont(font, size)
+        self.words.setTextOrigin(*painter.pt(x, y))
+        self.words.textLine(text)
+
+    def flush(self) -> None:
+        """Draw the words gathered so far."""
+        if self.words is not None:
+            self.painter.c.drawText(self.words)
+            self.words = None
 
 
 @cache

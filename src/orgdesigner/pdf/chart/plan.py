@@ -15,11 +15,12 @@ wrapped sooner or its stacks in shorter columns. A team carried on elsewhere say
 "continued on page N" under its manager's card, "from page M" over that card on the team's page.
 
 Planning is pure geometry: it decides which posts go on which page and lays each page out;
-`page.py` draws them. It tries many candidate pages, so three things keep it fast at the size
+`page.py` draws them. It tries many candidate pages, so four things keep it fast at the size
 of a whole council: a set of posts whose cards could not fit the page even edge to edge is
 refused without being laid out, so are pages whose trees would need rows enough to overflow a
-page together, and cutting a set of posts out of the structure costs time in proportion to the
-set, not to the structure.
+page together, a candidate is judged by a trial layout (`layout/trial.py`: cards, boxes and bounds,
+with the blocks of teams it shares with other candidates measured once), and only the pages
+printed are cut out of the structure and have their lines routed.
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ import math
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
-from ...layout import Layout, LayoutOptions, Rect, compute_layout
+from ...layout import Layout, LayoutOptions, Rect
+from ...layout.trial import Trial, TrialLayouts
 from ...model import Post, Structure
 from ...presentation.selection import substructure
 
@@ -78,6 +80,21 @@ class ChartPage:
     own manager (so each team on a shared page says where it hangs in the chart)."""
 
 
+@dataclass
+class _Draft:
+    """A page as first planned, before small pages are put together and the pages printed are laid out
+    in full."""
+
+    key: int
+    title: str
+    subtitle: str
+    posts: list[str]
+    """In the structure's order."""
+    layout: Trial
+    parent: int | None = None
+    continued: dict[str, list[int]] = field(default_factory=dict)
+
+
 @dataclass(frozen=True)
 class Frame:
     """The room a chart has on a page, in points, and how far it may be shrunk or enlarged."""
@@ -96,7 +113,8 @@ def plan_pages(structure: Structure, frame: Frame, heading: str, folded: Collect
     planner = _Planner(structure, frame, heading, frozenset(folded), card_height)
     whole = planner.fitting(structure.posts)
     if whole is not None:
-        return [planner.page(heading, "", structure.posts, whole, None)]
+        planner.page(heading, "", structure.posts, whole, None)
+        return planner.shared_pages()
     roots = [pid for pid, post in structure.posts.items() if post.reports_to is None]
     reached = planner.reach(roots)
     planner.place(roots, f"{heading}: overview", "", None)
@@ -133,24 +151,22 @@ class _Planner:
         self.headers = _nesting(structure)
         self.options: dict[float, LayoutOptions] = {}
         """The layout options for each card height a page may have."""
-        self.pages: list[ChartPage] = []
+        self.pages: list[_Draft] = []
         self.loose: set[int] = set()
         """Pages of tops with no line manager, which may go beside other tops."""
         self.shown: set[str] = set()
         """Posts on some page already: a reporting cycle must not send the planner round it for ever."""
-        self.reports: dict[str, list[str]] = {pid: [] for pid in structure.posts}
-        for post in structure.posts.values():
-            if post.reports_to is not None:
-                self.reports[post.reports_to].append(post.id)
-        self.post_order = {pid: index for index, pid in enumerate(structure.posts)}
-        self.group_order = {gid: index for index, gid in enumerate(structure.groups)}
+        self.trials = TrialLayouts(structure)
+        self.reports = self.trials.reports
+        """Each post's reports, in post order."""
+        self.post_order, self.group_order = self.trials.order, self.trials.group_order
         self.lowest = min(self.heights.values(), default=PRINT_LAYOUT.card_height)
         """The height of the smallest card: no page's cards are smaller."""
         self.capacity = _capacity(frame, self.lowest)
 
     # ----- geometry ----------------------------------------------------------------------
 
-    def fitting(self, post_ids: Iterable[str], reshape: bool = False) -> Layout | None:
+    def fitting(self, post_ids: Iterable[str], reshape: bool = False) -> Trial | None:
         """The layout of the posts given if it fits the page, else None. With `reshape`, a layout a little
         too wide or too tall is tried again in other shapes (a level more on a page is worth a few layouts)."""
         shown = set(post_ids)
@@ -161,7 +177,7 @@ class _Planner:
             return layout
         return self._refit(shown, layout) if reshape else None
 
-    def _refit(self, shown: set[str], layout: Layout) -> Layout | None:
+    def _refit(self, shown: set[str], layout: Trial) -> Trial | None:
         """A layout of `shown` that fits, found by reshaping one that is a little too wide or too tall but not
         both: rows of reports wrapped sooner, stacks in shorter columns (a few tries); else None."""
         room_width = self.frame.width / self.frame.min_scale
@@ -188,12 +204,10 @@ class _Planner:
             layout = reshaped
         return None
 
-    def lay(self, post_ids: Iterable[str], options: LayoutOptions | None = None) -> Layout:
-        """The layout of the posts given, with `options` (else as a page of them is laid out at first)."""
+    def lay(self, post_ids: Iterable[str], options: LayoutOptions | None = None) -> Trial:
+        """The trial layout of the posts given, with `options` (else as a page of them is laid out at first)."""
         shown = set(post_ids)
-        continued = frozenset(pid for pid in shown if any(kid not in shown for kid in self.reports[pid]))
-        continued |= self.folded & shown
-        return compute_layout(self.subset(shown), replace(options or self._options(shown), continued=continued))
+        return self.trials.lay(shown, options or self._options(shown), lambda: self.subset(shown), self.folded)
 
     def _options(self, shown: set[str]) -> LayoutOptions:
         """The layout options for a page of `shown`: cards as tall as the tallest of them needs."""
@@ -203,12 +217,12 @@ class _Planner:
                                            stack_rows=_stack_rows(self.frame, height, self.headers))
         return self.options[height]
 
-    def scale_for(self, layout: Layout) -> float:
+    def scale_for(self, layout: Trial) -> float:
         width = max(layout.bounds.width, 1.0)
         height = max(layout.bounds.height + CONTINUATION_ALLOWANCE, 1.0)
         return min(self.frame.width / width, self.frame.height / height, self.frame.max_scale)
 
-    def fits(self, layout: Layout) -> bool:
+    def fits(self, layout: Trial) -> bool:
         return self.scale_for(layout) >= self.frame.min_scale
 
     def subset(self, post_ids: Iterable[str]) -> Structure:
@@ -229,10 +243,11 @@ class _Planner:
             level += 1
         return seen
 
-    def page(self, title: str, subtitle: str, post_ids: Iterable[str], layout: Layout, parent: int | None) -> ChartPage:
-        page = ChartPage(len(self.pages), title, subtitle, self.subset(post_ids), layout, self.scale_for(layout), parent)
+    def page(self, title: str, subtitle: str, post_ids: Iterable[str], layout: Trial, parent: int | None) -> _Draft:
+        posts = sorted(set(post_ids), key=self.post_order.__getitem__)
+        page = _Draft(len(self.pages), title, subtitle, posts, layout, parent)
         self.pages.append(page)
-        self.shown.update(page.structure.posts)
+        self.shown.update(posts)
         return page
 
     def place(self, roots: list[str], title: str, subtitle: str, parent: int | None) -> None:
@@ -240,8 +255,8 @@ class _Planner:
         _run(self._place(roots, title, subtitle, parent))
 
     def _place(self, roots: list[str], title: str, subtitle: str, parent: int | None) -> _Task:
-        best: tuple[int, set[str], Layout] | None = None
-        clean: tuple[int, set[str], Layout] | None = None
+        best: tuple[int, set[str], Trial] | None = None
+        clean: tuple[int, set[str], Trial] | None = None
         whole = False
         depth = 0
         shown = self.reach(roots, depth)
@@ -298,10 +313,10 @@ class _Planner:
                 return False
         return True
 
-    def _whole_teams(self, root: str) -> list[tuple[set[str], Layout]] | None:
+    def _whole_teams(self, root: str) -> list[tuple[set[str], Trial]] | None:
         """`root` over its reports' whole teams, dealt over at most `WHOLE_PARTS` pages, or None when
         some report's team does not fit a page with `root` or it takes more pages than that."""
-        def fit(chunk: list[str]) -> tuple[set[str], Layout] | None:
+        def fit(chunk: list[str]) -> tuple[set[str], Trial] | None:
             posts = {root} | self.reach(chunk, limit=self.capacity)
             layout = self.fitting(posts)
             return (posts, layout) if layout is not None else None
@@ -330,13 +345,13 @@ class _Planner:
             parts = [fit(chunk) for chunk in chunks]
         return [part for part in parts if part is not None]
 
-    def _continue(self, page: ChartPage) -> _Task:
+    def _continue(self, page: _Draft) -> _Task:
         """Give every post on `page` whose reports are not shown the pages that carry them on.
 
         Neighbours whose whole teams fit one page together share it, so a chart is not
         spread over many half-empty pages.
         """
-        pending = [pid for pid in page.structure.posts if any(kid not in self.shown for kid in self.reports[pid])]
+        pending = [pid for pid in page.posts if any(kid not in self.shown for kid in self.reports[pid])]
         while pending:
             together = [pending.pop(0)]
             whole = self.reach(together, limit=self.capacity)
@@ -358,10 +373,10 @@ class _Planner:
                 self.page(self._shared_title(together), self._managers_note(together), whole, layout, page.key)
             for pid in together:
                 page.continued[pid] = [p.key for p in self.pages[before:]
-                                       if p.parent == page.key and pid in p.structure.posts]
+                                       if p.parent == page.key and pid in p.posts]
 
     def _even_out(self, together: list[str], pending: list[str], whole: set[str],
-                  layout: Layout) -> tuple[set[str], Layout]:
+                  layout: Trial) -> tuple[set[str], Trial]:
         """When the teams left after `together` fit one page but would fill under a quarter of it, move teams
         from the end of `together` to the front of `pending` while both pages still fit, as evenly as they
         go: two pages half full read better than a full one and a nearly empty one. Returns `together`'s
@@ -419,7 +434,7 @@ class _Planner:
             return None
         return [others, own]
 
-    def _deepest(self, tops: list[str], extra: set[str]) -> tuple[set[str], Layout]:
+    def _deepest(self, tops: list[str], extra: set[str]) -> tuple[set[str], Trial]:
         """`extra` with `tops` and as many levels below them as fit (at least the tops)."""
         shown = extra | set(tops)
         layout = self.lay(shown)
@@ -466,9 +481,9 @@ class _Planner:
         """The pages with small ones put together: each continuation page goes on the first recent
         page after its own source page that still fits with it, so teams from several pages share
         one; every cross-reference follows (a shared page says which pages it continues)."""
-        bins: list[list[ChartPage]] = []
+        bins: list[list[_Draft]] = []
         bin_of: dict[int, int] = {}
-        layouts: list[Layout] = []
+        layouts: list[Trial] = []
         trees: list[list[tuple[float, float]]] = []
         for page in self.pages:
             target = None
@@ -483,11 +498,11 @@ class _Planner:
                     if page.parent is not None and index != source and len(bins[index]) == 1 and \
                             bins[index][0].parent is None:
                         continue
-                    posts = [pid for other in bins[index] for pid in other.structure.posts]
+                    posts = [pid for other in bins[index] for pid in other.posts]
                     if _card_height(layouts[index]) == _card_height(page.layout) and \
-                            self._apart(set(posts), page.structure.posts) and self.too_tall(trees[index] + own):
+                            self._apart(set(posts), page.posts) and self.too_tall(trees[index] + own):
                         continue
-                    layout = self.fitting(posts + list(page.structure.posts))
+                    layout = self.fitting(posts + page.posts)
                     if layout is not None:
                         target, layouts[index] = index, layout
                         trees[index] = self.trees(layout)
@@ -503,33 +518,32 @@ class _Planner:
         pages: list[ChartPage] = []
         for index, (members, layout) in enumerate(zip(bins, layouts)):
             first = members[0]
-            if len(members) == 1:
-                page = replace(first, key=index)
-            elif all(bin_of[m.parent] == index for m in members[1:] if m.parent is not None):
-                # teams that joined the page they continue: it keeps its own title
-                posts = [pid for member in members for pid in member.structure.posts]
-                page = replace(first, key=index, structure=self.subset(posts), layout=layout,
-                               scale=self.scale_for(layout))
+            if all(bin_of[m.parent] == index for m in members[1:] if m.parent is not None):
+                title, subtitle = first.title, first.subtitle  # teams that joined the page they continue
             else:
-                posts = [pid for member in members for pid in member.structure.posts]
-                title = self._shared_title([next(iter(m.structure.posts)) for m in members])
-                page = ChartPage(index, title, "", self.subset(posts), layout, self.scale_for(layout))
+                title, subtitle = self._shared_title([member.posts[0] for member in members]), ""
+            printed = self._printed(index, title, subtitle, {pid for member in members for pid in member.posts}, layout)
             sources = [s for s in dict.fromkeys(bin_of[m.parent] for m in members if m.parent is not None)
                        if s != index]
-            page.parent = sources[0] if sources else None
-            page.also_from = sources[1:]
+            printed.parent = sources[0] if sources else None
+            printed.also_from = sources[1:]
             continued = {pid: sorted(dict.fromkeys(bin_of[k] for k in keys if bin_of[k] != index))
                          for member in members for pid, keys in member.continued.items()}
-            page.continued = {pid: keys for pid, keys in continued.items() if keys}
-            pages.append(page)
-        for page in pages:
-            for pid, keys in page.continued.items():
+            printed.continued = {pid: keys for pid, keys in continued.items() if keys}
+            pages.append(printed)
+        for printed in pages:
+            for pid, keys in printed.continued.items():
                 for key in keys:
                     if pid in pages[key].structure.posts:
-                        pages[key].came_from[pid] = page.key
+                        pages[key].came_from[pid] = printed.key
         return pages
 
-    def _area(self, layout: Layout) -> float:
+    def _printed(self, key: int, title: str, subtitle: str, posts: set[str], layout: Trial) -> ChartPage:
+        """A page as printed: its posts cut out of the structure, its lines routed (a candidate page is
+        judged by its trial layout alone, and most candidates are never printed)."""
+        return ChartPage(key, title, subtitle, self.subset(posts), self.trials.layout(layout), self.scale_for(layout))
+
+    def _area(self, layout: Trial) -> float:
         """The room a layout takes on the page printed at the smallest readable scale, in square points."""
         scale = self.frame.min_scale
         return layout.bounds.width * scale * (layout.bounds.height + CONTINUATION_ALLOWANCE) * scale
@@ -540,7 +554,7 @@ class _Planner:
         names = list(dict.fromkeys(self._title_for(pid, short=True) for pid in tops))
         return f"{names[0]} (continued)" if len(names) == 1 and len(tops) > 1 else " \u00b7 ".join(names)
 
-    def trees(self, layout: Layout) -> list[tuple[float, float]]:
+    def trees(self, layout: Trial) -> list[tuple[float, float]]:
         """The width and height of the cards of each reporting tree in `layout` (the posts on a page under
         each of its tops); none when its posts report in a circle."""
         top: dict[str, str] = {}
@@ -601,7 +615,7 @@ class _Planner:
         return f"Reports to {self.structure.posts[manager].title}" if manager else ""
 
 
-def _card_height(layout: Layout) -> float | None:
+def _card_height(layout: Trial) -> float | None:
     """The height of the cards in `layout` (all alike), None if it has none."""
     return next((card.height for card in layout.cards.values()), None)
 
