@@ -116,7 +116,8 @@ def test_arrow_keys_walk_the_tree_and_shift_extends(new_window, qtbot):
     win.view.setFocus()
     scene = win.scene
     scene.select_posts(["CE"])
-    keys = [(Qt.Key_Down, ["D1"]), (Qt.Key_Down, ["H1"]), (Qt.Key_Right, ["H2"]), (Qt.Key_Left, ["H1"]),
+    # Finance is a cluster inside Corporate: its head is shown under the Head of Legal
+    keys = [(Qt.Key_Down, ["D1"]), (Qt.Key_Down, ["H2"]), (Qt.Key_Right, ["H1"]), (Qt.Key_Left, ["H2"]),
             (Qt.Key_Up, ["D1"]), (Qt.Key_Right, ["D2"])]
     for key, expected in keys:
         QTest.keyClick(win.view, key)
@@ -125,6 +126,34 @@ def test_arrow_keys_walk_the_tree_and_shift_extends(new_window, qtbot):
     assert set(scene.selected_post_ids()) == {"D1", "D2"}
     win.select_all_action.trigger()
     assert set(scene.selected_post_ids()) == set(win.document.structure.posts)
+
+
+def test_arrow_keys_follow_the_chart_left_to_right_not_the_file_order(new_window, qtbot):
+    """On the Cambridge sample the Chief Executive's reports are stored directors first, but the chart
+    shows the heads stacked on the left: Down lands on the leftmost report and Right never goes back left."""
+    from conftest import SAMPLES
+    from orgdesigner.model import load_scenarios
+
+    win = new_window()
+    path = SAMPLES / "cambridge-2022-current.orgd"
+    win.document.set_scenarios(load_scenarios(path), path, None)
+    win.resize(1440, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    win.view.setFocus()
+    cards = win.scene.layout.cards
+    win.scene.select_posts(["CEX"])
+    QTest.keyClick(win.view, Qt.Key_Down)
+    reports = [p for p in win.document.structure.reports_of("CEX") if p in cards]
+    walked = win.scene.selected_post_ids()
+    assert cards[walked[0]].x == min(cards[p].x for p in reports)
+    for _ in reports[1:]:
+        QTest.keyClick(win.view, Qt.Key_Right)
+        walked += win.scene.selected_post_ids()
+    assert sorted(walked) == sorted(reports)  # every report reached once
+    for before, after in zip(walked, walked[1:]):
+        a, b = cards[before], cards[after]
+        assert b.x > a.x or (b.x == a.x and b.y > a.y), (before, after)
 
 
 def test_shift_click_extends_the_selection(new_window, qtbot):
