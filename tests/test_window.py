@@ -9,6 +9,7 @@ import sys
 
 import pytest
 from PySide6.QtCore import QPointF, QSettings, QStandardPaths, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
@@ -148,6 +149,43 @@ def test_double_click_on_empty_canvas_adds_a_post(window):
     assert len(structure.posts) == 7
     window.document.undo_stack.undo()
     assert len(structure.posts) == 6
+
+
+def test_add_post_and_add_group_keys_work_and_do_not_start_a_new_structure(window, monkeypatch):
+    """Each shortcut shown in a menu does what its menu item says (no two-key chord behind Ctrl+N = New)."""
+    monkeypatch.setattr(window, "ask_save_changes", lambda: QMessageBox.Discard)
+    structure = window.document.structure
+    window.scene.select_posts(["H1"])
+    window.view.setFocus()
+    QTest.keySequence(window.view, window.add_post_action.shortcut())
+    assert window.document.structure is structure  # not a new, empty structure
+    assert len(structure.posts) == 7
+    assert [p for p in structure.posts.values() if p.reports_to == "H1"]
+    window.activateWindow()
+    window.view.setFocus()
+    window.scene.select_posts(["H2"])
+    QTest.keySequence(window.view, window.add_group_action.shortcut())
+    assert window.document.structure is structure and len(structure.groups) == 4
+
+
+def test_no_menu_shortcut_is_taken_by_another(window):
+    """A shortcut that another one starts (Ctrl+N before Ctrl+N, P) never reaches its action."""
+    shortcuts = {}
+
+    def collect(menu):
+        for action in menu.actions():
+            if action.menu() is not None:
+                collect(action.menu())
+            for keys in action.shortcuts():
+                if not keys.isEmpty():
+                    shortcuts.setdefault(keys.toString(), []).append(action.text())
+
+    for action in window.menuBar().actions():
+        collect(action.menu())
+    assert all(len(texts) == 1 for texts in shortcuts.values()), shortcuts
+    firsts = {QKeySequence(keys)[0].toCombined() for keys in shortcuts if QKeySequence(keys).count() == 1}
+    chords = [keys for keys in shortcuts if QKeySequence(keys).count() > 1 and QKeySequence(keys)[0].toCombined() in firsts]
+    assert not chords
 
 
 def test_copy_paste_and_duplicate(window):

@@ -203,9 +203,9 @@ class MainWindow(QMainWindow):
         self.snap_action = self._action("&Snap to Grid", self.set_snap, None, "Cards dropped by hand land on a grid")
         self.snap_action.setCheckable(True)
         self.set_snap(str(self.settings.value("snap_to_grid", "false")).lower() == "true")
-        self.add_post_action = self._action("Add &Post", self.add_post, "Ctrl+N, P",
+        self.add_post_action = self._action("Add &Post", self.add_post, "Ctrl+Shift+N",
                                             "Add a post (under the selected post, if one is selected)")
-        self.add_group_action = self._action("Add &Group", self.add_group, "Ctrl+N, G",
+        self.add_group_action = self._action("Add &Group", self.add_group, "Ctrl+Shift+G",
                                              "Add a group (holding the selected posts, if any)")
         self.recent_actions = [self._action("", self._open_recent) for _ in range(MAX_RECENT)]
 
