@@ -156,6 +156,31 @@ def test_arrow_keys_follow_the_chart_left_to_right_not_the_file_order(new_window
         assert b.x > a.x or (b.x == a.x and b.y > a.y), (before, after)
 
 
+def test_breadcrumb_of_long_titles_fits_over_the_canvas(new_window, qtbot):
+    """Cambridge's shared planning posts have titles of 80 characters and more: the bar cuts them short
+    (in full in the tooltips), and the post in focus is still on it, inside the view."""
+    from PySide6.QtWidgets import QLabel
+
+    from conftest import SAMPLES
+    from orgdesigner.model import load_scenarios
+
+    win = new_window()
+    path = SAMPLES / "cambridge-2022-current.orgd"
+    win.document.set_scenarios(load_scenarios(path), path, None)
+    win.resize(1440, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    fold = win.feature(FoldFeature)
+    fold.focus("AD-PD")
+    bar = fold.breadcrumb
+    assert bar.isVisible() and [b.toolTip() for b in bar.buttons][-1].endswith(
+        win.document.structure.posts["JD-GCSP"].title)
+    assert bar.geometry().right() <= win.view.width()
+    here = bar.findChildren(QLabel)[-1]
+    assert here.toolTip() == win.document.structure.posts["AD-PD"].title
+    assert here.geometry().right() <= bar.contentsRect().right()
+
+
 def test_shift_click_extends_the_selection(new_window, qtbot):
     win = _window(new_window, qtbot)
     for post_id, modifier in (("H1", Qt.NoModifier), ("H2", Qt.ShiftModifier), ("H3", Qt.ShiftModifier)):
