@@ -237,6 +237,42 @@ def test_reports_to_chooser_makes_the_line_and_refuses_a_cycle(new_window, qtbot
     assert [d.manager for d in win.document.structure.posts["H3"].dotted] == ["D2"]
 
 
+def test_reports_to_chooser_marks_the_manager_now_and_choosing_it_again_makes_no_edit(new_window, qtbot, monkeypatch):
+    win = _window(new_window, qtbot)
+    nav = win.feature(NavigationFeature)
+    listed: list[list[str]] = []
+    reasons: list[str] = []
+
+    def run(chooser):
+        listed.append([chooser.list.item(r).text() for r in range(chooser.list.count())])
+        chooser.choose("D1")
+        reasons.append(chooser.reason.text())
+        ok = chooser.buttons.button(chooser.buttons.StandardButton.Ok)
+        return chooser.chosen() if ok.isEnabled() else None
+
+    monkeypatch.setattr(nav, "run_chooser", run)
+    assert not nav.choose_manager("H1", dotted=False)
+    assert "Director of Resources (line manager now)" in listed[0]
+    assert reasons == ["'Head of Finance' is already line managed by 'Director of Resources'"]
+    assert win.document.undo_stack.count() == 0 and not win.document.modified
+
+
+def test_chooser_shows_a_refusal_in_full(new_window, qtbot):
+    from orgdesigner.ui.navigation.chooser import ManagerChooser
+
+    win = _window(new_window, qtbot)
+    nav = win.feature(NavigationFeature)
+    chooser = ManagerChooser(win.document.structure, "D1", "Reports to", lambda m: nav.refusal("D1", m, False), win)
+    qtbot.addWidget(chooser)
+    chooser.show()
+    qtbot.waitExposed(chooser)
+    chooser.choose("H1")  # a cycle: three lines of explanation in a 440-pixel dialog
+    reason = chooser.reason
+    assert "reporting cycle" in reason.text()
+    assert reason.height() >= reason.heightForWidth(reason.width())
+    assert reason.geometry().bottom() < chooser.buttons.geometry().top()
+
+
 def test_card_menu(new_window, qtbot, monkeypatch):
     win = _window(new_window, qtbot)
     nav = win.feature(NavigationFeature)
