@@ -257,6 +257,17 @@ def test_reports_to_chooser_marks_the_manager_now_and_choosing_it_again_makes_no
     assert win.document.undo_stack.count() == 0 and not win.document.modified
 
 
+def test_reports_to_without_one_post_selected_says_what_to_select(new_window, qtbot):
+    win = _window(new_window, qtbot)
+    reports_to = win.findChild(QAction, "reports_to")
+    win.scene.select_posts([])
+    reports_to.trigger()
+    assert win.statusBar().currentMessage() == "Select one post to choose its line manager"
+    win.scene.select_posts(["H1", "H2"])
+    reports_to.trigger()
+    assert win.statusBar().currentMessage() == "Select one post to choose its line manager (2 are selected)"
+
+
 def test_chooser_shows_a_refusal_in_full(new_window, qtbot):
     from orgdesigner.ui.navigation.chooser import ManagerChooser
 

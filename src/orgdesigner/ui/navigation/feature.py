@@ -59,9 +59,11 @@ class NavigationFeature(QObject):
 
     def attach(self, parts: FeatureParts) -> None:
         actions = parts.actions
-        actions["reports_to"].triggered.connect(lambda: self._with_one(lambda p: self.choose_manager(p, False)))
-        actions["dotted_to"].triggered.connect(lambda: self._with_one(lambda p: self.choose_manager(p, True)))
-        actions["edit_title"].triggered.connect(lambda: self._with_one(self.edit_title))
+        actions["reports_to"].triggered.connect(
+            lambda: self._with_one(lambda p: self.choose_manager(p, False), "to choose its line manager"))
+        actions["dotted_to"].triggered.connect(
+            lambda: self._with_one(lambda p: self.choose_manager(p, True), "to give it a dotted line"))
+        actions["edit_title"].triggered.connect(lambda: self._with_one(self.edit_title, "to rename it"))
         actions["zoom_selection"].triggered.connect(self.zoom_to_selection)
         edit_menu = window_menu(self.host, "edit_menu")
         edit_menu.addSeparator()
@@ -71,10 +73,11 @@ class NavigationFeature(QObject):
         fit = next(i for i, a in enumerate(shown) if a.shortcut().toString() == "Ctrl+0")  # Fit to Window
         view_menu.insertAction(shown[fit + 1], actions["zoom_selection"])
 
-    def _with_one(self, act) -> None:
+    def _with_one(self, act, purpose: str) -> None:
         selected = self.host.scene.selected_post_ids()
         if len(selected) != 1:
-            self.host.show_status("Select one post first", 5000)
+            several = f" ({len(selected)} are selected)" if selected else ""
+            self.host.show_status(f"Select one post {purpose}{several}", 5000)
             return
         act(selected[0])
 
