@@ -216,6 +216,23 @@ def test_find_selects_and_centres(window):
     assert window.scene.selected_post_ids() == ["H3"]
 
 
+def test_find_looks_for_the_postholder_and_the_post_id_too(window):
+    """An HR officer looks people up by name."""
+    structure = window.document.structure
+    window.document.execute(commands.edit_post(structure, "H2", postholder="Priya Shah"))
+    window.find_action.trigger()
+    QTest.keyClicks(window.find_edit, "shah")
+    QTest.keyClick(window.find_edit, Qt.Key_Return)
+    assert window.scene.selected_post_ids() == ["H2"]
+    window.find_edit.clear()
+    QTest.keyClicks(window.find_edit, "d2")
+    QTest.keyClick(window.find_edit, Qt.Key_Return)
+    assert window.scene.selected_post_ids() == ["D2"]
+    window.find_edit.setText("Nobody")
+    QTest.keyClick(window.find_edit, Qt.Key_Return)
+    assert window.statusBar().currentMessage() == "No post's title, ID or postholder contains 'Nobody'"
+
+
 def test_findings_marked_on_cards_and_click_selects(window):
     structure = window.document.structure
     window.document.execute(commands.edit_post(
