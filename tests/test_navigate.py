@@ -34,6 +34,20 @@ def _trigger(menu, text: str) -> None:
     action.trigger()
 
 
+def test_a_folded_cards_summary_hangs_below_the_card_without_covering_its_last_line(new_window, qtbot):
+    win = _window(new_window, qtbot)
+    fold = win.feature(FoldFeature)
+    fold.toggle("D1")
+    card = win.scene.card("D1")
+    card_rect = card.mapRectToScene(card.card_rect())
+    pill = fold.marks.badge("D1").sceneBoundingRect()
+    assert pill.top() >= card_rect.bottom() - 4  # over the edge by a few pixels only
+    assert card_rect.left() < pill.center().x() < card_rect.right()
+    fold.toggle("D1")
+    chevron = fold.marks.badge("D1").sceneBoundingRect()
+    assert chevron.top() < card_rect.bottom() < chevron.bottom()  # unfolded, the chevron sits on the edge
+
+
 def test_layout_leaves_out_folded_branches_and_what_is_outside_a_focus(structure):
     assert set(compute_layout(structure, LayoutOptions(folded=frozenset({"D1"}))).cards) == {"CE", "D1", "D2", "H3"}
     focused = compute_layout(structure, LayoutOptions(focus="D1"))
