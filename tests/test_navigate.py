@@ -170,6 +170,23 @@ def test_arrow_keys_follow_the_chart_left_to_right_not_the_file_order(new_window
         assert b.x > a.x or (b.x == a.x and b.y > a.y), (before, after)
 
 
+def test_tab_reads_down_each_branch_and_shift_tab_goes_back(new_window, qtbot):
+    win = _window(new_window, qtbot)
+    win.view.setFocus()
+    win.scene.select_posts(["CE"])
+    walked = []
+    for _ in range(5):
+        QTest.keyClick(win.view, Qt.Key_Tab)
+        walked += win.scene.selected_post_ids()
+    assert walked == ["D1", "H2", "H1", "D2", "H3"]  # the chart's order: Legal is shown above the Finance cluster
+    QTest.keyClick(win.view, Qt.Key_Backtab, Qt.ShiftModifier)
+    assert win.scene.selected_post_ids() == ["D2"]
+    QTest.keyClick(win.view, Qt.Key_Tab)
+    nav = win.feature(NavigationFeature)
+    assert not nav.tab()  # past the last card the key is not the canvas's: the focus moves on, as Tab does elsewhere
+    assert win.scene.selected_post_ids() == ["H3"]
+
+
 def test_breadcrumb_of_long_titles_fits_over_the_canvas(new_window, qtbot):
     """Cambridge's shared planning posts have titles of 80 characters and more: the bar cuts them short
     (in full in the tooltips), and the post in focus is still on it, inside the view."""

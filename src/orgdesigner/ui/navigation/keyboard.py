@@ -1,5 +1,5 @@
 """Walking the chart from the keyboard: up to the manager, down to the first report, left and right to
-the siblings (in the order the chart shows them: column by column, top to bottom in a column), over the
+the siblings, Tab and Shift+Tab to the next and previous card reading down each branch in turn (in the order the chart shows them: column by column, top to bottom in a column), over the
 posts shown (folded and out-of-focus posts are skipped)."""
 
 from __future__ import annotations
@@ -44,3 +44,32 @@ def first_post(structure: Structure, shown: Mapping[str, Rect]) -> str | None:
     """Where a walk starts when nothing is selected: the first top post shown, from the left."""
     tops = [p for p in shown if p in structure.posts and structure.posts[p].reports_to not in shown]
     return _in_chart_order(tops, shown)[0] if tops else None
+
+
+def reading_order(structure: Structure, shown: Mapping[str, Rect]) -> list[str]:
+    """The posts shown, each followed by its branch (reports in chart order): the order Tab goes through."""
+    reports: dict[str | None, list[str]] = {}
+    for post_id in shown:
+        post = structure.posts.get(post_id)
+        if post is not None:
+            reports.setdefault(post.reports_to if post.reports_to in shown else None, []).append(post_id)
+    order: list[str] = []
+    stack = list(reversed(_in_chart_order(reports.get(None, []), shown)))
+    while stack:
+        post_id = stack.pop()
+        order.append(post_id)
+        stack.extend(reversed(_in_chart_order(reports.get(post_id, []), shown)))
+    return order
+
+
+def next_in_reading_order(structure: Structure, shown: Mapping[str, Rect], post_id: str | None,
+                          backwards: bool = False) -> str | None:
+    """The card after (or before) `post_id` in reading order; the first (or last) card when `post_id` is None;
+    None past either end."""
+    order = reading_order(structure, shown)
+    if not order:
+        return None
+    if post_id is None or post_id not in shown:
+        return order[-1] if backwards else order[0]
+    at = order.index(post_id) + (-1 if backwards else 1)
+    return order[at] if 0 <= at < len(order) else None
