@@ -210,6 +210,9 @@ def test_breadcrumb_of_long_titles_fits_over_the_canvas(new_window, qtbot):
     here = bar.findChildren(QLabel)[-1]
     assert here.toolTip() == win.document.structure.posts["AD-PD"].title
     assert here.geometry().right() <= bar.contentsRect().right()
+    win.resize(1000, 900)  # a narrower window: the titles are cut shorter still
+    qtbot.waitUntil(lambda: win.view.width() < 700)
+    assert bar.geometry().right() <= win.view.width()
 
 
 def test_shift_click_extends_the_selection(new_window, qtbot):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
@@ -35,7 +35,13 @@ class Breadcrumb(QFrame):
         scene.view_state.changed.connect(self.refresh)
         scene.document.replaced.connect(self.refresh)
         scene.document.changed.connect(lambda _change: self.refresh())
+        parent.installEventFilter(self)  # a narrower view cuts the titles shorter
         self.refresh()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize and self.isVisible():
+            self.refresh()
+        return False
 
     def refresh(self) -> None:
         while self._layout.count():
