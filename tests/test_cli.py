@@ -173,3 +173,11 @@ def test_compare_text_and_unreadable_file(structure, tmp_path, run):
     assert text.returncode == 0 and "Saving           £0 a year" in text.stdout
     bad = run("compare", str(path), str(tmp_path / "missing.orgd"))
     assert bad.returncode == 2 and "missing.orgd: no such file" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_export_to_an_unknown_kind_of_file_lists_every_kind_it_writes(structure, tmp_path, run):
+    path = tmp_path / "s.orgd"
+    save(structure, path)
+    result = run("export", str(path), "-o", str(tmp_path / "chart.docx"))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert all(kind in result.stderr for kind in (".pdf", ".png", ".svg", ".pptx", ".csv", ".xlsx"))

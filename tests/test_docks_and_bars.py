@@ -46,6 +46,23 @@ def test_the_figures_dock_shows_every_value_in_full(window):
     assert header.sectionSize(0) > 60  # the labels keep room too, elided with the whole label in a tooltip
 
 
+def test_the_figures_dock_shows_each_figures_name_in_full(window):
+    """'Cost (gross)' and 'Cost (net)' must not both read 'Cost …': the long cost basis sentence spans the
+    row instead of widening the Value column."""
+    panel = window.feature(FiguresFeature).panel
+    window.dock_layout["figures"].raise_()
+    QApplication.processEvents()
+    header, metrics = panel.header(), QFontMetrics(panel.font())
+    room = header.sectionSize(0) - panel.indentation()
+    top = [panel.topLevelItem(i) for i in range(panel.topLevelItemCount())]
+    for item in top:
+        if item.isFirstColumnSpanned():
+            assert metrics.horizontalAdvance(item.text(0)) <= panel.viewport().width(), item.text(0)
+        else:
+            assert metrics.horizontalAdvance(item.text(0)) <= room, (item.text(0), room)
+    assert any(item.text(0).startswith("Costed at top of grade") for item in top)
+
+
 def _rows(panel):
     stack = [panel.topLevelItem(i) for i in range(panel.topLevelItemCount())]
     while stack:

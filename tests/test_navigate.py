@@ -34,6 +34,20 @@ def _trigger(menu, text: str) -> None:
     action.trigger()
 
 
+def test_a_folded_cards_summary_hangs_below_the_card_without_covering_its_last_line(new_window, qtbot):
+    win = _window(new_window, qtbot)
+    fold = win.feature(FoldFeature)
+    fold.toggle("D1")
+    card = win.scene.card("D1")
+    card_rect = card.mapRectToScene(card.card_rect())
+    pill = fold.marks.badge("D1").sceneBoundingRect()
+    assert pill.top() >= card_rect.bottom() - 4  # over the edge by a few pixels only
+    assert card_rect.left() < pill.center().x() < card_rect.right()
+    fold.toggle("D1")
+    chevron = fold.marks.badge("D1").sceneBoundingRect()
+    assert chevron.top() < card_rect.bottom() < chevron.bottom()  # unfolded, the chevron sits on the edge
+
+
 def test_layout_leaves_out_folded_branches_and_what_is_outside_a_focus(structure):
     assert set(compute_layout(structure, LayoutOptions(folded=frozenset({"D1"}))).cards) == {"CE", "D1", "D2", "H3"}
     focused = compute_layout(structure, LayoutOptions(focus="D1"))
@@ -116,7 +130,8 @@ def test_arrow_keys_walk_the_tree_and_shift_extends(new_window, qtbot):
     win.view.setFocus()
     scene = win.scene
     scene.select_posts(["CE"])
-    keys = [(Qt.Key_Down, ["D1"]), (Qt.Key_Down, ["H1"]), (Qt.Key_Right, ["H2"]), (Qt.Key_Left, ["H1"]),
+    # Finance is a cluster inside Corporate: its head is shown under the Head of Legal
+    keys = [(Qt.Key_Down, ["D1"]), (Qt.Key_Down, ["H2"]), (Qt.Key_Right, ["H1"]), (Qt.Key_Left, ["H2"]),
             (Qt.Key_Up, ["D1"]), (Qt.Key_Right, ["D2"])]
     for key, expected in keys:
         QTest.keyClick(win.view, key)
@@ -125,6 +140,79 @@ def test_arrow_keys_walk_the_tree_and_shift_extends(new_window, qtbot):
     assert set(scene.selected_post_ids()) == {"D1", "D2"}
     win.select_all_action.trigger()
     assert set(scene.selected_post_ids()) == set(win.document.structure.posts)
+
+
+def test_arrow_keys_follow_the_chart_left_to_right_not_the_file_order(new_window, qtbot):
+    """On the Cambridge sample the Chief Executive's reports are stored directors first, but the chart
+    shows the heads stacked on the left: Down lands on the leftmost report and Right never goes back left."""
+    from conftest import SAMPLES
+    from orgdesigner.model import load_scenarios
+
+    win = new_window()
+    path = SAMPLES / "cambridge-2022-current.orgd"
+    win.document.set_scenarios(load_scenarios(path), path, None)
+    win.resize(1440, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    win.view.setFocus()
+    cards = win.scene.layout.cards
+    win.scene.select_posts(["CEX"])
+    QTest.keyClick(win.view, Qt.Key_Down)
+    reports = [p for p in win.document.structure.reports_of("CEX") if p in cards]
+    walked = win.scene.selected_post_ids()
+    assert cards[walked[0]].x == min(cards[p].x for p in reports)
+    for _ in reports[1:]:
+        QTest.keyClick(win.view, Qt.Key_Right)
+        walked += win.scene.selected_post_ids()
+    assert sorted(walked) == sorted(reports)  # every report reached once
+    for before, after in zip(walked, walked[1:]):
+        a, b = cards[before], cards[after]
+        assert b.x > a.x or (b.x == a.x and b.y > a.y), (before, after)
+
+
+def test_tab_reads_down_each_branch_and_shift_tab_goes_back(new_window, qtbot):
+    win = _window(new_window, qtbot)
+    win.view.setFocus()
+    win.scene.select_posts(["CE"])
+    walked = []
+    for _ in range(5):
+        QTest.keyClick(win.view, Qt.Key_Tab)
+        walked += win.scene.selected_post_ids()
+    assert walked == ["D1", "H2", "H1", "D2", "H3"]  # the chart's order: Legal is shown above the Finance cluster
+    QTest.keyClick(win.view, Qt.Key_Backtab, Qt.ShiftModifier)
+    assert win.scene.selected_post_ids() == ["D2"]
+    QTest.keyClick(win.view, Qt.Key_Tab)
+    nav = win.feature(NavigationFeature)
+    assert not nav.tab()  # past the last card the key is not the canvas's: the focus moves on, as Tab does elsewhere
+    assert win.scene.selected_post_ids() == ["H3"]
+
+
+def test_breadcrumb_of_long_titles_fits_over_the_canvas(new_window, qtbot):
+    """Cambridge's shared planning posts have titles of 80 characters and more: the bar cuts them short
+    (in full in the tooltips), and the post in focus is still on it, inside the view."""
+    from PySide6.QtWidgets import QLabel
+
+    from conftest import SAMPLES
+    from orgdesigner.model import load_scenarios
+
+    win = new_window()
+    path = SAMPLES / "cambridge-2022-current.orgd"
+    win.document.set_scenarios(load_scenarios(path), path, None)
+    win.resize(1440, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    fold = win.feature(FoldFeature)
+    fold.focus("AD-PD")
+    bar = fold.breadcrumb
+    assert bar.isVisible() and [b.toolTip() for b in bar.buttons][-1].endswith(
+        win.document.structure.posts["JD-GCSP"].title)
+    assert bar.geometry().right() <= win.view.width()
+    here = bar.findChildren(QLabel)[-1]
+    assert here.toolTip() == win.document.structure.posts["AD-PD"].title
+    assert here.geometry().right() <= bar.contentsRect().right()
+    win.resize(1000, 900)  # a narrower window: the titles are cut shorter still
+    qtbot.waitUntil(lambda: win.view.width() < 700)
+    assert bar.geometry().right() <= win.view.width()
 
 
 def test_shift_click_extends_the_selection(new_window, qtbot):
@@ -181,6 +269,53 @@ def test_reports_to_chooser_makes_the_line_and_refuses_a_cycle(new_window, qtbot
     monkeypatch.setattr(nav, "run_chooser", pick("Director of Place"))
     assert nav.choose_manager("H3", dotted=True)
     assert [d.manager for d in win.document.structure.posts["H3"].dotted] == ["D2"]
+
+
+def test_reports_to_chooser_marks_the_manager_now_and_choosing_it_again_makes_no_edit(new_window, qtbot, monkeypatch):
+    win = _window(new_window, qtbot)
+    nav = win.feature(NavigationFeature)
+    listed: list[list[str]] = []
+    reasons: list[str] = []
+
+    def run(chooser):
+        listed.append([chooser.list.item(r).text() for r in range(chooser.list.count())])
+        chooser.choose("D1")
+        reasons.append(chooser.reason.text())
+        ok = chooser.buttons.button(chooser.buttons.StandardButton.Ok)
+        return chooser.chosen() if ok.isEnabled() else None
+
+    monkeypatch.setattr(nav, "run_chooser", run)
+    assert not nav.choose_manager("H1", dotted=False)
+    assert "Director of Resources (line manager now)" in listed[0]
+    assert reasons == ["'Head of Finance' is already line managed by 'Director of Resources'"]
+    assert win.document.undo_stack.count() == 0 and not win.document.modified
+
+
+def test_reports_to_without_one_post_selected_says_what_to_select(new_window, qtbot):
+    win = _window(new_window, qtbot)
+    reports_to = win.findChild(QAction, "reports_to")
+    win.scene.select_posts([])
+    reports_to.trigger()
+    assert win.statusBar().currentMessage() == "Select one post to choose its line manager"
+    win.scene.select_posts(["H1", "H2"])
+    reports_to.trigger()
+    assert win.statusBar().currentMessage() == "Select one post to choose its line manager (2 are selected)"
+
+
+def test_chooser_shows_a_refusal_in_full(new_window, qtbot):
+    from orgdesigner.ui.navigation.chooser import ManagerChooser
+
+    win = _window(new_window, qtbot)
+    nav = win.feature(NavigationFeature)
+    chooser = ManagerChooser(win.document.structure, "D1", "Reports to", lambda m: nav.refusal("D1", m, False), win)
+    qtbot.addWidget(chooser)
+    chooser.show()
+    qtbot.waitExposed(chooser)
+    chooser.choose("H1")  # a cycle: three lines of explanation in a 440-pixel dialog
+    reason = chooser.reason
+    assert "reporting cycle" in reason.text()
+    assert reason.height() >= reason.heightForWidth(reason.width())
+    assert reason.geometry().bottom() < chooser.buttons.geometry().top()
 
 
 def test_card_menu(new_window, qtbot, monkeypatch):

@@ -9,6 +9,7 @@ import sys
 
 import pytest
 from PySide6.QtCore import QPointF, QSettings, QStandardPaths, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
@@ -150,6 +151,43 @@ def test_double_click_on_empty_canvas_adds_a_post(window):
     assert len(structure.posts) == 6
 
 
+def test_add_post_and_add_group_keys_work_and_do_not_start_a_new_structure(window, monkeypatch):
+    """Each shortcut shown in a menu does what its menu item says (no two-key chord behind Ctrl+N = New)."""
+    monkeypatch.setattr(window, "ask_save_changes", lambda: QMessageBox.Discard)
+    structure = window.document.structure
+    window.scene.select_posts(["H1"])
+    window.view.setFocus()
+    QTest.keySequence(window.view, window.add_post_action.shortcut())
+    assert window.document.structure is structure  # not a new, empty structure
+    assert len(structure.posts) == 7
+    assert [p for p in structure.posts.values() if p.reports_to == "H1"]
+    window.activateWindow()
+    window.view.setFocus()
+    window.scene.select_posts(["H2"])
+    QTest.keySequence(window.view, window.add_group_action.shortcut())
+    assert window.document.structure is structure and len(structure.groups) == 4
+
+
+def test_no_menu_shortcut_is_taken_by_another(window):
+    """A shortcut that another one starts (Ctrl+N before Ctrl+N, P) never reaches its action."""
+    shortcuts = {}
+
+    def collect(menu):
+        for action in menu.actions():
+            if action.menu() is not None:
+                collect(action.menu())
+            for keys in action.shortcuts():
+                if not keys.isEmpty():
+                    shortcuts.setdefault(keys.toString(), []).append(action.text())
+
+    for action in window.menuBar().actions():
+        collect(action.menu())
+    assert all(len(texts) == 1 for texts in shortcuts.values()), shortcuts
+    firsts = {QKeySequence(keys)[0].toCombined() for keys in shortcuts if QKeySequence(keys).count() == 1}
+    chords = [keys for keys in shortcuts if QKeySequence(keys).count() > 1 and QKeySequence(keys)[0].toCombined() in firsts]
+    assert not chords
+
+
 def test_copy_paste_and_duplicate(window):
     click_card(window, "H2")
     window.duplicate_action.trigger()
@@ -176,6 +214,23 @@ def test_find_selects_and_centres(window):
     QTest.keyClicks(window.find_edit, "planning")
     QTest.keyClick(window.find_edit, Qt.Key_Return)
     assert window.scene.selected_post_ids() == ["H3"]
+
+
+def test_find_looks_for_the_postholder_and_the_post_id_too(window):
+    """An HR officer looks people up by name."""
+    structure = window.document.structure
+    window.document.execute(commands.edit_post(structure, "H2", postholder="Priya Shah"))
+    window.find_action.trigger()
+    QTest.keyClicks(window.find_edit, "shah")
+    QTest.keyClick(window.find_edit, Qt.Key_Return)
+    assert window.scene.selected_post_ids() == ["H2"]
+    window.find_edit.clear()
+    QTest.keyClicks(window.find_edit, "d2")
+    QTest.keyClick(window.find_edit, Qt.Key_Return)
+    assert window.scene.selected_post_ids() == ["D2"]
+    window.find_edit.setText("Nobody")
+    QTest.keyClick(window.find_edit, Qt.Key_Return)
+    assert window.statusBar().currentMessage() == "No post's title, ID or postholder contains 'Nobody'"
 
 
 def test_findings_marked_on_cards_and_click_selects(window):

@@ -80,7 +80,8 @@ def run(options: argparse.Namespace) -> int:
 def _table(options: argparse.Namespace, output: Path) -> int:
     suffix = output.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
-        raise BadInput(f"{output}: export writes .csv or .xlsx files")
+        raise BadInput(f"{output}: export writes the chart as .pdf, {', '.join(CHART_FORMATS)}, "
+                       "or the posts table as .csv or .xlsx")
     target = load_target(options.file, options.scenario)
     from ..io.export import posts_table, write_csv, write_xlsx
 

@@ -203,9 +203,9 @@ class MainWindow(QMainWindow):
         self.snap_action = self._action("&Snap to Grid", self.set_snap, None, "Cards dropped by hand land on a grid")
         self.snap_action.setCheckable(True)
         self.set_snap(str(self.settings.value("snap_to_grid", "false")).lower() == "true")
-        self.add_post_action = self._action("Add &Post", self.add_post, "Ctrl+N, P",
+        self.add_post_action = self._action("Add &Post", self.add_post, "Ctrl+Shift+N",
                                             "Add a post (under the selected post, if one is selected)")
-        self.add_group_action = self._action("Add &Group", self.add_group, "Ctrl+N, G",
+        self.add_group_action = self._action("Add &Group", self.add_group, "Ctrl+Shift+G",
                                              "Add a group (holding the selected posts, if any)")
         self.recent_actions = [self._action("", self._open_recent) for _ in range(MAX_RECENT)]
 
@@ -496,9 +496,9 @@ class MainWindow(QMainWindow):
 
     def find_next(self) -> None:
         needle = self.find_edit.text().strip().lower()
-        matches = [p.id for p in self.document.structure.posts.values() if needle and needle in p.title.lower()]
+        matches = [p.id for p in self.document.structure.posts.values() if needle and needle in _findable(p)]
         if not matches:
-            self.statusBar().showMessage(f"No post title contains '{self.find_edit.text()}'", 5000)
+            self.statusBar().showMessage(f"No post's title, ID or postholder contains '{self.find_edit.text()}'", 5000)
             return
         post_id = matches[self._find_index % len(matches)]
         self._find_index += 1
@@ -833,3 +833,8 @@ class MainWindow(QMainWindow):
         paper = Paper(size, layout.orientation() == QPageLayout.Landscape)
         pages = print_pdf(printer, pdf_bytes(self.document.structure, PdfOptions(paper=paper)))
         self.statusBar().showMessage(f"Sent {pages} page{'s' if pages != 1 else ''} to the printer", 6000)
+
+
+def _findable(post: Post) -> str:
+    """What the Find box looks through: the title, the post ID and the names of the people holding it."""
+    return "\n".join([post.title, post.id, post.postholder or "", *post.co_holders]).lower()

@@ -72,7 +72,12 @@ class FiguresPanel(OnScreenRefresh, QTreeWidget):
             rows[6:6] = [("Junior staff FTE", "", f"{totals.junior_fte:,.2f}"),
                          ("Junior staff cost", "", money(totals.junior_cost))]
         for label, posts, value in rows:
-            self._row(self, label, posts, value)
+            item = self._row(self, label, posts, value)
+            if label == "Costed":  # a sentence, not a figure: across the row, so the Value column stays narrow
+                item.setText(0, f"Costed {value}")
+                item.setText(2, "")
+                item.setToolTip(0, item.text(0))
+                item.setFirstColumnSpanned(True)
         by_group = QTreeWidgetItem(self, ["Net cost by group"])
         group_totals = analysis.totals_by_group()
         items: dict[str, QTreeWidgetItem] = {}

@@ -19,6 +19,8 @@ from ..scene import OrgScene
 FOLD_BADGE_TYPE = QGraphicsItem.UserType + 20  # type: ignore[attr-defined]  # not in the stubs
 RADIUS = 7.0
 PILL_HEIGHT = 17.0
+PILL_OVERLAP = 3.0
+"""How far the folded pill reaches up over its card's bottom edge."""
 FONT_SIZE = 7.2
 
 
@@ -54,14 +56,20 @@ class FoldBadge(QGraphicsItem):
         return self._text
 
     def place(self, card: PostCardItem) -> None:
+        """The chevron sits on the card's bottom edge; the folded pill hangs below it (there is nothing shown
+        under a folded card), so it never covers the card's last line."""
         rect = card.card_rect()
-        self.setPos(rect.center().x(), rect.bottom())
+        below = PILL_HEIGHT / 2 - PILL_OVERLAP if self._folded else 0.0
+        self.setPos(rect.center().x(), rect.bottom() + below)
 
     def set_state(self, folded: bool, text: str) -> None:
         if (folded, text) == (self._folded, self._text):
             return
         self.prepareGeometryChange()
         self._folded, self._text = folded, text
+        card = self.parentItem()
+        if isinstance(card, PostCardItem):
+            self.place(card)
         if folded:
             width = QFontMetricsF(_font()).horizontalAdvance(f"▸  {text}") + 16
             self._shape = QRectF(-width / 2, -PILL_HEIGHT / 2, width, PILL_HEIGHT)

@@ -3,6 +3,10 @@ down to the post in focus. Click a name to show that post's branch instead, or "
 
 from __future__ import annotations
 
+from html import escape
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractScrollArea, QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from ..scene import OrgScene
@@ -11,6 +15,9 @@ STYLE = ("QFrame#breadcrumb { background: #ffffff; border: 1px solid #b8c4d6; bo
          "QToolButton { border: none; padding: 2px 4px; color: #1f5fa8; }"
          "QToolButton:hover { text-decoration: underline; }"
          "QLabel { color: #5f6b7a; }")
+MOST_STEP_WIDTH = 260
+"""A long title is cut short with "…" (in full in its tooltip), so the whole chain fits over the canvas."""
+LEAST_STEP_WIDTH = 60
 
 
 class Breadcrumb(QFrame):
@@ -28,7 +35,13 @@ class Breadcrumb(QFrame):
         scene.view_state.changed.connect(self.refresh)
         scene.document.replaced.connect(self.refresh)
         scene.document.changed.connect(lambda _change: self.refresh())
+        parent.installEventFilter(self)  # a narrower view cuts the titles shorter
         self.refresh()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize and self.isVisible():
+            self.refresh()
+        return False
 
     def refresh(self) -> None:
         while self._layout.count():
@@ -44,21 +57,33 @@ class Breadcrumb(QFrame):
             return
         steps: list[tuple[str, str | None]] = [("Whole chart", None)]
         steps += [(structure.posts[p].title, p) for p in reversed(structure.chain_above(focus))]
+        width = self._step_width(len(steps) + 1)
+        metrics = QFontMetrics(self.font())
         for text, post_id in steps:
             button = QToolButton()
-            button.setText(text)
+            button.setText(metrics.elidedText(text, Qt.TextElideMode.ElideRight, width).replace("&", "&&"))
             button.setToolTip("Show the whole chart" if post_id is None else f"Show only the branch of {text}")
             button.clicked.connect(lambda _checked=False, p=post_id: self.scene.view_state.focus_on(p))
             self._layout.addWidget(button)
             self._layout.addWidget(QLabel("›"))
             self.buttons.append(button)
-        here = QLabel(f"<b>{structure.posts[focus].title}</b>")
+        title = structure.posts[focus].title
+        bold = QFont(self.font())
+        bold.setBold(True)
+        here = QLabel(f"<b>{escape(QFontMetrics(bold).elidedText(title, Qt.TextElideMode.ElideRight, width))}</b>")
+        here.setToolTip(title)
         self._layout.addWidget(here)
         self.adjustSize()
         self.move(4, 3)
         self.show()
         self.raise_()
         self._make_room(self.height() + 6)
+
+    def _step_width(self, steps: int) -> int:
+        """The widest a step's text may be for `steps` steps to share the view's width."""
+        view = self.parentWidget()
+        room = (view.width() if view is not None else 1000) - 40 - 24 * steps  # margins, "›" and padding
+        return max(LEAST_STEP_WIDTH, min(MOST_STEP_WIDTH, room // max(1, steps)))
 
     def _make_room(self, height: int) -> None:
         """The bar sits above the canvas, which gives up that strip, so it never hides a card."""

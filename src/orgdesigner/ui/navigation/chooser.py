@@ -39,11 +39,14 @@ class ManagerChooser(QDialog):
         layout.addWidget(self.list)
         layout.addWidget(self.reason)
         layout.addWidget(self.buttons)
+        current = structure.posts[post_id].reports_to
         for post in structure.posts.values():
             if post.id == post_id:
                 continue
             who = f" — {post.postholder}" if post.postholder else ""
-            item = QListWidgetItem(f"{post.title}{who}")
+            now = " (line manager now)" if post.id == current else ""
+            item = QListWidgetItem(f"{post.title}{who}{now}")
+            item.setToolTip(post.title)
             item.setData(Qt.ItemDataRole.UserRole, post.id)
             self.list.addItem(item)
         self.filter.textChanged.connect(self._filter)
@@ -81,6 +84,9 @@ class ManagerChooser(QDialog):
         chosen = self.chosen()
         refusal = self._refusal(chosen) if chosen is not None else None
         self.reason.setText(refusal or "")
+        # a wrapped label gets no more height than one line from the dialog's layout: ask for all its lines
+        self.reason.setMinimumHeight(self.reason.heightForWidth(self.reason.width()) if refusal else 0)
+        self.layout().activate()
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(chosen is not None and refusal is None)
 
     def accept(self) -> None:

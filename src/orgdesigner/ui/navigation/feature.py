@@ -20,7 +20,7 @@ from ..folding.feature import FoldFeature
 from .chooser import ManagerChooser
 from .contextmenus import CanvasHost, menu_for, new_post
 from .highlight import chain_highlight
-from .keyboard import STEPS, first_post, step
+from .keyboard import STEPS, first_post, next_in_reading_order, step
 from .minimap import Overview
 from .title_editor import TitleEditor
 
@@ -59,9 +59,11 @@ class NavigationFeature(QObject):
 
     def attach(self, parts: FeatureParts) -> None:
         actions = parts.actions
-        actions["reports_to"].triggered.connect(lambda: self._with_one(lambda p: self.choose_manager(p, False)))
-        actions["dotted_to"].triggered.connect(lambda: self._with_one(lambda p: self.choose_manager(p, True)))
-        actions["edit_title"].triggered.connect(lambda: self._with_one(self.edit_title))
+        actions["reports_to"].triggered.connect(
+            lambda: self._with_one(lambda p: self.choose_manager(p, False), "to choose its line manager"))
+        actions["dotted_to"].triggered.connect(
+            lambda: self._with_one(lambda p: self.choose_manager(p, True), "to give it a dotted line"))
+        actions["edit_title"].triggered.connect(lambda: self._with_one(self.edit_title, "to rename it"))
         actions["zoom_selection"].triggered.connect(self.zoom_to_selection)
         edit_menu = window_menu(self.host, "edit_menu")
         edit_menu.addSeparator()
@@ -71,10 +73,11 @@ class NavigationFeature(QObject):
         fit = next(i for i, a in enumerate(shown) if a.shortcut().toString() == "Ctrl+0")  # Fit to Window
         view_menu.insertAction(shown[fit + 1], actions["zoom_selection"])
 
-    def _with_one(self, act) -> None:
+    def _with_one(self, act, purpose: str) -> None:
         selected = self.host.scene.selected_post_ids()
         if len(selected) != 1:
-            self.host.show_status("Select one post first", 5000)
+            several = f" ({len(selected)} are selected)" if selected else ""
+            self.host.show_status(f"Select one post {purpose}{several}", 5000)
             return
         act(selected[0])
 
@@ -146,6 +149,8 @@ class NavigationFeature(QObject):
         structure = self.host.document.structure
         if dotted:
             return commands.add_dotted_line(structure, post_id, manager_id).refusal()
+        if structure.posts[post_id].reports_to == manager_id:  # choosing it again would be an empty undo step
+            return f"'{structure.posts[post_id].title}' is already line managed by '{structure.posts[manager_id].title}'"
         try:
             structure.check_line_manager(post_id, manager_id)
         except EditRefused as exc:
@@ -187,21 +192,32 @@ class NavigationFeature(QObject):
                 self.edit_title(selected[0])
                 return True
             return False
+        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and not modifiers & ~Qt.KeyboardModifier.ShiftModifier:
+            return self.tab(backwards=key == Qt.Key.Key_Backtab or bool(modifiers))
         direction = STEPS.get(Qt.Key(key))
         if direction is None or modifiers & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier):
             return False
         self.walk(direction, extend=bool(modifiers & Qt.KeyboardModifier.ShiftModifier))
         return True
 
-    def walk(self, direction: str, extend: bool = False) -> str | None:
-        """Move the selection one step along the tree (Shift: add the post reached to the selection)."""
+    def tab(self, backwards: bool = False) -> bool:
+        """Select the next (or previous) card reading down each branch; past the last card the keyboard focus
+        moves on out of the canvas (False), as Tab does elsewhere."""
         scene = self.host.scene
         shown = scene.layout.cards if scene.layout is not None else {}
-        selected = scene.selected_post_ids()
-        start = self._walked if self._walked in selected else (selected[-1] if selected else None)
-        target = step(scene.structure, shown, start, direction) if start else first_post(scene.structure, shown)
+        target = next_in_reading_order(scene.structure, shown, self._walk_start(), backwards)
         if target is None:
-            return None
+            return False
+        self._walk_to(target, extend=False)
+        return True
+
+    def _walk_start(self) -> str | None:
+        """Where the next step starts: the post the last step reached, if still selected, else the last selected."""
+        selected = self.host.scene.selected_post_ids()
+        return self._walked if self._walked in selected else (selected[-1] if selected else None)
+
+    def _walk_to(self, target: str, extend: bool) -> None:
+        scene = self.host.scene
         if extend:
             card = scene.card(target)
             if card is not None:
@@ -212,5 +228,15 @@ class NavigationFeature(QObject):
         card = scene.card(target)
         if card is not None:
             self.host.view.ensureVisible(card.sceneBoundingRect(), 40, 40)
+
+    def walk(self, direction: str, extend: bool = False) -> str | None:
+        """Move the selection one step along the tree (Shift: add the post reached to the selection)."""
+        scene = self.host.scene
+        shown = scene.layout.cards if scene.layout is not None else {}
+        start = self._walk_start()
+        target = step(scene.structure, shown, start, direction) if start else first_post(scene.structure, shown)
+        if target is None:
+            return None
+        self._walk_to(target, extend)
         return target
 
