@@ -367,7 +367,8 @@ class VisibleItems:
 
     def sync(self) -> None:
         """Make the items wanted for the area and drop the others (never a selected card, nor anything while a
-        gesture runs)."""
+        gesture runs). Items out of the area are kept while all of them together stay within
+        `MAX_CARD_ITEMS` cards: zooming in on a chart that small and out again makes nothing afresh."""
         scene = self.scene
         box = self.wanted_box()
         if box is None:
@@ -384,13 +385,13 @@ class VisibleItems:
             if sketch:
                 posts = set()
             lines = set() if sketch else self.lines.query(box)
-        if not scene.gesture_running():
+        made = [p for p in posts if p not in scene.cards]
+        if not scene.gesture_running() and (sketch or len(scene.cards) + len(made) > MAX_CARD_ITEMS):
             keep = {card.post_id for card in scene.selected_cards()}
             for post_id in [p for p in scene.cards if p not in posts and p not in keep]:
                 scene.drop_card(post_id)
             for key in [k for k in scene.lines if k not in lines and not scene.lines[k].isSelected()]:
                 scene.removeItem(scene.lines.pop(key))
-        made = [p for p in posts if p not in scene.cards]
         for post_id in made:
             self.ensure(post_id)
         for key in lines:
