@@ -240,6 +240,21 @@ def test_enter_edits_the_title_in_place_and_esc_cancels(new_window, qtbot):
     assert win.document.structure.posts["H2"].title == "Head of Legal"
 
 
+def test_esc_with_nothing_in_progress_clears_the_selection(new_window, qtbot):
+    win = _window(new_window, qtbot)
+    win.view.setFocus()
+    win.scene.select_posts(["H2"])
+    QTest.keyClick(win.view, Qt.Key_F2)
+    QTest.keyClick(win.feature(NavigationFeature).editor, Qt.Key_Escape)
+    assert win.scene.selected_post_ids() == ["H2"]  # that Esc only closed the title editor
+    win.view.setFocus()
+    QTest.keyClick(win.view, Qt.Key_Escape)
+    assert win.scene.selected_post_ids() == []
+    win.select_group("place")
+    QTest.keyClick(win.view, Qt.Key_Escape)
+    assert win.scene.selectedItems() == []
+
+
 def test_reports_to_chooser_makes_the_line_and_refuses_a_cycle(new_window, qtbot, monkeypatch):
     win = _window(new_window, qtbot)
     nav = win.feature(NavigationFeature)

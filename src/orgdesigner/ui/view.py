@@ -1,5 +1,5 @@
 """The canvas view: wheel zoom about the cursor, middle-button or space-bar panning, fit to window,
-Esc to cancel the gesture in progress, and the scene's hints shown in the window's status bar."""
+Esc to cancel the gesture in progress (or, with none, to clear the selection), and the scene's hints shown in the window's status bar."""
 
 from __future__ import annotations
 
@@ -97,7 +97,9 @@ class OrgView(QGraphicsView):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         scene = self.scene()
-        if event.key() == Qt.Key.Key_Escape and isinstance(scene, OrgScene) and scene.cancel_gesture():
+        if event.key() == Qt.Key.Key_Escape and isinstance(scene, OrgScene):
+            if not scene.cancel_gesture():
+                scene.clearSelection()
             event.accept()
             return
         if event.key() == Qt.Key_Space and not event.isAutoRepeat():
