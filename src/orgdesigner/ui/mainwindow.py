@@ -601,8 +601,7 @@ class MainWindow(QMainWindow):
         return data is not None and data.hasFormat(MIME_TYPE)
 
     def _clipboard_changed(self) -> None:
-        if shiboken6.isValid(self.paste_action):  # the clipboard outlives the window
-            self.paste_action.setEnabled(self.can_paste())
+        self.paste_action.setEnabled(self.can_paste())
 
     def paste(self) -> None:
         data = QGuiApplication.clipboard().mimeData()
