@@ -127,8 +127,10 @@ def test_esc_mid_drag_puts_the_cards_back_and_makes_no_edit(canvas):
     press(canvas, start)
     move_to(canvas, start, start + QPointF(0, 120))
     assert {p for p, pos in before.items() if canvas.scene.cards[p].pos() != pos} == MOVED_POSTS
+    selected = set(canvas.scene.selected_post_ids())
     QTest.keyClick(canvas.view, Qt.Key_Escape)
     assert {p: canvas.scene.cards[p].pos() for p in canvas.scene.cards} == before
+    assert set(canvas.scene.selected_post_ids()) == selected  # Esc cancelled the drag only
     move_to(canvas, start + QPointF(0, 120), start + QPointF(80, 200))  # the button still held: nothing follows
     release(canvas, start + QPointF(80, 200))
     assert {p: canvas.scene.cards[p].pos() for p in canvas.scene.cards} == before

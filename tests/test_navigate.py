@@ -240,6 +240,46 @@ def test_enter_edits_the_title_in_place_and_esc_cancels(new_window, qtbot):
     assert win.document.structure.posts["H2"].title == "Head of Legal"
 
 
+def test_esc_with_nothing_in_progress_clears_the_selection(new_window, qtbot):
+    win = _window(new_window, qtbot)
+    win.view.setFocus()
+    win.scene.select_posts(["H2"])
+    QTest.keyClick(win.view, Qt.Key_F2)
+    QTest.keyClick(win.feature(NavigationFeature).editor, Qt.Key_Escape)
+    assert win.scene.selected_post_ids() == ["H2"]  # that Esc only closed the title editor
+    win.view.setFocus()
+    QTest.keyClick(win.view, Qt.Key_Escape)
+    assert win.scene.selected_post_ids() == []
+    win.select_group("place")
+    QTest.keyClick(win.view, Qt.Key_Escape)
+    assert win.scene.selectedItems() == []
+
+
+def test_paste_is_offered_only_while_the_clipboard_holds_copied_posts(new_window, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.clipboard().setText("some text from another program")
+    win = _window(new_window, qtbot)
+    nav = win.feature(NavigationFeature)
+    empty = QPointF(win.scene.layout.bounds.right + 300, 0)
+
+    menus = []  # kept, or their actions go with them
+
+    def menu_paste() -> QAction:
+        menus.append(menu_for(nav, None, empty))
+        return next(a for a in menus[-1].actions() if a.text() == "Paste")
+
+    assert not win.paste_action.isEnabled() and not menu_paste().isEnabled()
+    win.scene.select_posts(["H2"])
+    win.copy_action.trigger()
+    assert win.paste_action.isEnabled() and menu_paste().isEnabled()
+    before = len(win.document.structure.posts)
+    menu_paste().trigger()
+    assert len(win.document.structure.posts) == before + 1
+    QApplication.clipboard().setText("copied elsewhere since")
+    assert not win.paste_action.isEnabled() and not menu_paste().isEnabled()
+
+
 def test_reports_to_chooser_makes_the_line_and_refuses_a_cycle(new_window, qtbot, monkeypatch):
     win = _window(new_window, qtbot)
     nav = win.feature(NavigationFeature)

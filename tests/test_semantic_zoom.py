@@ -83,3 +83,28 @@ def test_zoomed_in_a_card_shows_everything_and_group_labels_step_aside(new_windo
     card = win.scene.card("P1")
     assert card.detail(1.0) is Detail.FULL and card.painted_title_px(1.0) >= READABLE_PX
     assert all(win.scene.boxes[g].label.painted_lines(1.0) == [] for g in structure.groups)
+
+
+@pytest.mark.parametrize("make", [lambda: load(SAMPLES / "leicester-2011-proposed.orgd"),
+                                  lambda: synthetic_structure(300)], ids=["leicester", "300 posts"])
+def test_at_fit_the_whole_chart_is_centred_with_no_scrollbars_and_zoomed_in_it_scrolls_past_its_edges(
+        new_window, qtbot, tmp_path, make):
+    win = _fitted(new_window, qtbot, tmp_path, make())
+    view = win.view
+    assert not view.horizontalScrollBar().isVisible() and not view.verticalScrollBar().isVisible()
+    chart = view.mapFromScene(win.scene.content_rect()).boundingRect()
+    port = view.viewport().rect()
+    assert port.contains(chart)
+    assert abs(chart.center().x() - port.center().x()) <= 2 and abs(chart.center().y() - port.center().y()) <= 2
+    view.set_zoom(view.zoom * 4)
+    QApplication.processEvents()
+    content = win.scene.content_rect()
+    for bar, past_start, past_end in ((view.horizontalScrollBar(), lambda a: content.left() - a.left(),
+                                       lambda a: a.right() - content.right()),
+                                      (view.verticalScrollBar(), lambda a: content.top() - a.top(),
+                                       lambda a: a.bottom() - content.bottom())):
+        assert bar.isVisible()
+        bar.setValue(bar.minimum())
+        assert past_start(view.visible_area()) * view.zoom >= 100  # room to drag a card out past the edge
+        bar.setValue(bar.maximum())
+        assert past_end(view.visible_area()) * view.zoom >= 100

@@ -174,6 +174,8 @@ class MainWindow(QMainWindow):
                                               "Put the selected post's branch, or the whole chart, on the "
                                               "clipboard as a picture")
         self.paste_action = self._action("&Paste", self.paste, K.Paste)
+        QGuiApplication.clipboard().dataChanged.connect(self._clipboard_changed)
+        self._clipboard_changed()
         self.duplicate_action = self._action("D&uplicate", self.duplicate, "Ctrl+D")
         self.delete_action = self._action("&Delete", self.delete_selection, K.Delete,
                                           "Delete the selected posts, groups or lines")
@@ -592,6 +594,14 @@ class MainWindow(QMainWindow):
     def cut(self) -> None:
         if self.copy():
             self.delete_selection()
+
+    def can_paste(self) -> bool:
+        """Whether the clipboard holds copied posts (here or in another OrgDesigner window)."""
+        data = QGuiApplication.clipboard().mimeData()
+        return data is not None and data.hasFormat(MIME_TYPE)
+
+    def _clipboard_changed(self) -> None:
+        self.paste_action.setEnabled(self.can_paste())
 
     def paste(self) -> None:
         data = QGuiApplication.clipboard().mimeData()

@@ -1,5 +1,5 @@
 """The canvas view: wheel zoom about the cursor, middle-button or space-bar panning, fit to window,
-Esc to cancel the gesture in progress, and the scene's hints shown in the window's status bar."""
+Esc to cancel the gesture in progress (or, with none, to clear the selection), and the scene's hints shown in the window's status bar."""
 
 from __future__ import annotations
 
@@ -10,6 +10,11 @@ from PySide6.QtWidgets import QApplication, QGraphicsView, QStyleOptionGraphicsI
 from .scene import OrgScene
 
 MIN_ZOOM, MAX_ZOOM = 0.05, 4.0
+SCROLL_MARGIN_PX = 200
+"""How far past the chart's edges the canvas scrolls, in view pixels whatever the zoom (room to drag cards
+outward). Along an axis where the whole chart fits in the view there is nothing to scroll, so at Fit to Window
+no scrollbar shows and the chart sits centred."""
+FIT_PADDING = 30
 
 
 class OrgView(QGraphicsView):
@@ -23,6 +28,7 @@ class OrgView(QGraphicsView):
         self._pan_from: QPointF | None = None
         self._space_down = False
         scene.hint.connect(self._show_hint)
+        scene.sceneRectChanged.connect(lambda _rect: self._fit_scroll_area())  # the chart grew or shrank
         self.report_area()
 
     def report_area(self) -> None:
@@ -31,8 +37,22 @@ class OrgView(QGraphicsView):
         Called after every scroll, resize and zoom; `drawBackground` catches any other change."""
         scene = self.scene()
         if isinstance(scene, OrgScene):
+            self._fit_scroll_area()
             scale = QStyleOptionGraphicsItem.levelOfDetailFromTransform(self.transform())  # as items are painted at
             scene.show_area(self.visible_area(), scale)
+
+    def _fit_scroll_area(self) -> None:
+        """Scroll over the chart and `SCROLL_MARGIN_PX` beyond it, along each axis where it doesn't fit."""
+        scene = self.scene()
+        if not isinstance(scene, OrgScene) or scene.layout is None:
+            return
+        chart, zoom, size = scene.content_rect(), self.zoom, self.viewport().size()
+        margin = SCROLL_MARGIN_PX / zoom
+        dx = 0.0 if chart.width() * zoom <= size.width() else margin
+        dy = 0.0 if chart.height() * zoom <= size.height() else margin
+        area = chart.adjusted(-dx, -dy, dx, dy)
+        if area != self.sceneRect():
+            self.setSceneRect(area)
 
     def visible_area(self) -> QRectF:
         return self.mapToScene(self.viewport().rect()).boundingRect()
@@ -69,12 +89,16 @@ class OrgView(QGraphicsView):
         scene = self.scene()
         if not isinstance(scene, OrgScene) or scene.layout is None:
             return
-        rect = scene.content_rect().adjusted(-30, -30, 30, 30)
-        self.fitInView(rect, Qt.KeepAspectRatio)
-        if self.zoom > 1.0:
-            self.set_zoom(1.0)
-            self.centerOn(rect.center())
-        self.report_area()
+        rect = scene.content_rect().adjusted(-FIT_PADDING, -FIT_PADDING, FIT_PADDING, FIT_PADDING)
+        for _ in range(2):  # again if the first fit took the scrollbars away, and so widened the view
+            size = self.viewport().size()
+            self.fitInView(rect, Qt.KeepAspectRatio)
+            if self.zoom > 1.0:
+                self.set_zoom(1.0)
+                self.centerOn(rect.center())
+            self.report_area()
+            if self.viewport().size() == size:
+                break
 
     def centre_on_posts(self, post_ids: list[str]) -> None:
         scene = self.scene()
@@ -97,7 +121,9 @@ class OrgView(QGraphicsView):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         scene = self.scene()
-        if event.key() == Qt.Key.Key_Escape and isinstance(scene, OrgScene) and scene.cancel_gesture():
+        if event.key() == Qt.Key.Key_Escape and isinstance(scene, OrgScene):
+            if not scene.cancel_gesture():
+                scene.clearSelection()
             event.accept()
             return
         if event.key() == Qt.Key_Space and not event.isAutoRepeat():

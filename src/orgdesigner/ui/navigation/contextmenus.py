@@ -22,6 +22,8 @@ class CanvasHost(WindowHost, Protocol):
 
     def copy(self) -> bool: ...
 
+    def can_paste(self) -> bool: ...
+
     def paste(self) -> None: ...
 
     def delete_selection(self) -> None: ...
@@ -102,7 +104,7 @@ def canvas_menu(nav: NavigationFeature, scene_pos: QPointF, parent: QWidget | No
     host = nav.host
     menu = QMenu(parent)
     _add(menu, "Add Post Here", lambda: host.add_post_at(scene_pos))
-    _add(menu, "Paste", host.paste)
+    _add(menu, "Paste", host.paste, host.can_paste())
     menu.addSeparator()
     _add(menu, "Tidy Layout", host.tidy)
     _add(menu, "Fit to Window", host.view.fit)
