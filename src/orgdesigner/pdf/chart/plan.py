@@ -370,7 +370,7 @@ class _Planner:
             if layout is None or len(together) == 1:  # no layout: the team alone needs pages of its own
                 yield self._place(together, self._title_for(together[0]), self._managers_note(together), page.key)
             else:
-                self.page(self._shared_title(together), self._managers_note(together), whole, layout, page.key)
+                self.page(self._shared_title(_reading_order(together, layout)), self._managers_note(together), whole, layout, page.key)
             for pid in together:
                 page.continued[pid] = [p.key for p in self.pages[before:]
                                        if p.parent == page.key and pid in p.posts]
@@ -521,7 +521,7 @@ class _Planner:
             if all(bin_of[m.parent] == index for m in members[1:] if m.parent is not None):
                 title, subtitle = first.title, first.subtitle  # teams that joined the page they continue
             else:
-                title, subtitle = self._shared_title([member.posts[0] for member in members]), ""
+                title, subtitle = self._shared_title(_reading_order([member.posts[0] for member in members], layout)), ""
             printed = self._printed(index, title, subtitle, {pid for member in members for pid in member.posts}, layout)
             sources = [s for s in dict.fromkeys(bin_of[m.parent] for m in members if m.parent is not None)
                        if s != index]
@@ -613,6 +613,21 @@ class _Planner:
         managers = {self.structure.posts[pid].reports_to for pid in post_ids}
         manager = managers.pop() if len(managers) == 1 else None
         return f"Reports to {self.structure.posts[manager].title}" if manager else ""
+
+
+def _reading_order(tops: list[str], layout: Trial) -> list[str]:
+    """`tops` in the order a reader meets their cards on the page: rows top to bottom (cards overlapping in
+    height share a row: trees side by side start level but for their groups' headers), each row left to right."""
+    placed = sorted((pid for pid in tops if pid in layout.cards), key=lambda pid: (layout.cards[pid].y, layout.cards[pid].x))
+    ordered: list[str] = []
+    row: list[str] = []
+    for pid in placed:
+        if row and layout.cards[pid].y >= min(layout.cards[other].bottom for other in row):
+            ordered += sorted(row, key=lambda other: layout.cards[other].x)
+            row = []
+        row.append(pid)
+    ordered += sorted(row, key=lambda other: layout.cards[other].x)
+    return ordered + [pid for pid in tops if pid not in layout.cards]
 
 
 def _card_height(layout: Trial) -> float | None:
