@@ -3,15 +3,18 @@ departments names them in the order a reader meets them, and dotted-line labels 
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from conftest import SAMPLES
 from orgdesigner.layout import Rect
-from orgdesigner.model import Structure, load
+from orgdesigner.model import DottedLine, Structure, load
 from orgdesigner.model.synthetic import synthetic_structure
-from orgdesigner.pdf.chart.document import FOOTER_BAND, chart_source
+from orgdesigner.pdf.chart.document import FOOTER_BAND, chart_source, write_chart
 from orgdesigner.pdf.chart.plan import ChartPage
 from orgdesigner.pdf.options import PdfOptions
+from pdfread import page_texts
 
 SEPARATOR = " \u00b7 "
 
@@ -71,3 +74,61 @@ def test_the_300_post_chart_names_the_department_printed_first_first():
     names = page.title.split(SEPARATOR)
     heads = {name: _head_card(page, name) for name in names}
     assert names == sorted(names, key=lambda name: (heads[name].y, heads[name].x))
+
+
+LABELS = ["professional", "statutory", "Corporate Group leads the relationship with the shared ICT service",
+          "aligned to", "Finance business partner for the directorate's capital programme"]
+
+
+def _dotted_synthetic(size: int) -> Structure:
+    """A synthetic council with a dotted line from every fifth post to a post elsewhere, some with long labels."""
+    structure = synthetic_structure(size)
+    rng = random.Random(7)
+    ids = list(structure.posts)
+    for number, pid in enumerate(ids[1::5]):
+        manager = rng.choice(ids)
+        if manager != pid:
+            structure.update_post(pid, dotted=[DottedLine(manager=manager, label=LABELS[number % len(LABELS)])])
+    return structure
+
+
+def _check_labels(pages: list[ChartPage]) -> int:
+    """Every dotted-line label on the pages is clear of every card and of the other labels, and is printed
+    beside its line or given in full in the page's notes. Returns how many labels were placed."""
+    count = 0
+    for page in pages:
+        patches = [place.patch for place in page.labels]
+        for place in page.labels:
+            for pid, card in page.layout.cards.items():
+                assert not place.patch.intersects(card), \
+                    f"page {page.key + 1}: label {place.route.label!r} runs across the card of {pid}"
+        for index, patch in enumerate(patches):
+            assert not any(patch.intersects(other) for other in patches[index + 1:]), f"page {page.key + 1}: labels overlap"
+        whole = {(place.route.manager, place.route.report) for place in page.labels if not place.cut}
+        for route in page.layout.lines:
+            if route.kind == "dotted" and route.label and (route.manager, route.report) not in whole:
+                assert any(route.label in note for note in page.label_notes), \
+                    f"page {page.key + 1}: label {route.label!r} is neither printed whole nor in the notes"
+        count += len(page.labels)
+    return count
+
+
+@pytest.mark.parametrize("name", SAMPLE_FILES)
+def test_sample_dotted_line_labels_are_clear_of_cards(name):
+    _check_labels(_pages(load(SAMPLES / name)))
+
+
+@pytest.mark.parametrize("size", [60, 300])
+def test_synthetic_dotted_line_labels_are_clear_of_cards(size):
+    assert _check_labels(_pages(_dotted_synthetic(size))) > 0
+
+
+def test_the_cambridge_label_is_printed_whole_beside_its_line_clear_of_the_joint_director(tmp_path):
+    """The label the reviewer saw printed across the Joint Director's title."""
+    structure = load(SAMPLES / "cambridge-2022-proposed.orgd")
+    page = _pages(structure)[0]
+    place = next(place for place in page.labels if place.route.label.startswith("Corporate Group leads"))
+    assert not place.cut and place.lines == ("Corporate Group leads the relationship with 3C ICT",)
+    assert not any(place.patch.intersects(card) for card in page.layout.cards.values())
+    write_chart(structure, tmp_path / "chart.pdf")
+    assert "Corporate Group leads the relationship with 3C ICT" in page_texts(tmp_path / "chart.pdf")[0]

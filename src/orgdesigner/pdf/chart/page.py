@@ -107,9 +107,8 @@ def draw_chart_page(canvas: Canvas, page: ChartPage, facts: CardFacts, x: float,
             painter.continuation(card, hidden_note(facts.hidden[pid]), post)
         if pid in page.came_from:
             painter.source(card, came_from(page.came_from[pid], page_number))
-    for route in page.layout.lines:
-        if route.kind == "dotted" and route.label and len(route.points) >= 2:
-            painter.line_label(route.points, route.label)
+    for place in page.labels:
+        painter.line_label(place)
     kinds = list({style.kind: style for style in facts.marks.values()}.values())
     _legend(canvas, x, y, width, facts.cost_note, sorted(kinds, key=lambda k: k.label))
 
@@ -128,6 +127,7 @@ def _header(canvas: Canvas, page: ChartPage, x: float, top: float, width: float,
 def page_notes(page: ChartPage, page_number: PageNumbers, word: str = "page") -> str:
     """The line under a page's title: its subtitle and the page it continues ("continued from page 2")."""
     notes = [page.subtitle] if page.subtitle else []
+    notes += page.label_notes
     if page.parent is not None:
         numbers = [page_number(source) for source in [page.parent, *page.also_from]]
         known = sorted({n for n in numbers if n is not None})

@@ -28,11 +28,13 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from ...layout import Layout, LayoutOptions, Rect
 from ...layout.trial import Trial, TrialLayouts
 from ...model import Post, Structure
 from ...presentation.selection import substructure
+from .labels import LabelPlace, place_labels, unplaced_notes
 
 _Task = Iterator["_Task"]
 """A step of planning that may hand over sub-steps (yielded, each run to its end before the step
@@ -78,6 +80,16 @@ class ChartPage:
     came_from: dict[str, int] = field(default_factory=dict)
     """Post id on this page whose team this page continues -> the page the post is printed on with its
     own manager (so each team on a shared page says where it hangs in the chart)."""
+
+    @cached_property
+    def labels(self) -> list[LabelPlace]:
+        """Where the dotted lines' labels are printed, clear of the cards."""
+        return place_labels(self.layout, self.structure)
+
+    @cached_property
+    def label_notes(self) -> list[str]:
+        """Dotted lines' labels given in full in the page's notes: those with no room beside their line."""
+        return unplaced_notes(self.labels, self.layout, self.structure)
 
 
 @dataclass

@@ -1,0 +1,140 @@
+"""Where a page's dotted-line labels are printed: beside their line, clear of every card.
+
+A label goes beside the part of its line that runs between cards (above or below a run across,
+right or left of a run down), as near the middle of the line as there is room; where a line's free
+runs have no room for the whole label it is set on two lines, then cut short, and a label cut short
+is given in full in the page's notes. Pure geometry in chart units, so tests read what is drawn.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ...layout import Layout, Rect
+from ...layout.routes import LineRoute
+from ...model import Structure
+from ..fonts import CONDENSED, CONDENSED_BOLD, fit, text_width
+
+LABEL_SIZE, LABEL_LEADING = 7.5, 8.7
+"""The label's type size and line spacing, in chart units (as a card's small rows)."""
+PAD = 1.5
+"""White round the label's words, so lines under it do not cut them."""
+GAP = 1.5
+"""Room between a line and the label beside it."""
+STEP = 6.0
+"""How far apart along a run the places tried are."""
+CARD_MARGIN = (8.0, 1.0, 5.0)
+"""Room kept clear above a card (a "from page N" tab), at its sides and below it (a "continued" tick)."""
+GROUP_NAME_SIZE, GROUP_NAME_INSET = 8.0, 6.0
+"""A group's name in its box's header band (as `cards.py` sets it)."""
+SHORTEST = 40.0
+"""A label is never cut shorter than this (with its ellipsis)."""
+
+
+@dataclass(frozen=True)
+class LabelPlace:
+    """A dotted line's label as printed: its lines of words, the white patch under them and the first baseline."""
+
+    route: LineRoute
+    lines: tuple[str, ...]
+    patch: Rect
+    x: float
+    baseline: float
+    cut: bool
+    """Whether the words are cut short (the label is given in full in the page's notes)."""
+
+
+def place_labels(layout: Layout, structure: Structure) -> list[LabelPlace]:
+    """A place for each labelled dotted line's label, clear of cards, group names and the labels placed before
+    it; a label with no room beside its line even cut short is left out (and given in the page's notes)."""
+    obstacles = [_around(card) for card in layout.cards.values()]
+    for gid, box in layout.groups.items():
+        group = structure.groups.get(gid)
+        if group is not None:
+            width = text_width(group.name, CONDENSED_BOLD, GROUP_NAME_SIZE)
+            obstacles.append(Rect(box.x, box.y, min(width + 2 * GROUP_NAME_INSET, box.width), 17.0))
+    placed: list[LabelPlace] = []
+    for route in layout.lines:
+        if route.kind != "dotted" or not route.label or len(route.points) < 2:
+            continue
+        place = _place(route, layout.bounds, obstacles)
+        if place is not None:
+            placed.append(place)
+            obstacles.append(place.patch)
+    return placed
+
+
+def unplaced_notes(places: list[LabelPlace], layout: Layout, structure: Structure) -> list[str]:
+    """The page's notes for labels printed cut short or not at all: "Dotted line, A to B: label"."""
+    shown = {(place.route.manager, place.route.report): place for place in places}
+    notes = []
+    for route in layout.lines:
+        if route.kind != "dotted" or not route.label or len(route.points) < 2:
+            continue
+        place = shown.get((route.manager, route.report))
+        if place is None or place.cut:
+            manager, report = structure.posts[route.manager].title, structure.posts[route.report].title
+            notes.append(f"dotted line, {manager} to {report}: {route.label}")
+    return notes
+
+
+def _around(card: Rect) -> Rect:
+    above, side, below = CARD_MARGIN
+    return Rect(card.x - side, card.y - above, card.width + 2 * side, card.height + above + below)
+
+
+def _place(route: LineRoute, bounds: Rect, obstacles: list[Rect]) -> LabelPlace | None:
+    """The first of the label's settings (whole on a line, on two lines, cut ever shorter) that fits somewhere
+    beside the line, at the place nearest the line's middle."""
+    for lines, cut in _settings(route.label):
+        width = max(text_width(line, CONDENSED, LABEL_SIZE) for line in lines) + 2 * PAD
+        height = len(lines) * LABEL_LEADING + PAD
+        best: tuple[float, Rect] | None = None
+        for distance, patch in _candidates(route.points, width, height):
+            if best is not None and distance >= best[0]:
+                continue
+            if _inside(patch, bounds) and not any(patch.intersects(other) for other in obstacles):
+                best = distance, patch
+        if best is not None:
+            patch = best[1]
+            return LabelPlace(route, lines, patch, patch.x + PAD, patch.y + LABEL_SIZE, cut)
+    return None
+
+
+def _settings(label: str) -> Iterator[tuple[tuple[str, ...], bool]]:
+    """The label whole on one line, then on two, then cut shorter and shorter on one."""
+    yield (label,), False
+    words = label.split()
+    if len(words) > 1:
+        split = min(range(1, len(words)), key=lambda n: abs(text_width(" ".join(words[:n]), CONDENSED, LABEL_SIZE)
+                                                            - text_width(" ".join(words[n:]), CONDENSED, LABEL_SIZE)))
+        yield (" ".join(words[:split]), " ".join(words[split:])), False
+    width = text_width(label, CONDENSED, LABEL_SIZE)
+    while width > SHORTEST:
+        width = max(width * 0.6, SHORTEST)
+        yield (fit(label, CONDENSED, LABEL_SIZE, width),), True
+
+
+def _candidates(points: list[tuple[float, float]], width: float, height: float) -> Iterator[tuple[float, Rect]]:
+    """Patches beside each run of the route, each with how far along the route its anchor is from the middle."""
+    lengths = [abs(x1 - x0) + abs(y1 - y0) for (x0, y0), (x1, y1) in zip(points, points[1:])]
+    middle = sum(lengths) / 2
+    start = 0.0
+    for ((x0, y0), (x1, y1)), length in zip(zip(points, points[1:]), lengths):
+        steps = max(1, int(length // STEP))
+        for step in range(steps + 1):
+            t = step / steps
+            x, y = x0 + (x1 - x0) * t, y0 + (y1 - y0) * t
+            distance = abs(start + length * t - middle)
+            if y0 == y1:  # a run across: the label above or below it, centred on the place
+                yield distance, Rect(x - width / 2, y - GAP - height, width, height)
+                yield distance + 0.1, Rect(x - width / 2, y + GAP, width, height)
+            else:  # a run down: the label right or left of it, centred on the place
+                yield distance, Rect(x + GAP, y - height / 2, width, height)
+                yield distance + 0.1, Rect(x - GAP - width, y - height / 2, width, height)
+        start += length
+
+
+def _inside(patch: Rect, bounds: Rect) -> bool:
+    return bounds.x <= patch.x and patch.right <= bounds.right and bounds.y <= patch.y and patch.bottom <= bounds.bottom
