@@ -81,13 +81,13 @@ LABELS = ["professional", "statutory", "Corporate Group leads the relationship w
 
 
 def _dotted_synthetic(size: int) -> Structure:
-    """A synthetic council with a dotted line from every fifth post to a post elsewhere, some with long labels."""
+    """A synthetic council with a dotted line from every fifth post to a post near it, some with long labels."""
     structure = synthetic_structure(size)
     rng = random.Random(7)
     ids = list(structure.posts)
-    for number, pid in enumerate(ids[1::5]):
-        manager = rng.choice(ids)
-        if manager != pid:
+    for number, index in enumerate(range(1, len(ids), 5)):
+        pid, manager = ids[index], ids[max(0, index - rng.randint(2, 12))]  # near by: mostly on the same page
+        if manager != structure.posts[pid].reports_to:
             structure.update_post(pid, dotted=[DottedLine(manager=manager, label=LABELS[number % len(LABELS)])])
     return structure
 

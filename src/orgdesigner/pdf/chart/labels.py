@@ -1,9 +1,9 @@
 """Where a page's dotted-line labels are printed: beside their line, clear of every card.
 
 A label goes beside the part of its line that runs between cards (above or below a run across,
-right or left of a run down), as near the middle of the line as there is room; where a line's free
-runs have no room for the whole label it is set on two lines, then cut short, and a label cut short
-is given in full in the page's notes. Pure geometry in chart units, so tests read what is drawn.
+right or left of a run down), as near the middle of the line as there is room, else just clear of the
+cards round the line; where there is no room for the whole label it is set on two lines, then cut
+short, and a label cut short (or left out) is given in full in the page's notes. Pure geometry in chart units, so tests read what is drawn.
 """
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ CARD_MARGIN = (8.0, 1.0, 5.0)
 """Room kept clear above a card (a "from page N" tab), at its sides and below it (a "continued" tick)."""
 GROUP_NAME_SIZE, GROUP_NAME_INSET = 8.0, 6.0
 """A group's name in its box's header band (as `cards.py` sets it)."""
+NEAR = 80.0
+"""How far from its line a label may be moved to get clear of the cards round it (past a card it runs behind)."""
 SHORTEST = 40.0
 """A label is never cut shorter than this (with its ellipsis)."""
 
@@ -90,15 +92,16 @@ def _place(route: LineRoute, bounds: Rect, obstacles: list[Rect]) -> LabelPlace 
     for lines, cut in _settings(route.label):
         width = max(text_width(line, CONDENSED, LABEL_SIZE) for line in lines) + 2 * PAD
         height = len(lines) * LABEL_LEADING + PAD
-        best: tuple[float, Rect] | None = None
-        for distance, patch in _candidates(route.points, width, height):
-            if best is not None and distance >= best[0]:
-                continue
-            if _inside(patch, bounds) and not any(patch.intersects(other) for other in obstacles):
-                best = distance, patch
-        if best is not None:
-            patch = best[1]
-            return LabelPlace(route, lines, patch, patch.x + PAD, patch.y + LABEL_SIZE, cut)
+        for candidates in (_candidates(route.points, width, height), _near(route.points, width, height, obstacles)):
+            best: tuple[float, Rect] | None = None
+            for distance, patch in candidates:
+                if best is not None and distance >= best[0]:
+                    continue
+                if _inside(patch, bounds) and not any(patch.intersects(other) for other in obstacles):
+                    best = distance, patch
+            if best is not None:
+                patch = best[1]
+                return LabelPlace(route, lines, patch, patch.x + PAD, patch.y + LABEL_SIZE, cut)
     return None
 
 
@@ -134,6 +137,23 @@ def _candidates(points: list[tuple[float, float]], width: float, height: float) 
                 yield distance, Rect(x + GAP, y - height / 2, width, height)
                 yield distance + 0.1, Rect(x - GAP - width, y - height / 2, width, height)
         start += length
+
+
+def _near(points: list[tuple[float, float]], width: float, height: float,
+          obstacles: list[Rect]) -> Iterator[tuple[float, Rect]]:
+    """Where no run has room beside it (a line between cards stacked close): patches just clear of the
+    cards round the line's places, at most `NEAR` from the line, each with how far it is from its place."""
+    for place_distance, patch in _candidates(points, width, height):
+        anchor = patch.center_x, patch.center_y
+        for other in obstacles:
+            if other.intersects(patch):
+                for moved in (Rect(other.right + GAP, patch.y, width, height),
+                              Rect(other.x - GAP - width, patch.y, width, height),
+                              Rect(patch.x, other.bottom + GAP, width, height),
+                              Rect(patch.x, other.y - GAP - height, width, height)):
+                    shift = abs(moved.center_x - anchor[0]) + abs(moved.center_y - anchor[1])
+                    if shift <= NEAR + max(width, height) / 2:
+                        yield place_distance + shift, moved
 
 
 def _inside(patch: Rect, bounds: Rect) -> bool:
