@@ -94,7 +94,8 @@ def _dotted_synthetic(size: int) -> Structure:
 
 def _check_labels(pages: list[ChartPage]) -> int:
     """Every dotted-line label on the pages is clear of every card and of the other labels, and is printed
-    beside its line or given in full in the page's notes. Returns how many labels were placed."""
+    beside its line or given in full in the page's notes (a numbered mark beside the line standing for it).
+    Returns how many labels were placed."""
     count = 0
     for page in pages:
         patches = [place.patch for place in page.labels]
@@ -104,7 +105,7 @@ def _check_labels(pages: list[ChartPage]) -> int:
                     f"page {page.key + 1}: label {place.route.label!r} runs across the card of {pid}"
         for index, patch in enumerate(patches):
             assert not any(patch.intersects(other) for other in patches[index + 1:]), f"page {page.key + 1}: labels overlap"
-        whole = {(place.route.manager, place.route.report) for place in page.labels if not place.cut}
+        whole = {(place.route.manager, place.route.report) for place in page.labels if place.mark is None}
         for route in page.layout.lines:
             if route.kind == "dotted" and route.label and (route.manager, route.report) not in whole:
                 assert any(route.label in note for note in page.label_notes), \
@@ -128,7 +129,22 @@ def test_the_cambridge_label_is_printed_whole_beside_its_line_clear_of_the_joint
     structure = load(SAMPLES / "cambridge-2022-proposed.orgd")
     page = _pages(structure)[0]
     place = next(place for place in page.labels if place.route.label.startswith("Corporate Group leads"))
-    assert not place.cut and place.lines == ("Corporate Group leads the relationship with 3C ICT",)
+    assert place.mark is None and place.lines == ("Corporate Group leads the relationship with 3C ICT",)
     assert not any(place.patch.intersects(card) for card in page.layout.cards.values())
     write_chart(structure, tmp_path / "chart.pdf")
     assert "Corporate Group leads the relationship with 3C ICT" in page_texts(tmp_path / "chart.pdf")[0]
+
+
+def test_a_label_with_no_room_beside_its_line_is_marked_and_given_in_full_on_its_page(tmp_path):
+    """Lines between cards stacked close have no room for words: a numbered mark stands beside the line and
+    the line under the page's title gives the label in full, both read back from the PDF."""
+    structure = _dotted_synthetic(300)
+    pages = _pages(structure)
+    marked = [(page, place) for page in pages for place in page.labels if place.mark is not None]
+    assert marked, "the close-stacked dotted lines should need marks"
+    write_chart(structure, tmp_path / "chart.pdf")
+    texts = page_texts(tmp_path / "chart.pdf")
+    for page, place in marked:
+        text = texts[page.key]
+        assert f"[{place.mark}]" in text.replace(f"[{place.mark}] {place.route.label}", "", 1)
+        assert f"[{place.mark}] {place.route.label}" in text

@@ -2,8 +2,9 @@
 
 A label goes beside the part of its line that runs between cards (above or below a run across,
 right or left of a run down), as near the middle of the line as there is room, else just clear of the
-cards round the line; where there is no room for the whole label it is set on two lines, then cut
-short, and a label cut short (or left out) is given in full in the page's notes. Pure geometry in chart units, so tests read what is drawn.
+cards round the line; where there is no room for the whole label it is set on two lines, else a
+numbered mark ("[1]") stands beside the line and the page's notes give the label in full. Pure
+geometry in chart units, so tests read what is drawn.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from ...layout import Layout, Rect
 from ...layout.routes import LineRoute
 from ...model import Structure
-from ..fonts import CONDENSED, CONDENSED_BOLD, fit, text_width
+from ..fonts import CONDENSED, CONDENSED_BOLD, text_width
 
 LABEL_SIZE, LABEL_LEADING = 7.5, 8.7
 """The label's type size and line spacing, in chart units (as a card's small rows)."""
@@ -30,8 +31,6 @@ GROUP_NAME_SIZE, GROUP_NAME_INSET = 8.0, 6.0
 """A group's name in its box's header band (as `cards.py` sets it)."""
 NEAR = 80.0
 """How far from its line a label may be moved to get clear of the cards round it (past a card it runs behind)."""
-SHORTEST = 40.0
-"""A label is never cut shorter than this (with its ellipsis)."""
 
 
 @dataclass(frozen=True)
@@ -43,13 +42,13 @@ class LabelPlace:
     patch: Rect
     x: float
     baseline: float
-    cut: bool
-    """Whether the words are cut short (the label is given in full in the page's notes)."""
+    mark: int | None = None
+    """The number printed in place of the words (given in full in the page's notes), if any."""
 
 
 def place_labels(layout: Layout, structure: Structure) -> list[LabelPlace]:
     """A place for each labelled dotted line's label, clear of cards, group names and the labels placed before
-    it; a label with no room beside its line even cut short is left out (and given in the page's notes)."""
+    it; a label with no room beside its line even as a numbered mark is left out (and given in the page's notes)."""
     obstacles = [_around(card) for card in layout.cards.values()]
     for gid, box in layout.groups.items():
         group = structure.groups.get(gid)
@@ -60,7 +59,7 @@ def place_labels(layout: Layout, structure: Structure) -> list[LabelPlace]:
     for route in layout.lines:
         if route.kind != "dotted" or not route.label or len(route.points) < 2:
             continue
-        place = _place(route, layout.bounds, obstacles)
+        place = _place(route, layout.bounds, obstacles, 1 + sum(other.mark is not None for other in placed))
         if place is not None:
             placed.append(place)
             obstacles.append(place.patch)
@@ -68,16 +67,19 @@ def place_labels(layout: Layout, structure: Structure) -> list[LabelPlace]:
 
 
 def unplaced_notes(places: list[LabelPlace], layout: Layout, structure: Structure) -> list[str]:
-    """The page's notes for labels printed cut short or not at all: "Dotted line, A to B: label"."""
+    """The page's notes for labels printed as a mark ("[1] professional") or not at all ("dotted line,
+    A to B: professional")."""
     shown = {(place.route.manager, place.route.report): place for place in places}
     notes = []
     for route in layout.lines:
         if route.kind != "dotted" or not route.label or len(route.points) < 2:
             continue
         place = shown.get((route.manager, route.report))
-        if place is None or place.cut:
+        if place is None:
             manager, report = structure.posts[route.manager].title, structure.posts[route.report].title
             notes.append(f"dotted line, {manager} to {report}: {route.label}")
+        elif place.mark is not None:
+            notes.append(f"{_mark(place.mark)} {route.label}")
     return notes
 
 
@@ -86,10 +88,10 @@ def _around(card: Rect) -> Rect:
     return Rect(card.x - side, card.y - above, card.width + 2 * side, card.height + above + below)
 
 
-def _place(route: LineRoute, bounds: Rect, obstacles: list[Rect]) -> LabelPlace | None:
-    """The first of the label's settings (whole on a line, on two lines, cut ever shorter) that fits somewhere
-    beside the line, at the place nearest the line's middle."""
-    for lines, cut in _settings(route.label):
+def _place(route: LineRoute, bounds: Rect, obstacles: list[Rect], mark: int) -> LabelPlace | None:
+    """The first of the label's settings (whole on a line, on two lines, the numbered `mark`) that fits beside
+    the line, at the place nearest the line's middle, else just clear of the cards round it."""
+    for lines, marked in _settings(route.label, mark):
         width = max(text_width(line, CONDENSED, LABEL_SIZE) for line in lines) + 2 * PAD
         height = len(lines) * LABEL_LEADING + PAD
         for candidates in (_candidates(route.points, width, height), _near(route.points, width, height, obstacles)):
@@ -101,22 +103,23 @@ def _place(route: LineRoute, bounds: Rect, obstacles: list[Rect]) -> LabelPlace 
                     best = distance, patch
             if best is not None:
                 patch = best[1]
-                return LabelPlace(route, lines, patch, patch.x + PAD, patch.y + LABEL_SIZE, cut)
+                return LabelPlace(route, lines, patch, patch.x + PAD, patch.y + LABEL_SIZE, mark if marked else None)
     return None
 
 
-def _settings(label: str) -> Iterator[tuple[tuple[str, ...], bool]]:
-    """The label whole on one line, then on two, then cut shorter and shorter on one."""
+def _settings(label: str, mark: int) -> Iterator[tuple[tuple[str, ...], bool]]:
+    """The label whole on one line, then on two, then the numbered mark standing for it."""
     yield (label,), False
     words = label.split()
     if len(words) > 1:
         split = min(range(1, len(words)), key=lambda n: abs(text_width(" ".join(words[:n]), CONDENSED, LABEL_SIZE)
                                                             - text_width(" ".join(words[n:]), CONDENSED, LABEL_SIZE)))
         yield (" ".join(words[:split]), " ".join(words[split:])), False
-    width = text_width(label, CONDENSED, LABEL_SIZE)
-    while width > SHORTEST:
-        width = max(width * 0.6, SHORTEST)
-        yield (fit(label, CONDENSED, LABEL_SIZE, width),), True
+    yield (_mark(mark),), True
+
+
+def _mark(number: int) -> str:
+    return f"[{number}]"
 
 
 def _candidates(points: list[tuple[float, float]], width: float, height: float) -> Iterator[tuple[float, Rect]]:

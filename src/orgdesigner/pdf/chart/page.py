@@ -28,6 +28,8 @@ HEADER_BAND = 34.0
 """Page title and subtitle above the chart, in points."""
 HEADING_SIZE = 13.0
 """The page title's size, in points (bold)."""
+NOTE_SIZE = 8.5
+"""The size of the line of notes under the page title, in points, unless it must be set smaller to fit."""
 LEGEND_BAND = 22.0
 """The legend under the chart, in points."""
 
@@ -118,22 +120,25 @@ def _header(canvas: Canvas, page: ChartPage, x: float, top: float, width: float,
     canvas.setFont(BOLD, HEADING_SIZE)
     canvas.drawString(x, top - HEADING_SIZE, fit(page.title, BOLD, HEADING_SIZE, width))
     text = page_notes(page, page_number)
-    if text:
+    if text:  # set smaller, down to the smallest size printed, before a long line is cut short
+        size = max(MIN_FONT_SIZE, min(NOTE_SIZE, NOTE_SIZE * width / text_width(text, REGULAR, NOTE_SIZE)))
         canvas.setFillColor(HexColor(MUTED))
-        canvas.setFont(REGULAR, 8.5)
-        canvas.drawString(x, top - 26, fit(text, REGULAR, 8.5, width))
+        canvas.setFont(REGULAR, size)
+        canvas.drawString(x, top - 26, fit(text, REGULAR, size, width))
 
 
-def page_notes(page: ChartPage, page_number: PageNumbers, word: str = "page") -> str:
-    """The line under a page's title: its subtitle and the page it continues ("continued from page 2")."""
+def page_notes(page: ChartPage, page_number: PageNumbers, word: str = "page", labels: bool = True) -> str:
+    """The line under a page's title: its subtitle, the page it continues ("continued from page 2") and, with
+    `labels`, the dotted lines' labels the chart gives as a numbered mark ("[1] professional")."""
     notes = [page.subtitle] if page.subtitle else []
-    notes += page.label_notes
     if page.parent is not None:
         numbers = [page_number(source) for source in [page.parent, *page.also_from]]
         known = sorted({n for n in numbers if n is not None})
         unknown = [f"an earlier {word}"] if len(known) < len(numbers) else []
         notes.append(pages_text(known, word, "continued from") + (" and " + unknown[0] if unknown else "")
                      if known else f"continued from {unknown[0]}")
+    if labels:
+        notes += page.label_notes
     text = "; ".join(notes)
     return text[:1].upper() + text[1:]
 
