@@ -9,6 +9,7 @@ import pytest
 
 from conftest import SAMPLES
 from orgdesigner.layout import Rect
+from orgdesigner.layout.routes import LineRoute
 from orgdesigner.model import DottedLine, Structure, load
 from orgdesigner.model.synthetic import synthetic_structure
 from orgdesigner.pdf.chart.document import FOOTER_BAND, chart_source, write_chart
@@ -148,3 +149,28 @@ def test_a_label_with_no_room_beside_its_line_is_marked_and_given_in_full_on_its
         text = texts[page.key]
         assert f"[{place.mark}]" in text.replace(f"[{place.mark}] {place.route.label}", "", 1)
         assert f"[{place.mark}] {place.route.label}" in text
+
+
+def _crossed(page: ChartPage, route: LineRoute) -> list[str]:
+    """The cards other than its own two that a dotted line's route runs through."""
+    runs = [Rect(min(x0, x1) - 0.01, min(y0, y1) - 0.01, abs(x1 - x0) + 0.02, abs(y1 - y0) + 0.02)
+            for (x0, y0), (x1, y1) in zip(route.points, route.points[1:])]
+    return [pid for pid, card in page.layout.cards.items()
+            if pid not in (route.manager, route.report) and any(card.intersects(run) for run in runs)]
+
+
+def test_the_cambridge_dotted_line_goes_round_the_joint_director_not_behind_it():
+    page = _pages(load(SAMPLES / "cambridge-2022-proposed.orgd"))[0]
+    laid_out = next(route for route in page.layout.lines if route.kind == "dotted")
+    printed = next(route for route in page.dotted if route.report == laid_out.report)
+    assert _crossed(page, laid_out), "the layout's route runs behind the Joint Director's card"
+    assert _crossed(page, printed) == []
+    bounds = page.layout.bounds
+    assert all(bounds.x <= x <= bounds.right and bounds.y <= y <= bounds.bottom for x, y in printed.points)
+
+
+def test_dotted_lines_between_stacked_cards_are_printed_round_the_cards_between():
+    pages = _pages(_dotted_synthetic(300))
+    laid_out = sum(bool(_crossed(page, route)) for page in pages for route in page.layout.lines if route.kind == "dotted")
+    printed = sum(bool(_crossed(page, route)) for page in pages for route in page.dotted)
+    assert laid_out > 0 and printed < laid_out / 2

@@ -1,9 +1,9 @@
 """Where a page's dotted-line labels are printed: beside their line, clear of every card.
 
 A label goes beside the part of its line that runs between cards (above or below a run across,
-right or left of a run down), as near the middle of the line as there is room, else just clear of the
-cards round the line; where there is no room for the whole label it is set on two lines, else a
-numbered mark ("[1]") stands beside the line and the page's notes give the label in full. Pure
+right or left of a run down), as near the middle of the line as there is room: whole, on two lines,
+or as a numbered mark ("[1]") with the label in full in the page's notes; only where even a mark has
+no room beside the line does the mark go just clear of the cards round the line. Pure
 geometry in chart units, so tests read what is drawn.
 """
 
@@ -46,9 +46,10 @@ class LabelPlace:
     """The number printed in place of the words (given in full in the page's notes), if any."""
 
 
-def place_labels(layout: Layout, structure: Structure) -> list[LabelPlace]:
+def place_labels(routes: list[LineRoute], layout: Layout, structure: Structure) -> list[LabelPlace]:
     """A place for each labelled dotted line's label, clear of cards, group names and the labels placed before
-    it; a label with no room beside its line even as a numbered mark is left out (and given in the page's notes)."""
+    it; a label with no room beside its line even as a numbered mark is left out (and given in the page's notes).
+    `routes` are the page's dotted lines as printed."""
     obstacles = [_around(card) for card in layout.cards.values()]
     for gid, box in layout.groups.items():
         group = structure.groups.get(gid)
@@ -56,8 +57,8 @@ def place_labels(layout: Layout, structure: Structure) -> list[LabelPlace]:
             width = text_width(group.name, CONDENSED_BOLD, GROUP_NAME_SIZE)
             obstacles.append(Rect(box.x, box.y, min(width + 2 * GROUP_NAME_INSET, box.width), 17.0))
     placed: list[LabelPlace] = []
-    for route in layout.lines:
-        if route.kind != "dotted" or not route.label or len(route.points) < 2:
+    for route in routes:
+        if not route.label or len(route.points) < 2:
             continue
         place = _place(route, layout.bounds, obstacles, 1 + sum(other.mark is not None for other in placed))
         if place is not None:
@@ -66,13 +67,13 @@ def place_labels(layout: Layout, structure: Structure) -> list[LabelPlace]:
     return placed
 
 
-def unplaced_notes(places: list[LabelPlace], layout: Layout, structure: Structure) -> list[str]:
+def unplaced_notes(places: list[LabelPlace], routes: list[LineRoute], structure: Structure) -> list[str]:
     """The page's notes for labels printed as a mark ("[1] professional") or not at all ("dotted line,
     A to B: professional")."""
     shown = {(place.route.manager, place.route.report): place for place in places}
     notes = []
-    for route in layout.lines:
-        if route.kind != "dotted" or not route.label or len(route.points) < 2:
+    for route in routes:
+        if not route.label or len(route.points) < 2:
             continue
         place = shown.get((route.manager, route.report))
         if place is None:
@@ -90,11 +91,15 @@ def _around(card: Rect) -> Rect:
 
 def _place(route: LineRoute, bounds: Rect, obstacles: list[Rect], mark: int) -> LabelPlace | None:
     """The first of the label's settings (whole on a line, on two lines, the numbered `mark`) that fits beside
-    the line, at the place nearest the line's middle, else just clear of the cards round it."""
-    for lines, marked in _settings(route.label, mark):
-        width = max(text_width(line, CONDENSED, LABEL_SIZE) for line in lines) + 2 * PAD
-        height = len(lines) * LABEL_LEADING + PAD
-        for candidates in (_candidates(route.points, width, height), _near(route.points, width, height, obstacles)):
+    the line, at the place nearest the line's middle; else the mark just clear of the cards round the line
+    (words further off would seem to label another line)."""
+    settings = list(_settings(route.label, mark))
+    for near in (False, True):
+        for lines, marked in settings[-1:] if near else settings:
+            width = max(text_width(line, CONDENSED, LABEL_SIZE) for line in lines) + 2 * PAD
+            height = len(lines) * LABEL_LEADING + PAD
+            candidates = _near(route.points, width, height, obstacles) if near else \
+                _candidates(route.points, width, height)
             best: tuple[float, Rect] | None = None
             for distance, patch in candidates:
                 if best is not None and distance >= best[0]:

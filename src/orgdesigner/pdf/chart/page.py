@@ -95,7 +95,10 @@ def draw_chart_page(canvas: Canvas, page: ChartPage, facts: CardFacts, x: float,
     for gid, box in boxes:
         painter.group(box, facts.group_colour.get(gid, group_colours(0)))
     for route in page.layout.lines:
-        painter.line(route.points, route.kind == "dotted")
+        if route.kind != "dotted":
+            painter.line(route.points, False)
+    for route in page.dotted:
+        painter.line(route.points, True)
     for gid, box in boxes:
         painter.group_name(page.structure.groups[gid].name, box, facts.group_colour.get(gid, group_colours(0))[0])
     for pid, card in page.layout.cards.items():

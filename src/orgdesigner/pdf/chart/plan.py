@@ -31,9 +31,11 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from ...layout import Layout, LayoutOptions, Rect
+from ...layout.routes import LineRoute
 from ...layout.trial import Trial, TrialLayouts
 from ...model import Post, Structure
 from ...presentation.selection import substructure
+from .detours import dotted_routes
 from .labels import LabelPlace, place_labels, unplaced_notes
 
 _Task = Iterator["_Task"]
@@ -82,14 +84,19 @@ class ChartPage:
     own manager (so each team on a shared page says where it hangs in the chart)."""
 
     @cached_property
+    def dotted(self) -> list[LineRoute]:
+        """The dotted lines as printed: round the cards in their way where there is a clear channel."""
+        return dotted_routes(self.layout)
+
+    @cached_property
     def labels(self) -> list[LabelPlace]:
         """Where the dotted lines' labels are printed, clear of the cards."""
-        return place_labels(self.layout, self.structure)
+        return place_labels(self.dotted, self.layout, self.structure)
 
     @cached_property
     def label_notes(self) -> list[str]:
         """Dotted lines' labels given in full in the page's notes: those with no room beside their line."""
-        return unplaced_notes(self.labels, self.layout, self.structure)
+        return unplaced_notes(self.labels, self.dotted, self.structure)
 
 
 @dataclass
