@@ -94,21 +94,19 @@ def _place(route: LineRoute, bounds: Rect, obstacles: list[Rect], mark: int) -> 
     the line, at the place nearest the line's middle; else the mark just clear of the cards round the line
     (words further off would seem to label another line)."""
     settings = list(_settings(route.label, mark))
+    reach = NEAR + max(text_width(route.label, CONDENSED, LABEL_SIZE), 2 * LABEL_LEADING) + 2 * PAD
+    xs, ys = [x for x, _ in route.points], [y for _, y in route.points]
+    region = Rect(min(xs) - reach, min(ys) - reach, max(xs) - min(xs) + 2 * reach, max(ys) - min(ys) + 2 * reach)
+    obstacles = [other for other in obstacles if other.intersects(region)]  # none further off can meet a patch
     for near in (False, True):
         for lines, marked in settings[-1:] if near else settings:
             width = max(text_width(line, CONDENSED, LABEL_SIZE) for line in lines) + 2 * PAD
             height = len(lines) * LABEL_LEADING + PAD
             candidates = _near(route.points, width, height, obstacles) if near else \
                 _candidates(route.points, width, height)
-            best: tuple[float, Rect] | None = None
-            for distance, patch in candidates:
-                if best is not None and distance >= best[0]:
-                    continue
+            for _, patch in sorted(candidates, key=lambda candidate: candidate[0]):  # nearest the middle first
                 if _inside(patch, bounds) and not any(patch.intersects(other) for other in obstacles):
-                    best = distance, patch
-            if best is not None:
-                patch = best[1]
-                return LabelPlace(route, lines, patch, patch.x + PAD, patch.y + LABEL_SIZE, mark if marked else None)
+                    return LabelPlace(route, lines, patch, patch.x + PAD, patch.y + LABEL_SIZE, mark if marked else None)
     return None
 
 
