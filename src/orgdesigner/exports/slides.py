@@ -263,7 +263,7 @@ class _SlideWriter:
     def _header(self) -> Iterator[str]:
         width = SLIDE_WIDTH - 2 * MARGIN
         yield self._text_box("Title", MARGIN, MARGIN - 2, width, 17, [_paragraph([Run(self.page.title, 13, INK, True, FONT)])])
-        notes = page_notes(self.page, _slide_number, "slide")
+        notes = page_notes(self.page, _slide_number, "slide", labels=False)
         if notes:
             yield self._text_box("Subtitle", MARGIN, MARGIN + 16, width, 12, [_paragraph([Run(notes, 8.5, MUTED, font=FONT)])])
 

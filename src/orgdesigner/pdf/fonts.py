@@ -48,3 +48,21 @@ def register_fonts() -> None:
 def text_width(text: str, font: str, size: float) -> float:
     register_fonts()
     return pdfmetrics.stringWidth(text, font, size)
+
+
+def fit(text: str, font: str, size: float, width: float) -> str:
+    """`text`, cut short with an ellipsis when it is wider than `width`.
+
+    The longest beginning that fits is found by halving (a text's width only grows as it gets
+    longer), so a title of thousands of characters costs a few dozen measurements, not thousands.
+    """
+    if text_width(text, font, size) <= width:
+        return text
+    fits, too_long = 0, len(text)  # text[:fits] + "…" fits (or fits is 0); text[:too_long] + "…" does not
+    while too_long - fits > 1:
+        middle = (fits + too_long) // 2
+        if text_width(text[:middle] + "…", font, size) <= width:
+            fits = middle
+        else:
+            too_long = middle
+    return text[:fits].rstrip() + "…"

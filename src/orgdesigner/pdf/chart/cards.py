@@ -14,7 +14,8 @@ from ...layout import Rect
 from ...model import Post, PostStatus
 from ...presentation.chartstyle import (ACCENT, DOTTED_LINE, LINE, MUTED, INK, ChangeStyle, card_lines, card_style,
                                         cost_line)
-from ..fonts import CONDENSED, CONDENSED_BOLD, text_width
+from ..fonts import CONDENSED, CONDENSED_BOLD, fit, text_width
+from .labels import LABEL_LEADING, LABEL_SIZE, LabelPlace
 from .plan import PRINT_LAYOUT
 
 SMALL_SIZE, SMALL_LEADING = 7.5, 8.7
@@ -34,8 +35,6 @@ class ChartPainter:
 
     def __init__(self, canvas: Canvas, scale: float, ox: float, oy: float) -> None:
         self.c, self.s, self.ox, self.oy = canvas, scale, ox, oy
-        self.labels: list[Rect] = []
-        """Where dotted-line labels are printed already, in chart units."""
         self._fill: str | None = None
         self._stroke: str | None = None
         self._font: tuple[str, float] | None = None
@@ -115,20 +114,12 @@ class ChartPainter:
         if dashed:
             c.setDash()
 
-    def line_label(self, points: list[tuple[float, float]], label: str) -> None:
-        """A dotted line's label at the middle of its route, on a white patch so cards and lines do not
-        hide it; left out where a label already printed would be covered (lines sharing a run)."""
-        (x0, y0), (x1, y1) = points[len(points) // 2 - 1], points[len(points) // 2]
-        x, y = (x0 + x1) / 2 + 2, (y0 + y1) / 2 - 2
-        width = text_width(label, CONDENSED, SMALL_SIZE)
-        patch = Rect(x - 1.5, y - SMALL_SIZE, width + 3, SMALL_SIZE + 2)
-        if any(patch.intersects(placed) for placed in self.labels):
-            return
-        self.labels.append(patch)
-        left, base = self.pt(x, y)
+    def line_label(self, place: LabelPlace) -> None:
+        """A dotted line's label where `labels.py` placed it, on a white patch so lines under it do not cut it."""
         self.fill("#ffffff")
-        self.c.rect(left - 1.5, base - 2.2 * self.s, (width + 3) * self.s, (SMALL_SIZE + 2) * self.s, stroke=0, fill=1)
-        self.text(x, y, label, CONDENSED, SMALL_SIZE, MUTED)
+        self.c.rect(*self.rect(place.patch), stroke=0, fill=1)
+        for number, line in enumerate(place.lines):
+            self.text(place.x, place.baseline + number * LABEL_LEADING, line, CONDENSED, LABEL_SIZE, MUTED)
 
     def card(self, post: Post, card: Rect, cost: Cost, redact: bool, greyed: bool = False) -> None:
         style = card_style(post, greyed)
@@ -292,21 +283,3 @@ def wrap(text: str, font: str, size: float, width: float, max_lines: int) -> lis
     if next_word < len(words):
         lines[-1] = fit(f"{lines[-1]} {' '.join(words[next_word:])}", font, size, width)
     return lines
-
-
-def fit(text: str, font: str, size: float, width: float) -> str:
-    """`text`, cut short with an ellipsis when it is wider than `width`.
-
-    The longest beginning that fits is found by halving (a text's width only grows as it gets
-    longer), so a title of thousands of characters costs a few dozen measurements, not thousands.
-    """
-    if text_width(text, font, size) <= width:
-        return text
-    fits, too_long = 0, len(text)  # text[:fits] + "…" fits (or fits is 0); text[:too_long] + "…" does not
-    while too_long - fits > 1:
-        middle = (fits + too_long) // 2
-        if text_width(text[:middle] + "…", font, size) <= width:
-            fits = middle
-        else:
-            too_long = middle
-    return text[:fits].rstrip() + "…"

@@ -28,6 +28,8 @@ HEADER_BAND = 34.0
 """Page title and subtitle above the chart, in points."""
 HEADING_SIZE = 13.0
 """The page title's size, in points (bold)."""
+NOTE_SIZE = 8.5
+"""The size of the line of notes under the page title, in points, unless it must be set smaller to fit."""
 LEGEND_BAND = 22.0
 """The legend under the chart, in points."""
 
@@ -93,7 +95,10 @@ def draw_chart_page(canvas: Canvas, page: ChartPage, facts: CardFacts, x: float,
     for gid, box in boxes:
         painter.group(box, facts.group_colour.get(gid, group_colours(0)))
     for route in page.layout.lines:
-        painter.line(route.points, route.kind == "dotted")
+        if route.kind != "dotted":
+            painter.line(route.points, False)
+    for route in page.dotted:
+        painter.line(route.points, True)
     for gid, box in boxes:
         painter.group_name(page.structure.groups[gid].name, box, facts.group_colour.get(gid, group_colours(0))[0])
     for pid, card in page.layout.cards.items():
@@ -107,9 +112,8 @@ def draw_chart_page(canvas: Canvas, page: ChartPage, facts: CardFacts, x: float,
             painter.continuation(card, hidden_note(facts.hidden[pid]), post)
         if pid in page.came_from:
             painter.source(card, came_from(page.came_from[pid], page_number))
-    for route in page.layout.lines:
-        if route.kind == "dotted" and route.label and len(route.points) >= 2:
-            painter.line_label(route.points, route.label)
+    for place in page.labels:
+        painter.line_label(place)
     kinds = list({style.kind: style for style in facts.marks.values()}.values())
     _legend(canvas, x, y, width, facts.cost_note, sorted(kinds, key=lambda k: k.label))
 
@@ -119,14 +123,16 @@ def _header(canvas: Canvas, page: ChartPage, x: float, top: float, width: float,
     canvas.setFont(BOLD, HEADING_SIZE)
     canvas.drawString(x, top - HEADING_SIZE, fit(page.title, BOLD, HEADING_SIZE, width))
     text = page_notes(page, page_number)
-    if text:
+    if text:  # set smaller, down to the smallest size printed, before a long line is cut short
+        size = max(MIN_FONT_SIZE, min(NOTE_SIZE, NOTE_SIZE * width / text_width(text, REGULAR, NOTE_SIZE)))
         canvas.setFillColor(HexColor(MUTED))
-        canvas.setFont(REGULAR, 8.5)
-        canvas.drawString(x, top - 26, fit(text, REGULAR, 8.5, width))
+        canvas.setFont(REGULAR, size)
+        canvas.drawString(x, top - 26, fit(text, REGULAR, size, width))
 
 
-def page_notes(page: ChartPage, page_number: PageNumbers, word: str = "page") -> str:
-    """The line under a page's title: its subtitle and the page it continues ("continued from page 2")."""
+def page_notes(page: ChartPage, page_number: PageNumbers, word: str = "page", labels: bool = True) -> str:
+    """The line under a page's title: its subtitle, the page it continues ("continued from page 2") and, with
+    `labels`, the dotted lines' labels the chart gives as a numbered mark ("[1] professional")."""
     notes = [page.subtitle] if page.subtitle else []
     if page.parent is not None:
         numbers = [page_number(source) for source in [page.parent, *page.also_from]]
@@ -134,6 +140,8 @@ def page_notes(page: ChartPage, page_number: PageNumbers, word: str = "page") ->
         unknown = [f"an earlier {word}"] if len(known) < len(numbers) else []
         notes.append(pages_text(known, word, "continued from") + (" and " + unknown[0] if unknown else "")
                      if known else f"continued from {unknown[0]}")
+    if labels:
+        notes += page.label_notes
     text = "; ".join(notes)
     return text[:1].upper() + text[1:]
 

@@ -28,11 +28,15 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from ...layout import Layout, LayoutOptions, Rect
+from ...layout.routes import LineRoute
 from ...layout.trial import Trial, TrialLayouts
 from ...model import Post, Structure
 from ...presentation.selection import substructure
+from .detours import dotted_routes
+from .labels import LabelPlace, place_labels, unplaced_notes
 
 _Task = Iterator["_Task"]
 """A step of planning that may hand over sub-steps (yielded, each run to its end before the step
@@ -78,6 +82,21 @@ class ChartPage:
     came_from: dict[str, int] = field(default_factory=dict)
     """Post id on this page whose team this page continues -> the page the post is printed on with its
     own manager (so each team on a shared page says where it hangs in the chart)."""
+
+    @cached_property
+    def dotted(self) -> list[LineRoute]:
+        """The dotted lines as printed: round the cards in their way where there is a clear channel."""
+        return dotted_routes(self.layout)
+
+    @cached_property
+    def labels(self) -> list[LabelPlace]:
+        """Where the dotted lines' labels are printed, clear of the cards."""
+        return place_labels(self.dotted, self.layout, self.structure)
+
+    @cached_property
+    def label_notes(self) -> list[str]:
+        """Dotted lines' labels given in full in the page's notes: those with no room beside their line."""
+        return unplaced_notes(self.labels, self.dotted, self.structure)
 
 
 @dataclass
@@ -370,7 +389,7 @@ class _Planner:
             if layout is None or len(together) == 1:  # no layout: the team alone needs pages of its own
                 yield self._place(together, self._title_for(together[0]), self._managers_note(together), page.key)
             else:
-                self.page(self._shared_title(together), self._managers_note(together), whole, layout, page.key)
+                self.page(self._shared_title(_reading_order(together, layout)), self._managers_note(together), whole, layout, page.key)
             for pid in together:
                 page.continued[pid] = [p.key for p in self.pages[before:]
                                        if p.parent == page.key and pid in p.posts]
@@ -521,7 +540,7 @@ class _Planner:
             if all(bin_of[m.parent] == index for m in members[1:] if m.parent is not None):
                 title, subtitle = first.title, first.subtitle  # teams that joined the page they continue
             else:
-                title, subtitle = self._shared_title([member.posts[0] for member in members]), ""
+                title, subtitle = self._shared_title(_reading_order([member.posts[0] for member in members], layout)), ""
             printed = self._printed(index, title, subtitle, {pid for member in members for pid in member.posts}, layout)
             sources = [s for s in dict.fromkeys(bin_of[m.parent] for m in members if m.parent is not None)
                        if s != index]
@@ -613,6 +632,21 @@ class _Planner:
         managers = {self.structure.posts[pid].reports_to for pid in post_ids}
         manager = managers.pop() if len(managers) == 1 else None
         return f"Reports to {self.structure.posts[manager].title}" if manager else ""
+
+
+def _reading_order(tops: list[str], layout: Trial) -> list[str]:
+    """`tops` in the order a reader meets their cards on the page: rows top to bottom (cards overlapping in
+    height share a row: trees side by side start level but for their groups' headers), each row left to right."""
+    placed = sorted((pid for pid in tops if pid in layout.cards), key=lambda pid: (layout.cards[pid].y, layout.cards[pid].x))
+    ordered: list[str] = []
+    row: list[str] = []
+    for pid in placed:
+        if row and layout.cards[pid].y >= min(layout.cards[other].bottom for other in row):
+            ordered += sorted(row, key=lambda other: layout.cards[other].x)
+            row = []
+        row.append(pid)
+    ordered += sorted(row, key=lambda other: layout.cards[other].x)
+    return ordered + [pid for pid in tops if pid not in layout.cards]
 
 
 def _card_height(layout: Trial) -> float | None:
