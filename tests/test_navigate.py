@@ -7,8 +7,9 @@ from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
 
 from canvasdrive import card_centre, view_point
-from conftest import make_structure
+from conftest import SAMPLES, make_structure
 from orgdesigner.layout import LayoutOptions, compute_layout
+from orgdesigner.model import load_scenarios
 from orgdesigner.ui.folding.feature import FoldFeature
 from orgdesigner.ui.navigation.contextmenus import menu_for
 from orgdesigner.ui.navigation.feature import NavigationFeature
@@ -21,6 +22,17 @@ def _window(new_window, qtbot):
     win.show()
     qtbot.waitExposed(win)
     win.view.fit()
+    return win
+
+
+def _cambridge_window(new_window, qtbot):
+    """The Cambridge sample in a 1440×900 window: long titles, and reports stored in another order than shown."""
+    win = new_window()
+    path = SAMPLES / "cambridge-2022-current.orgd"
+    win.document.set_scenarios(load_scenarios(path), path, None)
+    win.resize(1440, 900)
+    win.show()
+    qtbot.waitExposed(win)
     return win
 
 
@@ -145,15 +157,7 @@ def test_arrow_keys_walk_the_tree_and_shift_extends(new_window, qtbot):
 def test_arrow_keys_follow_the_chart_left_to_right_not_the_file_order(new_window, qtbot):
     """On the Cambridge sample the Chief Executive's reports are stored directors first, but the chart
     shows the heads stacked on the left: Down lands on the leftmost report and Right never goes back left."""
-    from conftest import SAMPLES
-    from orgdesigner.model import load_scenarios
-
-    win = new_window()
-    path = SAMPLES / "cambridge-2022-current.orgd"
-    win.document.set_scenarios(load_scenarios(path), path, None)
-    win.resize(1440, 900)
-    win.show()
-    qtbot.waitExposed(win)
+    win = _cambridge_window(new_window, qtbot)
     win.view.setFocus()
     cards = win.scene.layout.cards
     win.scene.select_posts(["CEX"])
@@ -192,15 +196,7 @@ def test_breadcrumb_of_long_titles_fits_over_the_canvas(new_window, qtbot):
     (in full in the tooltips), and the post in focus is still on it, inside the view."""
     from PySide6.QtWidgets import QLabel
 
-    from conftest import SAMPLES
-    from orgdesigner.model import load_scenarios
-
-    win = new_window()
-    path = SAMPLES / "cambridge-2022-current.orgd"
-    win.document.set_scenarios(load_scenarios(path), path, None)
-    win.resize(1440, 900)
-    win.show()
-    qtbot.waitExposed(win)
+    win = _cambridge_window(new_window, qtbot)
     fold = win.feature(FoldFeature)
     fold.focus("AD-PD")
     bar = fold.breadcrumb

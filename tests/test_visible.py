@@ -24,6 +24,14 @@ def _expected(scene, area: QRectF) -> set[str]:
     return {p for p, r in scene.layout_rects().items() if area.intersects(QRectF(r.x, r.y, r.width, r.height))}
 
 
+def _fitted(make_canvas, structure):
+    """`structure` on the canvas, fitted to the view (and so sketched when it is large)."""
+    canvas = make_canvas(structure)
+    canvas.view.fit()
+    QApplication.processEvents()
+    return structure, canvas
+
+
 def test_the_grid_index_finds_what_a_search_of_everything_finds():
     rng = random.Random(7)
     index: GridIndex[int] = GridIndex(cell=100.0)
@@ -114,11 +122,8 @@ def test_a_card_out_of_view_is_made_on_demand_for_selection_and_centring(make_ca
 
 
 def test_a_chart_too_large_for_items_is_sketched_and_a_press_on_a_card_makes_it(make_canvas):
-    structure = synthetic_structure(3000)
-    canvas = make_canvas(structure)
+    structure, canvas = _fitted(make_canvas, synthetic_structure(3000))
     scene, view = canvas.scene, canvas.view
-    view.fit()
-    QApplication.processEvents()
     assert len(_expected(scene, _wanted(view))) > MAX_CARD_ITEMS
     assert scene.visible.sketching and not scene.cards and not scene.lines
     tiles = [t for t in scene.visible.tiles.values() if t.isVisible()]
@@ -138,11 +143,8 @@ def test_a_chart_too_large_for_items_is_sketched_and_a_press_on_a_card_makes_it(
 
 
 def test_folding_and_focus_while_sketched_draw_every_shown_card_once_where_the_layout_puts_it(make_canvas):
-    structure = synthetic_structure(3000)
-    canvas = make_canvas(structure)
+    structure, canvas = _fitted(make_canvas, synthetic_structure(3000))
     scene, view = canvas.scene, canvas.view
-    view.fit()
-    QApplication.processEvents()
     managers = [p for p in structure.posts if len(structure.reports_of(p)) > 2]
     state = scene.view_state
     for change in (lambda: state.fold(managers[1:4]), lambda: state.focus_on(managers[2]), lambda: state.focus_on(None),

@@ -41,6 +41,18 @@ MARGIN = 0.5
 LineKey = tuple[str, str, str]
 
 
+def _enter(cells: dict[Cell, set[K]], key: K, span: tuple[int, int, int, int]) -> None:
+    """Add `key` to the cells of `span` (first and last column, first and last row)."""
+    x0, x1, y0, y1 = span
+    for x in range(x0, x1 + 1):
+        for y in range(y0, y1 + 1):
+            found = cells.get((x, y))
+            if found is None:
+                cells[(x, y)] = {key}
+            else:
+                found.add(key)
+
+
 class GridIndex(Generic[K]):
     """Keys by the cells their boxes touch: `query` finds what meets a rectangle.
 
@@ -87,9 +99,9 @@ class GridIndex(Generic[K]):
         for key in self._moved:
             old = spans.pop(key, None)
             box = boxes.get(key)
+            span = None
             if box is not None:
-                span = (int(box[0] // c), int(box[2] // c), int(box[1] // c), int(box[3] // c))
-                spans[key] = span
+                span = spans[key] = (int(box[0] // c), int(box[2] // c), int(box[1] // c), int(box[3] // c))
                 if span == old:  # the same cells
                     continue
             if old is not None:
@@ -100,15 +112,8 @@ class GridIndex(Generic[K]):
                         bucket.discard(key)
                         if not bucket:
                             del cells[(x, y)]
-            if box is not None:
-                x0, x1, y0, y1 = span
-                for x in range(x0, x1 + 1):
-                    for y in range(y0, y1 + 1):
-                        found = cells.get((x, y))
-                        if found is None:
-                            cells[(x, y)] = {key}
-                        else:
-                            found.add(key)
+            if span is not None:
+                _enter(cells, key, span)
         self._moved.clear()
 
     def _refill(self) -> None:
@@ -116,15 +121,8 @@ class GridIndex(Generic[K]):
         cells: dict[Cell, set[K]] = {}
         spans: dict[K, tuple[int, int, int, int]] = {}
         for key, box in self._boxes.items():
-            x0, x1, y0, y1 = int(box[0] // c), int(box[2] // c), int(box[1] // c), int(box[3] // c)
-            spans[key] = (x0, x1, y0, y1)
-            for x in range(x0, x1 + 1):
-                for y in range(y0, y1 + 1):
-                    found = cells.get((x, y))
-                    if found is None:
-                        cells[(x, y)] = {key}
-                    else:
-                        found.add(key)
+            span = spans[key] = (int(box[0] // c), int(box[2] // c), int(box[1] // c), int(box[3] // c))
+            _enter(cells, key, span)
         self._cells, self._spans = cells, spans
         self._moved.clear()
 
