@@ -338,16 +338,7 @@ class IncrementalLayout:
         if not tidy or route is None:
             bus = block.first_bus + oy if tidy and block.first_bus is not None else None
             return solid_route(boss, card, bus, o.v_gap / 2), True
-        if route.kind == "stack":
-            return spine_route(boss, card, o.stack_indent, o.stack_gap), False
-        if route.kind == "side":
-            return side_route(boss, card), False
-        if route.kind == "column":
-            return column_route(boss, card, route.bus + oy, route.x + ox), False
-        first = block.first_bus
-        if first is None or route.bus == first or block.trunk is None:
-            return solid_route(boss, card, route.bus + oy, o.v_gap / 2), False
-        return wrapped_route(boss, card, first + oy, block.trunk + ox, route.bus + oy), False
+        return tidy_route(block, route, (ox, oy), boss, card, o), False
 
     def _shown_groups(self) -> Mapping[str, Group]:
         """The groups around a shown post, and (but in a focus) those with no posts at all."""
@@ -607,7 +598,7 @@ class IncrementalLayout:
 
     def _settle(self, dirty: set[str], moved: set[str], posts: set[str], groups_changed: bool) -> LayoutDelta:
         """Measure the dirty blocks, place what moved, then lines and boxes; what changed."""
-        structure, shape = self.structure, self.shape
+        shape = self.shape
         for post_id in sorted(dirty, key=self._depth, reverse=True):
             if post_id == ROOT or post_id in self.blocks and self._shown(post_id):
                 self.blocks[post_id] = self.measure.measure(post_id)
@@ -798,3 +789,21 @@ def _cycle_of(post_id: str, structure: Structure) -> set[str]:
         cycle.append(current)
         current = structure.posts[current].reports_to
     return set(cycle)
+
+
+def tidy_route(block: Block, route: Route, origin: tuple[float, float], boss: Rect, card: Rect,
+               options: LayoutOptions) -> list[tuple[float, float]]:
+    """A line-management line as the tidy tree routes it, from the way the report hangs in its manager's
+    `block` (placed at `origin`): down a stack's spine, beside the manager, into a column, or from a bus."""
+    ox, oy = origin
+    if route.kind == "stack":
+        return spine_route(boss, card, options.stack_indent, options.stack_gap)
+    if route.kind == "side":
+        return side_route(boss, card)
+    if route.kind == "column":
+        return column_route(boss, card, route.bus + oy, route.x + ox)
+    first = block.first_bus
+    if first is None or route.bus == first or block.trunk is None:
+        return solid_route(boss, card, route.bus + oy, options.v_gap / 2)
+    return wrapped_route(boss, card, first + oy, block.trunk + ox, route.bus + oy)
+

@@ -26,10 +26,10 @@ from ..model import Structure
 from .boxes import group_boxes
 from .compute import compute_layout
 from .geometry import Rect
-from .incremental import Layout, LineKey
+from .incremental import Layout, LineKey, tidy_route
 from .nesting import GroupNesting
 from .options import LayoutOptions
-from .routes import LineRoute, column_route, dotted_route, side_route, solid_route, spine_route, wrapped_route
+from .routes import LineRoute, dotted_route
 from .tree import ROOT, Block, BlockMeasure, TreeShape
 
 
@@ -191,22 +191,9 @@ def _bounds(root: Block, groups: dict[str, Rect]) -> Rect:
 
 
 def _solid_points(trial: Trial, manager: str, report: str) -> list[tuple[float, float]]:
-    """A line-management line as the tidy tree routes it: from the way the report hangs in its manager's block."""
-    o, cards = trial.options, trial.cards
-    boss, card = cards[manager], cards[report]
     block = trial.blocks[manager]
-    route = block.routes[report]
-    ox, oy = trial.origins[manager]
-    if route.kind == "stack":
-        return spine_route(boss, card, o.stack_indent, o.stack_gap)
-    if route.kind == "side":
-        return side_route(boss, card)
-    if route.kind == "column":
-        return column_route(boss, card, route.bus + oy, route.x + ox)
-    first = block.first_bus
-    if first is None or route.bus == first or block.trunk is None:
-        return solid_route(boss, card, route.bus + oy, o.v_gap / 2)
-    return wrapped_route(boss, card, first + oy, block.trunk + ox, route.bus + oy)
+    return tidy_route(block, block.routes[report], trial.origins[manager], trial.cards[manager], trial.cards[report],
+                      trial.options)
 
 
 def _preorder(shape: TreeShape) -> list[str]:
