@@ -13,6 +13,8 @@ from .operations import UpdatePost
 @builder
 def set_manager(structure: Structure, /, post_id: str, manager_id: str | None) -> Plan:
     post = structure.post(post_id)
+    if manager_id is not None and manager_id == post.reports_to:  # nothing would change: no empty undo step
+        raise EditRefused(f"'{post.title}' is already line managed by '{structure.post(manager_id).title}'")
     dotted = [d for d in post.dotted if d.manager != manager_id]
     fields: dict[str, object] = {"reports_to": manager_id}
     if len(dotted) != len(post.dotted):

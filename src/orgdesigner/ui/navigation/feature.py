@@ -149,13 +149,13 @@ class NavigationFeature(QObject):
         structure = self.host.document.structure
         if dotted:
             return commands.add_dotted_line(structure, post_id, manager_id).refusal()
-        if structure.posts[post_id].reports_to == manager_id:  # choosing it again would be an empty undo step
-            return f"'{structure.posts[post_id].title}' is already line managed by '{structure.posts[manager_id].title}'"
-        try:
-            structure.check_line_manager(post_id, manager_id)
-        except EditRefused as exc:
-            return str(exc)
-        return None
+        refused = commands.set_manager(structure, post_id, manager_id).refusal()
+        if refused is None:
+            try:  # cycles are the model's own rule, checked as the edit runs
+                structure.check_line_manager(post_id, manager_id)
+            except EditRefused as exc:
+                return str(exc)
+        return refused
 
     def add_post(self, manager: str | None = None, group: str | None = None) -> None:
         structure = self.host.document.structure
