@@ -290,6 +290,7 @@ class IncrementalLayout:
             return False
         dx, dy = self.shifted[manager]
         self.routes[key] = LineRoute(manager, post_id, "line", [(x + dx, y + dy) for x, y in old.points])
+        self.ends[key] = self.cards[manager], self.cards[post_id]  # so a parked line is known by its cards now
         changed.add(key)
         return True
 

@@ -315,14 +315,14 @@ class VisibleItems:
         """The card was at `old` and is now at `box` (None: nowhere): the index and the tiles' shapes follow."""
         tiles, dirty = self._tile_cards, self._dirty
         if old is not None:
-            tile = (int(old[0] // CELL) // TILE_CELLS, int(old[1] // CELL) // TILE_CELLS)
+            tile = _tile_of(old)
             del tiles[tile][post_id]
             dirty.add(tile)
         if box is not None:
             colours = self._styles.get(post_id)
             if colours is None:
                 colours = self._styles[post_id] = _colours(self.scene.structure.posts[post_id])
-            tile = (int(box[0] // CELL) // TILE_CELLS, int(box[1] // CELL) // TILE_CELLS)
+            tile = _tile_of(box)
             shapes = tiles.get(tile)
             if shapes is None:
                 shapes = tiles[tile] = {}
@@ -334,12 +334,12 @@ class VisibleItems:
         """The line was in `old` and now follows `route` (None: gone): the index and the tiles' shapes follow."""
         tiles, dirty = self._tile_lines, self._dirty
         if old is not None:
-            tile = (int(old[0] // CELL) // TILE_CELLS, int(old[1] // CELL) // TILE_CELLS)
+            tile = _tile_of(old)
             del tiles[tile][key]
             dirty.add(tile)
         box = route_box(route) if route is not None else None
         if route is not None and box is not None:
-            tile = (int(box[0] // CELL) // TILE_CELLS, int(box[1] // CELL) // TILE_CELLS)
+            tile = _tile_of(box)
             shapes = tiles.get(tile)
             if shapes is None:
                 shapes = tiles[tile] = {}

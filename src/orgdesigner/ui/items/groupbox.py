@@ -90,14 +90,14 @@ class GroupBoxItem(QGraphicsItem):
     def _text_band(self) -> QRectF:
         """Where the header's text is painted, at any zoom: the header, and the padding under it that the name
         alone may reach in larger type (see `header_name_pixels`) or the ordinary two lines in a large font."""
-        title, detail = QFontMetricsF(_font(TITLE_SIZE, bold=True)), QFontMetricsF(_font(DETAIL_SIZE, bold=False))
+        title, detail = _metrics(TITLE_SIZE, True), _metrics(DETAIL_SIZE, False)
         height = max(self._name_room, 3 + title.height() + detail.height() + 1)
         return QRectF(self._rect.left(), self._rect.top(), self._rect.width(), height)
 
     def _text_area(self, *texts: str) -> QRectF:
         """The part of the text band these texts take, with room to spare: zoomed out, the whole band
         crosses thousands of cards, and repainting it for a new total would cost a frame."""
-        metrics = QFontMetricsF(_font(TITLE_SIZE, bold=True)), QFontMetricsF(_font(DETAIL_SIZE, bold=False))
+        metrics = _metrics(TITLE_SIZE, True), _metrics(DETAIL_SIZE, False)
         widest = max(m.horizontalAdvance(text) for m in metrics for text in texts)
         band = self._text_band()
         band.setWidth(min(band.width(), 1.25 * widest + 30))
