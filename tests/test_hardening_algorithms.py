@@ -62,7 +62,7 @@ def test_card_titles_of_thousands_of_characters_are_fitted_quickly_and_within_th
 
 
 def test_fit_keeps_the_longest_beginning_that_fits():
-    from orgdesigner.pdf.chart.cards import fit
+    from orgdesigner.pdf.fonts import fit
     from orgdesigner.pdf.fonts import CONDENSED, text_width
 
     text = "Director of Children's Services and Education " * 40

@@ -152,3 +152,18 @@ def test_reports_dealt_over_several_pages_are_dealt_evenly():
     assert len(parts) > 1
     directors = [sum(pid.startswith("D") for pid in page.structure.posts) for page in parts]
     assert sum(directors) == 41 and max(directors) - min(directors) <= 1, directors
+
+
+@pytest.mark.parametrize("size", list(PaperSize))
+@pytest.mark.parametrize("landscape", [True, False])
+def test_paper_sizes_written_out_are_reportlabs(size, landscape):
+    """paper.py writes the sizes out so the window need not import reportlab: they must stay its own."""
+    from reportlab.lib import pagesizes, units
+
+    from orgdesigner.pdf import paper
+
+    assert paper.MM == units.mm
+    expected = getattr(pagesizes, size.value)
+    expected = pagesizes.landscape(expected) if landscape else pagesizes.portrait(expected)
+    assert Paper(size, landscape).page_size == pytest.approx(expected, abs=1e-9)
+

@@ -15,11 +15,10 @@ from ...model import Structure
 from ...model.fileformat import write_atomically
 from ...presentation.chartstyle import MUTED
 from ...presentation.redaction import Redactor, redacted_structure
-from ..fonts import REGULAR, register_fonts, text_width
+from ..fonts import REGULAR, fit, register_fonts, text_width
 from ..options import PdfOptions
 from ...presentation.selection import Selected, select
 from ..draft import draw_draft_mark
-from .cards import fit
 from .page import CardFacts, card_facts, draw_chart_page, plan_chart
 from .plan import ChartPage
 

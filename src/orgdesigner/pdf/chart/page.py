@@ -18,8 +18,8 @@ from ...analysis import Analysis, Cost
 from ...model import Structure
 from ...presentation.chartstyle import (DOTTED_LINE, INK, LINE, MUTED, CardStyle, ChangeStyle, group_colours,
                                         hidden_note, legend_styles, pages_text)
-from ..fonts import BOLD, MIN_FONT_SIZE, REGULAR, register_fonts, text_width
-from .cards import GROUP_SIZE, SMALL_SIZE, TITLE_SIZE, ChartPainter, card_height, fit
+from ..fonts import BOLD, MIN_FONT_SIZE, REGULAR, fit, register_fonts, text_width
+from .cards import GROUP_SIZE, SMALL_SIZE, TITLE_SIZE, ChartPainter, card_height
 from .plan import ChartPage, Frame, plan_pages
 
 MIN_SCALE = MIN_FONT_SIZE / min(TITLE_SIZE, SMALL_SIZE, GROUP_SIZE)

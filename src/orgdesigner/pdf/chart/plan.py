@@ -518,7 +518,7 @@ class _Planner:
                             bins[index][0].parent is None:
                         continue
                     posts = [pid for other in bins[index] for pid in other.posts]
-                    if _card_height(layouts[index]) == _card_height(page.layout) and \
+                    if layouts[index].options.card_height == page.layout.options.card_height and \
                             self._apart(set(posts), page.posts) and self.too_tall(trees[index] + own):
                         continue
                     layout = self.fitting(posts + page.posts)
@@ -647,11 +647,6 @@ def _reading_order(tops: list[str], layout: Trial) -> list[str]:
         row.append(pid)
     ordered += sorted(row, key=lambda other: layout.cards[other].x)
     return ordered + [pid for pid in tops if pid not in layout.cards]
-
-
-def _card_height(layout: Trial) -> float | None:
-    """The height of the cards in `layout` (all alike), None if it has none."""
-    return next((card.height for card in layout.cards.values()), None)
 
 
 def _run(task: _Task) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from ...analysis import Analysis, FinanceSummary, PostChange, compare, finance_summary
 from ...analysis.comparison import MOVED, NEW, RETITLED
@@ -96,7 +97,7 @@ class PackData:
             first, second = self.before.name, self.after.name
         return self.text(f"{first} \u2192 {second}")
 
-    @property
+    @cached_property
     def has_tiers(self) -> bool:
         """Whether either structure gives any post a tier (an imported establishment list may give none)."""
         return any(post.tier for structure in (self.before, self.after) for post in structure.posts.values())
