@@ -552,7 +552,7 @@ class IncrementalLayout:
         self.structure = structure
         dirty: set[str] = set()
         moved: set[str] = set()
-        self._fold(folded, dirty, moved)
+        measured = self._fold(folded, dirty, moved)
         self.options = replace(self.options, focus=focus)
         self.measure.o = self.options
         was, self.focus = self.focus, focus
@@ -564,21 +564,23 @@ class IncrementalLayout:
         elif was is not None and not self._shown(was):  # the branch was under a folded post
             for pid in self._preorder(was):
                 self._hide_card(pid, moved)
-        dirty |= self._measure_below(ROOT, True)
+        measured |= self._measure_below(ROOT, True)
+        dirty |= measured
         dirty.add(ROOT)
-        return self._settle(dirty, moved, set(), False)
+        return self._settle(dirty, moved, set(), False, measured)
 
     def set_folded(self, structure: Structure, folded: frozenset[str]) -> LayoutDelta:
         """Fold away the reports of the posts in `folded` (and unfold the others)."""
         self.structure = structure
         dirty: set[str] = set()
         moved: set[str] = set()
-        self._fold(folded, dirty, moved)
-        return self._settle(dirty, moved, set(), False)
+        measured = self._fold(folded, dirty, moved)
+        return self._settle(dirty, moved, set(), False, measured)
 
-    def _fold(self, folded: frozenset[str], dirty: set[str], moved: set[str]) -> None:
+    def _fold(self, folded: frozenset[str], dirty: set[str], moved: set[str]) -> set[str]:
         """Fold the posts in `folded`, unfold the others: the cards folded away go in `moved`, the blocks to
-        measure again in `dirty`."""
+        measure again in `dirty`; returns the blocks of `dirty` already measured as they now stand."""
+        measured: set[str] = set()
         was = self.options.folded
         self.options = replace(self.options, folded=folded)
         self.measure.o = self.options
@@ -593,14 +595,21 @@ class IncrementalLayout:
             else:
                 shape.children[pid] = list(self.reports[pid])
             self._mark_managing(pid)
+            chain = self._chain_up(pid)
+            measured -= chain  # measured before this change below them
             if pid not in folded and self._shown(pid):  # else measured when it is shown
-                dirty |= self._measure_below(pid, True)
-            dirty |= self._chain_up(pid)
+                below = self._measure_below(pid, True)
+                measured |= below
+                dirty |= below
+            dirty |= chain
+        return measured
 
-    def _settle(self, dirty: set[str], moved: set[str], posts: set[str], groups_changed: bool) -> LayoutDelta:
-        """Measure the dirty blocks, place what moved, then lines and boxes; what changed."""
+    def _settle(self, dirty: set[str], moved: set[str], posts: set[str], groups_changed: bool,
+                measured: set[str] | frozenset[str] = frozenset()) -> LayoutDelta:
+        """Measure the dirty blocks (but those `measured` already), place what moved, then lines and boxes;
+        what changed."""
         shape = self.shape
-        for post_id in sorted(dirty, key=self._depth, reverse=True):
+        for post_id in sorted(dirty - measured, key=self._depth, reverse=True):
             if post_id == ROOT or post_id in self.blocks and self._shown(post_id):
                 self.blocks[post_id] = self.measure.measure(post_id)
                 self.stale.discard(post_id)
