@@ -598,9 +598,9 @@ class IncrementalLayout:
             chain = self._chain_up(pid)
             measured -= chain  # measured before this change below them
             if pid not in folded and self._shown(pid):  # else measured when it is shown
-                below = self._measure_below(pid, True)
-                measured |= below
-                dirty |= below
+                fresh = self._measure_below(pid, True)
+                measured |= fresh
+                dirty |= fresh
             dirty |= chain
         return measured
 

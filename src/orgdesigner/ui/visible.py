@@ -435,21 +435,28 @@ class VisibleItems:
             for tile in self.tiles.values():
                 tile.setVisible(sketch)
         if sketch and box is not None:
+            b = self.bounds
+            if b is not None:  # a view far wider than the chart looks only where the chart is
+                box = (max(box[0], b.x), max(box[1], b.y), min(box[2], b.right), min(box[3], b.bottom))
             tx0, ty0 = _tile_of(box)
             tx1, ty1 = _tile_of((box[2], box[3], box[2], box[3]))
-            for cell in [c for c in self._tile_cards.keys() | self._tile_lines.keys() if c not in self.tiles]:
-                if tx0 <= cell[0] <= tx1 and ty0 <= cell[1] <= ty1:
-                    tile = self.tiles[cell] = SketchTile()
+            cards, lines, tiles = self._tile_cards, self._tile_lines, self.tiles
+            for cell in [(x, y) for x in range(tx0, tx1 + 1) for y in range(ty0, ty1 + 1)]:
+                if cell not in tiles and (cards.get(cell) or lines.get(cell)):
+                    tile = tiles[cell] = SketchTile()
                     self.scene.addItem(tile)
                     self._dirty.add(cell)
         self._redraw_tiles()
 
     def _redraw_tiles(self) -> None:
-        """Redraw the tiles that exist and changed; the others are drawn when they are first needed."""
+        """While sketching, redraw the tiles that exist and changed; the others are drawn when they are first
+        needed, and hidden tiles when sketching starts again."""
+        if not self.sketching:
+            return
         for cell in [c for c in self._dirty if c in self.tiles]:
             self.tiles[cell].set_content(list(self._tile_cards.get(cell, {}).values()),
                                          list(self._tile_lines.get(cell, {}).values()))
-        self._dirty = {c for c in self._dirty if c not in self.tiles}
+        self._dirty.clear()
 
 
 def _colours(post: Post) -> tuple[str, str]:
