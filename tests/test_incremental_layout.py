@@ -106,8 +106,10 @@ def test_random_edits_match_a_full_layout(options: LayoutOptions, seed: int) -> 
         same(live.layout, full)
         assert overlapping(full.cards) == [], f"cards overlap after edit {edits}"
         assert delta.cards <= set(structure.posts) | posts
-        for table, keys, now in zip(mirror, (delta.cards, delta.groups, delta.lines),
-                                    (live.layout.cards, live.layout.groups, live.layout.routes)):
+        layout = live.layout
+        cards = delta.cards | {pid for root in delta.shifted for pid in layout.below(root)}
+        lines = delta.lines | {key for root in delta.shifted for key in layout.lines_below(root)}
+        for table, keys, now in zip(mirror, (cards, delta.groups, lines), (layout.cards, layout.groups, layout.routes)):
             for key in keys:  # the delta names everything that changed: applying it gives the new layout
                 if key in now:
                     table[key] = now[key]  # type: ignore[index]

@@ -71,6 +71,21 @@ def group_box(group_id: str, member_cards: Iterable[Rect], nested: list[str], bo
     return _frame(_extent(rects), options)
 
 
+def framed(group_id: str, span: tuple[float, float, float, float] | None, nested_boxes: list[Rect],
+           options: LayoutOptions) -> Rect:
+    """What `group_box` gives from the left, top, right and bottom of the group's own members' cards (None:
+    no card directly in it) instead of the cards themselves."""
+    extent = list(span) if span is not None else None
+    for box in nested_boxes:
+        if extent is None:
+            extent = [box.x, box.y, box.right, box.bottom]
+        else:
+            _grow_extent(extent, box)
+    if extent is None:
+        raise ValueError(f"group {group_id!r} has nothing inside")
+    return _frame(extent, options)
+
+
 def _extent(rects: list[Rect]) -> Extent:
     """The left, top, right and bottom of some rectangles (at least one); thousands of cards: each edge in
     one pass at C speed."""

@@ -21,13 +21,13 @@ posts at all still gets its empty box, to drop a card into, except in a focused 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from itertools import islice
 
 from ..model import Group, Structure
-from .boxes import group_box, group_boxes
+from .boxes import framed, group_box, group_boxes
 from .geometry import Rect
 from .hierarchy import build_forest
 from .nesting import GroupNesting
@@ -43,8 +43,8 @@ LineKey = tuple[str, str, str]
 class Layout:
     """Rectangles for the cards and group boxes, and the lines' routes."""
 
-    def __init__(self, cards: dict[str, Rect], groups: dict[str, Rect], routes: dict[LineKey, LineRoute],
-                 bounds: Rect, order: dict[str, int]) -> None:
+    def __init__(self, cards: Mapping[str, Rect], groups: dict[str, Rect], routes: Mapping[LineKey, LineRoute],
+                 bounds: Rect, order: dict[str, int], tree: Mapping[str, list[str]] | None = None) -> None:
         self.cards = cards
         """Post id to card rectangle, for every post shown (all but those folded away or outside a focus)."""
         self.groups = groups
@@ -53,6 +53,23 @@ class Layout:
         self.bounds = bounds
         """Encloses every card, box and line; an empty rectangle at the origin for an empty structure."""
         self._order = order
+        self._tree = tree
+
+    def below(self, post_id: str) -> list[str]:
+        """The post and every post shown under it in the tidy tree, each before its reports."""
+        tree = self._tree or {}
+        order: list[str] = []
+        stack = [post_id]
+        while stack:
+            post = stack.pop()
+            order.append(post)
+            stack.extend(reversed(tree.get(post, ())))
+        return order
+
+    def lines_below(self, post_id: str) -> list[LineKey]:
+        """The solid lines from the post and from every post under it to their reports shown."""
+        tree = self._tree or {}
+        return [(manager, report, "line") for manager in self.below(post_id) for report in tree.get(manager, ())]
 
     @cached_property
     def lines(self) -> list[LineRoute]:
@@ -69,11 +86,70 @@ class LayoutDelta:
     cards: set[str] = field(default_factory=set)
     groups: set[str] = field(default_factory=set)
     lines: set[LineKey] = field(default_factory=set)
+    shifted: dict[str, tuple[float, float]] = field(default_factory=dict)
+    """Branches moved whole, by how much: the post, every post shown under it (`Layout.below`) and the solid
+    lines among them (`Layout.lines_below`) moved by that much and are not named in `cards` and `lines`."""
+
+
+class _ResolvedCards(Mapping[str, Rect]):
+    """The cards of a layout holding branches moved whole but not yet walked: each looked up where it is now."""
+
+    def __init__(self, live: IncrementalLayout) -> None:
+        self._live = live
+        self._version = live.version
+
+    def __getitem__(self, post_id: str) -> Rect:
+        live = self._live
+        if live.version != self._version:
+            raise RuntimeError("a layout was read after a later update")
+        rect = live.card(post_id)
+        if rect is None:
+            raise KeyError(post_id)
+        return rect
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._live.cards)
+
+    def __len__(self) -> int:
+        return len(self._live.cards)
+
+    def __contains__(self, post_id: object) -> bool:
+        return post_id in self._live.cards
+
+
+class _ResolvedRoutes(Mapping[LineKey, LineRoute]):
+    """The lines of such a layout, each looked up where it is now."""
+
+    def __init__(self, live: IncrementalLayout) -> None:
+        self._live = live
+        self._version = live.version
+
+    def __getitem__(self, key: LineKey) -> LineRoute:
+        live = self._live
+        if live.version != self._version:
+            raise RuntimeError("a layout was read after a later update")
+        return live.route(key)
+
+    def __iter__(self) -> Iterator[LineKey]:
+        return iter(self._live.routes)
+
+    def __len__(self) -> int:
+        return len(self._live.routes)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._live.routes
 
 
 class IncrementalLayout:
     def __init__(self, structure: Structure, options: LayoutOptions | None = None) -> None:
         self.options = options or LayoutOptions()
+        self.pending: dict[str, tuple[float, float]] = {}
+        """Branches moved whole and not walked since: the post and every post shown under it (with the solid
+        lines among them) lie this much away from the rectangles and routes stored for them. A walk through
+        the post hands its move down to its reports; `card` and `route` add up the moves above what they look
+        up. So a branch moving whole costs one entry, however many cards it holds."""
+        self.version = 0
+        """Counts the updates: a layout published before the last one is not to be read."""
         self._rebuild(structure)
 
     # ----- the whole layout --------------------------------------------------------------
@@ -121,6 +197,18 @@ class IncrementalLayout:
         self.manual = {pid for pid, post in structure.posts.items() if post.position is not None}
         """Posts placed by hand."""
         self.shape = shape
+        self.version += 1
+        self._fresh: dict[str, Rect] = {}
+        """The cards of moved branches where they are now, as looked up since the last walk."""
+        self._fresh_routes: dict[LineKey, LineRoute] = {}
+        self._pinned: dict[LineKey, tuple[LineRoute, Rect | None, Rect | None]] = {}
+        """The lines of cards being hidden, where they were with the cards they joined: parked when dropped."""
+        self._reframed: set[str] = set()
+        """Posts whose branch's move was handed down in the last walk: their lines' stored routes moved."""
+        self._unpend: list[str] = []
+        """Posts hidden in this update: their moves are dropped once their cards and lines are parked."""
+        self.loose_ends: dict[LineKey, tuple[Rect | None, Rect | None]] = {}
+        """The cards each loose line was routed between: routed again when either is elsewhere."""
         reuse = keep is not None and not self.has_cycles
         self.blocks: dict[str, Block] = keep if keep is not None and reuse else {}
         if not reuse:
@@ -189,22 +277,35 @@ class IncrementalLayout:
         return order
 
     def _place(self, start: str, origin: tuple[float, float], dirty: set[str] | None,
-               moved: set[str] | None) -> None:
+               moved: set[str] | None, lazy: bool = False) -> None:
         """Absolute positions from `start` down. With `dirty` (an update), a subtree that was not
-        re-measured and whose origin is unchanged is skipped, and cards that move go in `moved`. A hidden
-        card coming back where it was, with the same block, takes back its rectangle."""
+        re-measured and whose origin is unchanged is skipped, and cards that move go in `moved`; one that
+        moved whole goes in `shifted` and, `lazy`, in `pending` instead of being walked. A hidden card coming
+        back where it was, with the same block, takes back its rectangle."""
         width, height = self.options.card_width, self.options.card_height
         origins, blocks, tidy, parked, shifted = self.origin, self.blocks, self.tidy, self.parked, self.shifted
+        pending, children = self.pending, self.shape.children
         stack = [(start, origin)]
         pop, push = stack.pop, stack.append
         while stack:
             post, corner = pop()
             if dirty is not None and post not in dirty:
                 before = origins.get(post)
-                if before == corner:
-                    continue
-                if before is not None:  # its block, and all below it, moved whole
-                    shifted[post] = (corner[0] - before[0], corner[1] - before[1])
+                if before is not None:
+                    step = pending.get(post)
+                    now = before if step is None else (before[0] + step[0], before[1] + step[1])
+                    if now == corner:
+                        continue
+                    shifted[post] = (corner[0] - now[0], corner[1] - now[1])  # its block, and all below, moved whole
+                    if lazy:
+                        pending[post] = (corner[0] - before[0], corner[1] - before[1])
+                        continue
+            step = pending.pop(post, None) if pending else None
+            if step is not None:  # placed afresh: the branch's move goes down to its reports
+                self._reframed.add(post)
+                for kid in children.get(post, ()):
+                    below = pending.get(kid)
+                    pending[kid] = step if below is None else (below[0] + step[0], below[1] + step[1])
             origins[post] = corner
             block = blocks[post]
             x, y = corner
@@ -214,11 +315,106 @@ class IncrementalLayout:
                     rect = was[2]
                 else:
                     rect = Rect(x + block.card_x, y, width, height)
-                if moved is not None and tidy.get(post) != rect:
-                    moved.add(post)
+                if moved is not None:
+                    old = tidy.get(post)
+                    if old is not None and step is not None:
+                        old = old.translated(*step)
+                        if old == rect:  # where it was, but no longer stored away from it
+                            self.cards[post] = rect
+                    if old != rect:
+                        moved.add(post)
                 tidy[post] = rect
             for kid, dx, dy in block.kids:
                 push((kid, (x + dx, y + dy)))
+
+    # ----- branches moved whole ------------------------------------------------------------
+
+    def _offset(self, post_id: str) -> tuple[float, float]:
+        """How far the post's stored card (and the solid lines from it) lie from where they are now."""
+        pending = self.pending
+        if not pending:
+            return 0.0, 0.0
+        dx = dy = 0.0
+        parent = self.parent
+        current: str | None = post_id
+        while current is not None and current != ROOT:
+            step = pending.get(current)
+            if step is not None:
+                dx += step[0]
+                dy += step[1]
+            current = parent.get(current)
+        return dx, dy
+
+    def card(self, post_id: str) -> Rect | None:
+        """The post's card where it is now; None if it is not shown."""
+        rect = self.cards.get(post_id)
+        if rect is None or not self.pending or post_id in self.hand_placed:
+            return rect
+        fresh = self._fresh.get(post_id)
+        if fresh is None:
+            dx, dy = self._offset(post_id)
+            fresh = self._fresh[post_id] = rect if dx == 0.0 and dy == 0.0 else rect.translated(dx, dy)
+        return fresh
+
+    def route(self, key: LineKey) -> LineRoute:
+        """The line where it is now (KeyError: no such line); a tidy line moves with its manager's branch."""
+        route = self.routes[key]
+        if not self.pending or key in self.loose:
+            return route
+        fresh = self._fresh_routes.get(key)
+        if fresh is None:
+            dx, dy = self._offset(key[0])
+            fresh = self._fresh_routes[key] = route if dx == 0.0 and dy == 0.0 else _moved(route, dx, dy)
+        return fresh
+
+    def _origin_now(self, post_id: str) -> tuple[float, float]:
+        ox, oy = self.origin[post_id]
+        dx, dy = self._offset(post_id)
+        return ox + dx, oy + dy
+
+    def _flush(self) -> None:
+        """Walk every branch moved whole down to its cards and lines (finding room for hand-placed cards, or
+        laying out afresh, needs every card where it is)."""
+        if not self.pending:
+            return
+        offsets = {pid: self._offset(pid) for pid in self.origin if pid != ROOT}
+        for key, route in self.routes.items():
+            dx, dy = offsets.get(key[0], (0.0, 0.0))
+            if key not in self.loose and (dx or dy):
+                self.routes[key] = _moved(route, dx, dy)
+        for pid, (dx, dy) in offsets.items():
+            if dx or dy:
+                ox, oy = self.origin[pid]
+                self.origin[pid] = (ox + dx, oy + dy)
+                rect = self.tidy.get(pid)
+                if rect is not None:
+                    self.tidy[pid] = rect.translated(dx, dy)
+                    if pid not in self.hand_placed:
+                        self.cards[pid] = self.tidy[pid]
+        for key in self.ends:
+            self.ends[key] = self.cards[key[0]], self.cards[key[1]]
+        self.pending.clear()
+        self._fresh, self._fresh_routes = {}, {}
+
+    def _relinked(self, post_id: str, above: tuple[float, float], under: str) -> None:
+        """The post, placed while `above` away from its stored card, now hangs under `under`: it stays where
+        it is until walked (its move is the one above it before, less the one above it now)."""
+        if post_id not in self.origin:  # not placed yet, or hidden: placed afresh when shown
+            self.pending.pop(post_id, None)
+            return
+        dx, dy = self._offset(under) if under != ROOT else (0.0, 0.0)
+        step = self.pending.get(post_id, (0.0, 0.0))
+        step = (step[0] + above[0] - dx, step[1] + above[1] - dy)
+        if step == (0.0, 0.0):
+            self.pending.pop(post_id, None)
+        else:
+            self.pending[post_id] = step
+
+    def _pin_lines(self, post_id: str) -> None:
+        """The lines of a card about to be hidden, where they are now, with the cards they join: parked as such."""
+        for key in self.into.get(post_id, ()):
+            if key in self.routes and key not in self._pinned:
+                self._pinned[key] = (self.route(key), self.card(key[0]), self.card(key[1]))
 
     def _hand_placed(self, moved: set[str]) -> None:
         """Cards where the user put them, or the nearest free place (`space.py`); changed ones go in `moved`."""
@@ -251,7 +447,7 @@ class IncrementalLayout:
     def _route_lines_of(self, post_id: str, changed: set[LineKey]) -> None:
         """(Re)route the solid line into `post_id` and every dotted line into it. A solid line between two
         cards that came back as they were when it was parked is taken back."""
-        o, cards = self.options, self.cards
+        o, cards, card = self.options, self.cards, self.card
         post = self.structure.posts.get(post_id)
         if post is None or post_id not in cards:
             return
@@ -268,14 +464,17 @@ class IncrementalLayout:
                 self._set_route(LineRoute(manager, post_id, "line", points), loose, changed)
                 if loose:
                     self.ends.pop(key, None)
+                    self.loose_ends[key] = card(manager), card(post_id)
                 else:
                     self.ends[key] = ends
         drawn: set[str] = set()
         for dotted in post.dotted:
             if dotted.manager in cards and dotted.manager != post_id and dotted.manager not in drawn:
                 drawn.add(dotted.manager)
-                points = dotted_route(cards[dotted.manager], cards[post_id], o.h_gap / 2)
+                ends = card(dotted.manager), card(post_id)
+                points = dotted_route(ends[0], ends[1], o.h_gap / 2)  # type: ignore[arg-type]
                 self._set_route(LineRoute(dotted.manager, post_id, "dotted", points, dotted.label), True, changed)
+                self.loose_ends[(dotted.manager, post_id, "dotted")] = ends
 
     def _shift_line(self, post_id: str, changed: set[LineKey]) -> bool:
         """Move the solid line into `post_id` with its manager's block, when that block moved whole (its
@@ -295,7 +494,12 @@ class IncrementalLayout:
         return True
 
     def _set_route(self, route: LineRoute, loose: bool, changed: set[LineKey]) -> None:
+        """Store the route, a tidy one as its manager's branch stands when walked (see `pending`)."""
         key = (route.manager, route.report, route.kind)
+        if not loose and self.pending:
+            dx, dy = self._offset(route.manager)
+            if dx or dy:
+                route = _moved(route, -dx, -dy)
         old = self.routes.get(key)
         self.routes[key] = route
         if old is None:
@@ -307,21 +511,27 @@ class IncrementalLayout:
                     into[end] = {key}
                 else:
                     keys.add(key)
-        elif old.points != route.points or old.label != route.label:
-            changed.add(key)
+        elif old.points != route.points or old.label != route.label or route.manager in self._reframed:
+            changed.add(key)  # (a line from a branch walked again was stored as it stood before it moved)
         if loose:
             self.loose.add(key)
         else:
             self.loose.discard(key)
+            self.loose_ends.pop(key, None)
 
     def _drop_route(self, key: LineKey, changed: set[LineKey]) -> None:
+        pinned = self._pinned.pop(key, None)
         route = self.routes.pop(key, None)
         ends = self.ends.pop(key, None)
         if route is not None:
             changed.add(key)
             if ends is not None:
-                self.parked_routes[key] = (route, *ends)
+                if pinned is not None:
+                    self.parked_routes[key] = pinned  # type: ignore[assignment]
+                else:
+                    self.parked_routes[key] = (route, *ends)
         self.loose.discard(key)
+        self.loose_ends.pop(key, None)
         for end in key[:2]:
             keys = self.into.get(end)
             if keys is not None:
@@ -331,11 +541,12 @@ class IncrementalLayout:
         """The route and whether it may leave the tidy blocks. The tidy routes fit only when both
         cards are where the tree put them; a line touching a hand-placed card takes the plain route."""
         o = self.options
-        boss, card = self.cards[manager], self.cards[report]
+        boss, card = self.card(manager), self.card(report)
+        assert boss is not None and card is not None
         tidy = manager not in self.hand_placed and report not in self.hand_placed
         block = self.blocks[manager]
         route: Route | None = block.routes.get(report)
-        ox, oy = self.origin[manager]
+        ox, oy = self._origin_now(manager)
         if not tidy or route is None:
             bus = block.first_bus + oy if tidy and block.first_bus is not None else None
             return solid_route(boss, card, bus, o.v_gap / 2), True
@@ -368,8 +579,10 @@ class IncrementalLayout:
 
     def _all_boxes(self, changed: set[str]) -> None:
         structure = self.structure
+        card = self.card
         boxes = group_boxes(self._shown_groups(), self.nesting,
-                            ((structure.posts[pid].group, rect) for pid, rect in self.cards.items()), self.options)
+                            ((structure.posts[pid].group, card(pid)) for pid in self.cards),  # type: ignore[misc]
+                            self.options)
         changed.update(g for g in boxes.keys() | self.groups.keys() if boxes.get(g) != self.groups.get(g))
         self.groups = boxes
         self.nested: dict[str, list[str]] = {gid: [] for gid in structure.groups}
@@ -400,13 +613,14 @@ class IncrementalLayout:
             pending.extend(self.nested[gid])
         return False
 
-    def _boxes(self, touched_posts: set[str], edited: set[str], groups_changed: bool, changed: set[str]) -> None:
+    def _boxes(self, touched_posts: set[str], edited: set[str], groups_changed: bool, changed: set[str],
+               also: Iterable[str] = ()) -> None:
         """Re-frame the boxes of the groups around `touched_posts` (`edited`: the posts edited, not only moved
-        or folded); all of them when a group was edited or some group holds no posts at all (such boxes are
-        placed by what is around them). A group whose posts are all folded away or outside the focus loses
-        its box."""
+        or folded) and of the groups `also` (with cards in branches moved whole); all of them when a group was
+        edited or some group holds no posts at all (such boxes are placed by what is around them). A group
+        whose posts are all folded away or outside the focus loses its box."""
         posts, cards, members, group_of = self.structure.posts, self.cards, self.members, self._group_of
-        touched: set[str] = set()
+        touched: set[str] = {gid for gid in also if gid in members}
         for pid in touched_posts:
             old = group_of.get(pid)
             if old is not None and pid in cards and pid not in edited and old in members:  # moved within its group
@@ -439,13 +653,17 @@ class IncrementalLayout:
                 self._index_members()
             self._all_boxes(changed)
             return
+        spans = self.blocks[ROOT].spans if not self.hand_placed else None  # every card in the tidy tree
         for gid in sorted(affected, key=lambda g: -len(self.nesting.chain(g))):  # innermost first
             if not self._holds_posts(gid):
                 if self.groups.pop(gid, None) is not None:
                     changed.add(gid)
                 continue
-            box = group_box(gid, map(cards.__getitem__, members[gid]),
-                            [kid for kid in self.nested[gid] if kid in self.groups], self.groups, self.options)
+            nested = [kid for kid in self.nested[gid] if kid in self.groups]
+            if spans is not None:
+                box = framed(gid, spans.get(gid), [self.groups[kid] for kid in nested], self.options)
+            else:
+                box = group_box(gid, map(cards.__getitem__, members[gid]), nested, self.groups, self.options)
             if self.groups.get(gid) != box:
                 self.groups[gid] = box
                 changed.add(gid)
@@ -465,7 +683,9 @@ class IncrementalLayout:
         return Rect(x0, y0, x1 - x0, y1 - y0)
 
     def _publish(self) -> None:
-        self.layout = Layout(self.cards, self.groups, self.routes, self._bounds(), self.order)
+        cards: Mapping[str, Rect] = _ResolvedCards(self) if self.pending else self.cards
+        routes: Mapping[LineKey, LineRoute] = _ResolvedRoutes(self) if self.pending else self.routes
+        self.layout = Layout(cards, self.groups, routes, self._bounds(), self.order, self.shape.children)
 
     # ----- updates -----------------------------------------------------------------------
 
@@ -502,10 +722,12 @@ class IncrementalLayout:
                 shape.children[pid] = []
             was_shown = pid in self.tidy
             if old_manager != new_parent:
+                above = self._offset(old_manager) if old_manager is not None and old_manager != ROOT else (0.0, 0.0)
                 if old_manager is not None:
                     self._unlink(pid, old_manager)
                     self._mark_managing(old_manager)
                     dirty |= self._chain_up(old_manager)
+                self._relinked(pid, above, new_parent)
                 self._link(pid, new_parent, moved)
                 self._mark_managing(new_parent)
             if (pid not in self.blocks or not was_shown) and self._shown(pid):  # its blocks may be stale
@@ -559,8 +781,12 @@ class IncrementalLayout:
         self.shape.children[ROOT] = [focus] if focus is not None else list(self.reports[ROOT])
         if focus is not None:
             branch = set(self._preorder(focus))
+            above = self._offset(self.parent.get(focus, ROOT)) if self.parent.get(focus, ROOT) != ROOT else (0.0, 0.0)
             for pid in [p for p in self.tidy if p not in branch]:
                 self._hide_card(pid, moved)
+            if focus in self.origin and above != (0.0, 0.0):  # the posts above it are hidden: their moves go
+                step = self.pending.get(focus, (0.0, 0.0))
+                self.pending[focus] = (step[0] + above[0], step[1] + above[1])
         elif was is not None and not self._shown(was):  # the branch was under a folded post
             for pid in self._preorder(was):
                 self._hide_card(pid, moved)
@@ -609,14 +835,27 @@ class IncrementalLayout:
         """Measure the dirty blocks (but those `measured` already), place what moved, then lines and boxes;
         what changed."""
         shape = self.shape
+        lazy = not (self.manual or self.hand_placed or self.has_cycles)
+        if not lazy:
+            self._flush()
+        if measured:  # a block measured before one below it is measured again after it
+            measured = measured - {up for pid in dirty - measured for up in self._chain_up(pid)}
         for post_id in sorted(dirty - measured, key=self._depth, reverse=True):
             if post_id == ROOT or post_id in self.blocks and self._shown(post_id):
                 self.blocks[post_id] = self.measure.measure(post_id)
                 self.stale.discard(post_id)
             else:  # folded away or outside the focus: measured when shown
                 self.stale.add(post_id)
+        for pid in self._unpend:  # hidden, their cards and lines parked where they were
+            self.pending.pop(pid, None)
+        self._unpend.clear()
         self.shifted.clear()
-        self._place(ROOT, (0.0, 0.0), dirty, moved)
+        self._reframed.clear()
+        self._place(ROOT, (0.0, 0.0), dirty, moved, lazy)
+        self._fresh, self._fresh_routes = {}, {}
+        self.version += 1
+        if lazy:
+            self.grid = None  # made afresh, from where every card is, when a card is next placed by hand
         grid = self.grid
         if grid is not None:
             for pid in self.hand_placed:
@@ -641,6 +880,12 @@ class IncrementalLayout:
                 kids = children.get(pid)
                 if kids:
                     reroute.update(kids)
+        if lazy and self.shifted:
+            delta.shifted = dict(self.shifted)
+            card = self.card
+            for key, ends in self.loose_ends.items():  # a loose line follows either end's branch
+                if key[0] in cards and key[1] in cards and (card(key[0]), card(key[1])) != ends:
+                    reroute.add(key[1])
         into = self.into
         for pid in moved:
             keys = into.get(pid)
@@ -652,14 +897,18 @@ class IncrementalLayout:
                 if gone or key[1] == pid and pid in posts:  # else routed again under the same key
                     self._drop_route(key, delta.lines)
         for pid in reroute:
-            if pid in cards and not self._shift_line(pid, delta.lines):
+            if pid in cards and (lazy or not self._shift_line(pid, delta.lines)):
                 self._route_lines_of(pid, delta.lines)
+        self._pinned.clear()
         delta.cards = {pid for pid in moved if pid in cards or pid not in tidy}  # placed, hidden or deleted
-        self._boxes(moved | posts, posts, groups_changed, delta.groups)
+        blocks = self.blocks
+        self._boxes(moved | posts, posts, groups_changed, delta.groups,
+                    {gid for pid in delta.shifted for gid in blocks[pid].spans})
         self._publish()
         return delta
 
     def _rebuilt(self, structure: Structure, keep: dict[str, Block] | None = None) -> LayoutDelta:
+        self._flush()
         cards, groups, routes = self.cards, self.groups, self.routes
         self._rebuild(structure, keep)
         delta = LayoutDelta()
@@ -705,9 +954,12 @@ class IncrementalLayout:
         return current == ROOT and (focus is None or last in self.shape.cycle_tops)
 
     def _hide_card(self, pid: str, moved: set[str]) -> None:
-        rect = self.tidy.pop(pid, None)
-        if rect is not None:
-            self._park(pid, rect)
+        if pid in self.tidy:
+            self._pin_lines(pid)
+            rect = self.card(pid) if pid not in self.hand_placed else self.tidy[pid].translated(*self._offset(pid))
+            self._park(pid, rect)  # type: ignore[arg-type]
+            del self.tidy[pid]
+            self._unpend.append(pid)
         self.origin.pop(pid, None)
         if self.cards.pop(pid, None) is not None:
             moved.add(pid)
@@ -716,14 +968,20 @@ class IncrementalLayout:
             self.grid.remove(pid)
 
     def _park(self, pid: str, rect: Rect) -> None:
-        origin, block = self.origin.get(pid), self.blocks.get(pid)
-        if origin is not None and block is not None:
-            self.parked[pid] = (origin, block, rect)
+        block = self.blocks.get(pid)
+        if pid in self.origin and block is not None:
+            self.parked[pid] = (self._origin_now(pid), block, rect)
 
     def _forget(self, pid: str, manager: str | None, moved: set[str]) -> None:
+        offset = self._offset(pid)
+        self._hide_card(pid, moved)
+        self.pending.pop(pid, None)
+        for kid in self.reports.get(pid, ()):  # its reports stay where they are until placed again
+            if kid in self.origin:
+                step = self.pending.get(kid, (0.0, 0.0))
+                self.pending[kid] = (step[0] + offset[0], step[1] + offset[1])
         if manager is not None:
             self._unlink(pid, manager)
-        self._hide_card(pid, moved)
         self.parked.pop(pid, None)
         self.shape.children.pop(pid, None)
         self.reports.pop(pid, None)
@@ -799,6 +1057,10 @@ def _cycle_of(post_id: str, structure: Structure) -> set[str]:
         cycle.append(current)
         current = structure.posts[current].reports_to
     return set(cycle)
+
+
+def _moved(route: LineRoute, dx: float, dy: float) -> LineRoute:
+    return LineRoute(route.manager, route.report, route.kind, [(x + dx, y + dy) for x, y in route.points], route.label)
 
 
 def tidy_route(block: Block, route: Route, origin: tuple[float, float], boss: Rect, card: Rect,

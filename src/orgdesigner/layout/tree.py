@@ -27,6 +27,7 @@ from .options import LayoutOptions
 
 ROOT = ""
 """The block holding the forest's trees (no post has an empty id)."""
+Span = tuple[float, float, float, float]
 
 
 @dataclass
@@ -59,6 +60,9 @@ class Block:
     """The most groups around any card in the block."""
     extent: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
     """Left, top, right, bottom of what is drawn in the block: cards, trunks and column spines."""
+    spans: dict[str, Span] = field(default_factory=dict)
+    """Each group with a card in the block directly in it: the left, top, right and bottom of those cards. A
+    group's box frames its span in the whole chart's block, so a branch moving whole moves no box's work."""
 
 
 @dataclass
@@ -101,14 +105,19 @@ class BlockMeasure:
 
     def measure(self, post: str) -> Block:
         o = self.o
+        chain = self.shape.chain[post]
         if not self.shape.children[post] and post != ROOT:  # most posts: a card alone
-            return Block(o.card_width, o.card_height, 0.0, deep=len(self.shape.chain[post]),
-                         extent=(0.0, 0.0, o.card_width, o.card_height))
+            extent = (0.0, 0.0, o.card_width, o.card_height)
+            return Block(o.card_width, o.card_height, 0.0, deep=len(chain), extent=extent,
+                         spans={chain[-1]: extent} if chain else {})
         block = self._measure(post)
+        spans: dict[str, Span] = {}
         if post == ROOT:
             x0, y0, x1, y1 = (math.inf, math.inf, -math.inf, -math.inf)
         else:
             x0, y0, x1, y1 = block.card_x, 0.0, block.card_x + o.card_width, o.card_height
+            if chain:
+                spans[chain[-1]] = (x0, y0, x1, y1)
         if block.trunk is not None:
             x0 = min(x0, block.trunk)
         for route in block.routes.values():
@@ -116,9 +125,18 @@ class BlockMeasure:
                 x0 = min(x0, route.x)
         blocks = self.blocks
         for kid, dx, dy in block.kids:
-            e = blocks[kid].extent
+            below = blocks[kid]
+            e = below.extent
             x0, y0, x1, y1 = min(x0, e[0] + dx), min(y0, e[1] + dy), max(x1, e[2] + dx), max(y1, e[3] + dy)
+            for group, (a, b, c, d) in below.spans.items():
+                span = spans.get(group)
+                if span is None:
+                    spans[group] = (a + dx, b + dy, c + dx, d + dy)
+                else:
+                    spans[group] = (min(span[0], a + dx), min(span[1], b + dy), max(span[2], c + dx),
+                                    max(span[3], d + dy))
         block.extent = (x0, y0, x1, y1) if x0 != math.inf else (0.0, 0.0, 0.0, 0.0)
+        block.spans = spans
         return block
 
     def _measure(self, post: str) -> Block:

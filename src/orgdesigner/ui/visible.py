@@ -257,6 +257,11 @@ class VisibleItems:
             move_card(post_id, cards(post_id))
         for key in delta.lines:
             move_line(key, routes(key))
+        for root in delta.shifted:
+            for post_id in layout.below(root):
+                move_card(post_id, cards(post_id))
+            for key in layout.lines_below(root):
+                move_line(key, routes(key))
         self.sync()
 
     def _move_card(self, post_id: str, rect: Rect | None) -> None:
