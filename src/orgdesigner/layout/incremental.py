@@ -471,10 +471,11 @@ class IncrementalLayout:
         for dotted in post.dotted:
             if dotted.manager in cards and dotted.manager != post_id and dotted.manager not in drawn:
                 drawn.add(dotted.manager)
-                ends = card(dotted.manager), card(post_id)
-                points = dotted_route(ends[0], ends[1], o.h_gap / 2)  # type: ignore[arg-type]
+                boss, report = card(dotted.manager), card(post_id)
+                assert boss is not None and report is not None
+                points = dotted_route(boss, report, o.h_gap / 2)
                 self._set_route(LineRoute(dotted.manager, post_id, "dotted", points, dotted.label), True, changed)
-                self.loose_ends[(dotted.manager, post_id, "dotted")] = ends
+                self.loose_ends[(dotted.manager, post_id, "dotted")] = boss, report
 
     def _shift_line(self, post_id: str, changed: set[LineKey]) -> bool:
         """Move the solid line into `post_id` with its manager's block, when that block moved whole (its

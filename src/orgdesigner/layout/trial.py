@@ -82,7 +82,7 @@ class TrialLayouts:
         order = _preorder(shape)
         if len(order) != len(shown) + 1:  # some posts hang under no top: a reporting cycle
             full = compute_layout(cut(), replace(options, continued=frozenset(shape.managing)))
-            return Trial(full.cards, full.groups, full.bounds, options, full=full)
+            return Trial(dict(full.cards), full.groups, full.bounds, options, full=full)
         blocks = self._measure(shape, order, options)
         origins, cards = self._place(blocks, options)
         groups = self._boxes(cards, options)
