@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QTransform
@@ -228,7 +228,7 @@ class OrgScene(QGraphicsScene):
     def gesture_running(self) -> bool:
         return self._gesture is not None
 
-    def layout_rects(self) -> dict[str, Rect]:
+    def layout_rects(self) -> Mapping[str, Rect]:
         """Every post's card rectangle in the current layout, items or not (for an overview of the chart)."""
         return self.layout.cards if self.layout is not None else {}
 

@@ -257,12 +257,54 @@ class VisibleItems:
             move_card(post_id, cards(post_id))
         for key in delta.lines:
             move_line(key, routes(key))
-        for root in delta.shifted:
-            for post_id in layout.below(root):
-                move_card(post_id, cards(post_id))
-            for key in layout.lines_below(root):
-                move_line(key, routes(key))
+        for root, (dx, dy) in delta.shifted.items():  # moved whole: from where each card and line was
+            self._shift(layout.below(root), layout.lines_below(root), dx, dy)
         self.sync()
+
+    def _shift(self, posts: list[str], lines: list[LineKey], dx: float, dy: float) -> None:
+        """These cards and lines moved by (dx, dy): their boxes, tile shapes and items follow (one tight loop,
+        as a branch moving whole may hold thousands)."""
+        rects, put_card, card_box = self._rects, self.cards.put, self.cards.box
+        tiles, dirty, items = self._tile_cards, self._dirty, self.scene.cards
+        for post_id in posts:
+            rect, old = rects.get(post_id), card_box(post_id)
+            if rect is None or old is None:
+                continue
+            rect = rects[post_id] = Rect(rect.x + dx, rect.y + dy, rect.width, rect.height)
+            box = (old[0] + dx, old[1] + dy, old[2] + dx, old[3] + dy)
+            _, fill, border = tiles[_tile_of(old)].pop(post_id)
+            dirty.add(_tile_of(old))
+            tile = _tile_of(box)
+            shapes = tiles.get(tile)
+            if shapes is None:
+                shapes = tiles[tile] = {}
+            shapes[post_id] = (box, fill, border)
+            dirty.add(tile)
+            put_card(post_id, box)
+            item = items.get(post_id)
+            if item is not None:
+                item.setPos(rect.x, rect.y)
+        routes, put_line, line_box, line_tiles, line_items = self.routes, self.lines.put, self.lines.box, \
+            self._tile_lines, self.scene.lines
+        for key in lines:
+            route, old = routes.get(key), line_box(key)
+            if route is None or old is None:
+                continue
+            points = [(x + dx, y + dy) for x, y in route.points]
+            routes[key] = LineRoute(route.manager, route.report, route.kind, points, route.label)
+            box = (old[0] + dx, old[1] + dy, old[2] + dx, old[3] + dy)
+            del line_tiles[_tile_of(old)][key]
+            dirty.add(_tile_of(old))
+            tile = _tile_of(box)
+            found = line_tiles.get(tile)
+            if found is None:
+                found = line_tiles[tile] = {}
+            found[key] = (route.kind, points, box)
+            dirty.add(tile)
+            put_line(key, box)
+            line = line_items.get(key)
+            if line is not None:
+                line.set_points(points)
 
     def _move_card(self, post_id: str, rect: Rect | None) -> None:
         """The card is now at `rect` (None: no longer laid out): the index and its item, if any, follow."""
