@@ -105,6 +105,15 @@ def test_random_edits_match_a_full_layout(options: LayoutOptions, seed: int) -> 
         full = compute_layout(structure, replace(options, folded=live.options.folded, focus=live.options.focus))
         same(live.layout, full)
         assert overlapping(full.cards) == [], f"cards overlap after edit {edits}"
+        x, y = rng.uniform(-200, 3000), rng.uniform(-200, 2500)
+        box = (x, y, x + rng.uniform(0, 1500), y + rng.uniform(0, 1000))  # what a view of the chart would show
+        assert sorted(live.layout.cards_in(box) or []) == sorted(full.cards_in(box) or []) == \
+            sorted(p for p, r in full.cards.items() if r.x <= box[2] and r.right >= box[0] and r.y <= box[3] and
+                   r.bottom >= box[1])
+        meeting = {key for key, route in full.routes.items()
+                   if min(x for x, _ in route.points) <= box[2] and max(x for x, _ in route.points) >= box[0] and
+                   min(y for _, y in route.points) <= box[3] and max(y for _, y in route.points) >= box[1]}
+        assert meeting <= set(live.layout.lines_in(box))
         assert delta.cards <= set(structure.posts) | posts
         layout = live.layout
         cards = delta.cards | {pid for root in delta.shifted for pid in layout.below(root)}

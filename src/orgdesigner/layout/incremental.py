@@ -38,13 +38,16 @@ from .tree import ROOT, Block, BlockMeasure, Route, TreeShape
 
 LineKey = tuple[str, str, str]
 """(manager, report, "line" or "dotted")."""
+Box = tuple[float, float, float, float]
+"""left, top, right, bottom"""
 
 
 class Layout:
     """Rectangles for the cards and group boxes, and the lines' routes."""
 
     def __init__(self, cards: Mapping[str, Rect], groups: dict[str, Rect], routes: Mapping[LineKey, LineRoute],
-                 bounds: Rect, order: dict[str, int], tree: Mapping[str, list[str]] | None = None) -> None:
+                 bounds: Rect, order: dict[str, int], tree: Mapping[str, list[str]] | None = None,
+                 finder: IncrementalLayout | None = None) -> None:
         self.cards = cards
         """Post id to card rectangle, for every post shown (all but those folded away or outside a focus)."""
         self.groups = groups
@@ -54,6 +57,50 @@ class Layout:
         """Encloses every card, box and line; an empty rectangle at the origin for an empty structure."""
         self._order = order
         self._tree = tree
+        self._finder = finder
+
+    def cards_in(self, box: Box, most: int | None = None) -> list[str] | None:
+        """The posts whose cards meet `box`; None when there are more than `most`."""
+        if self._finder is not None:
+            return self._finder.cards_in(box, most)
+        left, top, right, bottom = box
+        found = [pid for pid, r in self.cards.items() if r.x <= right and r.right >= left and r.y <= bottom and
+                 r.bottom >= top]
+        return None if most is not None and len(found) > most else found
+
+    def lines_in(self, box: Box) -> list[LineKey]:
+        """At least the lines that meet `box`."""
+        if self._finder is not None:
+            return self._finder.lines_in(box)
+        return [key for key, route in self.routes.items() if _spans(route.points, box)]
+
+    def parent(self, post_id: str) -> str | None:
+        """The post's manager in the tidy tree; None at the top."""
+        if self._finder is None:
+            return None
+        parent = self._finder.parent.get(post_id)
+        return None if parent == ROOT else parent
+
+    def size(self, post_id: str) -> int:
+        """How many cards the post's branch shows (itself included)."""
+        if self._finder is None:
+            return len(self.below(post_id))
+        return self._finder.blocks[post_id].size
+
+    def origin(self, post_id: str) -> tuple[float, float]:
+        """The top left of the post's branch (its block) where it is now."""
+        if self._finder is None:
+            rect = self.cards[post_id]
+            return rect.x, rect.y
+        return self._finder.origin_now(post_id)
+
+    @property
+    def tops(self) -> list[str]:
+        """The posts at the top of the tidy tree shown."""
+        return list((self._tree or {}).get(ROOT, ()))
+
+    def reports(self, post_id: str) -> list[str]:
+        return list((self._tree or {}).get(post_id, ()))
 
     def below(self, post_id: str) -> list[str]:
         """The post and every post shown under it in the tidy tree, each before its reports."""
@@ -367,10 +414,72 @@ class IncrementalLayout:
             fresh = self._fresh_routes[key] = route if dx == 0.0 and dy == 0.0 else _moved(route, dx, dy)
         return fresh
 
-    def _origin_now(self, post_id: str) -> tuple[float, float]:
+    def origin_now(self, post_id: str) -> tuple[float, float]:
+        """The top left of the post's block where it is now."""
+        if post_id == ROOT:
+            return 0.0, 0.0
         ox, oy = self.origin[post_id]
         dx, dy = self._offset(post_id)
         return ox + dx, oy + dy
+
+    # ----- finding what is where ----------------------------------------------------------
+
+    def cards_in(self, box: Box, most: int | None = None) -> list[str] | None:
+        """The posts whose cards meet `box` (None: more than `most`), found by walking down only the blocks
+        that meet it, so a view of a few hundred cards looks at a few hundred blocks of any chart."""
+        left, top, right, bottom = box
+        blocks, hand = self.blocks, self.hand_placed
+        width, height = self.options.card_width, self.options.card_height
+        found: list[str] = []
+        stack = [(ROOT, 0.0, 0.0)]
+        pop, push = stack.pop, stack.append
+        while stack:
+            post, x, y = pop()
+            block = blocks[post]
+            x0, y0, x1, y1 = block.extent
+            if x0 + x > right or x1 + x < left or y0 + y > bottom or y1 + y < top:
+                continue
+            if most is not None and len(found) + block.size > most and left <= x0 + x and x1 + x <= right and \
+                    top <= y0 + y and y1 + y <= bottom:
+                return None  # the whole block is in the box, and that is too many
+            if post != ROOT and post not in hand:
+                card_x = x + block.card_x
+                if card_x <= right and card_x + width >= left and y <= bottom and y + height >= top:
+                    found.append(post)
+                    if most is not None and len(found) > most:
+                        return None
+            for kid, dx, dy in block.kids:
+                push((kid, x + dx, y + dy))
+        for pid, rect in hand.items():
+            if rect.x <= right and rect.right >= left and rect.y <= bottom and rect.bottom >= top:
+                found.append(pid)
+        return None if most is not None and len(found) > most else found
+
+    def lines_in(self, box: Box) -> list[LineKey]:
+        """The solid lines from every post whose block meets `box` (a line lies inside its manager's block),
+        and the loose lines that meet it."""
+        left, top, right, bottom = box
+        blocks, children, routes, loose = self.blocks, self.shape.children, self.routes, self.loose
+        found: list[LineKey] = []
+        stack = [(ROOT, 0.0, 0.0)]
+        pop, push = stack.pop, stack.append
+        while stack:
+            post, x, y = pop()
+            block = blocks[post]
+            x0, y0, x1, y1 = block.extent
+            if x0 + x > right or x1 + x < left or y0 + y > bottom or y1 + y < top:
+                continue
+            if post != ROOT:
+                for kid in children.get(post, ()):
+                    key = (post, kid, "line")
+                    if key in routes and key not in loose:
+                        found.append(key)
+            for kid, dx, dy in block.kids:
+                push((kid, x + dx, y + dy))
+        for key in loose:
+            if _spans(routes[key].points, box):
+                found.append(key)
+        return found
 
     def _flush(self) -> None:
         """Walk every branch moved whole down to its cards and lines (finding room for hand-placed cards, or
@@ -547,7 +656,7 @@ class IncrementalLayout:
         tidy = manager not in self.hand_placed and report not in self.hand_placed
         block = self.blocks[manager]
         route: Route | None = block.routes.get(report)
-        ox, oy = self._origin_now(manager)
+        ox, oy = self.origin_now(manager)
         if not tidy or route is None:
             bus = block.first_bus + oy if tidy and block.first_bus is not None else None
             return solid_route(boss, card, bus, o.v_gap / 2), True
@@ -686,7 +795,7 @@ class IncrementalLayout:
     def _publish(self) -> None:
         cards: Mapping[str, Rect] = _ResolvedCards(self) if self.pending else self.cards
         routes: Mapping[LineKey, LineRoute] = _ResolvedRoutes(self) if self.pending else self.routes
-        self.layout = Layout(cards, self.groups, routes, self._bounds(), self.order, self.shape.children)
+        self.layout = Layout(cards, self.groups, routes, self._bounds(), self.order, self.shape.children, self)
 
     # ----- updates -----------------------------------------------------------------------
 
@@ -971,7 +1080,7 @@ class IncrementalLayout:
     def _park(self, pid: str, rect: Rect) -> None:
         block = self.blocks.get(pid)
         if pid in self.origin and block is not None:
-            self.parked[pid] = (self._origin_now(pid), block, rect)
+            self.parked[pid] = (self.origin_now(pid), block, rect)
 
     def _forget(self, pid: str, manager: str | None, moved: set[str]) -> None:
         offset = self._offset(pid)
@@ -1058,6 +1167,14 @@ def _cycle_of(post_id: str, structure: Structure) -> set[str]:
         cycle.append(current)
         current = structure.posts[current].reports_to
     return set(cycle)
+
+
+def _spans(points: list[tuple[float, float]], box: Box) -> bool:
+    """Whether the box around `points` meets `box`."""
+    if not points:
+        return False
+    xs, ys = [x for x, _ in points], [y for _, y in points]
+    return min(xs) <= box[2] and max(xs) >= box[0] and min(ys) <= box[3] and max(ys) >= box[1]
 
 
 def _moved(route: LineRoute, dx: float, dy: float) -> LineRoute:

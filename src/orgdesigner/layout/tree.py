@@ -60,6 +60,8 @@ class Block:
     """The most groups around any card in the block."""
     extent: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
     """Left, top, right, bottom of what is drawn in the block: cards, trunks and column spines."""
+    size: int = 1
+    """How many cards the block holds."""
     spans: dict[str, Span] = field(default_factory=dict)
     """Each group with a card in the block directly in it: the left, top, right and bottom of those cards. A
     group's box frames its span in the whole chart's block, so a branch moving whole moves no box's work."""
@@ -124,8 +126,10 @@ class BlockMeasure:
             if route.kind == "column":
                 x0 = min(x0, route.x)
         blocks = self.blocks
+        size = 0 if post == ROOT else 1
         for kid, dx, dy in block.kids:
             below = blocks[kid]
+            size += below.size
             e = below.extent
             x0, y0, x1, y1 = min(x0, e[0] + dx), min(y0, e[1] + dy), max(x1, e[2] + dx), max(y1, e[3] + dy)
             for group, (a, b, c, d) in below.spans.items():
@@ -137,6 +141,7 @@ class BlockMeasure:
                                     max(span[3], d + dy))
         block.extent = (x0, y0, x1, y1) if x0 != math.inf else (0.0, 0.0, 0.0, 0.0)
         block.spans = spans
+        block.size = size
         return block
 
     def _measure(self, post: str) -> Block:
