@@ -165,4 +165,4 @@ def test_no_item_paints_outside_what_qt_repaints_for_it_at_any_zoom(make_canvas,
             for selected in (False, True):
                 assert not _ink_outside(item, scale, selected), (kind, zoom, selected)
     assert {"GroupBoxItem", "GroupLabelItem", "PostCardItem", "ReportingLineItem"} <= checked
-    assert posts == 0 or "SketchTile" in checked
+    assert posts == 0 or "SketchPiece" in checked

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from orgdesigner import editing as commands
 from orgdesigner.model.synthetic import synthetic_structure
-from orgdesigner.ui.visible import MARGIN, MAX_CARD_ITEMS, GridIndex
+from orgdesigner.ui.visible import MARGIN, MAX_CARD_ITEMS
 
 
 def _wanted(view) -> QRectF:
@@ -32,34 +32,23 @@ def _fitted(make_canvas, structure):
     return structure, canvas
 
 
-def test_the_grid_index_finds_what_a_search_of_everything_finds():
-    rng = random.Random(7)
-    index: GridIndex[int] = GridIndex(cell=100.0)
-    boxes = {}
-    for key in range(600):
-        x, y = rng.uniform(-2000, 2000), rng.uniform(-2000, 2000)
-        boxes[key] = (x, y, x + rng.uniform(1, 400), y + rng.uniform(1, 150))
-        index.put(key, boxes[key])
-    for moving in (100, 100, 400):  # searched between moves: the cells follow every move since the last search
-        for key in rng.sample(sorted(boxes), min(moving, len(boxes))):  # some move, some go, some come back
-            if key % 2:
-                x, y = rng.uniform(-2000, 2000), rng.uniform(-2000, 2000)
-                boxes[key] = (x, y, x + 50, y + 50)
-                index.put(key, boxes[key])
-            else:
-                del boxes[key]
-                index.put(key, None)
-        for key in rng.sample(range(600), 20):
-            if key not in boxes:
-                boxes[key] = (key, key, key + 10.0, key + 10.0)
-                index.put(key, boxes[key])
-        for _ in range(40):
-            x, y = rng.uniform(-2500, 2500), rng.uniform(-2500, 2500)
-            area = (x, y, x + rng.uniform(0, 1500), y + rng.uniform(0, 1500))
-            brute = {k for k, b in boxes.items()
-                     if b[0] <= area[2] and b[2] >= area[0] and b[1] <= area[3] and b[3] >= area[1]}
-            assert index.query(area) == brute
-            assert index.count(area) >= len(brute)
+def _sketched(scene) -> tuple[list[tuple[float, float, float, float]], list[tuple]]:
+    """Every card box and line the sketch's shown pieces draw, in scene coordinates."""
+    boxes, lines = [], []
+    for piece in scene.visible.sketch.pieces.values():
+        if not piece.isVisible():
+            continue
+        x, y = piece.pos().x(), piece.pos().y()
+        cards, routes = piece.shapes()
+        boxes += [(b[0] + x, b[1] + y, b[2] + x, b[3] + y) for b, _, _ in cards]
+        lines += [(kind, tuple((px + x, py + y) for px, py in points)) for kind, points, _ in routes]
+    return sorted(boxes), sorted(lines)
+
+
+def _laid_out(scene) -> tuple[list[tuple[float, float, float, float]], list[tuple]]:
+    layout = scene.layout
+    boxes = sorted((r.x, r.y, r.right, r.bottom) for r in layout.cards.values())
+    return boxes, sorted((route.kind, tuple(route.points)) for route in layout.routes.values())
 
 
 def test_only_cards_in_or_near_the_view_are_items_and_scrolling_makes_the_others(make_canvas):
@@ -126,20 +115,56 @@ def test_a_chart_too_large_for_items_is_sketched_and_a_press_on_a_card_makes_it(
     scene, view = canvas.scene, canvas.view
     assert len(_expected(scene, _wanted(view))) > MAX_CARD_ITEMS
     assert scene.visible.sketching and not scene.cards and not scene.lines
-    tiles = [t for t in scene.visible.tiles.values() if t.isVisible()]
-    assert sum(t.card_count for t in tiles) == len(structure.posts)  # every card drawn once
+    assert _sketched(scene) == _laid_out(scene)  # every card and line drawn once, where the layout puts it
+    assert len(_sketched(scene)[0]) == len(structure.posts)
     rect = scene.layout_rects()["P2"]
     point = view.mapFromScene(QPointF(rect.x + rect.width / 2, rect.y + rect.height / 2))
     QTest.mouseClick(view.viewport(), Qt.LeftButton, Qt.NoModifier, point)
     assert scene.selected_post_ids() == ["P2"]
-    # An edit while sketched: the tiles follow the layout, still every card once.
+    # An edit while sketched: the pieces follow the layout, still every card once.
     document = canvas.document
     assert document.perform(lambda: commands.set_manager(document.structure, "P40", "P3"))
     QApplication.processEvents()
-    assert sum(t.card_count for t in scene.visible.tiles.values() if t.isVisible()) == len(structure.posts)
+    assert _sketched(scene) == _laid_out(scene)
     view.set_zoom(1.0)  # zoomed in again: items, no sketch
     QApplication.processEvents()
-    assert not scene.visible.sketching and scene.cards and not any(t.isVisible() for t in scene.visible.tiles.values())
+    assert not scene.visible.sketching and scene.cards
+    assert not any(piece.isVisible() for piece in scene.visible.sketch.pieces.values())
+
+
+def test_the_sketch_follows_random_edits_moving_whole_branches_and_their_undo(make_canvas):
+    """New managers, added, deleted and pasted posts move branches whole: after each, and after undoing it, the
+    sketch draws every card and line where the layout puts it."""
+    from orgdesigner.ui.clipboard import copy_posts, paste_posts
+
+    structure, canvas = _fitted(make_canvas, synthetic_structure(3000))
+    scene, document = canvas.scene, canvas.document
+    rng = random.Random(5)
+    for step in range(24):
+        posts = document.structure.posts
+        leaves = [p for p in posts if posts[p].reports_to and not document.structure.reports_of(p)]
+        managers = [p for p in posts if document.structure.reports_of(p)]
+        kind = step % 4
+        if kind == 0:
+            leaf = rng.choice(leaves)
+            edit = lambda: commands.set_manager(document.structure, leaf, rng.choice(  # noqa: E731
+                [m for m in managers if m != posts[leaf].reports_to]))
+        elif kind == 1:
+            edit = lambda: commands.delete(document.structure, [rng.choice(leaves)], [])  # noqa: E731
+        elif kind == 2:
+            team = sorted(document.structure.reports_of(rng.choice(managers)))[:20]
+            edit = lambda: commands.paste_posts(  # noqa: E731
+                document.structure, paste_posts(document.structure, copy_posts(document.structure, team)))
+        else:
+            edit = lambda: commands.edit_post(document.structure, rng.choice(leaves),  # noqa: E731
+                                              group=rng.choice(list(document.structure.groups)))
+        assert document.perform(edit)
+        QApplication.processEvents()
+        assert scene.visible.sketching and _sketched(scene) == _laid_out(scene), f"after step {step}"
+        if step % 3 == 0:
+            document.undo_stack.undo()
+            QApplication.processEvents()
+            assert _sketched(scene) == _laid_out(scene), f"after undoing step {step}"
 
 
 def test_folding_and_focus_while_sketched_draw_every_shown_card_once_where_the_layout_puts_it(make_canvas):
@@ -154,8 +179,7 @@ def test_folding_and_focus_while_sketched_draw_every_shown_card_once_where_the_l
         QApplication.processEvents()
         assert scene.visible.sketching or len(scene.layout_rects()) <= MAX_CARD_ITEMS
         if scene.visible.sketching:
-            drawn = sum(t.card_count for t in scene.visible.tiles.values() if t.isVisible())
-            assert drawn == len(scene.layout_rects())
-        for post_id, rect in scene.layout_rects().items():
-            assert scene.visible.cards.box(post_id) == (rect.x, rect.y, rect.right, rect.bottom)
-        assert len(scene.visible.cards) == len(scene.layout_rects())
+            assert _sketched(scene) == _laid_out(scene)
+        for post_id, card in scene.cards.items():
+            rect = scene.layout_rects()[post_id]
+            assert (card.x(), card.y()) == (rect.x, rect.y)

@@ -94,9 +94,26 @@ class Layout:
             return rect.x, rect.y
         return self._finder.origin_now(post_id)
 
+    def extent(self, post_id: str) -> Box:
+        """Left, top, right and bottom of what the post's branch draws, from its block's top left."""
+        if self._finder is None:
+            rects = [self.cards[pid] for pid in self.below(post_id)]
+            x, y = self.origin(post_id)
+            return (min(r.x for r in rects) - x, min(r.y for r in rects) - y, max(r.right for r in rects) - x,
+                    max(r.bottom for r in rects) - y)
+        return self._finder.blocks[post_id].extent
+
+    def loose(self) -> tuple[list[LineKey], dict[str, Rect]]:
+        """The lines that do not follow the tidy tree (dotted, to hand-placed cards) and the hand-placed cards."""
+        if self._finder is None:
+            return [key for key in self.routes if key[2] == "dotted"], {}
+        return list(self._finder.loose), dict(self._finder.hand_placed)
+
     @property
     def tops(self) -> list[str]:
-        """The posts at the top of the tidy tree shown."""
+        """The posts at the top of the tidy tree shown (and those on reporting cycles, below the trees)."""
+        if self._finder is not None:
+            return [kid for kid, _, _ in self._finder.blocks[ROOT].kids]
         return list((self._tree or {}).get(ROOT, ()))
 
     def reports(self, post_id: str) -> list[str]:

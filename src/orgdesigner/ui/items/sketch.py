@@ -1,13 +1,17 @@
-"""A tile of the chart drawn as plain shapes: the cards' boxes and the reporting lines of one square of
-the layout, in one item with a cached picture.
+"""A piece of the chart drawn as plain shapes: the cards' boxes and the reporting lines of a few branches, in
+one item with a cached picture.
 
 When the view holds more cards than are worth making items of (a 10,000-post chart fitted to the window),
-the scene shows these tiles instead of card and line items: each card is then a few pixels across, so a
-box coloured by its status is all a card item would paint anyway (see `zoom.Detail.BOX`).
+the scene shows these pieces instead of card and line items: each card is then a few pixels across, so a
+box coloured by its status is all a card item would paint anyway (see `zoom.Detail.BOX`). A piece draws in
+its own coordinates, from the top left of its first branch, so a branch that moves whole moves its piece
+(and Qt its cached picture) without drawing anything again. What it draws is asked for when it is first
+painted after a change (`SketchPiece.content`), so pieces out of sight cost nothing.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from operator import itemgetter
 
 from PySide6.QtCore import QLineF, QRectF, Qt
@@ -28,17 +32,20 @@ CardShape = tuple[Box, str, str]
 """A card's box, fill and border colour."""
 LineShape = tuple[str, list[tuple[float, float]], Box]
 """A line's kind ("line" or "dotted"), its route's points and the box around them."""
+Content = tuple[list[CardShape], list[LineShape]]
 
 
-class SketchTile(QGraphicsItem):
-    def __init__(self) -> None:
+class SketchPiece(QGraphicsItem):
+    def __init__(self, content: Callable[[], Content]) -> None:
         super().__init__()
+        self.content = content
+        """What the piece draws, in its own coordinates, as things are now."""
         self._bounds = QRectF()
-        self._card_shapes: list[CardShape] = []
+        self._card_shapes: list[CardShape] | None = None
         self._line_shapes: list[LineShape] = []
         self._cards: dict[tuple[str, str], list[QRectF]] | None = None
         self._made: dict[Box, QRectF] = {}
-        """The rectangle made for each card's box when last painted: an edit moves a few of a tile's cards."""
+        """The rectangle made for each card's box when last painted: an edit moves a few of a piece's cards."""
         self._lines: dict[str, list[QLineF]] | None = None
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setZValue(10)  # where the cards would be
@@ -47,30 +54,32 @@ class SketchTile(QGraphicsItem):
     def type(self) -> int:
         return SKETCH_TYPE
 
+    def set_bounds(self, bounds: QRectF) -> None:
+        """Where the piece may draw, in its own coordinates (known before what it draws is asked for)."""
+        if bounds != self._bounds:
+            self.prepareGeometryChange()
+            self._bounds = QRectF(bounds)
+
+    def invalidate(self) -> None:
+        """What the piece draws changed: asked for again when it is next painted."""
+        self._card_shapes, self._cards, self._lines = None, None, None
+        self.update()
+
+    def shapes(self) -> Content:
+        """The cards and lines drawn, asked for now if they changed since."""
+        if self._card_shapes is None:
+            self._card_shapes, self._line_shapes = self.content()
+        return self._card_shapes, self._line_shapes
+
     @property
     def card_count(self) -> int:
-        return len(self._card_shapes)
-
-    def set_content(self, cards: list[CardShape], lines: list[LineShape]) -> None:
-        """The tile's cards and lines; their Qt shapes are made when the tile is first painted at a size that
-        draws them (most are never needed: a fitted 10,000-post chart draws no lines)."""
-        self.prepareGeometryChange()
-        self._card_shapes, self._line_shapes = cards, lines
-        self._cards, self._lines = None, None
-        boxes = [*map(_FIRST, cards), *map(_LAST, lines)]
-        if boxes:  # thousands of boxes: each edge found in one pass at C speed
-            left, top = min(map(_FIRST, boxes)), min(map(_SECOND, boxes))
-            right, bottom = max(map(_THIRD, boxes)), max(map(_LAST, boxes))
-            self._bounds = QRectF(left - 2, top - 2, right - left + 4, bottom - top + 4)
-        else:
-            self._bounds = QRectF()
-        self.update()
+        return len(self.shapes()[0])
 
     def _card_rects(self) -> dict[tuple[str, str], list[QRectF]]:
         if self._cards is None:
             cards: dict[tuple[str, str], list[QRectF]] = {}
             made, kept = {}, self._made
-            for box, fill, border in self._card_shapes:
+            for box, fill, border in self.shapes()[0]:
                 rect = kept.get(box)
                 if rect is None:
                     left, top, right, bottom = box
@@ -83,7 +92,7 @@ class SketchTile(QGraphicsItem):
     def _line_segments(self) -> dict[str, list[QLineF]]:
         if self._lines is None:
             self._lines = {}
-            for kind, points, _ in self._line_shapes:
+            for kind, points, _ in self.shapes()[1]:
                 self._lines.setdefault(kind, []).extend(
                     QLineF(x1, y1, x2, y2) for (x1, y1), (x2, y2) in zip(points, points[1:]))
         return self._lines
@@ -116,3 +125,13 @@ class SketchTile(QGraphicsItem):
                 painter.setPen(pen)
                 painter.setBrush(QColor(fill))
             painter.drawRects(rects)
+
+
+def bounds_of(cards: list[CardShape], lines: list[LineShape]) -> QRectF:
+    """The rectangle around some shapes, with room for their pens (thousands of boxes: each edge in one pass)."""
+    boxes = [*map(_FIRST, cards), *map(_LAST, lines)]
+    if not boxes:
+        return QRectF()
+    left, top = min(map(_FIRST, boxes)), min(map(_SECOND, boxes))
+    right, bottom = max(map(_THIRD, boxes)), max(map(_LAST, boxes))
+    return QRectF(left - 2, top - 2, right - left + 4, bottom - top + 4)

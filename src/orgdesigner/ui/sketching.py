@@ -1,0 +1,293 @@
+"""The chart sketched in pieces that follow its branches: what the canvas shows when it holds too many cards
+for items (see `visible.py`).
+
+The tidy tree is cut into pieces of at most `PIECE_CARDS` cards: each piece draws one or more neighbouring
+branches under the same manager, in coordinates from the top left of its first branch. The posts above the
+pieces (the crown: every post whose branch is larger) are drawn by one piece of their own, with their lines
+down to the pieces, and the lines that do not follow the tree (dotted, or to a card placed by hand) and
+hand-placed cards by another. After an edit a piece whose branches moved whole is only moved; a piece is
+drawn again only when something inside it changed, and only once it is next in sight.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Protocol
+
+from PySide6.QtCore import QRectF
+from PySide6.QtWidgets import QGraphicsItem
+
+from ..layout import Layout, LayoutDelta
+from ..model import Post, Structure
+from ..presentation.chartstyle import card_style
+from .items.sketch import CardShape, Content, LineShape, SketchPiece, bounds_of
+
+PIECE_CARDS = 300
+"""Most cards a piece draws (fewer, unless one report's branch alone is larger and has no reports of its own
+large enough to split)."""
+CROWN, LOOSE = "\0crown", "\0loose"
+"""The ids of the two pieces drawn in the chart's own coordinates."""
+
+
+class PieceHost(Protocol):
+    @property
+    def structure(self) -> Structure: ...
+
+    def addItem(self, item: QGraphicsItem) -> None: ...
+
+    def removeItem(self, item: QGraphicsItem) -> None: ...
+
+
+class SketchPieces:
+    """The pieces of the sketched chart in `scene`, following the layout."""
+
+    def __init__(self, scene: PieceHost) -> None:
+        self.scene = scene
+        self.layout: Layout | None = None
+        self.pieces: dict[str, SketchPiece] = {}
+        self.roots: dict[str, list[str]] = {}
+        """Each piece's branches (their top posts), by the piece's id: its first branch's top post."""
+        self._piece_of_root: dict[str, str] = {}
+        self._parent_of_root: dict[str, str | None] = {}
+        self._crown: set[str] = set()
+        self._drawn_in: dict[str, str] = {}
+        """Which piece drew each post when last drawn (to find the piece of a post gone from the layout)."""
+        self._styles: dict[str, tuple[str, str]] = {}
+        self._crown_size = 0
+        self.shown = False
+
+    # ----- following the layout ---------------------------------------------------------------
+
+    def reset(self, layout: Layout) -> None:
+        """Cut a new layout into pieces, every one drawn afresh when it is next in sight."""
+        self.layout = layout
+        for piece in self.pieces.values():
+            self.scene.removeItem(piece)
+        self.pieces, self.roots, self._piece_of_root, self._parent_of_root = {}, {}, {}, {}
+        self._crown, self._drawn_in = set(), {}
+        for roots in self._cut(layout):
+            self.roots[roots[0]] = roots
+            for root in roots:
+                self._piece_of_root[root] = roots[0]
+                self._parent_of_root[root] = layout.parent(root)
+        self._crown_size = len(self._crown)
+        for piece_id in [CROWN, LOOSE, *self.roots]:
+            piece = SketchPiece(self._content_of(piece_id))
+            piece.setVisible(self.shown)
+            self.pieces[piece_id] = piece
+            self.scene.addItem(piece)
+            self._place(piece_id)
+
+    def follow(self, layout: Layout, delta: LayoutDelta) -> None:
+        """Take in an update: pieces whose branches moved whole move, pieces with changes inside are drawn
+        again; a layout whose branches no longer fit the pieces is cut again."""
+        self.layout = layout
+        if self._needs_cut(layout, delta):
+            self.reset(layout)
+            return
+        stale: set[str] = {LOOSE}
+        moved: set[str] = set()
+        for post_id in delta.cards:  # the piece that drew it, and the one to draw it now
+            stale.add(self._drawn_in.get(post_id, CROWN))
+            if post_id in layout.cards:
+                stale.add(self._piece_of(post_id))
+        for manager, _, _ in delta.lines:
+            stale.add(self._piece_of(manager))
+        for root, step in delta.shifted.items():
+            piece_id = self._piece_of_root.get(root)
+            if piece_id is None:
+                holder = self._piece_of(root)
+                if holder == CROWN:  # a branch above the pieces: every piece under it moves with it
+                    stale.add(CROWN)
+                    moved.update(self._pieces_below(root))
+                else:
+                    stale.add(holder)
+            elif root != piece_id or any(delta.shifted.get(r) != step for r in self.roots[piece_id]):
+                stale.add(piece_id)  # its branches moved apart
+                moved.add(piece_id)
+            else:
+                moved.add(piece_id)
+        for piece_id in stale:
+            if piece_id in self.pieces:
+                self.pieces[piece_id].invalidate()
+        for piece_id in stale | moved:
+            if piece_id in self.pieces:
+                self._place(piece_id)
+
+    def restyle(self, post_ids: Iterable[str]) -> None:
+        """These posts may look different (status, scope): draw again the pieces of those that do."""
+        posts = self.scene.structure.posts
+        for post_id in post_ids:
+            post = posts.get(post_id)
+            if post is None or post_id not in self._styles:
+                continue
+            colours = _colours(post)
+            if self._styles[post_id] != colours:
+                self._styles[post_id] = colours
+                piece = self.pieces.get(self._drawn_in.get(post_id) or self._piece_of(post_id))
+                if piece is not None:
+                    piece.invalidate()
+
+    def show(self, shown: bool) -> None:
+        if shown != self.shown:
+            self.shown = shown
+            for piece in self.pieces.values():
+                piece.setVisible(shown)
+
+    def card_count(self) -> int:
+        """How many cards the pieces draw (each shown card once)."""
+        return sum(piece.card_count for piece in self.pieces.values())
+
+    # ----- the pieces ---------------------------------------------------------------------------
+
+    def _cut(self, layout: Layout) -> list[list[str]]:
+        """The branches of each piece: a post whose branch is larger than a piece is in the crown, and the
+        branches under it are gathered, in order, into pieces of up to `PIECE_CARDS` cards."""
+        pieces: list[list[str]] = []
+        pending: list[list[str]] = [layout.tops]
+        while pending:
+            kids = pending.pop()
+            run: list[str] = []
+            cards = 0
+            for kid in kids:
+                size = layout.size(kid)
+                if size > PIECE_CARDS and layout.reports(kid):
+                    self._crown.add(kid)
+                    pending.append(layout.reports(kid))
+                    if run:
+                        pieces.append(run)
+                    run, cards = [], 0
+                    continue
+                if run and cards + size > PIECE_CARDS:
+                    pieces.append(run)
+                    run, cards = [], 0
+                run.append(kid)
+                cards += size
+            if run:
+                pieces.append(run)
+        return pieces
+
+    def _needs_cut(self, layout: Layout, delta: LayoutDelta) -> bool:
+        """Whether the pieces no longer match the tree: a branch of a piece hidden, gone or under another
+        manager, a post of the crown gone, or many posts gathered in the crown since it was cut."""
+        if self.layout is None or not self.pieces:
+            return True
+        cards = layout.cards
+        for post_id in delta.cards:
+            if post_id in self._piece_of_root and (post_id not in cards or
+                                                    layout.parent(post_id) != self._parent_of_root[post_id]):
+                return True
+            if post_id in self._crown and post_id not in cards:
+                return True
+        return self._crown_size + PIECE_CARDS < sum(1 for p in self._drawn_in.values() if p == CROWN)
+
+    def _piece_of(self, post_id: str) -> str:
+        """The piece drawing the post as the layout now stands: that of the nearest branch above it."""
+        layout = self.layout
+        current: str | None = post_id
+        while current is not None:
+            piece_id = self._piece_of_root.get(current)
+            if piece_id is not None:
+                return piece_id
+            if current in self._crown or layout is None:
+                return CROWN
+            current = layout.parent(current)
+        return CROWN
+
+    def _pieces_below(self, post_id: str) -> list[str]:
+        """The pieces of the branches under a post of the crown."""
+        layout = self.layout
+        found: list[str] = []
+        pending = [post_id]
+        while pending and layout is not None:
+            for kid in layout.reports(pending.pop()):
+                piece_id = self._piece_of_root.get(kid)
+                if piece_id is not None:
+                    found.append(piece_id)
+                elif kid in self._crown:
+                    pending.append(kid)
+        return found
+
+    def _place(self, piece_id: str) -> None:
+        """Put the piece where its first branch is now, and tell it where it may draw."""
+        layout, piece = self.layout, self.pieces[piece_id]
+        if layout is None:
+            return
+        if piece_id == CROWN:
+            b = layout.bounds
+            piece.set_bounds(QRectF(b.x - 2, b.y - 2, b.width + 4, b.height + 4))
+            return
+        if piece_id == LOOSE:
+            piece.set_bounds(bounds_of(*piece.shapes()))
+            return
+        x, y = layout.origin(piece_id)
+        piece.setPos(x, y)
+        left = top = right = bottom = 0.0
+        for root in self.roots[piece_id]:
+            rx, ry = layout.origin(root)
+            x0, y0, x1, y1 = layout.extent(root)
+            left, top = min(left, rx - x + x0), min(top, ry - y + y0)
+            right, bottom = max(right, rx - x + x1), max(bottom, ry - y + y1)
+        piece.set_bounds(QRectF(left - 2, top - 2, right - left + 4, bottom - top + 4))
+
+    def _content_of(self, piece_id: str) -> Callable[[], Content]:
+        return lambda: self._content(piece_id)
+
+    def _content(self, piece_id: str) -> Content:
+        """The cards and lines the piece draws, as the layout now stands, in the piece's coordinates."""
+        layout = self.layout
+        if layout is None:
+            return [], []
+        loose, hand = layout.loose()
+        if piece_id == LOOSE:
+            return self._shapes(piece_id, list(hand), loose, (0.0, 0.0))
+        if piece_id == CROWN:
+            posts: list[str] = []
+            pending = list(reversed(layout.tops))
+            while pending:
+                post = pending.pop()
+                if post in self._piece_of_root:
+                    continue
+                posts.append(post)
+                pending.extend(reversed(layout.reports(post)))
+            origin = (0.0, 0.0)
+        else:
+            posts = [post for root in self.roots[piece_id] if root in layout.cards for post in layout.below(root)]
+            origin = layout.origin(piece_id)
+        lines = [(post, kid, "line") for post in posts for kid in layout.reports(post)]
+        left_out = set(loose)
+        return self._shapes(piece_id, [p for p in posts if p not in hand], [k for k in lines if k not in left_out],
+                            origin)
+
+    def _shapes(self, piece_id: str, posts: list[str], lines: list[tuple[str, str, str]],
+                origin: tuple[float, float]) -> Content:
+        layout = self.layout
+        assert layout is not None
+        x, y = origin
+        cards, routes, structure = layout.cards, layout.routes, self.scene.structure.posts
+        styles, drawn = self._styles, self._drawn_in
+        card_shapes: list[CardShape] = []
+        for post_id in posts:
+            rect = cards.get(post_id)
+            post = structure.get(post_id)
+            if rect is None or post is None:
+                continue
+            colours = styles.get(post_id)
+            if colours is None:
+                colours = styles[post_id] = _colours(post)
+            card_shapes.append(((rect.x - x, rect.y - y, rect.right - x, rect.bottom - y), *colours))
+            drawn[post_id] = piece_id
+        line_shapes: list[LineShape] = []
+        for key in lines:
+            route = routes.get(key)
+            if route is None or not route.points:
+                continue
+            points = [(px - x, py - y) for px, py in route.points]
+            xs, ys = [p[0] for p in points], [p[1] for p in points]
+            line_shapes.append((route.kind, points, (min(xs), min(ys), max(xs), max(ys))))
+        return card_shapes, line_shapes
+
+
+def _colours(post: Post) -> tuple[str, str]:
+    style = card_style(post)
+    return style.fill, style.border
