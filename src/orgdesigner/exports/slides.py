@@ -32,6 +32,7 @@ from ..model import PostStatus, Structure
 from ..pdf.chart.document import ChartSource, chart_source
 from ..pdf.chart.page import HEADER_BAND, LEGEND_BAND, came_from, continued_on, page_notes
 from ..pdf.chart.plan import ChartPage
+from ..pdf.chart.sizes import GROUP_SIZE, SMALL_SIZE, TITLE_STEPS
 from ..pdf.draft import DRAFT_ALPHA, draft_angle
 from ..pdf.options import PdfOptions
 from ..pdf.styles import DRAFT_RED
@@ -47,9 +48,6 @@ FOOTER_BAND = 14.0
 FONT = "Arial"
 NARROW_FONT = "Arial Narrow"
 """Cards are set narrow, as on paper; PowerPoint and LibreOffice (Liberation Sans Narrow) both have it."""
-
-TITLE_SIZE, SMALL_SIZE, GROUP_SIZE = 8.2, 7.5, 8.0
-"""Card title, card rows and group name sizes at scale 1, as in the PDF's cards."""
 
 FLIP_H, FLIP_V = ' flipH="1"', ' flipV="1"'
 
@@ -220,7 +218,7 @@ class _SlideWriter:
         name = "" if facts.redact_names or post.status is PostStatus.VACANT else (post.postholder or "")
         badges = " ".join(d.value for d in post.designations)
         paragraphs = [
-            _paragraph([Run(post.title, TITLE_SIZE * s, style.text, bold=True)]),
+            _paragraph([Run(post.title, TITLE_STEPS[0][0] * s, style.text, bold=True)]),
             _paragraph([Run(name, SMALL_SIZE * s, style.text),
                         Run(("  " if name else "") + style.label, SMALL_SIZE * s, MUTED)]),
             _paragraph([Run(card_lines(post), SMALL_SIZE * s, MUTED)]),

@@ -17,9 +17,10 @@ from ...layout import Layout, Rect
 from ...layout.routes import LineRoute
 from ...model import Structure
 from ..fonts import CONDENSED, CONDENSED_BOLD, text_width
+from .sizes import GROUP_HEADER, GROUP_SIZE, PAD_X, SMALL_LEADING, SMALL_SIZE
 
-LABEL_SIZE, LABEL_LEADING = 7.5, 8.7
-"""The label's type size and line spacing, in chart units (as a card's small rows)."""
+LABEL_SIZE, LABEL_LEADING = SMALL_SIZE, SMALL_LEADING
+"""The label's type size and line spacing, in chart units: as a card's small rows."""
 PAD = 1.5
 """White round the label's words, so lines under it do not cut them."""
 GAP = 1.5
@@ -28,8 +29,6 @@ STEP = 6.0
 """How far apart along a run the places tried are."""
 CARD_MARGIN = (8.0, 1.0, 5.0)
 """Room kept clear above a card (a "from page N" tab), at its sides and below it (a "continued" tick)."""
-GROUP_NAME_SIZE, GROUP_NAME_INSET = 8.0, 6.0
-"""A group's name in its box's header band (as `cards.py` sets it)."""
 MOST_LINES = 4
 """The most lines a label is set on beside its line before a numbered mark stands for it."""
 NEAR = 80.0
@@ -59,8 +58,8 @@ def place_labels(routes: list[LineRoute], layout: Layout, structure: Structure) 
     for gid, box in layout.groups.items():
         group = structure.groups.get(gid)
         if group is not None:
-            width = text_width(group.name, CONDENSED_BOLD, GROUP_NAME_SIZE)
-            obstacles.append(Rect(box.x, box.y, min(width + 2 * GROUP_NAME_INSET, box.width), 17.0))
+            width = text_width(group.name, CONDENSED_BOLD, GROUP_SIZE)
+            obstacles.append(Rect(box.x, box.y, min(width + 2 * PAD_X, box.width), GROUP_HEADER))
     placed: list[LabelPlace] = []
     for route in routes:
         if not route.label or len(route.points) < 2:

@@ -19,7 +19,8 @@ from ...model import Structure
 from ...presentation.chartstyle import (DOTTED_LINE, INK, LINE, MUTED, CardStyle, ChangeStyle, group_colours,
                                         hidden_note, legend_styles, pages_text)
 from ..fonts import BOLD, MIN_FONT_SIZE, REGULAR, fit, register_fonts, text_width, wrap_words
-from .cards import CONTINUATION_TICK, GROUP_SIZE, SMALL_SIZE, TITLE_SIZE, ChartPainter, card_height
+from .cards import CONTINUATION_TICK, ChartPainter, card_height
+from .sizes import GROUP_SIZE, SMALL_SIZE, TITLE_SIZE
 from .plan import CONTINUATION_ALLOWANCE, ChartPage, Frame, plan_pages
 
 MIN_SCALE = MIN_FONT_SIZE / min(TITLE_SIZE, SMALL_SIZE, GROUP_SIZE)
