@@ -3,14 +3,12 @@ departments names them in the order a reader meets them, and dotted-line labels 
 
 from __future__ import annotations
 
-import random
-
 import pytest
 
-from conftest import SAMPLES
+from conftest import SAMPLES, dotted_synthetic
 from orgdesigner.layout import Rect
 from orgdesigner.layout.routes import LineRoute
-from orgdesigner.model import DottedLine, Structure, load
+from orgdesigner.model import Structure, load
 from orgdesigner.model.synthetic import synthetic_structure
 from orgdesigner.pdf.chart.document import FOOTER_BAND, chart_source, write_chart
 from orgdesigner.pdf.chart.plan import ChartPage
@@ -77,23 +75,6 @@ def test_the_300_post_chart_names_the_department_printed_first_first():
     assert names == sorted(names, key=lambda name: (heads[name].y, heads[name].x))
 
 
-LABELS = ["professional", "statutory", "Corporate Group leads the relationship with the shared ICT service",
-          "aligned to", "Finance business partner for the directorate's capital programme"]
-
-
-def _dotted_synthetic(size: int, every: int = 5) -> Structure:
-    """A synthetic council with a dotted line from every fifth (`every`th) post to a post near it, some with
-    long labels."""
-    structure = synthetic_structure(size)
-    rng = random.Random(7)
-    ids = list(structure.posts)
-    for number, index in enumerate(range(1, len(ids), every)):
-        pid, manager = ids[index], ids[max(0, index - rng.randint(2, 12))]  # near by: mostly on the same page
-        if manager != structure.posts[pid].reports_to:
-            structure.update_post(pid, dotted=[DottedLine(manager=manager, label=LABELS[number % len(LABELS)])])
-    return structure
-
-
 def _check_labels(pages: list[ChartPage]) -> int:
     """Every dotted-line label on the pages is clear of every card and of the other labels, and is printed
     beside its line or given in full near it or in the page's notes (a numbered mark beside the line standing
@@ -125,7 +106,7 @@ def test_sample_dotted_line_labels_are_clear_of_cards(name):
 
 @pytest.mark.parametrize("size", [60, 300])
 def test_synthetic_dotted_line_labels_are_clear_of_cards(size):
-    assert _check_labels(_pages(_dotted_synthetic(size))) > 0
+    assert _check_labels(_pages(dotted_synthetic(size))) > 0
 
 
 def test_the_cambridge_label_is_printed_whole_beside_its_line_clear_of_the_joint_director(tmp_path):
@@ -143,7 +124,7 @@ def test_a_label_with_no_room_beside_its_line_is_marked_and_given_in_full_on_its
     """Lines between cards stacked close have no room for words: a numbered mark stands beside the line and
     the label is given in full after the same mark, near it or in the notes under the page's title, both
     read back from the PDF."""
-    structure = _dotted_synthetic(300)
+    structure = dotted_synthetic(300)
     pages = _pages(structure)
     marked = [(page, place) for page in pages for place in page.labels if place.mark is not None and not place.callout]
     assert marked, "the close-stacked dotted lines should need marks"
@@ -160,7 +141,7 @@ def test_every_dotted_line_label_is_printed_in_full_within_the_margins(tmp_path,
     """Read back from the PDF: every label of a page's dotted lines is on that page in full (beside its line,
     after its mark near the line, or in the notes under the title, which wrap onto as many lines as they
     need), and no letter on any page lies outside the paper's margins."""
-    structure = _dotted_synthetic(size, every)
+    structure = dotted_synthetic(size, every)
     pages = _pages(structure)
     write_chart(structure, tmp_path / "chart.pdf")
     read = page_chars(tmp_path / "chart.pdf")
@@ -205,7 +186,7 @@ def test_the_cambridge_dotted_line_goes_round_the_joint_director_not_behind_it()
 
 
 def test_dotted_lines_between_stacked_cards_are_printed_round_the_cards_between():
-    pages = _pages(_dotted_synthetic(300))
+    pages = _pages(dotted_synthetic(300))
     laid_out = sum(bool(_crossed(page, route)) for page in pages for route in page.layout.lines if route.kind == "dotted")
     printed = sum(bool(_crossed(page, route)) for page in pages for route in page.dotted)
     assert laid_out > 0 and printed < laid_out / 2
