@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ...layout import Layout, Rect
 from ...layout.routes import LineRoute
@@ -101,7 +102,7 @@ def _around(card: Rect) -> Rect:
 
 
 def _place(route: LineRoute, bounds: Rect, obstacles: list[Rect], mark: int) -> LabelPlace | None:
-    """The first of the label's settings (whole on a line, on two lines, the numbered `mark`) that fits beside
+    """The first of the label's settings (whole on a line, on two to four lines, the numbered `mark`) that fits beside
     the line, at the place nearest the line's middle; else the mark just clear of the cards round the line
     (words further off would seem to label another line)."""
     settings = list(_settings(route.label, mark))
@@ -113,10 +114,15 @@ def _place(route: LineRoute, bounds: Rect, obstacles: list[Rect], mark: int) -> 
         for lines, marked in settings[-1:] if near else settings:
             width = max(text_width(line, CONDENSED, LABEL_SIZE) for line in lines) + 2 * PAD
             height = len(lines) * LABEL_LEADING + PAD
-            candidates = _near(route.points, width, height, obstacles) if near else \
-                _candidates(route.points, width, height)
+            if near:
+                candidates, local = _near(route.points, width, height, obstacles), obstacles
+            else:  # a patch beside the line lies within its size of the line
+                candidates = _candidates(route.points, width, height)
+                box = Rect(min(xs) - width - GAP, min(ys) - height - GAP, max(xs) - min(xs) + 2 * (width + GAP),
+                           max(ys) - min(ys) + 2 * (height + GAP))
+                local = [other for other in obstacles if other.intersects(box)]
             for _, patch in sorted(candidates, key=lambda candidate: candidate[0]):  # nearest the middle first
-                if _inside(patch, bounds) and not any(patch.intersects(other) for other in obstacles):
+                if _inside(patch, bounds) and not any(patch.intersects(other) for other in local):
                     return LabelPlace(route, lines, patch, patch.x + PAD, patch.y + LABEL_SIZE, mark if marked else None)
     return None
 
@@ -133,18 +139,22 @@ def _callout(mark: LabelPlace, bounds: Rect, obstacles: list[Rect]) -> LabelPlac
     region = Rect(anchor.x - reach, anchor.y - reach, anchor.width + 2 * reach, anchor.height + 2 * reach)
     nearby = [other for other in obstacles if other.intersects(region)]
     for count in range(1, min(MOST_LINES, len(words)) + 1):
-        lines = (text,) if count == 1 else _even_lines(words, count)
+        lines = _even_lines(text, count)
         width = max(text_width(line, CONDENSED, LABEL_SIZE) for line in lines) + 2 * PAD
         height = len(lines) * LABEL_LEADING + PAD
-        best: tuple[float, Rect] | None = None
-        for patch in _beside(anchor, width, height, nearby):
-            shift = math.hypot(patch.center_x - anchor.center_x, patch.center_y - anchor.center_y)
-            if shift <= NEAR + max(width, height) / 2 and (best is None or shift < best[0]) and \
-                    _inside(patch, bounds) and not any(patch.intersects(other) for other in nearby):
-                best = shift, patch
-        if best is not None:
-            patch = best[1]
-            return LabelPlace(mark.route, lines, patch, patch.x + PAD, patch.y + LABEL_SIZE, mark.mark, callout=True)
+        most = NEAR + max(width, height) / 2
+        cx, cy = anchor.center_x, anchor.center_y
+        beside = [other for other in nearby  # only those a patch snug against could be near enough the mark
+                  if max(other.x - cx, cx - other.right, 0.0) <= most + width and
+                  max(other.y - cy, cy - other.bottom, 0.0) <= most + height]
+        shifts = [(math.hypot(patch.center_x - cx, patch.center_y - cy), patch)
+                  for patch in _beside(anchor, width, height, beside)]
+        for shift, patch in sorted(shifts, key=lambda candidate: candidate[0]):  # nearest the mark first
+            if shift > most:
+                break
+            if _inside(patch, bounds) and not any(patch.intersects(other) for other in nearby):
+                return LabelPlace(mark.route, lines, patch, patch.x + PAD, patch.y + LABEL_SIZE, mark.mark,
+                                  callout=True)
     return None
 
 
@@ -163,15 +173,19 @@ def _beside(anchor: Rect, width: float, height: float, obstacles: list[Rect]) ->
 def _settings(label: str, mark: int) -> Iterator[tuple[tuple[str, ...], bool]]:
     """The label whole on one line, then on two, three or four lines as even as the words allow (a narrow
     column fits between cards stacked side by side), then the numbered mark standing for it."""
-    yield (label,), False
-    words = label.split()
-    for count in range(2, min(MOST_LINES, len(words)) + 1):
-        yield _even_lines(words, count), False
+    for count in range(1, min(MOST_LINES, len(label.split())) + 1):
+        yield _even_lines(label, count), False
     yield (_mark(mark),), True
 
 
-def _even_lines(words: list[str], count: int) -> tuple[str, ...]:
-    """`words` on `count` lines, the widest of them as narrow as can be."""
+@lru_cache(maxsize=4096)
+def _even_lines(text: str, count: int) -> tuple[str, ...]:
+    """The words of `text` on `count` lines, the widest of them as narrow as can be (a page's labels are
+    mostly a few words used again and again, so each is worked out once)."""
+    words = text.split()
+    if count == 1:
+        return (" ".join(words),)
+
     def width(start: int, end: int) -> float:
         return text_width(" ".join(words[start:end]), CONDENSED, LABEL_SIZE)
 
