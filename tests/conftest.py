@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from orgdesigner.model import Structure  # noqa: E402
+from orgdesigner.model import DottedLine, Structure  # noqa: E402
+from orgdesigner.model.synthetic import synthetic_structure  # noqa: E402
 
 SAMPLES = Path(__file__).resolve().parents[1] / "sample_structures"
 
@@ -172,3 +174,20 @@ def run(capsys):
         return Ran(code, out, err)
 
     return run
+
+
+LABELS = ["professional", "statutory", "Corporate Group leads the relationship with the shared ICT service",
+          "aligned to", "Finance business partner for the directorate's capital programme"]
+
+
+def dotted_synthetic(size: int, every: int = 5) -> Structure:
+    """A synthetic council with a dotted line from every fifth (`every`th) post to a post near it, some with
+    long labels."""
+    structure = synthetic_structure(size)
+    rng = random.Random(7)
+    ids = list(structure.posts)
+    for number, index in enumerate(range(1, len(ids), every)):
+        pid, manager = ids[index], ids[max(0, index - rng.randint(2, 12))]  # near by: mostly on the same page
+        if manager != structure.posts[pid].reports_to:
+            structure.update_post(pid, dotted=[DottedLine(manager=manager, label=LABELS[number % len(LABELS)])])
+    return structure

@@ -86,3 +86,20 @@ def continued_from(text: str, word: str = "page") -> list[int]:
     found = re.search(rf"continued from {word}s? {LISTED}", text, re.IGNORECASE)
     return listed_pages(found.group(1)) if found else []
 
+
+
+def page_chars(path: Path) -> list[tuple[str, list[tuple[float, float, float, float]]]]:
+    """Each page's text as pdfium reads it (lines end in CR LF) and each character's box (left, bottom, right,
+    top in points): where a reader sees every letter."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(str(path))
+    pages = []
+    try:
+        for page in document:
+            text_page = page.get_textpage()
+            count = text_page.count_chars()
+            pages.append((text_page.get_text_range(0, count), [text_page.get_charbox(n) for n in range(count)]))
+    finally:
+        document.close()
+    return pages

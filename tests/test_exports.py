@@ -12,10 +12,10 @@ from PIL import Image
 from pptx import Presentation
 from pypdf import PdfReader
 
-from conftest import SAMPLES, make_structure
+from conftest import SAMPLES, dotted_synthetic, make_structure
 from orgdesigner.cli import main
 from orgdesigner.exports.picture import chart_picture, picture_pixels
-from orgdesigner.exports.slides import SLIDE_HEIGHT, SLIDE_WIDTH, MARGIN, FOOTER_BAND
+from orgdesigner.exports.slides import SLIDE_HEIGHT, SLIDE_WIDTH, MARGIN, FOOTER_BAND, pptx_bytes, slide_pages
 from orgdesigner.model import Structure, load, save
 from orgdesigner.model.synthetic import synthetic_structure
 from orgdesigner.pdf.chart.document import chart_source
@@ -196,6 +196,44 @@ def test_slides_follow_the_chart_plan_with_a_card_shape_per_post_and_attached_co
     with zipfile.ZipFile(out) as archive:
         xml = " ".join(archive.read(name).decode() for name in archive.namelist() if name.endswith(".xml"))
     assert "Holder " not in xml
+
+
+@pytest.mark.parametrize("sample", [None, "derbyshire-2021-interim.orgd"])
+def test_slides_print_every_dotted_line_label_as_the_pdf_does(tmp_path, sample):
+    """Read back with python-pptx: each dotted line's label is on its slide, whole beside the line, or as a
+    numbered mark beside it with "[n] label" near it or in the notes under the title; no label covers a card."""
+    structure = load(SAMPLES / sample) if sample else dotted_synthetic(300)
+    out = tmp_path / "chart.pptx"
+    out.write_bytes(pptx_bytes(structure, PdfOptions()))
+    deck = Presentation(str(out))
+    pages = slide_pages(structure, PdfOptions())
+    labels = marked = 0
+    for page, slide in zip(pages, deck.slides, strict=True):
+        cards = [shape for shape in slide.shapes if card_post(shape.name)]
+        placed = [shape for shape in slide.shapes if shape.name.startswith("Dotted line label ")]
+        for shape in placed:
+            assert 0 <= shape.left and shape.left + shape.width <= deck.slide_width
+            assert not any(shape.left < card.left + card.width and card.left < shape.left + shape.width and
+                           shape.top < card.top + card.height and card.top < shape.top + shape.height
+                           for card in cards), f"slide {page.key + 1}: {shape.text_frame.text!r} covers a card"
+        notes = " ".join(shape.text_frame.text for shape in slide.shapes if shape.name == "Subtitle")
+        notes = " ".join(notes.split())
+        for route in page.layout.lines:
+            if route.kind != "dotted" or not route.label:
+                continue
+            labels += 1
+            own = [" ".join(shape.text_frame.text.split()) for shape in placed
+                   if shape.name == f"Dotted line label {route.manager} to {route.report}"]
+            if route.label in own:
+                continue
+            mark = next((words for words in own if re.fullmatch(r"\[\d+\]", words)), None)
+            if mark is None:
+                assert f"{structure.posts[route.report].title}: {route.label}" in notes
+            else:
+                marked += 1
+                assert f"{mark} {route.label}" in own or f"{mark} {route.label}" in notes, \
+                    f"slide {page.key + 1}: {route.label!r} is marked {mark} but not given in full"
+    assert labels > 0 and (marked > 0 or sample)
 
 
 def test_slides_of_a_branch_show_names_unless_withheld(council, tmp_path):

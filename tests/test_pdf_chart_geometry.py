@@ -3,19 +3,17 @@ departments names them in the order a reader meets them, and dotted-line labels 
 
 from __future__ import annotations
 
-import random
-
 import pytest
 
-from conftest import SAMPLES
+from conftest import SAMPLES, dotted_synthetic
 from orgdesigner.layout import Rect
 from orgdesigner.layout.routes import LineRoute
-from orgdesigner.model import DottedLine, Structure, load
+from orgdesigner.model import Structure, load
 from orgdesigner.model.synthetic import synthetic_structure
 from orgdesigner.pdf.chart.document import FOOTER_BAND, chart_source, write_chart
 from orgdesigner.pdf.chart.plan import ChartPage
 from orgdesigner.pdf.options import PdfOptions
-from pdfread import page_texts
+from pdfread import page_chars, page_texts
 
 SEPARATOR = " \u00b7 "
 
@@ -77,25 +75,10 @@ def test_the_300_post_chart_names_the_department_printed_first_first():
     assert names == sorted(names, key=lambda name: (heads[name].y, heads[name].x))
 
 
-LABELS = ["professional", "statutory", "Corporate Group leads the relationship with the shared ICT service",
-          "aligned to", "Finance business partner for the directorate's capital programme"]
-
-
-def _dotted_synthetic(size: int) -> Structure:
-    """A synthetic council with a dotted line from every fifth post to a post near it, some with long labels."""
-    structure = synthetic_structure(size)
-    rng = random.Random(7)
-    ids = list(structure.posts)
-    for number, index in enumerate(range(1, len(ids), 5)):
-        pid, manager = ids[index], ids[max(0, index - rng.randint(2, 12))]  # near by: mostly on the same page
-        if manager != structure.posts[pid].reports_to:
-            structure.update_post(pid, dotted=[DottedLine(manager=manager, label=LABELS[number % len(LABELS)])])
-    return structure
-
-
 def _check_labels(pages: list[ChartPage]) -> int:
     """Every dotted-line label on the pages is clear of every card and of the other labels, and is printed
-    beside its line or given in full in the page's notes (a numbered mark beside the line standing for it).
+    beside its line or given in full near it or in the page's notes (a numbered mark beside the line standing
+    for it).
     Returns how many labels were placed."""
     count = 0
     for page in pages:
@@ -106,7 +89,8 @@ def _check_labels(pages: list[ChartPage]) -> int:
                     f"page {page.key + 1}: label {place.route.label!r} runs across the card of {pid}"
         for index, patch in enumerate(patches):
             assert not any(patch.intersects(other) for other in patches[index + 1:]), f"page {page.key + 1}: labels overlap"
-        whole = {(place.route.manager, place.route.report) for place in page.labels if place.mark is None}
+        whole = {(place.route.manager, place.route.report) for place in page.labels
+                 if place.mark is None or place.callout and " ".join(place.lines) == f"[{place.mark}] {place.route.label}"}
         for route in page.layout.lines:
             if route.kind == "dotted" and route.label and (route.manager, route.report) not in whole:
                 assert any(route.label in note for note in page.label_notes), \
@@ -122,7 +106,7 @@ def test_sample_dotted_line_labels_are_clear_of_cards(name):
 
 @pytest.mark.parametrize("size", [60, 300])
 def test_synthetic_dotted_line_labels_are_clear_of_cards(size):
-    assert _check_labels(_pages(_dotted_synthetic(size))) > 0
+    assert _check_labels(_pages(dotted_synthetic(size))) > 0
 
 
 def test_the_cambridge_label_is_printed_whole_beside_its_line_clear_of_the_joint_director(tmp_path):
@@ -138,10 +122,11 @@ def test_the_cambridge_label_is_printed_whole_beside_its_line_clear_of_the_joint
 
 def test_a_label_with_no_room_beside_its_line_is_marked_and_given_in_full_on_its_page(tmp_path):
     """Lines between cards stacked close have no room for words: a numbered mark stands beside the line and
-    the line under the page's title gives the label in full, both read back from the PDF."""
-    structure = _dotted_synthetic(300)
+    the label is given in full after the same mark, near it or in the notes under the page's title, both
+    read back from the PDF."""
+    structure = dotted_synthetic(300)
     pages = _pages(structure)
-    marked = [(page, place) for page in pages for place in page.labels if place.mark is not None]
+    marked = [(page, place) for page in pages for place in page.labels if place.mark is not None and not place.callout]
     assert marked, "the close-stacked dotted lines should need marks"
     write_chart(structure, tmp_path / "chart.pdf")
     texts = page_texts(tmp_path / "chart.pdf")
@@ -149,6 +134,37 @@ def test_a_label_with_no_room_beside_its_line_is_marked_and_given_in_full_on_its
         text = texts[page.key]
         assert f"[{place.mark}]" in text.replace(f"[{place.mark}] {place.route.label}", "", 1)
         assert f"[{place.mark}] {place.route.label}" in text
+
+
+@pytest.mark.parametrize("size, every", [(300, 5), (1000, 1)])
+def test_every_dotted_line_label_is_printed_in_full_within_the_margins(tmp_path, size, every):
+    """Read back from the PDF: every label of a page's dotted lines is on that page in full (beside its line,
+    after its mark near the line, or in the notes under the title, which wrap onto as many lines as they
+    need), and no letter on any page lies outside the paper's margins."""
+    structure = dotted_synthetic(size, every)
+    pages = _pages(structure)
+    write_chart(structure, tmp_path / "chart.pdf")
+    read = page_chars(tmp_path / "chart.pdf")
+    paper = PdfOptions().paper
+    labels = wrapped = 0
+    for page, (text, boxes) in zip(pages, read, strict=True):
+        words = " ".join(text.split())
+        for route in page.dotted:
+            if route.label:
+                labels += 1
+                assert route.label in words, f"page {page.key + 1}: {route.label!r} is not printed in full"
+        assert "\u2026" not in words, f"page {page.key + 1}: something is cut short"
+        for char, (left, bottom, right, top) in zip(text, boxes):
+            if not char.isspace():
+                assert paper.margin - 0.5 <= left and right <= paper.width - paper.margin + 0.5, \
+                    f"page {page.key + 1}: {char!r} at x {left:.1f}–{right:.1f} is outside the margins"
+                assert paper.margin - 3 <= bottom and top <= paper.height - paper.margin + 0.5, \
+                    f"page {page.key + 1}: {char!r} at y {bottom:.1f}–{top:.1f} is outside the margins"
+        lines = text.split("\r\n")  # the title, then the notes under it
+        wrapped += bool(page.label_notes) and page.label_notes[-1] not in " ".join(lines[1].split())
+    assert labels > 0
+    if every == 1:
+        assert wrapped, "a page this dense should need its notes on more than one line"
 
 
 def _crossed(page: ChartPage, route: LineRoute) -> list[str]:
@@ -170,7 +186,7 @@ def test_the_cambridge_dotted_line_goes_round_the_joint_director_not_behind_it()
 
 
 def test_dotted_lines_between_stacked_cards_are_printed_round_the_cards_between():
-    pages = _pages(_dotted_synthetic(300))
+    pages = _pages(dotted_synthetic(300))
     laid_out = sum(bool(_crossed(page, route)) for page in pages for route in page.layout.lines if route.kind == "dotted")
     printed = sum(bool(_crossed(page, route)) for page in pages for route in page.dotted)
     assert laid_out > 0 and printed < laid_out / 2

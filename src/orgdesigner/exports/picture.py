@@ -18,7 +18,7 @@ from ..layout import compute_layout
 from ..model import Structure
 from ..pdf.chart.cards import card_height
 from ..pdf.chart.document import ChartSource, chart_source
-from ..pdf.chart.page import HEADER_BAND, HEADING_SIZE, LEGEND_BAND, draw_chart_page
+from ..pdf.chart.page import HEADER_BAND, HEADING_SIZE, LEGEND_BAND, draw_chart_page, note_block, page_notes
 from ..pdf.chart.plan import CONTINUATION_ALLOWANCE, PRINT_LAYOUT, ChartPage
 from ..pdf.draft import draw_draft_mark
 from ..pdf.fonts import BOLD, REGULAR, register_fonts, text_width
@@ -65,7 +65,8 @@ def chart_picture(structure: Structure, options: PdfOptions) -> Picture:
     layout = compute_layout(source.structure, sizes)
     page = ChartPage(0, source.heading, "", source.structure, layout, 1.0)
     width = max(layout.bounds.width, MIN_WIDTH, text_width(source.heading, BOLD, HEADING_SIZE)) + 2 * MARGIN
-    height = HEADER_BAND + layout.bounds.height + CONTINUATION_ALLOWANCE + LEGEND_BAND + 2 * MARGIN
+    notes = note_block(page_notes(page, lambda key: None), width - 2 * MARGIN)  # the labels' notes, if any
+    height = HEADER_BAND + notes.extra + layout.bounds.height + CONTINUATION_ALLOWANCE + LEGEND_BAND + 2 * MARGIN
     return Picture(source, page, width, height, options.draft)
 
 

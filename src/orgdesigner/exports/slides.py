@@ -4,7 +4,9 @@ The slides follow the PDF's plan (`ChartSource.pages`: an overview, then a slide
 "continued on slide 4") and the PDF's page geometry, but every card is one native shape whose
 text stays editable (title, holder, grade line, cost line), every reporting line is a connector
 whose ends are attached to the two cards (PowerPoint keeps it attached when a card is moved),
-group boxes are shapes behind the cards, and each slide has the legend along its foot.
+group boxes are shapes behind the cards, and each slide has the legend along its foot. Dotted lines'
+labels are placed by the PDF's rules (`labels.py`) beside the lines as the slide draws them, and those
+given only as a mark are in full in the notes under the slide's title, as on paper.
 
 The shapes are written as DrawingML directly (one parse per slide), not one python-pptx call per
 property: a 5,000-post chart writes in a few seconds.
@@ -30,8 +32,11 @@ from ..analysis import Cost
 from ..layout import LineRoute, Rect
 from ..model import PostStatus, Structure
 from ..pdf.chart.document import ChartSource, chart_source
-from ..pdf.chart.page import HEADER_BAND, LEGEND_BAND, came_from, continued_on, page_notes
+from ..pdf.chart.labels import LABEL_LEADING, LABEL_SIZE, PAD, LabelPlace, place_labels, unplaced_notes
+from ..pdf.chart.page import (HEADER_BAND, LEGEND_BAND, NOTE_BASELINE, NoteBlock, came_from, chart_scale,
+                              continued_on, note_block, page_notes)
 from ..pdf.chart.plan import ChartPage
+from ..pdf.chart.sizes import GROUP_SIZE, SMALL_SIZE, TITLE_STEPS
 from ..pdf.draft import DRAFT_ALPHA, draft_angle
 from ..pdf.options import PdfOptions
 from ..pdf.styles import DRAFT_RED
@@ -47,9 +52,6 @@ FOOTER_BAND = 14.0
 FONT = "Arial"
 NARROW_FONT = "Arial Narrow"
 """Cards are set narrow, as on paper; PowerPoint and LibreOffice (Liberation Sans Narrow) both have it."""
-
-TITLE_SIZE, SMALL_SIZE, GROUP_SIZE = 8.2, 7.5, 8.0
-"""Card title, card rows and group name sizes at scale 1, as in the PDF's cards."""
 
 FLIP_H, FLIP_V = ' flipH="1"', ' flipV="1"'
 
@@ -130,12 +132,14 @@ class Run:
     font: str = NARROW_FONT
 
 
-def _paragraph(runs: list[Run], align: str = "l") -> str:
+def _paragraph(runs: list[Run], align: str = "l", spacing: float | None = None) -> str:
+    """A paragraph of `runs`, its lines `spacing` points apart when given (else PowerPoint's own spacing)."""
+    line_spacing = f'<a:lnSpc><a:spcPts val="{round(spacing * 100)}"/></a:lnSpc>' if spacing else ""
     body = "".join(
         f'<a:r><a:rPr lang="en-GB" sz="{max(100, round(run.size * 100))}" b="{1 if run.bold else 0}" dirty="0">'
         f'{_fill(run.colour)}<a:latin typeface={quoteattr(run.font)}/></a:rPr><a:t>{escape(run.text)}</a:t></a:r>'
         for run in runs if run.text)
-    return f'<a:p><a:pPr algn="{align}"/>{body}</a:p>'
+    return f'<a:p><a:pPr algn="{align}">{line_spacing}</a:pPr>{body}</a:p>'
 
 
 def _text_body(paragraphs: list[str], inset: float, anchor: str = "t", wrap: bool = True) -> str:
@@ -153,10 +157,14 @@ class _SlideWriter:
         self.next_id = 2  # 1 is the shape tree itself
         self.card_ids: dict[str, int] = {}
         width = SLIDE_WIDTH - 2 * MARGIN
+        dotted = [route for route in page.layout.lines if route.kind == "dotted"]  # as the slide draws them
+        self.labels = place_labels(dotted, page.layout, page.structure)
+        self.notes: NoteBlock = note_block(
+            page_notes(page, _slide_number, "slide", unplaced_notes(self.labels, dotted, page.structure)), width)
         bounds = page.layout.bounds
-        self.s = page.scale
+        self.s = chart_scale(page, SLIDE_HEIGHT - 2 * MARGIN - FOOTER_BAND - HEADER_BAND - LEGEND_BAND, self.notes.extra)
         self.ox = MARGIN + max(0.0, (width - bounds.width * self.s) / 2) - bounds.x * self.s
-        self.oy = MARGIN + HEADER_BAND - bounds.y * self.s
+        self.oy = MARGIN + HEADER_BAND + self.notes.extra - bounds.y * self.s
 
     def _id(self) -> int:
         self.next_id += 1
@@ -183,6 +191,8 @@ class _SlideWriter:
                 yield connector
         for pid, card in page.layout.cards.items():
             yield self._card(pid, card)
+        for place in self.labels:
+            yield self._label(place)
         for pid, card in page.layout.cards.items():
             note = (continued_on(page.continued[pid], _slide_number, "slide") if pid in page.continued
                     else hidden_note(facts.hidden[pid]) if pid in facts.hidden else "")
@@ -220,7 +230,7 @@ class _SlideWriter:
         name = "" if facts.redact_names or post.status is PostStatus.VACANT else (post.postholder or "")
         badges = " ".join(d.value for d in post.designations)
         paragraphs = [
-            _paragraph([Run(post.title, TITLE_SIZE * s, style.text, bold=True)]),
+            _paragraph([Run(post.title, TITLE_STEPS[0][0] * s, style.text, bold=True)]),
             _paragraph([Run(name, SMALL_SIZE * s, style.text),
                         Run(("  " if name else "") + style.label, SMALL_SIZE * s, MUTED)]),
             _paragraph([Run(card_lines(post), SMALL_SIZE * s, MUTED)]),
@@ -252,6 +262,19 @@ class _SlideWriter:
                 f'<p:spPr>{geometry}<a:noFill/>{_line(DOTTED_LINE if dotted else LINE, 0.8 * self.s, dotted)}'
                 f'</p:spPr></p:cxnSp>')
 
+    def _label(self, place: LabelPlace) -> str:
+        """A dotted line's label where `labels.py` placed it: its lines on a white patch, as on paper."""
+        x, y, w, h = self.box(place.patch)
+        lines = "".join(_paragraph([Run(line, LABEL_SIZE * self.s, MUTED)], spacing=LABEL_LEADING * self.s)
+                        for line in place.lines)
+        pad = _emu(PAD * self.s)
+        name = f"Dotted line label {place.route.manager} to {place.route.report}"
+        return (f'<p:sp><p:nvSpPr><p:cNvPr id="{self._id()}" name={quoteattr(name)}/><p:cNvSpPr txBox="1"/>'
+                f'<p:nvPr/></p:nvSpPr><p:spPr>{_xfrm(x, y, w, h)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
+                f'{_fill("#ffffff")}<a:ln><a:noFill/></a:ln></p:spPr><p:txBody><a:bodyPr wrap="none" lIns="{pad}" '
+                f'tIns="0" rIns="0" bIns="0" anchor="t" rtlCol="0"><a:noAutofit/></a:bodyPr><a:lstStyle/>{lines}'
+                f'</p:txBody></p:sp>')
+
     # ----- around the chart --------------------------------------------------------------
 
     def _text_box(self, name: str, x: float, y: float, width: float, height: float, paragraphs: list[str],
@@ -263,9 +286,12 @@ class _SlideWriter:
     def _header(self) -> Iterator[str]:
         width = SLIDE_WIDTH - 2 * MARGIN
         yield self._text_box("Title", MARGIN, MARGIN - 2, width, 17, [_paragraph([Run(self.page.title, 13, INK, True, FONT)])])
-        notes = page_notes(self.page, _slide_number, "slide", labels=False)
-        if notes:
-            yield self._text_box("Subtitle", MARGIN, MARGIN + 16, width, 12, [_paragraph([Run(notes, 8.5, MUTED, font=FONT)])])
+        notes = self.notes
+        if notes.lines:  # a line a paragraph, as measured: PowerPoint's own wrapping could need more room
+            yield self._text_box("Subtitle", MARGIN, MARGIN + NOTE_BASELINE - notes.size - 2, width,
+                                 len(notes.lines) * notes.leading + 3,
+                                 [_paragraph([Run(line, notes.size, MUTED, font=FONT)], spacing=notes.leading)
+                                  for line in notes.lines])
 
     def _legend(self) -> Iterator[str]:
         """Swatches for every card style and both kinds of line, along the foot of the slide."""

@@ -19,6 +19,7 @@ holding a reporting cycle is laid out in full. `tests/test_trial_layout.py` hold
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 
@@ -50,6 +51,12 @@ class Trial:
     """The full layout, when the set was laid out in full (it holds a reporting cycle)."""
 
 
+OPTION_SETS_KEPT = 8
+"""How many sets of layout options keep their measured blocks: a page's own options (one per card height) are
+used again and again, while a page reshaped to fit (rows wrapped at a width worked out to the point) makes
+options used for a few tries at most. The least recently used set is dropped past this many."""
+
+
 class TrialLayouts:
     """Trial layouts of parts of one structure, sharing measured blocks between them."""
 
@@ -67,8 +74,8 @@ class TrialLayouts:
         self.shapes: dict[tuple[str, bool, tuple[int, ...]], int] = {}
         """A subtree's shape (its top, whether its reports go on elsewhere, its shown reports' shapes) ->
         a number naming it."""
-        self.blocks: dict[LayoutOptions, dict[int, Block]] = {}
-        """Blocks measured so far, by layout options and subtree shape."""
+        self.blocks: OrderedDict[LayoutOptions, dict[int, Block]] = OrderedDict()
+        """Blocks measured so far, by layout options (the `OPTION_SETS_KEPT` used last) and subtree shape."""
 
     def lay(self, shown: Collection[str], options: LayoutOptions, cut: Callable[[], Structure],
             folded: Collection[str] = ()) -> Trial:
@@ -115,7 +122,13 @@ class TrialLayouts:
         """Every shown post's block and ROOT's (the page's tops side by side), deepest first: each looked up
         by its subtree's shape, measured only when that shape was not measured before with these options.
         `order` is ROOT and the posts, each before its reports."""
-        known = self.blocks.setdefault(options, {})
+        known = self.blocks.get(options)
+        if known is None:
+            known = self.blocks[options] = {}
+            if len(self.blocks) > OPTION_SETS_KEPT:
+                self.blocks.popitem(last=False)
+        else:
+            self.blocks.move_to_end(options)
         names = self.shapes
         blocks: dict[str, Block] = {}
         measure = BlockMeasure(options, shape, blocks).measure

@@ -66,3 +66,25 @@ def fit(text: str, font: str, size: float, width: float) -> str:
         else:
             too_long = middle
     return text[:fits].rstrip() + "…"
+
+
+def wrap_words(text: str, font: str, size: float, width: float) -> list[str]:
+    """`text` on as many lines as it needs, none wider than `width`: broken between words, and a word
+    wider than a line on its own broken between letters, so nothing is cut short."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        candidate = f"{line} {word}" if line else word
+        if text_width(candidate, font, size) <= width:
+            line = candidate
+            continue
+        if line:
+            lines.append(line)
+        while text_width(word, font, size) > width and len(word) > 1:
+            cut = max(1, max(n for n in range(1, len(word) + 1) if n == 1 or text_width(word[:n], font, size) <= width))
+            lines.append(word[:cut])
+            word = word[cut:]
+        line = word
+    if line:
+        lines.append(line)
+    return lines

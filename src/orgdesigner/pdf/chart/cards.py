@@ -17,15 +17,12 @@ from ...presentation.chartstyle import (ACCENT, DOTTED_LINE, LINE, MUTED, INK, C
 from ..fonts import CONDENSED, CONDENSED_BOLD, fit, text_width
 from .labels import LABEL_LEADING, LABEL_SIZE, LabelPlace
 from .plan import PRINT_LAYOUT
+from .sizes import GROUP_SIZE, PAD_X, PAD_Y, SMALL_LEADING, SMALL_SIZE, TITLE_STEPS
 
-SMALL_SIZE, SMALL_LEADING = 7.5, 8.7
-TITLE_STEPS = [(8.2, 9.2, 3), (SMALL_SIZE, 8.2, 4)]
-"""Size, leading and most lines for a card's title: a title too long for the first is set in the second."""
-TITLE_SIZE = min(size for size, _, _ in TITLE_STEPS)
-GROUP_SIZE = 8.0
-PAD_X, PAD_Y = 6.0, 5.0
 ROWS_HEIGHT = PAD_Y + 3 * SMALL_LEADING - 0.25 * SMALL_SIZE
 """From the top of a card's three rows under its title (name, grade, cost; set at its foot) to the card's foot."""
+CONTINUATION_TICK = 4.0
+"""How far below a card continued elsewhere its tick reaches."""
 TITLE_GAP = 2.5
 """Least room between the title's last line, descenders included, and the rows under it."""
 
@@ -188,7 +185,7 @@ class ChartPainter:
         c = self.c
         self.stroke(ACCENT)
         self.line_width(0.8 * self.s)
-        c.line(*self.pt(card.center_x, card.bottom), *self.pt(card.center_x, card.bottom + 4))
+        c.line(*self.pt(card.center_x, card.bottom), *self.pt(card.center_x, card.bottom + CONTINUATION_TICK))
         inner = card.width - 2 * PAD_X
         used = text_width(card_lines(post), CONDENSED, SMALL_SIZE) + 4
         row = card.bottom - PAD_Y - 2 * SMALL_LEADING + SMALL_SIZE

@@ -18,9 +18,10 @@ from ...analysis import Analysis, Cost
 from ...model import Structure
 from ...presentation.chartstyle import (DOTTED_LINE, INK, LINE, MUTED, CardStyle, ChangeStyle, group_colours,
                                         hidden_note, legend_styles, pages_text)
-from ..fonts import BOLD, MIN_FONT_SIZE, REGULAR, fit, register_fonts, text_width
-from .cards import GROUP_SIZE, SMALL_SIZE, TITLE_SIZE, ChartPainter, card_height
-from .plan import ChartPage, Frame, plan_pages
+from ..fonts import BOLD, MIN_FONT_SIZE, REGULAR, fit, register_fonts, text_width, wrap_words
+from .cards import CONTINUATION_TICK, ChartPainter, card_height
+from .sizes import GROUP_SIZE, SMALL_SIZE, TITLE_SIZE
+from .plan import CONTINUATION_ALLOWANCE, ChartPage, Frame, plan_pages
 
 MIN_SCALE = MIN_FONT_SIZE / min(TITLE_SIZE, SMALL_SIZE, GROUP_SIZE)
 
@@ -29,7 +30,11 @@ HEADER_BAND = 34.0
 HEADING_SIZE = 13.0
 """The page title's size, in points (bold)."""
 NOTE_SIZE = 8.5
-"""The size of the line of notes under the page title, in points, unless it must be set smaller to fit."""
+"""The size of the line of notes under the page title, in points, when they fit on one line."""
+WRAPPED_NOTE_SIZE, WRAPPED_NOTE_LEADING = 7.5, 9.0
+"""The size and line spacing of notes too long for one line, set on as many lines as they need."""
+NOTE_BASELINE = 26.0
+"""From the top of a page's area to the first line of its notes, in points."""
 LEGEND_BAND = 22.0
 """The legend under the chart, in points."""
 
@@ -74,6 +79,40 @@ def card_facts(structure: Structure, redact_names: bool, analysis: Analysis | No
                      hidden or {})
 
 
+@dataclass(frozen=True)
+class NoteBlock:
+    """A page's notes as set under its title: every line whole, within the page's width."""
+
+    lines: list[str]
+    size: float
+    leading: float
+
+    @property
+    def extra(self) -> float:
+        """How much lower than a page with one line of notes the chart starts, in points."""
+        return max(0, len(self.lines) - 1) * self.leading
+
+
+def note_block(text: str, width: float) -> NoteBlock:
+    """`text` on one line at `NOTE_SIZE` if it fits, else wrapped at `WRAPPED_NOTE_SIZE` onto as many lines
+    as it needs: a label given in the notes is never cut short."""
+    if not text or text_width(text, REGULAR, NOTE_SIZE) <= width:
+        return NoteBlock([text] if text else [], NOTE_SIZE, WRAPPED_NOTE_LEADING)
+    return NoteBlock(wrap_words(text, REGULAR, WRAPPED_NOTE_SIZE, width), WRAPPED_NOTE_SIZE, WRAPPED_NOTE_LEADING)
+
+
+def chart_scale(page: ChartPage, room_height: float, extra: float) -> float:
+    """The page's scale with its notes taking `extra` points of the chart's `room_height`: smaller only
+    when the chart would otherwise run into the legend. The planner kept room under the chart for notes
+    under its cards; where the notes need it, the chart takes only the room its cards' ticks do, and it
+    is made smaller (never below the smallest readable scale) only after that."""
+    bounds = page.layout.bounds
+    if (bounds.height + CONTINUATION_ALLOWANCE) * page.scale <= room_height - extra:
+        return page.scale
+    foot = max([bounds.bottom, *(card.bottom + CONTINUATION_TICK for card in page.layout.cards.values())])
+    return max(MIN_SCALE, min(page.scale, (room_height - extra) / max(foot - bounds.y, 1.0)))
+
+
 def chart_frame(width: float, height: float) -> Frame:
     """The room left for the chart itself in a page area of `width` x `height` points."""
     return Frame(width, height - HEADER_BAND - LEGEND_BAND, MIN_SCALE)
@@ -84,10 +123,10 @@ def draw_chart_page(canvas: Canvas, page: ChartPage, facts: CardFacts, x: float,
     """Draw `page` in the area whose bottom-left corner is (x, y): title, chart, legend."""
     register_fonts()
     top = y + height
-    _header(canvas, page, x, top, width, page_number)
-    chart_top = top - HEADER_BAND
+    notes = _header(canvas, page, x, top, width, page_number)
+    chart_top = top - HEADER_BAND - notes.extra
     bounds = page.layout.bounds
-    s = page.scale
+    s = chart_scale(page, height - HEADER_BAND - LEGEND_BAND, notes.extra)
     drawn_width = bounds.width * s
     ox = x + max(0.0, (width - drawn_width) / 2)
     painter = ChartPainter(canvas, s, ox - bounds.x * s, chart_top + bounds.y * s)
@@ -118,21 +157,26 @@ def draw_chart_page(canvas: Canvas, page: ChartPage, facts: CardFacts, x: float,
     _legend(canvas, x, y, width, facts.cost_note, sorted(kinds, key=lambda k: k.label))
 
 
-def _header(canvas: Canvas, page: ChartPage, x: float, top: float, width: float, page_number: PageNumbers) -> None:
+def _header(canvas: Canvas, page: ChartPage, x: float, top: float, width: float,
+            page_number: PageNumbers) -> NoteBlock:
+    """The page's title, and its notes on as many lines as they need; returns the notes as set."""
     canvas.setFillColor(HexColor(INK))
     canvas.setFont(BOLD, HEADING_SIZE)
     canvas.drawString(x, top - HEADING_SIZE, fit(page.title, BOLD, HEADING_SIZE, width))
-    text = page_notes(page, page_number)
-    if text:  # set smaller, down to the smallest size printed, before a long line is cut short
-        size = max(MIN_FONT_SIZE, min(NOTE_SIZE, NOTE_SIZE * width / text_width(text, REGULAR, NOTE_SIZE)))
+    notes = note_block(page_notes(page, page_number), width)
+    if notes.lines:
         canvas.setFillColor(HexColor(MUTED))
-        canvas.setFont(REGULAR, size)
-        canvas.drawString(x, top - 26, fit(text, REGULAR, size, width))
+        canvas.setFont(REGULAR, notes.size)
+        for number, line in enumerate(notes.lines):
+            canvas.drawString(x, top - NOTE_BASELINE - number * notes.leading, line)
+    return notes
 
 
-def page_notes(page: ChartPage, page_number: PageNumbers, word: str = "page", labels: bool = True) -> str:
-    """The line under a page's title: its subtitle, the page it continues ("continued from page 2") and, with
-    `labels`, the dotted lines' labels the chart gives as a numbered mark ("[1] professional")."""
+def page_notes(page: ChartPage, page_number: PageNumbers, word: str = "page",
+               label_notes: list[str] | None = None) -> str:
+    """The notes under a page's title: its subtitle, the page it continues ("continued from page 2") and the
+    dotted lines' labels the chart gives in full only here ("[1] professional"): the page's own, or
+    `label_notes` for labels placed on another drawing of the page (a slide's)."""
     notes = [page.subtitle] if page.subtitle else []
     if page.parent is not None:
         numbers = [page_number(source) for source in [page.parent, *page.also_from]]
@@ -140,8 +184,7 @@ def page_notes(page: ChartPage, page_number: PageNumbers, word: str = "page", la
         unknown = [f"an earlier {word}"] if len(known) < len(numbers) else []
         notes.append(pages_text(known, word, "continued from") + (" and " + unknown[0] if unknown else "")
                      if known else f"continued from {unknown[0]}")
-    if labels:
-        notes += page.label_notes
+    notes += page.label_notes if label_notes is None else label_notes
     text = "; ".join(notes)
     return text[:1].upper() + text[1:]
 

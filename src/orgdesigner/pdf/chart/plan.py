@@ -37,6 +37,7 @@ from ...model import Post, Structure
 from ...presentation.selection import substructure
 from .detours import dotted_routes
 from .labels import LabelPlace, place_labels, unplaced_notes
+from .sizes import GROUP_HEADER
 
 _Task = Iterator["_Task"]
 """A step of planning that may hand over sub-steps (yielded, each run to its end before the step
@@ -44,7 +45,7 @@ goes on): `_run` drives them with a stack of its own, so a reporting chain thous
 plans without Python's recursion limit."""
 
 PRINT_LAYOUT = LayoutOptions(card_width=136.0, card_height=70.0, h_gap=10.0, v_gap=24.0, compact=True, leaf_column=True,
-                             stack_indent=10.0, stack_gap=7.0, group_padding=8.0, group_header=17.0,
+                             stack_indent=10.0, stack_gap=7.0, group_padding=8.0, group_header=GROUP_HEADER,
                              use_manual_positions=False)
 """Cards in points at scale 1: sized for the card text in `cards.py` (7.5 pt at its smallest). The height
 is the tallest a card can need (a title of four lines); a page's cards are as tall as its posts' titles need."""
