@@ -31,6 +31,7 @@ from measure import seconds  # noqa: E402
 from orgdesigner import editing  # noqa: E402
 from orgdesigner.model.synthetic import synthetic_structure  # noqa: E402
 from orgdesigner.ui.docks.outline import OutlinePanel  # noqa: E402
+from orgdesigner.ui.navigation.feature import NavigationFeature  # noqa: E402
 from orgdesigner.ui.visible import VisibleItems  # noqa: E402
 
 RUNS = 5
@@ -106,10 +107,23 @@ def tab_presses(bench: WindowBench, figures: dict[str, float]) -> None:
     def press(key: Qt.Key) -> Callable[[], None]:
         return lambda: (QTest.keyClick(view, key), bench.settle())
 
-    forward = [seconds(press(Qt.Key.Key_Tab)) for _ in range(TABS)]
-    backward = [seconds(press(Qt.Key.Key_Backtab)) for _ in range(TABS)]
+    tab, walk = Clock(NavigationFeature, "tab"), Clock(NavigationFeature, "_walk_to")
+    finding = []
+
+    def timed(key: Qt.Key) -> float:
+        tab.reset()
+        walk.reset()
+        spent = seconds(press(key))
+        finding.append(tab.spent - walk.spent)
+        return spent
+
+    forward = [timed(Qt.Key.Key_Tab) for _ in range(TABS)]
+    backward = [timed(Qt.Key.Key_Backtab) for _ in range(TABS)]
     figures["Tab to the next card, painted (ms)"] = _ms(forward)
     figures["Shift+Tab to the previous card, painted (ms)"] = _ms(backward)
+    figures["  of which finding the card to go to (ms)"] = _ms(finding)
+    for clock in (tab, walk):
+        setattr(NavigationFeature, clock.name, clock.original)
 
 
 def wheel_steps(bench: WindowBench, figures: dict[str, float]) -> None:
@@ -137,6 +151,14 @@ def wheel_steps(bench: WindowBench, figures: dict[str, float]) -> None:
     figures["  visible-items syncs per wheel step (median)"] = statistics.median(calls)
     figures["  time in those syncs per wheel step (ms)"] = _ms(spent)
     figures["  visible-items syncs per wheel step (most)"] = max(calls)
+    view.fit()  # the scroll bars come with the first steps in
+    bench.settle()
+    calls = []
+    for _ in range(3):
+        syncs.reset()
+        step(up=True)
+        calls.append(syncs.calls)
+    figures["  syncs per wheel step in from Fit to Window (most)"] = max(calls)
     setattr(VisibleItems, "sync", syncs.original)
 
 
