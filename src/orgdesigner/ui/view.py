@@ -3,9 +3,6 @@ Esc to cancel the gesture in progress (or, with none, to clear the selection), a
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QResizeEvent, QStatusTipEvent, QTransform, QWheelEvent
 from PySide6.QtWidgets import QApplication, QGraphicsView, QStyleOptionGraphicsItem
@@ -31,7 +28,7 @@ class OrgView(QGraphicsView):
         self._pan_from: QPointF | None = None
         self._space_down = False
         self._holding = False
-        """While a zoom runs (see `_one_report`): the scroll area follows, the scene hears of the area at the end."""
+        """While a zoom runs (see `set_zoom`): the scroll area follows, the scene hears of the area at the end."""
         scene.hint.connect(self._show_hint)
         scene.sceneRectChanged.connect(lambda _rect: self._fit_scroll_area())  # the chart grew or shrank
         self.report_area()
@@ -85,24 +82,16 @@ class OrgView(QGraphicsView):
         return self.transform().m11()
 
     def set_zoom(self, factor: float) -> None:
+        """Zoom to `factor` (about the point under the mouse), telling the scene only of the area the zoom ends at.
+        Scaling scrolls the view more than once on the way (the scroll range follows the new scale, then the point
+        under the mouse is put back under it), and scroll bars that come or go with the new range do so on a queued
+        call, narrowing or widening the viewport after the zoom: each would report its area, and the scene make
+        and drop items for areas shown for no frame at all."""
         factor = max(MIN_ZOOM, min(MAX_ZOOM, factor))
-        with self._one_report():
-            self.setTransform(QTransform.fromScale(factor, factor))  # exactly `factor`, not a product of steps
-
-    @contextmanager
-    def _one_report(self) -> Iterator[None]:
-        """Tell the scene only the area a zoom ends at. Scaling scrolls the view more than once on the way (the
-        scroll range follows the new scale, then the point under the cursor is kept there), and each scroll
-        reports the area: the scene would make and drop items for areas shown for no frame at all. Scroll bars
-        that come or go with the new range do so on a queued call, which would narrow the viewport and report
-        once more after the zoom: it is made before the one report."""
-        if self._holding:  # inside another zoom: that one reports
-            yield
-            return
         self._holding = True
         try:
-            yield
-            QCoreApplication.sendPostedEvents(self, QEvent.Type.MetaCall)  # show or hide the scroll bars now
+            self.setTransform(QTransform.fromScale(factor, factor))  # exactly `factor`, not a product of steps
+            QCoreApplication.sendPostedEvents(self, QEvent.Type.MetaCall)  # the scroll bars shown or hidden now
         finally:
             self._holding = False
         self.report_area()
