@@ -174,3 +174,79 @@ def test_scrolling_a_large_outline_shows_every_post_even_those_edited_before_the
     assert [label for label in third.shown_labels() if "Renamed" in label] == renamed
     document.execute(editing.add_group(structure, Group(id="new", name="New team")))  # the tree is built again
     assert [label for label in third.shown_labels() if "Renamed" in label] == renamed
+
+
+def _post_rows(panel: OutlinePanel) -> dict[str, list[str]]:
+    """Each group row's label with the ids of the posts listed under it, in the order shown."""
+    from PySide6.QtCore import QModelIndex, Qt
+
+    rows: dict[str, list[str]] = {}
+
+    def visit(parent: QModelIndex, name: str) -> None:
+        for row in range(panel.proxy.rowCount(parent)):
+            index = panel.proxy.index(row, 0, parent)
+            kind, key = panel.proxy.data(index, Qt.ItemDataRole.UserRole) or ("group", None)
+            if kind == "post":
+                rows.setdefault(name, []).append(key)
+            else:
+                visit(index, str(panel.proxy.data(index)))
+
+    visit(QModelIndex(), "")
+    return rows
+
+
+def _in_file_order(structure) -> dict[str, list[str]]:
+    """Each group's name with its posts' ids in the file's order: what a reader scrolling the outline sees."""
+    rows: dict[str, list[str]] = {}
+    for post in structure.posts.values():
+        rows.setdefault(structure.groups[post.group].name if post.group else "No group", []).append(post.id)
+    return rows
+
+
+def _scroll_to_the_end(qtbot, panel: OutlinePanel, posts: int) -> None:
+    """Scroll down a page at a time, as a reader would, until every post is listed."""
+    bar = panel.tree.verticalScrollBar()
+    for _ in range(2000):
+        qtbot.wait(2)
+        if bar.value() == bar.maximum() and sum(map(len, _post_rows(panel).values())) == posts:
+            return
+        bar.setValue(bar.value() + bar.pageStep())
+
+
+def test_deleting_a_large_branch_before_its_rows_were_made_lists_the_rest_in_order(qtbot):
+    """A directorate of hundreds of posts, most of them not yet listed, deleted at once: scrolling to the end
+    lists every other post, in the file's order as a freshly built outline lists them, and none of the deleted; undo
+    brings every one back."""
+    from orgdesigner.model.synthetic import synthetic_structure
+    from orgdesigner.ui.docks.outline import FIRST_ROWS
+
+    document = Document()
+    document.set_structure(synthetic_structure(2500, seed=4), None)
+    structure = document.structure
+    panel = OutlinePanel(document)
+    qtbot.addWidget(panel)
+    panel.resize(300, 600)
+    panel.show()
+    qtbot.waitExposed(panel)
+
+    def branch(top: str) -> list[str]:
+        found, pending = [], [top]
+        while pending:
+            found.append(pending.pop())
+            pending.extend(structure.reports_of(found[-1]))
+        return found
+
+    directors = [p for p, post in structure.posts.items() if post.reports_to is not None
+                 and structure.posts[post.reports_to].reports_to is None]
+    doomed = max((branch(p) for p in directors), key=len)
+    listed_at_first = {p for rows in _post_rows(panel).values() for p in rows}
+    assert sum(p not in listed_at_first for p in doomed) > 2 * FIRST_ROWS, "most of the branch not yet listed"
+    document.execute(editing.delete(structure, doomed, []))
+    _scroll_to_the_end(qtbot, panel, len(structure.posts))
+    assert _post_rows(panel) == _in_file_order(structure)
+    assert not set(doomed) & set(structure.posts)
+
+    document.undo_stack.undo()
+    _scroll_to_the_end(qtbot, panel, len(structure.posts))
+    assert {g: sorted(rows) for g, rows in _post_rows(panel).items()} == \
+        {g: sorted(rows) for g, rows in _in_file_order(structure).items()}

@@ -8,6 +8,7 @@ from PySide6.QtTest import QTest
 
 from canvasdrive import card_centre, view_point
 from conftest import SAMPLES, make_structure
+from orgdesigner import editing
 from orgdesigner.layout import LayoutOptions, compute_layout
 from orgdesigner.model import load_scenarios
 from orgdesigner.ui.folding.feature import FoldFeature
@@ -427,3 +428,43 @@ def test_zoom_to_selection(new_window, qtbot):
     visible = win.view.mapToScene(win.view.viewport().rect()).boundingRect()
     assert visible.contains(win.scene.card("H3").sceneBoundingRect())
     assert win.view.zoom == 1.5
+
+
+def _tab_through(win, key=Qt.Key_Tab) -> list[str]:
+    """Press Tab (or Shift+Tab) from the selection until the canvas lets the key go: the cards selected in turn."""
+    walked = []
+    for _ in range(20):
+        QTest.keyClick(win.view, key, Qt.ShiftModifier if key == Qt.Key_Backtab else Qt.NoModifier)
+        selected = win.scene.selected_post_ids()
+        if walked and selected == walked[-1:]:
+            break
+        walked += selected
+    return walked
+
+
+def test_tab_follows_the_chart_as_it_is_folded_edited_and_rearranged(new_window, qtbot):
+    """Tab and Shift+Tab go through the cards as the chart shows them now, after a fold, a deletion and its
+    undo, and a card dragged to the left of its neighbour, not as it was when Tab was first pressed."""
+    win = _window(new_window, qtbot)
+    win.view.setFocus()
+
+    def walk_from_ce() -> list[str]:
+        win.scene.select_posts(["CE"])
+        forward = _tab_through(win)
+        backward = _tab_through(win, Qt.Key_Backtab)
+        assert backward == list(reversed(["CE", *forward]))[1:], "Shift+Tab goes back the same way"
+        return forward
+
+    assert walk_from_ce() == ["D1", "H2", "H1", "D2", "H3"]
+    fold = win.feature(FoldFeature)
+    fold.toggle("D1")
+    assert walk_from_ce() == ["D1", "D2", "H3"]
+    fold.toggle("D1")
+    document = win.document
+    document.execute(editing.delete(document.structure, ["H2"], []))
+    assert walk_from_ce() == ["D1", "H1", "D2", "H3"]
+    document.undo_stack.undo()
+    assert walk_from_ce() == ["D1", "H2", "H1", "D2", "H3"]
+    below = win.scene.layout.cards["H2"]  # Head of Finance dragged to the left of Head of Legal: read first
+    document.execute(editing.move_posts(document.structure, {"H1": (below.x - 400, below.y)}, {}))
+    assert walk_from_ce() == ["D1", "H1", "H2", "D2", "H3"]

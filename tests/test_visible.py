@@ -183,3 +183,45 @@ def test_folding_and_focus_while_sketched_draw_every_shown_card_once_where_the_l
         for post_id, card in scene.cards.items():
             rect = scene.layout_rects()[post_id]
             assert (card.x(), card.y()) == (rect.x, rect.y)
+
+
+def test_each_wheel_step_brings_the_cards_in_view_once_and_keeps_the_point_under_the_cursor(make_canvas):
+    """Wheeling in from the fitted chart and out again: after each step every card in or near the view is an item
+    (the chart is drawn, not left blank), the point under the cursor stays put, and the scene made and dropped
+    items once for the step, for the area it ends at, not for the areas the view passed through on the way (the
+    scroll range following the scale, the scroll bars coming)."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QWheelEvent
+
+    structure, canvas = _fitted(make_canvas, synthetic_structure(1000))
+    scene, view = canvas.scene, canvas.view
+    viewport = view.viewport()
+    rects = scene.layout_rects()
+    target = sorted(rects, key=lambda p: (rects[p].x, rects[p].y))[len(rects) // 3]
+    at = QPointF(rects[target].x + rects[target].width / 2, rects[target].y + rects[target].height / 2)
+    cursor = QPointF(view.mapFromScene(at))
+    syncs = []
+    sync = scene.visible.sync
+    scene.visible.sync = lambda: (syncs.append(QRectF(scene.visible.area)), sync())[1]
+    QTest.mouseMove(viewport, cursor.toPoint())  # the view zooms about the point the mouse last moved to
+    bars = view.horizontalScrollBar(), view.verticalScrollBar()
+    drawn = anchored = 0
+    for up in [True] * 16 + [False] * 6:
+        syncs.clear()
+        scrolled = [bar.maximum() > bar.minimum() for bar in bars]
+        event = QWheelEvent(cursor, viewport.mapToGlobal(cursor), QPoint(), QPoint(0, 120 if up else -120),
+                            Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+        QApplication.sendEvent(viewport, event)
+        QApplication.processEvents()
+        assert syncs == [view.visible_area()], f"at {view.zoom:.0%}"
+        under = view.mapToScene(cursor.toPoint())
+        for axis, bar, was in zip((QPointF.x, QPointF.y), bars, scrolled):
+            if was and bar.maximum() > bar.minimum():  # else the chart sits centred along that axis
+                assert abs(axis(under) - axis(at)) < 2 / view.zoom, f"at {view.zoom:.0%}"
+                anchored += 1
+        at = under
+        wanted = _expected(scene, _wanted(view))
+        if len(wanted) < MAX_CARD_ITEMS:
+            assert wanted <= set(scene.cards), f"at {view.zoom:.0%}"
+            drawn += 1
+    assert drawn >= 8 and anchored >= 8

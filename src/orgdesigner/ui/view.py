@@ -3,8 +3,8 @@ Esc to cancel the gesture in progress (or, with none, to clear the selection), a
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QResizeEvent, QStatusTipEvent, QWheelEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QResizeEvent, QStatusTipEvent, QTransform, QWheelEvent
 from PySide6.QtWidgets import QApplication, QGraphicsView, QStyleOptionGraphicsItem
 
 from .scene import OrgScene
@@ -27,6 +27,8 @@ class OrgView(QGraphicsView):
         self.setOptimizationFlags(QGraphicsView.DontSavePainterState)
         self._pan_from: QPointF | None = None
         self._space_down = False
+        self._holding = False
+        """While a zoom runs (see `set_zoom`): the scroll area follows, the scene hears of the area at the end."""
         scene.hint.connect(self._show_hint)
         scene.sceneRectChanged.connect(lambda _rect: self._fit_scroll_area())  # the chart grew or shrank
         self.report_area()
@@ -38,6 +40,8 @@ class OrgView(QGraphicsView):
         scene = self.scene()
         if isinstance(scene, OrgScene):
             self._fit_scroll_area()
+            if self._holding:
+                return
             scale = QStyleOptionGraphicsItem.levelOfDetailFromTransform(self.transform())  # as items are painted at
             scene.show_area(self.visible_area(), scale)
 
@@ -78,8 +82,18 @@ class OrgView(QGraphicsView):
         return self.transform().m11()
 
     def set_zoom(self, factor: float) -> None:
+        """Zoom to `factor` (about the point under the mouse), telling the scene only of the area the zoom ends at.
+        Scaling scrolls the view more than once on the way (the scroll range follows the new scale, then the point
+        under the mouse is put back under it), and scroll bars that come or go with the new range do so on a queued
+        call, narrowing or widening the viewport after the zoom: each would report its area, and the scene make
+        and drop items for areas shown for no frame at all."""
         factor = max(MIN_ZOOM, min(MAX_ZOOM, factor))
-        self.scale(factor / self.zoom, factor / self.zoom)
+        self._holding = True
+        try:
+            self.setTransform(QTransform.fromScale(factor, factor))  # exactly `factor`, not a product of steps
+            QCoreApplication.sendPostedEvents(self, QEvent.Type.MetaCall)  # the scroll bars shown or hidden now
+        finally:
+            self._holding = False
         self.report_area()
 
     def zoom_by(self, step: float) -> None:

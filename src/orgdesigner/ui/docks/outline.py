@@ -11,6 +11,8 @@ in five groups opens with 500 rows made, not 10,000.
 
 from __future__ import annotations
 
+from itertools import islice
+
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QPaintEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTreeView, QVBoxLayout, QWidget
@@ -62,8 +64,11 @@ class OutlinePanel(QWidget):
         layout.addWidget(self.tree)
         self._items: dict[str, QStandardItem] = {}
         self._groups: dict[str | None, QStandardItem] = {}
-        self._waiting: dict[str | None, list[str]] = {}
-        """Posts of each group whose rows are still to be made, in order, after the group's rows."""
+        self._waiting: dict[str | None, dict[str, None]] = {}
+        """Posts of each group whose rows are still to be made, in order, after the group's rows (a dict: an
+        ordered set, so deleting a branch of thousands removes each in one step)."""
+        self._waiting_in: dict[str, str | None] = {}
+        """The group each post in `_waiting` waits in."""
         self._in_sight = QTimer(self)
         self._in_sight.setSingleShot(True)
         self._in_sight.setInterval(0)
@@ -110,7 +115,8 @@ class OutlinePanel(QWidget):
         by_group: dict[str | None, list[QStandardItem]] = {}
         for post in posts:
             if self._waiting.get(post.group):  # after the rows still to be made, as a rebuild would have them
-                self._waiting[post.group].append(post.id)
+                self._waiting[post.group][post.id] = None
+                self._waiting_in[post.id] = post.group
                 continue
             item = _post_item(post)
             self._items[post.id] = item
@@ -128,12 +134,12 @@ class OutlinePanel(QWidget):
         for post_id in post_ids:
             item = self._items.pop(post_id, None)
             if item is None:
-                for group, waiting in self._waiting.items():
-                    if post_id in waiting:
-                        waiting.remove(post_id)
-                        if not waiting:
-                            del self._waiting[group]
-                        break
+                if post_id in self._waiting_in:
+                    group = self._waiting_in.pop(post_id)
+                    waiting = self._waiting[group]
+                    del waiting[post_id]
+                    if not waiting:
+                        del self._waiting[group]
             else:
                 parent = item.parent()
                 rows.setdefault(id(parent), (parent, []))[1].append(item.row())
@@ -166,10 +172,12 @@ class OutlinePanel(QWidget):
             rows.setdefault(post.group, []).append(post.id)
         self._items = {}
         self._waiting = {}
+        self._waiting_in = {}
         for group, post_ids in rows.items():
             self._group_node(group).appendRows(self._made(post_ids[:FIRST_ROWS]))
             if len(post_ids) > FIRST_ROWS:
-                self._waiting[group] = post_ids[FIRST_ROWS:]
+                self._waiting[group] = dict.fromkeys(post_ids[FIRST_ROWS:])
+                self._waiting_in.update(dict.fromkeys(post_ids[FIRST_ROWS:], group))
         if self.filter.text().strip():  # the filter must see every post
             self.make_every_row()
         old = self.proxy.sourceModel()
@@ -213,11 +221,13 @@ class OutlinePanel(QWidget):
 
     def _make_more(self, group: str | None, count: int | None) -> None:
         """Make the next `count` rows waiting in `group` (None: all of them)."""
-        waiting = self._waiting.pop(group)
-        if count is not None and len(waiting) > count:
-            self._waiting[group] = waiting[count:]
-            waiting = waiting[:count]
-        self._groups[group].appendRows(self._made(waiting))
+        waiting = self._waiting[group]
+        post_ids = list(islice(waiting, count))
+        for post_id in post_ids:
+            del waiting[post_id], self._waiting_in[post_id]
+        if not waiting:
+            del self._waiting[group]
+        self._groups[group].appendRows(self._made(post_ids))
 
     def _made(self, post_ids: list[str]) -> list[QStandardItem]:
         posts = self.document.structure.posts

@@ -20,7 +20,7 @@ from ..folding.feature import FoldFeature
 from .chooser import ManagerChooser
 from .contextmenus import CanvasHost, menu_for, new_post
 from .highlight import chain_highlight
-from .keyboard import STEPS, first_post, next_in_reading_order, step
+from .keyboard import STEPS, ReadingOrder, first_post, step
 from .minimap import Overview
 from .title_editor import TitleEditor
 
@@ -49,10 +49,13 @@ class NavigationFeature(QObject):
         self.editor: TitleEditor | None = None
         self._walked: str | None = None
         """The post the last arrow key moved to: the next step starts there."""
+        self.reading_order = ReadingOrder()
+        """Where Tab goes, worked out again only after the chart is laid out again."""
         host.view.installEventFilter(self)
         host.view.viewport().installEventFilter(self)
         host.scene.selectionChanged.connect(self._selection_changed)
         host.scene.laid_out.connect(self.clear_highlight)
+        host.scene.laid_out.connect(self.reading_order.invalidate)
 
     def contents(self) -> Mapping[str, QWidget]:
         return {"overview": self.overview}
@@ -205,7 +208,7 @@ class NavigationFeature(QObject):
         moves on out of the canvas (False), as Tab does elsewhere."""
         scene = self.host.scene
         shown = scene.layout.cards if scene.layout is not None else {}
-        target = next_in_reading_order(scene.structure, shown, self._walk_start(), backwards)
+        target = self.reading_order.next(scene.structure, shown, self._walk_start(), backwards)
         if target is None:
             return False
         self._walk_to(target, extend=False)

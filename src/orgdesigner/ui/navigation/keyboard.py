@@ -62,14 +62,30 @@ def reading_order(structure: Structure, shown: Mapping[str, Rect]) -> list[str]:
     return order
 
 
-def next_in_reading_order(structure: Structure, shown: Mapping[str, Rect], post_id: str | None,
-                          backwards: bool = False) -> str | None:
-    """The card after (or before) `post_id` in reading order; the first (or last) card when `post_id` is None;
-    None past either end."""
-    order = reading_order(structure, shown)
-    if not order:
-        return None
-    if post_id is None or post_id not in shown:
-        return order[-1] if backwards else order[0]
-    at = order.index(post_id) + (-1 if backwards else 1)
-    return order[at] if 0 <= at < len(order) else None
+class ReadingOrder:
+    """The order Tab goes through, worked out once per layout: a press looks its card up in it rather than
+    sorting every card shown. `invalidate` when the layout changes (an edit, folding, focus, another
+    structure shown)."""
+
+    def __init__(self) -> None:
+        self._order: list[str] | None = None
+        self._at: dict[str, int] = {}
+
+    def invalidate(self) -> None:
+        self._order = None
+
+    def next(self, structure: Structure, shown: Mapping[str, Rect], post_id: str | None,
+             backwards: bool = False) -> str | None:
+        """The card after (or before) `post_id` in reading order; the first (or last) card when `post_id` is None
+        or not shown; None past either end."""
+        if self._order is None:
+            self._order = reading_order(structure, shown)
+            self._at = {post: index for index, post in enumerate(self._order)}
+        order = self._order
+        if not order:
+            return None
+        at = self._at.get(post_id) if post_id is not None else None
+        if at is None:
+            return order[-1] if backwards else order[0]
+        at += -1 if backwards else 1
+        return order[at] if 0 <= at < len(order) else None
