@@ -352,3 +352,35 @@ def test_opening_another_file_ends_a_comparison_with_a_scenario(options):
     assert options.open_file(PROPOSED)
     assert not options.feature(CompareFeature).session.active and options.scene.side_panel is None
     assert all(card.change_kinds == () for card in options.scene.cards.values())
+
+
+def _dock_tab_bars(win):
+    from PySide6.QtWidgets import QTabBar
+    return [[bar.tabText(i) for i in range(bar.count())] for bar in win.findChildren(QTabBar)
+            if bar.parent() is win and bar.isVisible()]
+
+
+@pytest.mark.parametrize("attempt", range(3))
+def test_a_comparison_started_with_the_window_shows_one_tab_bar_per_tab_group(new_window, qtbot, attempt):
+    """As `orgdesigner FILE --compare BEFORE` starts: the window shown and the comparison started before its first
+    turn of the event loop. Each tab bar in sight holds a whole group of tabbed docks; none is a stray copy of a
+    group as it was while the docks were being tabbed in."""
+    from PySide6.QtWidgets import QApplication, QDockWidget
+
+    win = new_window()
+    win.resize(1440, 900)
+    assert win.open_file(SAMPLES / "leicester-2011-proposed.orgd")
+    win.show()
+    win.feature(CompareFeature).compare_with(load(SAMPLES / "leicester-2011-current.orgd"),
+                                             SAMPLES / "leicester-2011-current.orgd")
+    qtbot.waitUntil(lambda: win.dock_layout.is_placed)
+    for _ in range(3):
+        QApplication.processEvents()
+    bars = _dock_tab_bars(win)
+    titles = [title for bar in bars for title in bar]
+    assert len(titles) == len(set(titles)), bars  # no tab twice: no stray bar
+    for bar in bars:
+        dock = next(d for d in win.findChildren(QDockWidget) if d.windowTitle() == bar[0] and d.parent() is win)
+        group = [dock, *win.tabifiedDockWidgets(dock)]
+        assert sorted(bar) == sorted(d.windowTitle() for d in group if not d.isHidden()), bars
+    assert any("Changes" in bar and "Findings" in bar for bar in bars)  # tabbed in with the others

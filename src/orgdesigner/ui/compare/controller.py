@@ -144,9 +144,16 @@ class CompareFeature(QObject):
     def _started(self) -> None:
         for dock in (self.changes_dock, self.finance_dock, self.shape_dock):
             dock.show()
-        self.host.dock_layout.place()  # tabbed in already, unless the window has not been shown yet
+        layout = self.host.dock_layout
+        if layout.is_placed:
+            self._settle()
+        else:  # started with the window (orgdesigner FILE --compare BEFORE): tabbed in on its first turn, not
+            # now, while it is being shown: Qt would leave a stray tab bar of a tab group made before its layout
+            layout.placed.connect(self._settle, Qt.ConnectionType.SingleShotConnection)
+
+    def _settle(self) -> None:
         self._arrange()
-        QTimer.singleShot(0, self, self._arrange)  # again once the window has laid the docks out (or is shown)
+        QTimer.singleShot(0, self, self._arrange)  # again once the window has laid the docks out
 
     def _arrange(self) -> None:
         for dock in (self.changes_dock, self.finance_dock, self.shape_dock):
