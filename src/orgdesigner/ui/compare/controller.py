@@ -145,15 +145,12 @@ class CompareFeature(QObject):
         for dock in (self.changes_dock, self.finance_dock, self.shape_dock):
             dock.show()
         layout = self.host.dock_layout
-        if layout.is_placed:
-            self._settle()
-        else:  # started with the window (orgdesigner FILE --compare BEFORE): tabbed in on its first turn, not
-            # now, while it is being shown: Qt would leave a stray tab bar of a tab group made before its layout
-            layout.placed.connect(self._settle, Qt.ConnectionType.SingleShotConnection)
-
-    def _settle(self) -> None:
+        if not layout.is_placed:  # started with the window (orgdesigner FILE --compare BEFORE): tabbed in on its
+            # first turn of the event loop, not now, while it is being shown: Qt would leave a stray tab bar of a
+            # tab group made before the window has laid out its docks
+            layout.placed.connect(self._arrange, Qt.ConnectionType.SingleShotConnection)
         self._arrange()
-        QTimer.singleShot(0, self, self._arrange)  # again once the window has laid the docks out
+        QTimer.singleShot(0, self, self._arrange)  # again once the window has laid the docks out (or is shown)
 
     def _arrange(self) -> None:
         for dock in (self.changes_dock, self.finance_dock, self.shape_dock):
