@@ -103,6 +103,15 @@ class Layout:
                     max(r.bottom for r in rects) - y)
         return self._finder.blocks[post_id].extent
 
+    def branch(self, root: str) -> tuple[list[tuple[str, float, float]], list[tuple[LineRoute, float, float]]]:
+        """The cards of the post's branch, each (post, left, top), and its solid lines, each with how far its
+        route is to be moved (see `IncrementalLayout.branch`)."""
+        if self._finder is not None:
+            return self._finder.branch(root)
+        below = self.below(root)
+        return ([(pid, self.cards[pid].x, self.cards[pid].y) for pid in below],
+                [(self.routes[key], 0.0, 0.0) for key in self.lines_below(root) if key in self.routes])
+
     def loose(self) -> tuple[list[LineKey], dict[str, Rect]]:
         """The lines that do not follow the tidy tree (dotted, to hand-placed cards) and the hand-placed cards."""
         if self._finder is None:
@@ -440,6 +449,30 @@ class IncrementalLayout:
         return ox + dx, oy + dy
 
     # ----- finding what is where ----------------------------------------------------------
+
+    def branch(self, root: str) -> tuple[list[tuple[str, float, float]], list[tuple[LineRoute, float, float]]]:
+        """The cards of the post's branch in the tidy tree, each (post, left, top) where it is now, and the solid
+        lines among them, each with how far its stored route lies from where it is now: one walk down the
+        blocks, however far the branch moved."""
+        blocks, children, routes, pending, loose = self.blocks, self.shape.children, self.routes, self.pending, \
+            self.loose
+        x, y = self.origin_now(root)
+        cards: list[tuple[str, float, float]] = []
+        lines: list[tuple[LineRoute, float, float]] = []
+        stack = [(root, x, y, *self._offset(root))]
+        pop, push = stack.pop, stack.append
+        while stack:
+            post, x, y, dx, dy = pop()
+            block = blocks[post]
+            cards.append((post, x + block.card_x, y))
+            for kid in children.get(post, ()):
+                route = routes.get((post, kid, "line"))
+                if route is not None and (post, kid, "line") not in loose:
+                    lines.append((route, dx, dy))
+            for kid, kx, ky in block.kids:
+                step = pending.get(kid)
+                push((kid, x + kx, y + ky, dx + step[0], dy + step[1]) if step else (kid, x + kx, y + ky, dx, dy))
+        return cards, lines
 
     def cards_in(self, box: Box, most: int | None = None) -> list[str] | None:
         """The posts whose cards meet `box` (None: more than `most`), found by walking down only the blocks

@@ -17,15 +17,16 @@ from typing import Protocol
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QGraphicsItem
 
-from ..layout import Layout, LayoutDelta
+from ..layout import Layout, LayoutDelta, Rect
 from ..model import Post, Structure
 from ..presentation.chartstyle import card_style
 from .items.sketch import CardShape, Content, LineShape, SketchPiece, bounds_of
 
-PIECE_CARDS = 300
+PIECE_CARDS = 200
 """Most cards a piece draws (fewer, unless one report's branch alone is larger and has no reports of its own
 large enough to split)."""
 CROWN, LOOSE = "\0crown", "\0loose"
+_NO_BOX = (0.0, 0.0, 0.0, 0.0)
 """The ids of the two pieces drawn in the chart's own coordinates."""
 
 
@@ -252,12 +253,41 @@ class SketchPieces:
                 pending.extend(reversed(layout.reports(post)))
             origin = (0.0, 0.0)
         else:
-            posts = [post for root in self.roots[piece_id] if root in layout.cards for post in layout.below(root)]
-            origin = layout.origin(piece_id)
+            return self._branches(piece_id, hand)
         lines = [(post, kid, "line") for post in posts for kid in layout.reports(post)]
         left_out = set(loose)
         return self._shapes(piece_id, [p for p in posts if p not in hand], [k for k in lines if k not in left_out],
                             origin)
+
+    def _branches(self, piece_id: str, hand: dict[str, Rect]) -> Content:
+        """A piece's cards and lines, from one walk down each of its branches."""
+        layout = self.layout
+        assert layout is not None
+        ox, oy = layout.origin(piece_id)
+        structure, styles, drawn = self.scene.structure.posts, self._styles, self._drawn_in
+        width, height = _card_size(layout)
+        card_shapes: list[CardShape] = []
+        line_shapes: list[LineShape] = []
+        for root in self.roots[piece_id]:
+            if root not in layout.cards:
+                continue
+            cards, lines = layout.branch(root)
+            for post_id, x, y in cards:
+                colours = styles.get(post_id)
+                if colours is None:
+                    post = structure.get(post_id)
+                    if post is None:
+                        continue
+                    colours = styles[post_id] = _colours(post)
+                if hand and post_id in hand:
+                    continue
+                x, y = x - ox, y - oy
+                card_shapes.append(((x, y, x + width, y + height), *colours))
+                drawn[post_id] = piece_id
+            for route, dx, dy in lines:  # the piece's bounds come from its branches: no box for each line
+                dx, dy = dx - ox, dy - oy
+                line_shapes.append((route.kind, [(px + dx, py + dy) for px, py in route.points], _NO_BOX))
+        return card_shapes, line_shapes
 
     def _shapes(self, piece_id: str, posts: list[str], lines: list[tuple[str, str, str]],
                 origin: tuple[float, float]) -> Content:
@@ -286,6 +316,13 @@ class SketchPieces:
             xs, ys = [p[0] for p in points], [p[1] for p in points]
             line_shapes.append((route.kind, points, (min(xs), min(ys), max(xs), max(ys))))
         return card_shapes, line_shapes
+
+
+def _card_size(layout: Layout) -> tuple[float, float]:
+    """The cards' width and height (every card of a layout has the same)."""
+    for rect in layout.cards.values():
+        return rect.width, rect.height
+    return 0.0, 0.0
 
 
 def _colours(post: Post) -> tuple[str, str]:

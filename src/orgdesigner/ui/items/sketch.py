@@ -31,7 +31,8 @@ Box = tuple[float, float, float, float]
 CardShape = tuple[Box, str, str]
 """A card's box, fill and border colour."""
 LineShape = tuple[str, list[tuple[float, float]], Box]
-"""A line's kind ("line" or "dotted"), its route's points and the box around them."""
+"""A line's kind ("line" or "dotted"), its route's points and the box around them (left empty where a piece's bounds
+come from the layout, not from its shapes)."""
 Content = tuple[list[CardShape], list[LineShape]]
 
 
