@@ -22,9 +22,12 @@ from ..model import Post, Structure
 from ..presentation.chartstyle import card_style
 from .items.sketch import CardShape, Content, LineShape, SketchPiece, bounds_of
 
-PIECE_CARDS = 200
+PIECE_CARDS = 100
 """Most cards a piece draws (fewer, unless one report's branch alone is larger and has no reports of its own
 large enough to split)."""
+SMALL_BRANCH = 20
+"""Branches this small are gathered into one piece (a row of them moves apart seldom and costs little to
+draw again); larger ones have a piece each, so one moving past another only moves its piece."""
 CROWN, LOOSE = "\0crown", "\0loose"
 _NO_BOX = (0.0, 0.0, 0.0, 0.0)
 """The ids of the two pieces drawn in the chart's own coordinates."""
@@ -159,7 +162,7 @@ class SketchPieces:
                         pieces.append(run)
                     run, cards = [], 0
                     continue
-                if run and cards + size > PIECE_CARDS:
+                if run and (cards + size > PIECE_CARDS or size > SMALL_BRANCH or cards > SMALL_BRANCH):
                     pieces.append(run)
                     run, cards = [], 0
                 run.append(kid)
