@@ -112,6 +112,16 @@ class Layout:
         return ([(pid, self.cards[pid].x, self.cards[pid].y) for pid in below],
                 [(self.routes[key], 0.0, 0.0) for key in self.lines_below(root) if key in self.routes])
 
+    def card_rects(self) -> list[Rect]:
+        """Every card where it is now, quickly (one walk down the blocks, not a look-up of each card)."""
+        if self._finder is None or not self._finder.pending:
+            return list(self.cards.values())
+        finder = self._finder
+        width, height = finder.options.card_width, finder.options.card_height
+        hand = finder.hand_placed
+        rects = [Rect(x, y, width, height) for post, x, y in finder.branch(ROOT)[0] if post != ROOT and post not in hand]
+        return rects + list(hand.values())
+
     def loose(self) -> tuple[list[LineKey], dict[str, Rect]]:
         """The lines that do not follow the tidy tree (dotted, to hand-placed cards) and the hand-placed cards."""
         if self._finder is None:

@@ -86,7 +86,7 @@ class SketchPieces:
         """Take in an update: pieces whose branches moved whole move, pieces with changes inside are drawn
         again; a layout whose branches no longer fit the pieces is cut again."""
         self.layout = layout
-        if self._needs_cut(layout, delta):
+        if len(delta.cards) > len(self.pieces) * 8 or self._needs_cut(layout, delta):  # most of the chart: afresh
             self.reset(layout)
             return
         stale: set[str] = {LOOSE}

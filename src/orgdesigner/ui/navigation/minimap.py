@@ -91,7 +91,7 @@ class Overview(QWidget):
         painter.drawRects(self._widget_rects(layout.groups.values(), 0.0))
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(CARD)
-        painter.drawRects(self._widget_rects(layout.cards.values(), 1.0))  # a card is at least one pixel
+        painter.drawRects(self._widget_rects(layout.card_rects(), 1.0))  # a card is at least one pixel
         painter.end()
         return picture
 
