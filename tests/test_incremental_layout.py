@@ -110,8 +110,7 @@ def test_random_edits_match_a_full_layout(options: LayoutOptions, seed: int) -> 
         assert sorted(live.layout.cards_in(box) or []) == sorted(full.cards_in(box) or []) == \
             sorted(p for p, r in full.cards.items() if r.x <= box[2] and r.right >= box[0] and r.y <= box[3] and
                    r.bottom >= box[1])
-        key_of = lambda r: (r.x, r.y)  # noqa: E731
-        assert sorted(live.layout.card_rects(), key=key_of) == sorted(full.cards.values(), key=key_of)
+        assert sorted(live.layout.card_corners()) == sorted((r.x, r.y) for r in full.cards.values())
         meeting = {key for key, route in full.routes.items()
                    if min(x for x, _ in route.points) <= box[2] and max(x for x, _ in route.points) >= box[0] and
                    min(y for _, y in route.points) <= box[3] and max(y for _, y in route.points) >= box[1]}

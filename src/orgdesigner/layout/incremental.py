@@ -112,15 +112,12 @@ class Layout:
         return ([(pid, self.cards[pid].x, self.cards[pid].y) for pid in below],
                 [(self.routes[key], 0.0, 0.0) for key in self.lines_below(root) if key in self.routes])
 
-    def card_rects(self) -> list[Rect]:
-        """Every card where it is now, quickly (one walk down the blocks, not a look-up of each card)."""
+    def card_corners(self) -> list[tuple[float, float]]:
+        """The top left of every card where it is now (all cards are the same size), quickly: branches that
+        moved whole are not looked up card by card, their blocks keep their cards' places."""
         if self._finder is None or not self._finder.pending:
-            return list(self.cards.values())
-        finder = self._finder
-        width, height = finder.options.card_width, finder.options.card_height
-        hand = finder.hand_placed
-        rects = [Rect(x, y, width, height) for post, x, y in finder.branch(ROOT)[0] if post != ROOT and post not in hand]
-        return rects + list(hand.values())
+            return [(r.x, r.y) for r in self.cards.values()]
+        return self._finder.corners(ROOT)
 
     def loose(self) -> tuple[list[LineKey], dict[str, Rect]]:
         """The lines that do not follow the tidy tree (dotted, to hand-placed cards) and the hand-placed cards."""
@@ -459,6 +456,25 @@ class IncrementalLayout:
         return ox + dx, oy + dy
 
     # ----- finding what is where ----------------------------------------------------------
+
+    def corners(self, post_id: str) -> list[tuple[float, float]]:
+        """The top left of every card in the post's block, from the block's top left; kept with each block
+        (a block measured again is a new block)."""
+        blocks = self.blocks
+        making: list[str] = []
+        stack = [post_id]
+        while stack:
+            post = stack.pop()
+            if blocks[post].corners is None:
+                making.append(post)
+                stack.extend(kid for kid, _, _ in blocks[post].kids)
+        for post in reversed(making):  # every block's reports before it
+            block = blocks[post]
+            found = [] if post == ROOT else [(block.card_x, 0.0)]
+            for kid, dx, dy in block.kids:
+                found += [(x + dx, y + dy) for x, y in blocks[kid].corners or ()]
+            block.corners = found
+        return blocks[post_id].corners or []
 
     def branch(self, root: str) -> tuple[list[tuple[str, float, float]], list[tuple[LineRoute, float, float]]]:
         """The cards of the post's branch in the tidy tree, each (post, left, top) where it is now, and the solid

@@ -62,6 +62,8 @@ class Block:
     """Left, top, right, bottom of what is drawn in the block: cards, trunks and column spines."""
     size: int = 1
     """How many cards the block holds."""
+    corners: list[tuple[float, float]] | None = field(default=None, repr=False, compare=False)
+    """The top left of each of its cards, from the block's top left, once asked for (the chart's overview)."""
     spans: dict[str, Span] = field(default_factory=dict)
     """Each group with a card in the block directly in it: the left, top, right and bottom of those cards. A
     group's box frames its span in the whole chart's block, so a branch moving whole moves no box's work."""

@@ -13,7 +13,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPen, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from ...layout import Rect
+from ...layout import Layout, Rect
 from ..scene import OrgScene
 from ..view import OrgView
 
@@ -91,7 +91,7 @@ class Overview(QWidget):
         painter.drawRects(self._widget_rects(layout.groups.values(), 0.0))
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(CARD)
-        painter.drawRects(self._widget_rects(layout.card_rects(), 1.0))  # a card is at least one pixel
+        painter.drawRects(self._card_rects(layout))  # a card is at least one pixel
         painter.end()
         return picture
 
@@ -102,6 +102,16 @@ class Overview(QWidget):
             self._offset.y() - self._chart.y() * self._scale
         return [QRectF(r.x * scale + dx, r.y * scale + dy, max(r.width * scale, least), max(r.height * scale, least))
                 for r in rects]
+
+    def _card_rects(self, layout: Layout) -> list[QRectF]:
+        """Every card in widget coordinates, at least a pixel wide and high (from where the layout keeps them)."""
+        cards = list(layout.cards.values())[:1]
+        if not cards:
+            return []
+        scale, dx, dy = self._scale, self._offset.x() - self._chart.x() * self._scale, \
+            self._offset.y() - self._chart.y() * self._scale
+        width, height = max(cards[0].width * scale, 1.0), max(cards[0].height * scale, 1.0)
+        return [QRectF(x * scale + dx, y * scale + dy, width, height) for x, y in layout.card_corners()]
 
     def ensure_drawn(self) -> None:
         """The chart's picture at the widget's size (and with it, where each shape is), the latest layout's."""
