@@ -123,7 +123,6 @@ class _ReadableTabs(QObject):
 
     def _make_readable(self) -> None:
         self._pending = False
-        for bar in self._window.findChildren(QTabBar):
-            if bar.parent() is self._window:
-                bar.setElideMode(Qt.TextElideMode.ElideNone)
-                bar.setUsesScrollButtons(True)
+        for bar in self._window.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            bar.setElideMode(Qt.TextElideMode.ElideNone)
+            bar.setUsesScrollButtons(True)
