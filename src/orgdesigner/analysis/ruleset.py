@@ -56,8 +56,10 @@ class PostRules(NamedTuple):
     uncosted: Rule | None
     pay_over_threshold: Rule | None
 
-    IDS = ("tier-order", "tier-manager", "span-over-limit", "span-of-one", "pay-not-disclosed", "unknown-grade",
-           "uncosted", "pay-over-threshold")
+
+POST_RULE_IDS = ("tier-order", "tier-manager", "span-over-limit", "span-of-one", "pay-not-disclosed", "unknown-grade",
+                 "uncosted", "pay-over-threshold")
+"""The ids of `PostRules`, field by field."""
 
 
 class RuleSet:
@@ -107,7 +109,7 @@ class RuleSet:
     @cached_property
     def post_rules(self) -> "PostRules":
         """The rules checked on every post, looked up once (a file opened checks thousands of posts)."""
-        return PostRules(*(self.active(rule_id) for rule_id in PostRules.IDS))
+        return PostRules(*(self.active(rule_id) for rule_id in POST_RULE_IDS))
 
     def rank(self, tier: str | None) -> float | None:
         """How senior a tier is (1 is the top); None for no tier or one that cannot be ranked."""
