@@ -232,6 +232,26 @@ def test_the_finance_panel_shows_the_leicester_saving(leicester):
     assert leicester.feature(CompareFeature).finance_dock.isVisible()
 
 
+def test_the_compare_panels_are_made_when_a_comparison_starts_and_fill_their_docks(new_window, qtbot, monkeypatch):
+    """The window starts without them (issue 14); the first comparison must still show whole panels, in the
+    docks the user sees, with its figures."""
+    win = new_window()
+    win.show()
+    qtbot.waitExposed(win)
+    assert win.open_file(PROPOSED)
+    feature = win.feature(CompareFeature)
+    assert feature._panels is None
+    monkeypatch.setattr(feature, "choose_compare_file", lambda: CURRENT)
+    assert feature.compare_with_file_dialog()
+    qtbot.wait(20)
+    finance, changes, shape = feature.finance_dock.widget(), feature.changes_dock.widget(), \
+        feature.shape_dock.widget().widget()  # Layers and Spans scrolls
+    assert (changes, finance, shape) == feature._panels
+    assert finance.isVisible() and "Saves £1,146,938 a year" in finance.headline.text()
+    assert changes.proxy.rowCount() > 0
+    assert sum(shape.pyramid.after.values()) == 21
+
+
 def test_the_pyramid_and_spans_show_before_beside_after(leicester):
     shape = leicester.feature(CompareFeature).shape
     current, proposed = Analysis(load(CURRENT)), Analysis(load(PROPOSED))

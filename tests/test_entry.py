@@ -22,6 +22,11 @@ def orgdesigner(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "orgdesigner", *args], capture_output=True, text=True, timeout=120)
 
 
+def test_the_command_names_are_the_subcommands_own():
+    """main() tells a command from a FILE by these names without importing the commands."""
+    assert COMMANDS == tuple(module.NAME for module in cli.subcommands())
+
+
 def test_check_runs_from_the_entry_point():
     result = orgdesigner("check", str(PROPOSED))
     assert result.returncode == 0, result.stderr

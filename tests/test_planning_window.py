@@ -213,6 +213,38 @@ def test_the_rota_is_saved_in_the_file(open_sample, tmp_path):
     assert len(load(win.document.path).rota.months) == 4
 
 
+# ----- made when first needed ------------------------------------------------------------
+
+
+def test_a_planning_dock_behind_a_tab_is_made_when_brought_to_the_front_and_shows_the_structure(open_sample):
+    """The window starts without the planning panels nobody sees (issue 14); bringing a dock's tab to the front
+    must still show a whole panel, in the dock the user sees, with the file's values, following the edits."""
+    win = open_sample(DERBYSHIRE)
+    planning = win.feature(PlanningFeature)
+    dock = planning.statutory_dock
+    assert "statutory_officers" not in planning._panels  # behind Findings: not made yet
+    dock.raise_()  # what clicking its tab does
+    QApplication.processEvents()
+    panel = dock.widget().widget()  # the scroll area the dock holds, and the panel in it
+    assert panel is planning._panels["statutory_officers"] and panel.isVisible()
+    structure = win.document.structure
+    head = next(p for p in structure.posts.values() if "HoPS" in p.designations)
+    hops = next(row for row in panel.rows() if row[0].startswith("Head of Paid Service"))
+    assert hops[1] == head.title
+    win.document.execute(commands.edit_post(structure, head.id, designations=[]))
+    hops = next(row for row in panel.rows() if row[0].startswith("Head of Paid Service"))
+    assert hops[1] == "—"
+
+
+def test_a_planning_panel_asked_for_before_its_dock_is_shown_catches_up_when_shown(open_sample):
+    win = open_sample(DERBYSHIRE)
+    planning = win.feature(PlanningFeature)
+    panel = planning.benchmark  # made on asking (Planning ▸ Import Comparators… does this)
+    assert planning.benchmark_dock.widget().widget() is panel and not panel.shown
+    show(win, planning.benchmark_dock)
+    assert panel.shown and panel.stats_table.rowCount() > 0
+
+
 # ----- statutory officers ----------------------------------------------------------------
 
 

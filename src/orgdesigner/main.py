@@ -11,12 +11,14 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from . import cli
-from .cli.common import guarded
+from .heap import settling
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    with settling():  # the modules imported live on: no collecting while they are made (issue 14)
+        from . import cli
+        from .cli.common import guarded
     if args and (args[0] in cli.COMMANDS or args[0] in ("-h", "--help")):
         return cli.main(args)
     from .ui.app import run

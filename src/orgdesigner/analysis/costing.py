@@ -75,7 +75,7 @@ def post_cost(post: Post, scales: dict[str, PayScale], settings: Settings) -> Co
     if basis is None:
         return ZERO
     gross = basis * post.fte * (1.0 + settings.on_cost_rate)
-    return Cost(gross, gross * own_share(post))
+    return Cost(gross, gross * own_share(post) if post.funding else gross)  # most posts: all our own
 
 
 def pay_ceiling(post: Post, scales: dict[str, PayScale]) -> float | None:

@@ -120,7 +120,9 @@ class Analysis:
         self._in_scope = Totals.of([record for record in counted if record.in_scope])
         self._by_tier: dict[str | None, Totals] = defaultdict(Totals, {k: Totals.of(v) for k, v in by_tier.items()})
         self._by_group: dict[str | None, Totals] = defaultdict(Totals, {k: Totals.of(v) for k, v in by_group.items()})
-        self._span_counts = Counter(self._own_span(p) for p in s.posts if p not in self._context)
+        spans = dict(self.graph.spans()) if not self._context else \
+            {post_id: self._own_span(post_id) for post_id in s.posts if post_id not in self._context}
+        self._span_counts = Counter(spans.values())
         self._roots = {p.id for p in s.posts.values() if p.reports_to is None and p.id not in self._context}
         self._holders: dict[Designation, set[str]] = defaultdict(set)
         for post in s.posts.values():
@@ -130,19 +132,34 @@ class Analysis:
         for cycle in find_cycles({p.id: p.reports_to for p in s.posts.values()}):
             for member in cycle:
                 self._cycle_of[member] = cycle
-        self._depth: dict[str, int | None] = {}
-        self._depth_counts: Counter[int] = Counter()
-        for root in self._roots:
-            self._assign_depths(root, 0)
-        for post_id in s.posts:
-            if post_id not in self._depth:  # in or under a cycle
-                self._depth[post_id] = None
-        self._post_findings: dict[str, list[Finding]] = {}
+        self._depth, self._depth_counts = self._all_depths()
         self._sorted_findings: list[Finding] | None = None
         """`findings()`, kept until a finding changes."""
-        for post in s.posts.values():
-            self._check_post(post.id)
+        self._post_findings: dict[str, list[Finding]] = {
+            post_id: [] if post_id in self._context else
+            post_findings(s, self.rules, self.scales, post, spans[post_id])
+            for post_id, post in s.posts.items()}
         self._refresh_structure_findings()
+
+    def _all_depths(self) -> tuple[dict[str, int | None], Counter[int]]:
+        """Every post's depth below its tree's top, level by level from the roots (None in or under a cycle),
+        and how many counted posts each depth has: what `_assign_depths` from every root gives, in one pass."""
+        depth: dict[str, int | None] = {}
+        counts: Counter[int] = Counter()
+        context, reports = self._context, self.graph.reports
+        level, at = list(self._roots), 0
+        while level:
+            for post_id in level:
+                depth[post_id] = at
+            counted = sum(1 for post_id in level if post_id not in context) if context else len(level)
+            if counted:
+                counts[at] = counted
+            level = [report for post_id in level for report in reports(post_id)]
+            at += 1
+        for post_id in self.structure.posts:
+            if post_id not in depth:  # in or under a cycle
+                depth[post_id] = None
+        return depth, counts
 
     # ----- incremental updates ---------------------------------------------------------
 

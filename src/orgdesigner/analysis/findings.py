@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..model import Designation, PayScale, Post, Structure
 from ..model.money import money
 from .costing import pay_ceiling
-from .ruleset import RuleSet, Severity
+from .ruleset import PostRules, RuleSet, Severity
 
 
 @dataclass(frozen=True)
@@ -39,30 +39,31 @@ def post_findings(structure: Structure, rules: RuleSet, scales: dict[str, PaySca
     """Findings about one post: its tier against its manager's, its span, its grade and pay (`scales`: the
     structure's, as `rules.scales_for` gives them, worked out once for every post)."""
     found: list[Finding] = []
+    active = rules.post_rules
     manager = structure.posts.get(post.reports_to) if post.reports_to else None
     if manager is not None:
-        found.extend(_tier_findings(rules, post, manager))
-    if (rule := rules.active("span-over-limit")) and span > rule.params["max"]:
+        found.extend(_tier_findings(rules, active, post, manager))
+    if (rule := active.span_over_limit) and span > rule.params["max"]:
         found.append(Finding(rule.id, rule.severity, (post.id,),
                              f"'{post.title}' line manages {span} posts, more than the limit of {rule.params['max']}."))
-    if (rule := rules.active("span-of-one")) and 0 < span < rule.params["min"]:
+    if (rule := active.span_of_one) and 0 < span < rule.params["min"]:
         found.append(Finding(rule.id, rule.severity, (post.id,),
                              f"'{post.title}' line manages only {span} post{'s' if span != 1 else ''}; "
                              "consider whether this layer is needed."))
-    found.extend(_pay_findings(rules, scales, post))
+    found.extend(_pay_findings(active, scales, post))
     return found
 
 
-def _tier_findings(rules: RuleSet, post: Post, manager: Post) -> list[Finding]:
+def _tier_findings(rules: RuleSet, active: PostRules, post: Post, manager: Post) -> list[Finding]:
     post_rank, manager_rank = rules.rank(post.tier), rules.rank(manager.tier)
     pair = (post.id, manager.id)
-    if (rule := rules.active("tier-order")) and post_rank is not None and manager_rank is not None:
+    if (rule := active.tier_order) and post_rank is not None and manager_rank is not None:
         if manager_rank >= post_rank:
             return [Finding(rule.id, rule.severity, pair,
                             f"'{post.title}' ({_tier_label(post.tier)}) reports to '{manager.title}' "
                             f"({_tier_label(manager.tier)}), which is not a higher tier.")]
     tier = rules.tiers.get(post.tier) if post.tier else None
-    if (rule := rules.active("tier-manager")) and tier is not None and tier.managed_by is not None:
+    if (rule := active.tier_manager) and tier is not None and tier.managed_by is not None:
         if manager.tier not in tier.managed_by:
             allowed = " or ".join(tier.managed_by)
             return [Finding(rule.id, rule.severity, pair,
@@ -71,24 +72,24 @@ def _tier_findings(rules: RuleSet, post: Post, manager: Post) -> list[Finding]:
     return []
 
 
-def _pay_findings(rules: RuleSet, scales: dict[str, PayScale], post: Post) -> list[Finding]:
+def _pay_findings(active: PostRules, scales: dict[str, PayScale], post: Post) -> list[Finding]:
     found: list[Finding] = []
     if post.pay_withheld:
-        if rule := rules.active("pay-not-disclosed"):
+        if rule := active.pay_not_disclosed:
             found.append(Finding(rule.id, rule.severity, (post.id,),
                                  f"'{post.title}': pay not disclosed, so the post is not in the cost."))
         return found
     if post.salary is None and post.pay_band is None:
         if post.grade is not None and post.grade not in scales:
-            if rule := rules.active("unknown-grade"):
+            if rule := active.unknown_grade:
                 found.append(Finding(rule.id, rule.severity, (post.id,),
                                      f"'{post.title}' is on grade '{post.grade}', which has no pay scale, "
                                      "so it cannot be costed."))
-        elif post.grade is None and (rule := rules.active("uncosted")):
+        elif post.grade is None and (rule := active.uncosted):
             found.append(Finding(rule.id, rule.severity, (post.id,),
                                  f"'{post.title}' has neither a grade nor a salary, so it adds nothing to the cost."))
     ceiling = pay_ceiling(post, scales)
-    if (rule := rules.active("pay-over-threshold")) and ceiling is not None and ceiling > rule.params["threshold"]:
+    if (rule := active.pay_over_threshold) and ceiling is not None and ceiling > rule.params["threshold"]:
         found.append(Finding(rule.id, rule.severity, (post.id,),
                              f"'{post.title}' can be paid {money(ceiling)}, over {money(rule.params['threshold'])}: "
                              f"{rule.params['advice']}."))

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from functools import cached_property
+from typing import Any, NamedTuple
 
 from ..model import PayScale, Settings, Structure
 from ..resources import load_json
@@ -41,6 +42,24 @@ class Tier:
     name: str
     rank: float
     managed_by: tuple[str, ...] | None = None
+
+
+class PostRules(NamedTuple):
+    """The rules `findings.post_findings` applies to one post, each None when it is off."""
+
+    tier_order: Rule | None
+    tier_manager: Rule | None
+    span_over_limit: Rule | None
+    span_of_one: Rule | None
+    pay_not_disclosed: Rule | None
+    unknown_grade: Rule | None
+    uncosted: Rule | None
+    pay_over_threshold: Rule | None
+
+
+POST_RULE_IDS = ("tier-order", "tier-manager", "span-over-limit", "span-of-one", "pay-not-disclosed", "unknown-grade",
+                 "uncosted", "pay-over-threshold")
+"""The ids of `PostRules`, field by field."""
 
 
 class RuleSet:
@@ -86,6 +105,11 @@ class RuleSet:
     def active(self, rule_id: str) -> Rule | None:
         rule = self.rules.get(rule_id)
         return rule if rule is not None and rule.enabled else None
+
+    @cached_property
+    def post_rules(self) -> "PostRules":
+        """The rules checked on every post, looked up once (a file opened checks thousands of posts)."""
+        return PostRules(*(self.active(rule_id) for rule_id in POST_RULE_IDS))
 
     def rank(self, tier: str | None) -> float | None:
         """How senior a tier is (1 is the top); None for no tier or one that cannot be ranked."""

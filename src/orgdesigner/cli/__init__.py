@@ -13,13 +13,20 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable, Sequence
+from types import ModuleType
 
-from . import benchmark, check, compare, diff, export, importing, merge, rota, scenarios
 from .common import PROG, Parser, guarded
 
-SUBCOMMANDS = (check, importing, compare, export, scenarios, rota, benchmark, merge, diff)
-"""Each module registers its subparser, which names the function that runs it."""
-COMMANDS = tuple(module.NAME for module in SUBCOMMANDS)
+COMMANDS = ("check", "import", "compare", "export", "scenarios", "rota", "benchmark", "merge", "diff")
+"""The subcommands' names (each module's NAME, in the order of `subcommands()`): known without importing them,
+so the window starts without the commands' modules (issue 14)."""
+
+
+def subcommands() -> tuple[ModuleType, ...]:
+    """The subcommands' modules; each registers its subparser, which names the function that runs it."""
+    from . import benchmark, check, compare, diff, export, importing, merge, rota, scenarios
+
+    return (check, importing, compare, export, scenarios, rota, benchmark, merge, diff)
 
 WINDOW_USAGE = f"""\
 without a COMMAND, {PROG} opens the designer window:
@@ -31,7 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = Parser(prog=PROG, description="Design, check and compare the senior structures of public bodies.",
                     epilog=WINDOW_USAGE, formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser, required=True)
-    for module in SUBCOMMANDS:
+    for module in subcommands():
         module.register(commands)
     return parser
 

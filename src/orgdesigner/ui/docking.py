@@ -69,6 +69,16 @@ class DockLayout(QObject):
         self._docks[spec.name] = dock
         return dock
 
+    def set_content(self, name: str, content: QWidget) -> None:
+        """Put `content` in the dock named, in place of what it was made with (a stand-in for a panel made when
+        first needed), in a scroll area if its spec says so; the stand-in is deleted."""
+        dock = self._docks[name]
+        holder = dock.widget()
+        if isinstance(holder, QScrollArea) and next(spec for spec in self._specs if spec.name == name).scroll:
+            holder.setWidget(content)
+        else:
+            dock.setWidget(content)
+
     def __getitem__(self, name: str) -> QDockWidget:
         return self._docks[name]
 
@@ -123,7 +133,6 @@ class _ReadableTabs(QObject):
 
     def _make_readable(self) -> None:
         self._pending = False
-        for bar in self._window.findChildren(QTabBar):
-            if bar.parent() is self._window:
-                bar.setElideMode(Qt.TextElideMode.ElideNone)
-                bar.setUsesScrollButtons(True)
+        for bar in self._window.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            bar.setElideMode(Qt.TextElideMode.ElideNone)
+            bar.setUsesScrollButtons(True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from html import escape
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer
@@ -22,13 +22,15 @@ from ...editing import Edit, decide_match
 from ..document import FILE_FILTER
 from ..feature import ActionSpec, DockSpec, FeatureParts, MenuSpec, WindowHost
 from ..items.postcard import PostCardItem
-from .changes_panel import ChangesPanel
-from .charts import ShapePanel
-from .finance_panel import FinancePanel
 from .holding import GAP, HEADER, GhostCard, HoldingArea
 from .impacts import choose_impact, give_reason, reset_impacts
 from .legend import CompareLegend
 from .session import CompareSession
+
+if TYPE_CHECKING:  # made, and imported, when a comparison first needs them (issue 14)
+    from .changes_panel import ChangesPanel
+    from .charts import ShapePanel
+    from .finance_panel import FinancePanel
 
 Area = Qt.DockWidgetArea
 
@@ -40,7 +42,8 @@ MIN_ROWS = 4
 
 class CompareFeature(QObject):
     """The Compare menu (before View) and its docks, which stay hidden until a comparison starts; tabbed with
-    the docks they stand in for while comparing."""
+    the docks they stand in for while comparing. Their panels are made when a comparison first starts (or one
+    is asked for): the window starts without them."""
 
     DOCKS: ClassVar[tuple[DockSpec, ...]] = (
         DockSpec("changes", "Changes", Area.BottomDockWidgetArea, tab_with="findings", hidden=True),
@@ -62,9 +65,7 @@ class CompareFeature(QObject):
         self.session = CompareSession(host.document, self)
         self.holding: HoldingArea | None = None
         self._syncing = False
-        self.changes = ChangesPanel()
-        self.finance = FinancePanel()
-        self.shape = ShapePanel()
+        self._panels: tuple[ChangesPanel, FinancePanel, ShapePanel] | None = None
         self.legend = CompareLegend(host.view)
         self.menu: QMenu
         self.file_action: QAction
@@ -74,7 +75,40 @@ class CompareFeature(QObject):
         self.shape_dock: QDockWidget
 
     def contents(self) -> Mapping[str, QWidget]:
-        return {"changes": self.changes, "finance": self.finance, "layers_spans": self.shape}
+        """Stand-ins until the panels are made (`_made_panels`)."""
+        return {name: QWidget() for name in ("changes", "finance", "layers_spans")}
+
+    @property
+    def changes(self) -> ChangesPanel:
+        return self._made_panels()[0]
+
+    @property
+    def finance(self) -> FinancePanel:
+        return self._made_panels()[1]
+
+    @property
+    def shape(self) -> ShapePanel:
+        return self._made_panels()[2]
+
+    def _made_panels(self) -> tuple[ChangesPanel, FinancePanel, ShapePanel]:
+        """The Changes, Finance and Layers and Spans panels, made and put in their docks when first needed."""
+        if self._panels is not None:
+            return self._panels
+        from .changes_panel import ChangesPanel
+        from .charts import ShapePanel
+        from .finance_panel import FinancePanel
+
+        changes, finance, shape = self._panels = ChangesPanel(), FinancePanel(), ShapePanel()
+        layout = self.host.dock_layout
+        for name, panel in (("changes", changes), ("finance", finance), ("layers_spans", shape)):
+            layout.set_content(name, panel)
+        changes.change_selected.connect(self._row_chosen)
+        changes.impact_chosen.connect(self._impact_chosen)
+        changes.reason_given.connect(self._reason_given)
+        changes.reset_requested.connect(self._reset)
+        changes.matches.decided.connect(self._match_decided)
+        finance.basis_chosen.connect(lambda value: self.session.set_basis(Basis(value)))
+        return self._panels
 
     def attach(self, parts: FeatureParts) -> None:
         assert parts.menu is not None
@@ -87,12 +121,6 @@ class CompareFeature(QObject):
         self.stop_action.triggered.connect(self.stop)
         self.session.updated.connect(self._show_result)
         self.document.scenarios_changed.connect(self._fill_menu)
-        self.changes.change_selected.connect(self._row_chosen)
-        self.changes.impact_chosen.connect(self._impact_chosen)
-        self.changes.reason_given.connect(self._reason_given)
-        self.changes.reset_requested.connect(self._reset)
-        self.changes.matches.decided.connect(self._match_decided)
-        self.finance.basis_chosen.connect(lambda value: self.session.set_basis(Basis(value)))
         self.scene.selectionChanged.connect(self._scene_selection)
         self._fill_menu()
 
@@ -178,9 +206,10 @@ class CompareFeature(QObject):
             self.scene.set_comparison({}, None)
             self.holding = None
             self.legend.clear_counts()
-            self.changes.set_result(None, False)
-            self.finance.set_result(None, "")
-            self.shape.set_result(None, "", "")
+            if self._panels is not None:
+                self.changes.set_result(None, False)
+                self.finance.set_result(None, "")
+                self.shape.set_result(None, "", "")
             for dock in (self.changes_dock, self.finance_dock, self.shape_dock):
                 dock.hide()
             self.host.view.fit()
