@@ -22,7 +22,7 @@ from ..model import Post, Structure
 from ..presentation.chartstyle import card_style
 from .items.sketch import CardShape, Content, LineShape, SketchPiece, bounds_of
 
-PIECE_CARDS = 100
+PIECE_CARDS = 300
 """Most cards a piece draws (fewer, unless one report's branch alone is larger and has no reports of its own
 large enough to split)."""
 SMALL_BRANCH = 20

@@ -12,6 +12,7 @@ painted after a change (`SketchPiece.content`), so pieces out of sight cost noth
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from operator import itemgetter
 
 from PySide6.QtCore import QLineF, QRectF, Qt
@@ -112,20 +113,30 @@ class SketchPiece(QGraphicsItem):
         dots = scale * SMALL_CARD < DOT_PX
         if not dots:
             for kind, segments in self._line_segments().items():
-                pen = QPen(QColor(LINE if kind == "line" else DOTTED_LINE), 1.0)
-                pen.setCosmetic(True)
-                painter.setPen(pen)
+                painter.setPen(_pen(LINE if kind == "line" else DOTTED_LINE))
                 painter.drawLines(segments)
+        if dots:
+            painter.setPen(Qt.PenStyle.NoPen)
         for (fill, border), rects in self._card_rects().items():
             if dots:
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(QColor(border))
+                painter.setBrush(_colour(border))
             else:
-                pen = QPen(QColor(border), 1.0)
-                pen.setCosmetic(True)
-                painter.setPen(pen)
-                painter.setBrush(QColor(fill))
+                painter.setPen(_pen(border))
+                painter.setBrush(_colour(fill))
             painter.drawRects(rects)
+
+
+@cache
+def _colour(name: str) -> QColor:
+    """One colour object for each colour: hundreds of pieces paint with a handful."""
+    return QColor(name)
+
+
+@cache
+def _pen(name: str) -> QPen:
+    pen = QPen(_colour(name), 1.0)
+    pen.setCosmetic(True)
+    return pen
 
 
 def bounds_of(cards: list[CardShape], lines: list[LineShape]) -> QRectF:
