@@ -177,3 +177,51 @@ def test_posts_added_together_under_one_another_match_a_full_layout() -> None:
     structure.add_post(Post(id="C8", title="Copy 8", reports_to="C3"))
     live.update(structure, set(reversed([*added, "C8"])))
     same(live.layout, compute_layout(structure, SCREEN_LAYOUT))
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_branches_folded_focused_and_shown_again_match_a_full_layout(seed: int) -> None:
+    """Folding, showing levels, focusing and leaving the focus hide and show branches whole (kept as they were
+    and brought back moved whole when nothing inside them changed), between edits elsewhere: after each step
+    the layout is the one laid out afresh, and applying the update's changes to the old one gives it."""
+    rng = random.Random(seed)
+    structure = synthetic_structure(400, seed=seed, span=5)
+    live = IncrementalLayout(structure, SCREEN_LAYOUT)
+    changes: list[Change] = []
+    structure.subscribe(changes.append)
+    mirror = (dict(live.layout.cards), dict(live.layout.routes))
+    restored = 0
+    for _ in range(150):
+        managers = [p for p in structure.posts if structure.reports_of(p)]
+        roll = rng.random()
+        hidden = len(live.stashed)
+        if roll < 0.35:
+            folded = live.options.folded ^ {rng.choice(managers)}
+            delta = live.set_folded(structure, frozenset(p for p in folded if p in structure.posts))
+        elif roll < 0.5:
+            depth = rng.randrange(1, 4)
+            levels = frozenset(p for p in managers if len(structure.chain_above(p)) == depth - 1)
+            delta = live.set_folded(structure, levels if rng.random() < 0.5 else frozenset())
+        elif roll < 0.65:
+            focus = rng.choice(managers) if live.options.focus is None else None
+            delta = live.set_focus(structure, focus, live.options.folded - {focus})
+        else:
+            changes.clear()
+            leaves = [p for p in structure.posts if structure.posts[p].reports_to and not structure.reports_of(p)]
+            leaf = rng.choice(leaves)
+            structure.set_manager(leaf, rng.choice([m for m in managers if m != leaf]))
+            delta = live.update(structure, set().union(*(c.posts for c in changes)))
+        restored += len(live.stashed) < hidden
+        full = compute_layout(structure, replace(SCREEN_LAYOUT, folded=live.options.folded, focus=live.options.focus))
+        same(live.layout, full)
+        layout = live.layout
+        cards = delta.cards | {pid for root in delta.shifted for pid in layout.below(root)}
+        lines = delta.lines | {key for root in delta.shifted for key in layout.lines_below(root)}
+        for table, keys, now in zip(mirror, (cards, lines), (layout.cards, layout.routes)):
+            for key in keys:
+                if key in now:
+                    table[key] = now[key]  # type: ignore[index]
+                else:
+                    table.pop(key, None)  # type: ignore[arg-type]
+            assert table == now
+    assert restored > 10  # branches came back whole

@@ -171,6 +171,20 @@ class LayoutDelta:
     lines among them (`Layout.lines_below`) moved by that much and are not named in `cards` and `lines`."""
 
 
+@dataclass
+class _Stash:
+    """A branch hidden whole (folded away, or outside a focus) as it was stored: shown again with the same block,
+    it comes back as it was, moved whole, with nothing placed or routed again."""
+
+    block: Block
+    origin: tuple[float, float]
+    tidy: dict[str, Rect]
+    origins: dict[str, tuple[float, float]]
+    pending: dict[str, tuple[float, float]]
+    routes: dict[LineKey, LineRoute]
+    ends: dict[LineKey, tuple[Rect, Rect]]
+
+
 class _ResolvedCards(Mapping[str, Rect]):
     """The cards of a layout holding branches moved whole but not yet walked: each looked up where it is now."""
 
@@ -285,6 +299,12 @@ class IncrementalLayout:
         """The lines of cards being hidden, where they were with the cards they joined: parked when dropped."""
         self._reframed: set[str] = set()
         """Posts whose branch's move was handed down in the last walk: their lines' stored routes moved."""
+        self.stashed: dict[str, _Stash] = {}
+        """Branches hidden whole, by their top post."""
+        self._gone: set[str] = set()
+        self._back: set[str] = set()
+        self._lines_shown: set[LineKey] = set()
+        """In an update: the cards of branches hidden whole and of those brought back, and the lines among them."""
         self._unpend: list[str] = []
         """Posts hidden in this update: their moves are dropped once their cards and lines are parked."""
         self.loose_ends: dict[LineKey, tuple[Rect | None, Rect | None]] = {}
@@ -296,14 +316,15 @@ class IncrementalLayout:
             """Posts whose block is out of date: edited or folded while not shown (measured when shown)."""
             self.parked: dict[str, tuple[tuple[float, float], Block, Rect]] = {}
             """Hidden post -> where its block was and its card: taken back if it comes back there with that block."""
-            self.parked_routes: dict[LineKey, tuple[LineRoute, Rect, Rect]] = {}
-            """The solid lines into hidden cards with the cards they were routed between: taken back when both
-            cards come back as they were (the same rectangles: the same places and blocks)."""
+            self.parked_routes: dict[LineKey, tuple[LineRoute, Rect | None, Rect | None, Block | None]] = {}
+            """The solid lines into hidden cards with the cards they were routed between and the manager's block:
+            taken back when both cards come back as they were (the same rectangles: the same places and blocks)
+            and the manager's block is the same (its buses and spines)."""
         else:
             for pid, rect in self.tidy.items():
                 self._park(pid, rect)
             for key, ends in self.ends.items():
-                self.parked_routes[key] = (self.routes[key], *ends)
+                self.parked_routes[key] = (self.routes[key], *ends, self.blocks.get(key[0]))
         self.measure = BlockMeasure(o, shape, self.blocks)
         self._measure_below(ROOT, reuse)
         self.origin: dict[str, tuple[float, float]] = {}
@@ -380,6 +401,11 @@ class IncrementalLayout:
                     if lazy:
                         pending[post] = (corner[0] - before[0], corner[1] - before[1])
                         continue
+            if lazy and post in self.stashed:
+                stash = self.stashed.pop(post)
+                if stash.block is blocks[post]:  # back as it was: moved whole, nothing walked
+                    self._unstash(post, stash, corner)
+                    continue
             step = pending.pop(post, None) if pending else None
             if step is not None:  # placed afresh: the branch's move goes down to its reports
                 self._reframed.add(post)
@@ -595,6 +621,78 @@ class IncrementalLayout:
         else:
             self.pending[post_id] = step
 
+    def _stash_branch(self, root: str) -> None:
+        """Hide the branch under and including `root` whole: its stored cards, places, moves and the lines among
+        them are kept as they are (`_Stash`); the lines to the rest of the chart are dropped as they are now."""
+        branch: list[str] = []  # placed: a branch inside not placed yet is hidden on its own
+        stack = [root]
+        while stack:
+            post = stack.pop()
+            if post in self.tidy:
+                branch.append(post)
+                stack.extend(reversed(self.shape.children.get(post, ())))
+        inside = set(branch)
+        tidy, cards, origin, pending, routes, ends, loose = self.tidy, self.cards, self.origin, self.pending, \
+            self.routes, self.ends, self.loose
+        stash = _Stash(self.blocks[root], origin[root], {}, {}, {}, {}, {})
+        for pid in branch:
+            for key in self.into.get(pid, ()):
+                if key[0] in inside and key[1] in inside and key not in loose:
+                    if key in routes:
+                        stash.routes[key] = routes.pop(key)
+                        found = ends.pop(key, None)
+                        if found is not None:
+                            stash.ends[key] = found
+        for pid in branch:
+            for key in list(self.into.get(pid, ())):
+                if key in routes and key not in stash.routes:  # to the rest of the chart: routed again if shown
+                    self._drop_route(key, self._lines_shown, park=False)
+            stash.tidy[pid] = tidy.pop(pid)
+            cards.pop(pid, None)
+            stash.origins[pid] = origin.pop(pid)
+            step = pending.pop(pid, None)
+            if step is not None:
+                stash.pending[pid] = step
+        above = self._offset(self.parent.get(root, ROOT)) if self.parent.get(root, ROOT) != ROOT else (0.0, 0.0)
+        if above != (0.0, 0.0):  # the moves above the branch, which it leaves behind
+            step = stash.pending.get(root, (0.0, 0.0))
+            stash.pending[root] = (step[0] + above[0], step[1] + above[1])
+        self.stashed[root] = stash
+        self._gone.update(branch)
+        self._lines_shown.update(stash.routes)  # gone from the layout: named in the update
+
+    def _unstash(self, root: str, stash: _Stash, corner: tuple[float, float]) -> None:
+        """Bring a branch hidden whole back, its top's block at `corner`."""
+        self.tidy.update(stash.tidy)
+        self.cards.update(stash.tidy)
+        self.origin.update(stash.origins)
+        self.pending.update(stash.pending)
+        step = (corner[0] - stash.origin[0], corner[1] - stash.origin[1])
+        if step == (0.0, 0.0):
+            self.pending.pop(root, None)
+        else:
+            self.pending[root] = step
+        into = self.into
+        for key, route in stash.routes.items():
+            self.routes[key] = route
+            for end in key[:2]:
+                into.setdefault(end, set()).add(key)
+        self.ends.update(stash.ends)
+        self._back.update(stash.tidy)
+        self._gone.difference_update(stash.tidy)
+        self._lines_shown.update(stash.routes)
+
+    def _hide_branch(self, root: str, moved: set[str]) -> None:
+        """Hide the post and everything shown under it: whole when the layout holds no hand-placed cards nor
+        reporting cycles, else card by card."""
+        if root not in self.tidy:
+            return
+        if self.manual or self.hand_placed or self.has_cycles:
+            for pid in self._preorder(root):
+                self._hide_card(pid, moved)
+        else:
+            self._stash_branch(root)
+
     def _pin_lines(self, post_id: str) -> None:
         """The lines of a card about to be hidden, where they are now, with the cards they join: parked as such."""
         for key in self.into.get(post_id, ()):
@@ -641,7 +739,8 @@ class IncrementalLayout:
             key = (manager, post_id, "line")
             ends = cards[manager], cards[post_id]
             parked = self.parked_routes.pop(key, None) if self.parked_routes else None
-            if parked is not None and parked[1] is ends[0] and parked[2] is ends[1]:
+            if parked is not None and parked[1] is ends[0] and parked[2] is ends[1] and \
+                    parked[3] is self.blocks.get(manager):
                 self._set_route(parked[0], False, changed)
                 self.ends[key] = ends
             else:
@@ -705,17 +804,15 @@ class IncrementalLayout:
             self.loose.discard(key)
             self.loose_ends.pop(key, None)
 
-    def _drop_route(self, key: LineKey, changed: set[LineKey]) -> None:
+    def _drop_route(self, key: LineKey, changed: set[LineKey], park: bool = True) -> None:
         pinned = self._pinned.pop(key, None)
         route = self.routes.pop(key, None)
         ends = self.ends.pop(key, None)
         if route is not None:
             changed.add(key)
-            if ends is not None:
-                if pinned is not None:
-                    self.parked_routes[key] = pinned  # type: ignore[assignment]
-                else:
-                    self.parked_routes[key] = (route, *ends)
+            if ends is not None and park:
+                block = self.blocks.get(key[0])
+                self.parked_routes[key] = (*pinned, block) if pinned is not None else (route, *ends, block)
         self.loose.discard(key)
         self.loose_ends.pop(key, None)
         for end in key[:2]:
@@ -966,16 +1063,31 @@ class IncrementalLayout:
         was, self.focus = self.focus, focus
         self.shape.children[ROOT] = [focus] if focus is not None else list(self.reports[ROOT])
         if focus is not None:
-            branch = set(self._preorder(focus))
             above = self._offset(self.parent.get(focus, ROOT)) if self.parent.get(focus, ROOT) != ROOT else (0.0, 0.0)
-            for pid in [p for p in self.tidy if p not in branch]:
-                self._hide_card(pid, moved)
+            chain: list[str] = []  # the posts above the focus, shown
+            current = self.parent.get(focus)
+            while current is not None and current != ROOT:
+                chain.append(current)
+                current = self.parent.get(current)
+            if focus in self.tidy and all(pid in self.tidy for pid in chain):
+                on_chain = {focus, *chain}
+                for holder in [ROOT, *chain]:
+                    kids = [*self.reports[ROOT], *self.shape.cycle_tops] if holder == ROOT else \
+                        self.shape.children.get(holder, [])
+                    for kid in list(kids):
+                        if kid not in on_chain:
+                            self._hide_branch(kid, moved)
+                for pid in chain:
+                    self._hide_card(pid, moved)
+            else:
+                branch = set(self._preorder(focus))
+                for pid in [p for p in self.tidy if p not in branch]:
+                    self._hide_card(pid, moved)
             if focus in self.origin and above != (0.0, 0.0):  # the posts above it are hidden: their moves go
                 step = self.pending.get(focus, (0.0, 0.0))
                 self.pending[focus] = (step[0] + above[0], step[1] + above[1])
         elif was is not None and not self._shown(was):  # the branch was under a folded post
-            for pid in self._preorder(was):
-                self._hide_card(pid, moved)
+            self._hide_branch(was, moved)
         measured |= self._measure_below(ROOT, True)
         dirty |= measured
         dirty.add(ROOT)
@@ -1001,8 +1113,8 @@ class IncrementalLayout:
             if pid not in self.reports or pid == ROOT:
                 continue
             if pid in folded:
-                for below in self._preorder(pid)[1:]:
-                    self._hide_card(below, moved)
+                for kid in list(shape.children[pid]):
+                    self._hide_branch(kid, moved)
                 shape.children[pid] = []
             else:
                 shape.children[pid] = list(self.reports[pid])
@@ -1087,9 +1199,12 @@ class IncrementalLayout:
                 self._route_lines_of(pid, delta.lines)
         self._pinned.clear()
         delta.cards = {pid for pid in moved if pid in cards or pid not in tidy}  # placed, hidden or deleted
+        delta.cards |= self._gone | self._back
+        delta.lines |= self._lines_shown
         blocks = self.blocks
-        self._boxes(moved | posts, posts, groups_changed, delta.groups,
+        self._boxes(moved | posts | self._gone | self._back, posts, groups_changed, delta.groups,
                     {gid for pid in delta.shifted for gid in blocks[pid].spans})
+        self._gone, self._back, self._lines_shown = set(), set(), set()
         self._publish()
         return delta
 
