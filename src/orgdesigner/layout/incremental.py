@@ -112,6 +112,14 @@ class Layout:
         return ([(pid, self.cards[pid].x, self.cards[pid].y) for pid in below],
                 [(self.routes[key], 0.0, 0.0) for key in self.lines_below(root) if key in self.routes])
 
+    def card_size(self) -> tuple[float, float]:
+        """The cards' width and height (every card of a layout is the same size)."""
+        if self._finder is not None:
+            return self._finder.options.card_width, self._finder.options.card_height
+        for rect in self.cards.values():
+            return rect.width, rect.height
+        return 0.0, 0.0
+
     def card_corners(self) -> list[tuple[float, float]]:
         """The top left of every card where it is now (all cards are the same size), quickly: branches that
         moved whole are not looked up card by card, their blocks keep their cards' places."""
@@ -302,6 +310,8 @@ class IncrementalLayout:
         self.stashed: dict[str, _Stash] = {}
         """Branches hidden whole, by their top post."""
         self._gone: set[str] = set()
+        self._regrouped: set[str] = set()
+        """In an update: the groups that posts of branches hidden or shown whole left or joined."""
         self._back: set[str] = set()
         self._lines_shown: set[LineKey] = set()
         """In an update: the cards of branches hidden whole and of those brought back, and the lines among them."""
@@ -635,6 +645,7 @@ class IncrementalLayout:
         tidy, cards, origin, pending, routes, ends, loose = self.tidy, self.cards, self.origin, self.pending, \
             self.routes, self.ends, self.loose
         stash = _Stash(self.blocks[root], origin[root], {}, {}, {}, {}, {})
+        members, group_of, regrouped = self.members, self._group_of, self._regrouped
         for pid in branch:
             for key in self.into.get(pid, ()):
                 if key[0] in inside and key[1] in inside and key not in loose:
@@ -649,6 +660,10 @@ class IncrementalLayout:
                     self._drop_route(key, self._lines_shown, park=False)
             stash.tidy[pid] = tidy.pop(pid)
             cards.pop(pid, None)
+            group = group_of.pop(pid, None)
+            if group is not None:
+                members[group].discard(pid)
+                regrouped.add(group)
             stash.origins[pid] = origin.pop(pid)
             step = pending.pop(pid, None)
             if step is not None:
@@ -665,6 +680,13 @@ class IncrementalLayout:
         """Bring a branch hidden whole back, its top's block at `corner`."""
         self.tidy.update(stash.tidy)
         self.cards.update(stash.tidy)
+        members, group_of, posts = self.members, self._group_of, self.structure.posts
+        for pid in stash.tidy:
+            group = posts[pid].group
+            if group in members:
+                members[group].add(pid)
+                group_of[pid] = group
+                self._regrouped.add(group)
         self.origin.update(stash.origins)
         self.pending.update(stash.pending)
         step = (corner[0] - stash.origin[0], corner[1] - stash.origin[1])
@@ -1202,9 +1224,9 @@ class IncrementalLayout:
         delta.cards |= self._gone | self._back
         delta.lines |= self._lines_shown
         blocks = self.blocks
-        self._boxes(moved | posts | self._gone | self._back, posts, groups_changed, delta.groups,
-                    {gid for pid in delta.shifted for gid in blocks[pid].spans})
-        self._gone, self._back, self._lines_shown = set(), set(), set()
+        self._boxes(moved | posts, posts, groups_changed, delta.groups,
+                    {gid for pid in delta.shifted for gid in blocks[pid].spans} | self._regrouped)
+        self._gone, self._back, self._lines_shown, self._regrouped = set(), set(), set(), set()
         self._publish()
         return delta
 

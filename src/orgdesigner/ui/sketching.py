@@ -268,7 +268,7 @@ class SketchPieces:
         assert layout is not None
         ox, oy = layout.origin(piece_id)
         structure, styles, drawn = self.scene.structure.posts, self._styles, self._drawn_in
-        width, height = _card_size(layout)
+        width, height = layout.card_size()
         card_shapes: list[CardShape] = []
         line_shapes: list[LineShape] = []
         for root in self.roots[piece_id]:
@@ -319,13 +319,6 @@ class SketchPieces:
             xs, ys = [p[0] for p in points], [p[1] for p in points]
             line_shapes.append((route.kind, points, (min(xs), min(ys), max(xs), max(ys))))
         return card_shapes, line_shapes
-
-
-def _card_size(layout: Layout) -> tuple[float, float]:
-    """The cards' width and height (every card of a layout has the same)."""
-    for rect in layout.cards.values():
-        return rect.width, rect.height
-    return 0.0, 0.0
 
 
 def _colours(post: Post) -> tuple[str, str]:

@@ -105,12 +105,9 @@ class Overview(QWidget):
 
     def _card_rects(self, layout: Layout) -> list[QRectF]:
         """Every card in widget coordinates, at least a pixel wide and high (from where the layout keeps them)."""
-        cards = list(layout.cards.values())[:1]
-        if not cards:
-            return []
         scale, dx, dy = self._scale, self._offset.x() - self._chart.x() * self._scale, \
             self._offset.y() - self._chart.y() * self._scale
-        width, height = max(cards[0].width * scale, 1.0), max(cards[0].height * scale, 1.0)
+        width, height = (max(side * scale, 1.0) for side in layout.card_size())
         return [QRectF(x * scale + dx, y * scale + dy, width, height) for x, y in layout.card_corners()]
 
     def ensure_drawn(self) -> None:
