@@ -633,47 +633,52 @@ class IncrementalLayout:
 
     def _stash_branch(self, root: str) -> None:
         """Hide the branch under and including `root` whole: its stored cards, places, moves and the lines among
-        them are kept as they are (`_Stash`); the lines to the rest of the chart are dropped as they are now."""
+        them are kept as they are (`_Stash`, the lines' ends still knowing them); the lines to the rest of the
+        chart are dropped."""
         branch: list[str] = []  # placed: a branch inside not placed yet is hidden on its own
         stack = [root]
+        tidy, children = self.tidy, self.shape.children
         while stack:
             post = stack.pop()
-            if post in self.tidy:
+            if post in tidy:
                 branch.append(post)
-                stack.extend(reversed(self.shape.children.get(post, ())))
-        inside = set(branch)
-        tidy, cards, origin, pending, routes, ends, loose = self.tidy, self.cards, self.origin, self.pending, \
-            self.routes, self.ends, self.loose
+                stack.extend(children.get(post, ()))
+        cards, origin, pending, routes, ends, parent = self.cards, self.origin, self.pending, self.routes, \
+            self.ends, self.parent
         stash = _Stash(self.blocks[root], origin[root], {}, {}, {}, {}, {})
         members, group_of, regrouped = self.members, self._group_of, self._regrouped
-        for pid in branch:
-            for key in self.into.get(pid, ()):
-                if key[0] in inside and key[1] in inside and key not in loose:
-                    if key in routes:
-                        stash.routes[key] = routes.pop(key)
-                        found = ends.pop(key, None)
-                        if found is not None:
-                            stash.ends[key] = found
-        for pid in branch:
-            for key in list(self.into.get(pid, ())):
-                if key in routes and key not in stash.routes:  # to the rest of the chart: routed again if shown
+        top = parent.get(root, ROOT)
+        if (top, root, "line") in routes:  # from the rest of the chart: routed again if shown
+            self._drop_route((top, root, "line"), self._lines_shown, park=False)
+        if self.loose:  # dotted lines to or from the branch
+            for pid in branch:
+                for key in [k for k in self.into.get(pid, ()) if k in self.loose]:
                     self._drop_route(key, self._lines_shown, park=False)
+        for pid in branch:
+            if pid != root:
+                key = (parent[pid], pid, "line")
+                route = routes.pop(key, None)
+                if route is not None:
+                    stash.routes[key] = route
+                    found = ends.pop(key, None)
+                    if found is not None:
+                        stash.ends[key] = found
             stash.tidy[pid] = tidy.pop(pid)
             cards.pop(pid, None)
-            group = group_of.pop(pid, None)
-            if group is not None:
-                members[group].discard(pid)
-                regrouped.add(group)
             stash.origins[pid] = origin.pop(pid)
             step = pending.pop(pid, None)
             if step is not None:
                 stash.pending[pid] = step
-        above = self._offset(self.parent.get(root, ROOT)) if self.parent.get(root, ROOT) != ROOT else (0.0, 0.0)
+            group = group_of.pop(pid, None)
+            if group is not None:
+                members[group].discard(pid)
+                regrouped.add(group)
+        above = self._offset(top) if top != ROOT else (0.0, 0.0)
         if above != (0.0, 0.0):  # the moves above the branch, which it leaves behind
             step = stash.pending.get(root, (0.0, 0.0))
             stash.pending[root] = (step[0] + above[0], step[1] + above[1])
         self.stashed[root] = stash
-        self._gone.update(branch)
+        self._gone.update(stash.tidy)
         self._lines_shown.update(stash.routes)  # gone from the layout: named in the update
 
     def _unstash(self, root: str, stash: _Stash, corner: tuple[float, float]) -> None:
@@ -694,11 +699,7 @@ class IncrementalLayout:
             self.pending.pop(root, None)
         else:
             self.pending[root] = step
-        into = self.into
-        for key, route in stash.routes.items():
-            self.routes[key] = route
-            for end in key[:2]:
-                into.setdefault(end, set()).add(key)
+        self.routes.update(stash.routes)
         self.ends.update(stash.ends)
         self._back.update(stash.tidy)
         self._gone.difference_update(stash.tidy)
