@@ -847,12 +847,16 @@ class IncrementalLayout:
         """The route and whether it may leave the tidy blocks. The tidy routes fit only when both
         cards are where the tree put them; a line touching a hand-placed card takes the plain route."""
         o = self.options
-        boss, card = self.card(manager), self.card(report)
+        if self.pending:
+            boss, card = self.card(manager), self.card(report)
+            ox, oy = self.origin_now(manager)
+        else:  # nothing moved whole: every card where it is stored (most of laying out afresh)
+            boss, card = self.cards.get(manager), self.cards.get(report)
+            ox, oy = self.origin[manager]
         assert boss is not None and card is not None
         tidy = manager not in self.hand_placed and report not in self.hand_placed
         block = self.blocks[manager]
         route: Route | None = block.routes.get(report)
-        ox, oy = self.origin_now(manager)
         if not tidy or route is None:
             bus = block.first_bus + oy if tidy and block.first_bus is not None else None
             return solid_route(boss, card, bus, o.v_gap / 2), True
@@ -959,7 +963,7 @@ class IncrementalLayout:
                 self._index_members()
             self._all_boxes(changed)
             return
-        spans = self.blocks[ROOT].spans if not self.hand_placed else None  # every card in the tidy tree
+        spans = self.measure.spans(ROOT) if not self.hand_placed else None  # every card in the tidy tree
         for gid in sorted(affected, key=lambda g: -len(self.nesting.chain(g))):  # innermost first
             if not self._holds_posts(gid):
                 if self.groups.pop(gid, None) is not None:
@@ -1224,9 +1228,8 @@ class IncrementalLayout:
         delta.cards = {pid for pid in moved if pid in cards or pid not in tidy}  # placed, hidden or deleted
         delta.cards |= self._gone | self._back
         delta.lines |= self._lines_shown
-        blocks = self.blocks
         self._boxes(moved | posts, posts, groups_changed, delta.groups,
-                    {gid for pid in delta.shifted for gid in blocks[pid].spans} | self._regrouped)
+                    {gid for pid in delta.shifted for gid in self.measure.spans(pid)} | self._regrouped)
         self._gone, self._back, self._lines_shown, self._regrouped = set(), set(), set(), set()
         self._publish()
         return delta

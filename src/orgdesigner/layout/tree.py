@@ -64,9 +64,10 @@ class Block:
     """How many cards the block holds."""
     corners: list[tuple[float, float]] | None = field(default=None, repr=False, compare=False)
     """The top left of each of its cards, from the block's top left, once asked for (the chart's overview)."""
-    spans: dict[str, Span] = field(default_factory=dict)
-    """Each group with a card in the block directly in it: the left, top, right and bottom of those cards. A
-    group's box frames its span in the whole chart's block, so a branch moving whole moves no box's work."""
+    spans: dict[str, Span] | None = field(default=None, repr=False, compare=False)
+    """Each group with a card in the block directly in it: the left, top, right and bottom of those cards, once
+    asked for (`BlockMeasure.spans`). A group's box frames its span in the whole chart's block, so a branch
+    moving whole costs no box any work."""
 
 
 @dataclass
@@ -109,19 +110,14 @@ class BlockMeasure:
 
     def measure(self, post: str) -> Block:
         o = self.o
-        chain = self.shape.chain[post]
         if not self.shape.children[post] and post != ROOT:  # most posts: a card alone
-            extent = (0.0, 0.0, o.card_width, o.card_height)
-            return Block(o.card_width, o.card_height, 0.0, deep=len(chain), extent=extent,
-                         spans={chain[-1]: extent} if chain else {})
+            return Block(o.card_width, o.card_height, 0.0, deep=len(self.shape.chain[post]),
+                         extent=(0.0, 0.0, o.card_width, o.card_height))
         block = self._measure(post)
-        spans: dict[str, Span] = {}
         if post == ROOT:
             x0, y0, x1, y1 = (math.inf, math.inf, -math.inf, -math.inf)
         else:
             x0, y0, x1, y1 = block.card_x, 0.0, block.card_x + o.card_width, o.card_height
-            if chain:
-                spans[chain[-1]] = (x0, y0, x1, y1)
         if block.trunk is not None:
             x0 = min(x0, block.trunk)
         for route in block.routes.values():
@@ -134,17 +130,38 @@ class BlockMeasure:
             size += below.size
             e = below.extent
             x0, y0, x1, y1 = min(x0, e[0] + dx), min(y0, e[1] + dy), max(x1, e[2] + dx), max(y1, e[3] + dy)
-            for group, (a, b, c, d) in below.spans.items():
-                span = spans.get(group)
-                if span is None:
-                    spans[group] = (a + dx, b + dy, c + dx, d + dy)
-                else:
-                    spans[group] = (min(span[0], a + dx), min(span[1], b + dy), max(span[2], c + dx),
-                                    max(span[3], d + dy))
         block.extent = (x0, y0, x1, y1) if x0 != math.inf else (0.0, 0.0, 0.0, 0.0)
-        block.spans = spans
         block.size = size
         return block
+
+    def spans(self, post: str) -> dict[str, Span]:
+        """The block's spans (see `Block.spans`), made for it and every block below it that lacks them, each
+        block's reports first (a block measured again is a new block, without them)."""
+        blocks, chains = self.blocks, self.shape.chain
+        width, height = self.o.card_width, self.o.card_height
+        making: list[str] = []
+        stack = [post]
+        while stack:
+            current = stack.pop()
+            if blocks[current].spans is None:
+                making.append(current)
+                stack.extend(kid for kid, _, _ in blocks[current].kids)
+        for current in reversed(making):
+            block = blocks[current]
+            spans: dict[str, Span] = {}
+            chain = chains.get(current, ())
+            if current != ROOT and chain:
+                spans[chain[-1]] = (block.card_x, 0.0, block.card_x + width, height)
+            for kid, dx, dy in block.kids:
+                for group, (a, b, c, d) in (blocks[kid].spans or {}).items():
+                    span = spans.get(group)
+                    if span is None:
+                        spans[group] = (a + dx, b + dy, c + dx, d + dy)
+                    else:
+                        spans[group] = (min(span[0], a + dx), min(span[1], b + dy), max(span[2], c + dx),
+                                        max(span[3], d + dy))
+            block.spans = spans
+        return blocks[post].spans or {}
 
     def _measure(self, post: str) -> Block:
         o, shape = self.o, self.shape
