@@ -491,6 +491,11 @@ class IncrementalLayout:
         dx, dy = self._offset(post_id)
         return ox + dx, oy + dy
 
+    def prepare(self) -> None:
+        """Work out now what the first update would (the groups' spans in every block), while nothing waits."""
+        if not self.hand_placed:
+            self.measure.spans(ROOT)
+
     # ----- finding what is where ----------------------------------------------------------
 
     def corners(self, post_id: str) -> list[tuple[float, float]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, QTimer, Qt, Signal
 from PySide6.QtGui import QColor, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouseEvent
 
@@ -137,6 +137,11 @@ class OrgScene(QGraphicsScene):
         options = self.view_state.layout_options(self.options)
         self.incremental = IncrementalLayout(self.document.structure, options)
         self.apply_layout(self.incremental.layout, None)
+        QTimer.singleShot(0, self._prepare_layout)  # once the chart is painted
+
+    def _prepare_layout(self) -> None:
+        if self.incremental is not None:
+            self.incremental.prepare()
 
     def _show_view_state(self) -> None:
         """Folding or focus changed: both go through the incremental layout, so only the branches that open,
