@@ -1,12 +1,12 @@
 """A piece of the chart drawn as plain shapes: the cards' boxes and the reporting lines of a few branches, in
-one item with a cached picture.
+one item.
 
 When the view holds more cards than are worth making items of (a 10,000-post chart fitted to the window),
 the scene shows these pieces instead of card and line items: each card is then a few pixels across, so a
 box coloured by its status is all a card item would paint anyway (see `zoom.Detail.BOX`). A piece draws in
 its own coordinates, from the top left of its first branch, so a branch that moves whole moves its piece
-(and Qt its cached picture) without drawing anything again. What it draws is asked for when it is first
-painted after a change (`SketchPiece.content`), so pieces out of sight cost nothing.
+without working out any of its shapes again. What it draws is asked for when it is first painted after a
+change (`SketchPiece.content`), so pieces out of sight cost nothing.
 """
 
 from __future__ import annotations
@@ -51,7 +51,8 @@ class SketchPiece(QGraphicsItem):
         self._lines: dict[str, list[QLineF]] | None = None
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setZValue(10)  # where the cards would be
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        # No cached picture: painting a few hundred boxes is quicker than making a picture of them at each zoom.
+        self.setCacheMode(QGraphicsItem.CacheMode.NoCache)
 
     def type(self) -> int:
         return SKETCH_TYPE
