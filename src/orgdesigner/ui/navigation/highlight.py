@@ -22,9 +22,9 @@ def chain_highlight(scene: OrgScene, post_id: str) -> QGraphicsPathItem | None:
     for member in chain:
         rect = layout.cards[member]
         path.addRoundedRect(QRectF(rect.x - 5, rect.y - 5, rect.width + 10, rect.height + 10), 8, 8)
-    steps = set(zip(chain[1:], chain[:-1]))
-    for route in layout.lines:
-        if route.kind == "line" and (route.manager, route.report) in steps and route.points:
+    for manager, report in zip(chain[1:], chain[:-1]):
+        route = layout.routes.get((manager, report, "line"))
+        if route is not None and route.points:
             path.moveTo(QPointF(*route.points[0]))
             for point in route.points[1:]:
                 path.lineTo(QPointF(*point))
