@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ..model import Structure
-from .incremental import IncrementalLayout, Layout
+from .incremental import IncrementalLayout
+from .published import Layout
 from .options import LayoutOptions
 
 

@@ -27,7 +27,8 @@ from ..model import Structure
 from .boxes import group_boxes
 from .compute import compute_layout
 from .geometry import Rect
-from .incremental import Layout, LineKey, tidy_route
+from .incremental import tidy_route
+from .published import Layout, LineKey
 from .nesting import GroupNesting
 from .options import LayoutOptions
 from .routes import LineRoute, dotted_route

@@ -1,0 +1,249 @@
+"""What a layout gives its readers: `Layout` (every card, box and line, and questions about where they are)
+and `LayoutDelta` (what an update changed).
+
+A layout kept up to date edit by edit (`incremental.py`) may hold branches that moved whole without their
+cards being placed again: its `Layout` then looks each card and line up where it is now, and answers
+"what is in this rectangle" by walking down only the blocks that meet it. Such a layout is good until the
+next update, and says so if read after it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Protocol
+
+from .geometry import Rect
+from .options import LayoutOptions
+from .routes import LineRoute
+from .tree import ROOT, Block
+
+LineKey = tuple[str, str, str]
+"""(manager, report, "line" or "dotted")."""
+Box = tuple[float, float, float, float]
+"""left, top, right, bottom"""
+
+
+class Layout:
+    """Rectangles for the cards and group boxes, and the lines' routes."""
+
+    def __init__(self, cards: Mapping[str, Rect], groups: dict[str, Rect], routes: Mapping[LineKey, LineRoute],
+                 bounds: Rect, order: dict[str, int], tree: Mapping[str, list[str]] | None = None,
+                 finder: Live | None = None) -> None:
+        self.cards = cards
+        """Post id to card rectangle, for every post shown (all but those folded away or outside a focus)."""
+        self.groups = groups
+        """Group id to box, for every group shown."""
+        self.routes = routes
+        self.bounds = bounds
+        """Encloses every card, box and line; an empty rectangle at the origin for an empty structure."""
+        self._order = order
+        self._tree = tree
+        self._finder = finder
+
+    def cards_in(self, box: Box, most: int | None = None) -> list[str] | None:
+        """The posts whose cards meet `box`; None when there are more than `most`."""
+        if self._finder is not None:
+            return self._finder.cards_in(box, most)
+        left, top, right, bottom = box
+        found = [pid for pid, r in self.cards.items() if r.x <= right and r.right >= left and r.y <= bottom and
+                 r.bottom >= top]
+        return None if most is not None and len(found) > most else found
+
+    def lines_in(self, box: Box) -> list[LineKey]:
+        """At least the lines that meet `box`."""
+        if self._finder is not None:
+            return self._finder.lines_in(box)
+        return [key for key, route in self.routes.items() if route_meets(route.points, box)]
+
+    def parent(self, post_id: str) -> str | None:
+        """The post's manager in the tidy tree; None at the top."""
+        if self._finder is None:
+            return None
+        parent = self._finder.parent.get(post_id)
+        return None if parent == ROOT else parent
+
+    def size(self, post_id: str) -> int:
+        """How many cards the post's branch shows (itself included)."""
+        if self._finder is None:
+            return len(self.below(post_id))
+        return self._finder.blocks[post_id].size
+
+    def origin(self, post_id: str) -> tuple[float, float]:
+        """The top left of the post's branch (its block) where it is now."""
+        if self._finder is None:
+            rect = self.cards[post_id]
+            return rect.x, rect.y
+        return self._finder.origin_now(post_id)
+
+    def extent(self, post_id: str) -> Box:
+        """Left, top, right and bottom of what the post's branch draws, from its block's top left."""
+        if self._finder is None:
+            rects = [self.cards[pid] for pid in self.below(post_id)]
+            x, y = self.origin(post_id)
+            return (min(r.x for r in rects) - x, min(r.y for r in rects) - y, max(r.right for r in rects) - x,
+                    max(r.bottom for r in rects) - y)
+        return self._finder.blocks[post_id].extent
+
+    def branch(self, root: str) -> tuple[list[tuple[str, float, float]], list[tuple[LineRoute, float, float]]]:
+        """The cards of the post's branch, each (post, left, top), and its solid lines, each with how far its
+        route is to be moved (see `IncrementalLayout.branch`)."""
+        if self._finder is not None:
+            return self._finder.branch(root)
+        below = self.below(root)
+        return ([(pid, self.cards[pid].x, self.cards[pid].y) for pid in below],
+                [(self.routes[key], 0.0, 0.0) for key in self.lines_below(root) if key in self.routes])
+
+    def card_size(self) -> tuple[float, float]:
+        """The cards' width and height (every card of a layout is the same size)."""
+        if self._finder is not None:
+            return self._finder.options.card_width, self._finder.options.card_height
+        for rect in self.cards.values():
+            return rect.width, rect.height
+        return 0.0, 0.0
+
+    def card_corners(self) -> list[tuple[float, float]]:
+        """The top left of every card where it is now (all cards are the same size), quickly: branches that
+        moved whole are not looked up card by card, their blocks keep their cards' places."""
+        if self._finder is None or not self._finder.pending:
+            return [(r.x, r.y) for r in self.cards.values()]
+        return self._finder.corners(ROOT)
+
+    def loose(self) -> tuple[list[LineKey], dict[str, Rect]]:
+        """The lines that do not follow the tidy tree (dotted, to hand-placed cards) and the hand-placed cards."""
+        if self._finder is None:
+            return [key for key in self.routes if key[2] == "dotted"], {}
+        return list(self._finder.loose), dict(self._finder.hand_placed)
+
+    @property
+    def tops(self) -> list[str]:
+        """The posts at the top of the tidy tree shown (and those on reporting cycles, below the trees)."""
+        if self._finder is not None:
+            return [kid for kid, _, _ in self._finder.blocks[ROOT].kids]
+        return list((self._tree or {}).get(ROOT, ()))
+
+    def reports(self, post_id: str) -> list[str]:
+        return list((self._tree or {}).get(post_id, ()))
+
+    def below(self, post_id: str) -> list[str]:
+        """The post and every post shown under it in the tidy tree, each before its reports."""
+        tree = self._tree or {}
+        order: list[str] = []
+        stack = [post_id]
+        while stack:
+            post = stack.pop()
+            order.append(post)
+            stack.extend(reversed(tree.get(post, ())))
+        return order
+
+    def lines_below(self, post_id: str) -> list[LineKey]:
+        """The solid lines from the post and from every post under it to their reports shown."""
+        tree = self._tree or {}
+        return [(manager, report, "line") for manager in self.below(post_id) for report in tree.get(manager, ())]
+
+    @cached_property
+    def lines(self) -> list[LineRoute]:
+        """Solid lines first, then dotted lines, each in post order."""
+        order = self._order
+        return sorted(self.routes.values(), key=lambda r: (r.kind != "line", order[r.report],
+                                                           order[r.manager] if r.kind == "dotted" else 0))
+
+
+@dataclass
+class LayoutDelta:
+    """What an update changed: items to move, add or remove (look each up in the new `Layout`)."""
+
+    cards: set[str] = field(default_factory=set)
+    groups: set[str] = field(default_factory=set)
+    lines: set[LineKey] = field(default_factory=set)
+    shifted: dict[str, tuple[float, float]] = field(default_factory=dict)
+    """Branches moved whole, by how much: the post, every post shown under it (`Layout.below`) and the solid
+    lines among them (`Layout.lines_below`) moved by that much and are not named in `cards` and `lines`."""
+
+
+
+
+class Live(Protocol):
+    """What a `Layout` asks of the layout kept up to date that made it (`IncrementalLayout`)."""
+
+    version: int
+    options: LayoutOptions
+    cards: dict[str, Rect]
+    routes: dict[LineKey, LineRoute]
+    parent: dict[str, str]
+    blocks: dict[str, Block]
+    pending: dict[str, tuple[float, float]]
+    loose: set[LineKey]
+    hand_placed: dict[str, Rect]
+
+    def card(self, post_id: str) -> Rect | None: ...
+
+    def route(self, key: LineKey) -> LineRoute: ...
+
+    def origin_now(self, post_id: str) -> tuple[float, float]: ...
+
+    def cards_in(self, box: Box, most: int | None = None) -> list[str] | None: ...
+
+    def lines_in(self, box: Box) -> list[LineKey]: ...
+
+    def branch(self, root: str) -> tuple[list[tuple[str, float, float]], list[tuple[LineRoute, float, float]]]: ...
+
+    def corners(self, post_id: str) -> list[tuple[float, float]]: ...
+
+
+class ResolvedCards(Mapping[str, Rect]):
+    """The cards of a layout holding branches moved whole but not yet walked: each looked up where it is now."""
+
+    def __init__(self, live: Live) -> None:
+        self._live = live
+        self._version = live.version
+
+    def __getitem__(self, post_id: str) -> Rect:
+        live = self._live
+        if live.version != self._version:
+            raise RuntimeError("a layout was read after a later update")
+        rect = live.card(post_id)
+        if rect is None:
+            raise KeyError(post_id)
+        return rect
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._live.cards)
+
+    def __len__(self) -> int:
+        return len(self._live.cards)
+
+    def __contains__(self, post_id: object) -> bool:
+        return post_id in self._live.cards
+
+
+class ResolvedRoutes(Mapping[LineKey, LineRoute]):
+    """The lines of such a layout, each looked up where it is now."""
+
+    def __init__(self, live: Live) -> None:
+        self._live = live
+        self._version = live.version
+
+    def __getitem__(self, key: LineKey) -> LineRoute:
+        live = self._live
+        if live.version != self._version:
+            raise RuntimeError("a layout was read after a later update")
+        return live.route(key)
+
+    def __iter__(self) -> Iterator[LineKey]:
+        return iter(self._live.routes)
+
+    def __len__(self) -> int:
+        return len(self._live.routes)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._live.routes
+
+
+def route_meets(points: list[tuple[float, float]], box: Box) -> bool:
+    """Whether the box around `points` meets `box`."""
+    if not points:
+        return False
+    xs, ys = [x for x, _ in points], [y for _, y in points]
+    return min(xs) <= box[2] and max(xs) >= box[0] and min(ys) <= box[3] and max(ys) >= box[1]
