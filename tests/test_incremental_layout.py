@@ -9,7 +9,7 @@ from dataclasses import replace
 import pytest
 
 from orgdesigner.layout import SCREEN_LAYOUT, IncrementalLayout, Layout, LayoutOptions, Rect, compute_layout
-from orgdesigner.model import Change, ChangeKind, EditRefused, Group, Post, Structure
+from orgdesigner.model import DottedLine, Change, ChangeKind, EditRefused, Group, Post, Structure
 from orgdesigner.model.synthetic import synthetic_structure
 
 from test_layout import overlapping
@@ -186,6 +186,10 @@ def test_branches_folded_focused_and_shown_again_match_a_full_layout(seed: int) 
     the layout is the one laid out afresh, and applying the update's changes to the old one gives it."""
     rng = random.Random(seed)
     structure = synthetic_structure(400, seed=seed, span=5)
+    ids = list(structure.posts)
+    for report in rng.sample(ids[1:], 25):  # dotted lines into, out of and across the branches hidden
+        manager = rng.choice([p for p in ids if p != report])
+        structure.update_post(report, dotted=[DottedLine(manager=manager, label="professional")])
     live = IncrementalLayout(structure, SCREEN_LAYOUT)
     changes: list[Change] = []
     structure.subscribe(changes.append)

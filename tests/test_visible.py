@@ -167,6 +167,24 @@ def test_the_sketch_follows_random_edits_moving_whole_branches_and_their_undo(ma
             assert _sketched(scene) == _laid_out(scene), f"after undoing step {step}"
 
 
+def test_a_large_branch_moved_into_a_small_one_is_sketched_once_and_follows_later_edits(make_canvas):
+    """A manager whose branch is larger than a sketch piece, given a manager inside a piece, and then moved whole
+    by another edit: every card is still drawn once, where the layout puts it (none left behind)."""
+    structure, canvas = _fitted(make_canvas, synthetic_structure(3000, seed=3))
+    scene, document = canvas.scene, canvas.document
+    posts = document.structure.posts
+    large = next(p for p in posts if posts[p].reports_to and 300 < scene.layout.size(p) < 1000)
+    small = next(p for p in reversed(posts) if not document.structure.reports_of(p)
+                 and large not in document.structure.chain_above(p) and scene.layout.size(p) == 1)
+    assert document.perform(lambda: commands.set_manager(document.structure, large, small))
+    QApplication.processEvents()
+    assert scene.visible.sketching and _sketched(scene) == _laid_out(scene)
+    leaf = next(p for p in posts if posts[p].reports_to and not document.structure.reports_of(p)
+                and large not in document.structure.chain_above(p) and p != small)
+    assert document.perform(lambda: commands.set_manager(document.structure, leaf, "P5"))
+    QApplication.processEvents()
+    assert _sketched(scene) == _laid_out(scene)
+
 def test_folding_and_focus_while_sketched_draw_every_shown_card_once_where_the_layout_puts_it(make_canvas):
     structure, canvas = _fitted(make_canvas, synthetic_structure(3000))
     scene, view = canvas.scene, canvas.view

@@ -27,11 +27,11 @@ in `published.py`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from itertools import islice
 
-from ..model import Group, Structure
+from ..model import DottedLine, Group, Structure
 from .boxes import framed, group_box, group_boxes
 from .geometry import Rect
 from .hierarchy import build_forest
@@ -40,7 +40,7 @@ from .options import LayoutOptions
 from .published import Box, Layout, LayoutDelta, LineKey, ResolvedCards, ResolvedRoutes, route_meets
 from .routes import LineRoute, column_route, dotted_route, side_route, solid_route, spine_route, wrapped_route
 from .space import Grid, make_room_for_hand_placed
-from .tree import ROOT, Block, BlockMeasure, Route, TreeShape
+from .tree import ROOT, Block, BlockMeasure, Route, TreeShape, lacking
 
 
 @dataclass
@@ -112,6 +112,12 @@ class IncrementalLayout:
         self.has_cycles = bool(forest.cycle_members)
         self.order = {pid: i for i, pid in enumerate(ids)}
         self.manual = {pid for pid, post in structure.posts.items() if post.position is not None}
+        self._dotted_from: dict[str, set[str]] = {}
+        """Each post with dotted lines from it: the posts they go to (routed again when it is shown again)."""
+        self._dotted_to: dict[str, set[str]] = {}
+        for pid, post in structure.posts.items():
+            if post.dotted:
+                self._note_dotted(pid, post.dotted)
         """Posts placed by hand."""
         self.shape = shape
         self.version += 1
@@ -125,6 +131,8 @@ class IncrementalLayout:
         self.stashed: dict[str, _Stash] = {}
         """Branches hidden whole, by their top post."""
         self._gone: set[str] = set()
+        self._appeared: set[str] = set()
+        """In an update: the cards placed that were not before (added, or shown again card by card)."""
         self._regrouped: set[str] = set()
         """In an update: the groups that posts of branches hidden or shown whole left or joined."""
         self._back: set[str] = set()
@@ -157,6 +165,7 @@ class IncrementalLayout:
         """In an update, the posts whose block moved whole without being measured again, and by how much."""
         self.tidy: dict[str, Rect] = {}
         self._place(ROOT, (0.0, 0.0), None, None)
+        self._appeared.clear()  # (every card: laid out afresh)
         self.grid: Grid | None = None
         """The cards not placed by hand, to find room for those that are (made when first needed)."""
         self.cards: dict[str, Rect] = dict(self.tidy)
@@ -237,6 +246,8 @@ class IncrementalLayout:
                 for kid in children.get(post, ()):
                     below = pending.get(kid)
                     pending[kid] = step if below is None else (below[0] + step[0], below[1] + step[1])
+            if post not in origins and post != ROOT:
+                self._appeared.add(post)
             origins[post] = corner
             block = blocks[post]
             x, y = corner
@@ -317,14 +328,7 @@ class IncrementalLayout:
         """The top left of every card in the post's block, from the block's top left; kept with each block
         (a block measured again is a new block)."""
         blocks = self.blocks
-        making: list[str] = []
-        stack = [post_id]
-        while stack:
-            post = stack.pop()
-            if blocks[post].corners is None:
-                making.append(post)
-                stack.extend(kid for kid, _, _ in blocks[post].kids)
-        for post in reversed(making):  # every block's reports before it
+        for post in lacking(blocks, post_id, lambda block: block.corners is not None):
             block = blocks[post]
             found = [] if post == ROOT else [(block.card_x, 0.0)]
             for kid, dx, dy in block.kids:
@@ -360,17 +364,11 @@ class IncrementalLayout:
         """The posts whose cards meet `box` (None: more than `most`), found by walking down only the blocks
         that meet it, so a view of a few hundred cards looks at a few hundred blocks of any chart."""
         left, top, right, bottom = box
-        blocks, hand = self.blocks, self.hand_placed
+        hand = self.hand_placed
         width, height = self.options.card_width, self.options.card_height
         found: list[str] = []
-        stack = [(ROOT, 0.0, 0.0)]
-        pop, push = stack.pop, stack.append
-        while stack:
-            post, x, y = pop()
-            block = blocks[post]
+        for post, block, x, y in self._blocks_meeting(box):
             x0, y0, x1, y1 = block.extent
-            if x0 + x > right or x1 + x < left or y0 + y > bottom or y1 + y < top:
-                continue
             if most is not None and len(found) + block.size > most and left <= x0 + x and x1 + x <= right and \
                     top <= y0 + y and y1 + y <= bottom:
                 return None  # the whole block is in the box, and that is too many
@@ -380,19 +378,15 @@ class IncrementalLayout:
                     found.append(post)
                     if most is not None and len(found) > most:
                         return None
-            for kid, dx, dy in block.kids:
-                push((kid, x + dx, y + dy))
         for pid, rect in hand.items():
             if rect.x <= right and rect.right >= left and rect.y <= bottom and rect.bottom >= top:
                 found.append(pid)
         return None if most is not None and len(found) > most else found
 
-    def lines_in(self, box: Box) -> list[LineKey]:
-        """The solid lines from every post whose block meets `box` (a line lies inside its manager's block),
-        and the loose lines that meet it."""
+    def _blocks_meeting(self, box: Box) -> Iterator[tuple[str, Block, float, float]]:
+        """Each block that meets `box`, with where its top left is now, walking down only from those."""
         left, top, right, bottom = box
-        blocks, children, routes, loose = self.blocks, self.shape.children, self.routes, self.loose
-        found: list[LineKey] = []
+        blocks = self.blocks
         stack = [(ROOT, 0.0, 0.0)]
         pop, push = stack.pop, stack.append
         while stack:
@@ -401,13 +395,21 @@ class IncrementalLayout:
             x0, y0, x1, y1 = block.extent
             if x0 + x > right or x1 + x < left or y0 + y > bottom or y1 + y < top:
                 continue
+            yield post, block, x, y
+            for kid, dx, dy in block.kids:
+                push((kid, x + dx, y + dy))
+
+    def lines_in(self, box: Box) -> list[LineKey]:
+        """The solid lines from every post whose block meets `box` (a line lies inside its manager's block),
+        and the loose lines that meet it."""
+        children, routes, loose = self.shape.children, self.routes, self.loose
+        found: list[LineKey] = []
+        for post, _, _, _ in self._blocks_meeting(box):
             if post != ROOT:
                 for kid in children.get(post, ()):
                     key = (post, kid, "line")
                     if key in routes and key not in loose:
                         found.append(key)
-            for kid, dx, dy in block.kids:
-                push((kid, x + dx, y + dy))
         for key in loose:
             if route_meets(routes[key].points, box):
                 found.append(key)
@@ -831,6 +833,12 @@ class IncrementalLayout:
         dirty: set[str] = set()
         moved: set[str] = set()
         self._follow_order(structure, posts)
+        for pid in posts:  # dotted lines changed with them
+            for source in self._dotted_to.pop(pid, ()):
+                self._dotted_from[source].discard(pid)
+            post = structure.posts.get(pid)
+            if post is not None and post.dotted:
+                self._note_dotted(pid, post.dotted)
         for pid in sorted(posts, key=lambda p: _depth_in(structure, p)):  # a new manager before its new reports
             old_manager = self.parent.get(pid)
             post = structure.posts.get(pid)
@@ -872,6 +880,11 @@ class IncrementalLayout:
                     shape.chain[pid] = chain
                     dirty |= self._chain_up(pid)
         return self._settle(dirty, moved, posts, groups_changed)
+
+    def _note_dotted(self, report: str, dotted: Iterable[DottedLine]) -> None:
+        managers = self._dotted_to[report] = {line.manager for line in dotted}
+        for manager in managers:
+            self._dotted_from.setdefault(manager, set()).add(report)
 
     def _follow_order(self, structure: Structure, posts: set[str]) -> None:
         """Keep `order` (the posts' order in the file, which orders reports) in step with added and deleted
@@ -1041,6 +1054,10 @@ class IncrementalLayout:
                 reroute.add(key[1])
                 if gone or key[1] == pid and pid in posts:  # else routed again under the same key
                     self._drop_route(key, delta.lines)
+        for pid in self._back | self._appeared:  # shown again: dotted lines from it and (whole) to it, dropped
+            reroute.update(self._dotted_from.get(pid, ()))  # or drawn while it was hidden
+            if pid in self._dotted_to:
+                reroute.add(pid)
         for pid in reroute:
             if pid in cards and (lazy or not self._shift_line(pid, delta.lines)):
                 self._route_lines_of(pid, delta.lines)
@@ -1050,7 +1067,7 @@ class IncrementalLayout:
         delta.lines |= self._lines_shown
         self._boxes(moved | posts, posts, groups_changed, delta.groups,
                     {gid for pid in delta.shifted for gid in self.measure.spans(pid)} | self._regrouped)
-        self._gone, self._back, self._lines_shown, self._regrouped = set(), set(), set(), set()
+        self._gone, self._back, self._lines_shown, self._regrouped, self._appeared = set(), set(), set(), set(), set()
         self._publish()
         return delta
 

@@ -86,6 +86,20 @@ class _Unit:
     column: list[str] = field(default_factory=list)
 
 
+def lacking(blocks: Mapping[str, Block], post: str, has: Callable[[Block], bool]) -> list[str]:
+    """The post and the posts below it whose blocks lack something (`has` says what), each after its reports'
+    (so each can be made from theirs); a block that has it is not looked below."""
+    found: list[str] = []
+    stack = [post]
+    while stack:
+        current = stack.pop()
+        if not has(blocks[current]):
+            found.append(current)
+            stack.extend(kid for kid, _, _ in blocks[current].kids)
+    found.reverse()
+    return found
+
+
 class TreeShape:
     """The reporting tree as the layout sees it, kept up to date by the incremental layout."""
 
@@ -139,14 +153,7 @@ class BlockMeasure:
         block's reports first (a block measured again is a new block, without them)."""
         blocks, chains = self.blocks, self.shape.chain
         width, height = self.o.card_width, self.o.card_height
-        making: list[str] = []
-        stack = [post]
-        while stack:
-            current = stack.pop()
-            if blocks[current].spans is None:
-                making.append(current)
-                stack.extend(kid for kid, _, _ in blocks[current].kids)
-        for current in reversed(making):
+        for current in lacking(blocks, post, lambda block: block.spans is not None):
             block = blocks[current]
             spans: dict[str, Span] = {}
             chain = chains.get(current, ())

@@ -52,12 +52,15 @@ class SketchPieces:
         self.roots: dict[str, list[str]] = {}
         """Each piece's branches (their top posts), by the piece's id: its first branch's top post."""
         self._piece_of_root: dict[str, str] = {}
-        self._parent_of_root: dict[str, str | None] = {}
+        self._parent_at_cut: dict[str, str | None] = {}
+        """The manager of each piece's branches and of each post of the crown when the pieces were cut."""
         self._crown: set[str] = set()
         self._drawn_in: dict[str, str] = {}
         """Which piece drew each post when last drawn (to find the piece of a post gone from the layout)."""
         self._styles: dict[str, tuple[str, str]] = {}
         self._crown_size = 0
+        self._crown_drawn = 0
+        """How many posts the crown had when cut, and drew when last drawn."""
         self.shown = False
 
     # ----- following the layout ---------------------------------------------------------------
@@ -67,14 +70,16 @@ class SketchPieces:
         self.layout = layout
         for piece in self.pieces.values():
             self.scene.removeItem(piece)
-        self.pieces, self.roots, self._piece_of_root, self._parent_of_root = {}, {}, {}, {}
+        self.pieces, self.roots, self._piece_of_root, self._parent_at_cut = {}, {}, {}, {}
         self._crown, self._drawn_in = set(), {}
         for roots in self._cut(layout):
             self.roots[roots[0]] = roots
             for root in roots:
                 self._piece_of_root[root] = roots[0]
-                self._parent_of_root[root] = layout.parent(root)
-        self._crown_size = len(self._crown)
+                self._parent_at_cut[root] = layout.parent(root)
+        for post_id in self._crown:
+            self._parent_at_cut[post_id] = layout.parent(post_id)
+        self._crown_size = self._crown_drawn = len(self._crown)
         for piece_id in [CROWN, LOOSE, *self.roots]:
             piece = SketchPiece(self._content_of(piece_id))
             piece.setVisible(self.shown)
@@ -92,7 +97,8 @@ class SketchPieces:
         stale: set[str] = {LOOSE}
         moved: set[str] = set()
         for post_id in delta.cards:  # the piece that drew it, and the one to draw it now
-            stale.add(self._drawn_in.get(post_id, CROWN))
+            if post_id in self._drawn_in:
+                stale.add(self._drawn_in[post_id])
             if post_id in layout.cards:
                 stale.add(self._piece_of(post_id))
         for manager, _, _ in delta.lines:
@@ -172,18 +178,16 @@ class SketchPieces:
         return pieces
 
     def _needs_cut(self, layout: Layout, delta: LayoutDelta) -> bool:
-        """Whether the pieces no longer match the tree: a branch of a piece hidden, gone or under another
-        manager, a post of the crown gone, or many posts gathered in the crown since it was cut."""
+        """Whether the pieces no longer match the tree: a branch of a piece or a post of the crown hidden, gone
+        or under another manager (a branch of the crown moved into a piece would be drawn twice), or many posts
+        gathered in the crown since it was cut."""
         if self.layout is None or not self.pieces:
             return True
-        cards = layout.cards
+        cards, cut = layout.cards, self._parent_at_cut
         for post_id in delta.cards:
-            if post_id in self._piece_of_root and (post_id not in cards or
-                                                    layout.parent(post_id) != self._parent_of_root[post_id]):
+            if post_id in cut and (post_id not in cards or layout.parent(post_id) != cut[post_id]):
                 return True
-            if post_id in self._crown and post_id not in cards:
-                return True
-        return self._crown_size + PIECE_CARDS < sum(1 for p in self._drawn_in.values() if p == CROWN)
+        return self._crown_size + PIECE_CARDS < self._crown_drawn
 
     def _piece_of(self, post_id: str) -> str:
         """The piece drawing the post as the layout now stands: that of the nearest branch above it."""
@@ -255,6 +259,7 @@ class SketchPieces:
                 posts.append(post)
                 pending.extend(reversed(layout.reports(post)))
             origin = (0.0, 0.0)
+            self._crown_drawn = len(posts)
         else:
             return self._branches(piece_id, hand)
         lines = [(post, kid, "line") for post in posts for kid in layout.reports(post)]
