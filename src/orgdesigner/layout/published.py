@@ -40,7 +40,16 @@ class Layout:
         """Encloses every card, box and line; an empty rectangle at the origin for an empty structure."""
         self._order = order
         self._tree = tree
-        self._finder = finder
+        self._source = finder
+        self._version = finder.version if finder is not None else 0
+
+    @property
+    def _finder(self) -> Live | None:
+        """The layout kept up to date that made this one, while this one is its latest."""
+        source = self._source
+        if source is not None and source.version != self._version:
+            raise RuntimeError("a layout was read after a later update")
+        return source
 
     def cards_in(self, box: Box, most: int | None = None) -> list[str] | None:
         """The posts whose cards meet `box`; None when there are more than `most`."""
