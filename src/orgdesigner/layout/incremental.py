@@ -39,7 +39,7 @@ from .nesting import GroupNesting
 from .options import LayoutOptions
 from .published import Box, Layout, LayoutDelta, LineKey, ResolvedCards, ResolvedRoutes, route_meets
 from .routes import LineRoute, column_route, dotted_route, side_route, solid_route, spine_route, wrapped_route
-from .space import Grid, make_room_for_hand_placed
+from .space import Room, make_room_for_hand_placed
 from .tree import ROOT, Block, BlockMeasure, Route, TreeShape, lacking
 
 
@@ -166,8 +166,6 @@ class IncrementalLayout:
         self.tidy: dict[str, Rect] = {}
         self._place(ROOT, (0.0, 0.0), None, None)
         self._appeared.clear()  # (every card: laid out afresh)
-        self.grid: Grid | None = None
-        """The cards not placed by hand, to find room for those that are (made when first needed)."""
         self.cards: dict[str, Rect] = dict(self.tidy)
         self.hand_placed: dict[str, Rect] = {}
         self._hand_placed(set())
@@ -544,6 +542,16 @@ class IncrementalLayout:
             if key in self.routes and key not in self._pinned:
                 self._pinned[key] = (self.route(key), self.card(key[0]), self.card(key[1]))
 
+    def _tidy_cards_meeting(self, box: Box) -> Iterator[tuple[str, Rect]]:
+        """The cards in the tidy tree that meet `box`, where they are now, but those placed by hand."""
+        left, top, right, bottom = box
+        manual, width, height = self.manual, self.options.card_width, self.options.card_height
+        for post, block, x, y in self._blocks_meeting(box):
+            if post != ROOT and post not in manual:
+                card_x = x + block.card_x
+                if card_x <= right and card_x + width >= left and y <= bottom and y + height >= top:
+                    yield post, Rect(card_x, y, width, height)
+
     def _hand_placed(self, moved: set[str]) -> None:
         """Cards where the user put them, or the nearest free place (`space.py`); changed ones go in `moved`."""
         o = self.options
@@ -554,12 +562,7 @@ class IncrementalLayout:
                 position = posts[pid].position
                 if pid in self.tidy and position is not None:
                     placed[pid] = Rect(position.x, position.y, o.card_width, o.card_height)
-        if placed and self.grid is None:
-            self.grid = Grid(o)
-            for pid, rect in self.tidy.items():
-                if pid not in self.manual:
-                    self.grid.add(pid, rect)
-        result = make_room_for_hand_placed(self.grid, placed, o) if placed and self.grid is not None else {}
+        result = make_room_for_hand_placed(Room(o, self._tidy_cards_meeting), placed, o) if placed else {}
         for pid in self.hand_placed.keys() - result.keys():
             if pid in self.tidy:
                 self.cards[pid] = self.tidy[pid]
@@ -795,7 +798,7 @@ class IncrementalLayout:
             if spans is not None:
                 box = framed(gid, spans.get(gid), [self.groups[kid] for kid in nested], self.options)
             else:
-                box = group_box(gid, map(cards.__getitem__, members[gid]), nested, self.groups, self.options)
+                box = group_box(gid, map(self.card, members[gid]), nested, self.groups, self.options)  # type: ignore[arg-type]
             if self.groups.get(gid) != box:
                 self.groups[gid] = box
                 changed.add(gid)
@@ -993,7 +996,7 @@ class IncrementalLayout:
         """Measure the dirty blocks (but those `measured` already), place what moved, then lines and boxes;
         what changed."""
         shape = self.shape
-        lazy = not (self.manual or self.hand_placed or self.has_cycles)
+        lazy = not self.has_cycles
         if not lazy:
             self._flush()
         if measured:  # a block measured before one below it is measured again after it
@@ -1012,22 +1015,11 @@ class IncrementalLayout:
         self._place(ROOT, (0.0, 0.0), dirty, moved, lazy)
         self._fresh, self._fresh_routes = {}, {}
         self.version += 1
-        if lazy:
-            self.grid = None  # made afresh, from where every card is, when a card is next placed by hand
-        grid = self.grid
-        if grid is not None:
-            for pid in self.hand_placed:
-                grid.remove(pid)
         tidy, cards, manual = self.tidy, self.cards, self.manual
         for pid in moved:
             rect = tidy.get(pid)  # in `tidy`: shown and placed
-            if rect is not None:
-                if grid is not None:
-                    grid.remove(pid)
-                if pid not in manual:
-                    cards[pid] = rect
-                    if grid is not None:
-                        grid.add(pid, rect)
+            if rect is not None and pid not in manual:
+                cards[pid] = rect
         if self.manual or self.hand_placed:
             self._hand_placed(moved)
         delta = LayoutDelta()
@@ -1128,8 +1120,6 @@ class IncrementalLayout:
         if self.cards.pop(pid, None) is not None:
             moved.add(pid)
         self.hand_placed.pop(pid, None)
-        if self.grid is not None:
-            self.grid.remove(pid)
 
     def _park(self, pid: str, rect: Rect) -> None:
         block = self.blocks.get(pid)

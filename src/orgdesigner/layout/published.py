@@ -115,7 +115,7 @@ class Layout:
     def card_corners(self) -> list[tuple[float, float]]:
         """The top left of every card where it is now (all cards are the same size), quickly: branches that
         moved whole are not looked up card by card, their blocks keep their cards' places."""
-        if self._finder is None or not self._finder.pending:
+        if self._finder is None or not self._finder.pending or self._finder.hand_placed:
             return [(r.x, r.y) for r in self.cards.values()]
         return self._finder.corners(ROOT)
 
