@@ -221,12 +221,8 @@ class SketchPieces:
         layout, piece = self.layout, self.pieces[piece_id]
         if layout is None:
             return
-        if piece_id == CROWN:
-            b = layout.bounds
-            piece.set_bounds(QRectF(b.x - 2, b.y - 2, b.width + 4, b.height + 4))
-            return
-        if piece_id == LOOSE:
-            piece.set_bounds(bounds_of(*piece.shapes()))
+        if piece_id in (CROWN, LOOSE):  # a few cards and lines across the chart: bounds from what they are,
+            piece.set_bounds(bounds_of(*piece.shapes()))  # so that drawing them again repaints only round them
             return
         x, y = layout.origin(piece_id)
         piece.setPos(x, y)
