@@ -189,6 +189,9 @@ class IncrementalLayout:
         block measured before is kept unless it is stale or a block below it was measured again."""
         blocks, children, stale, measure = self.blocks, self.shape.children, self.stale, self.measure.measure
         measured: set[str] = set()
+        if reuse and start != ROOT and start in blocks and start not in stale and len(stale) < 64 and \
+                all(kid in blocks for kid in children[start]) and not any(start in self._chain_up(s) for s in stale):
+            return measured  # every block below kept (a block's reports were measured with it): no walk down
         for post_id in reversed(self._preorder(start)):
             if reuse and post_id != ROOT and post_id in blocks and post_id not in stale and \
                     not any(kid in measured for kid in children[post_id]):
