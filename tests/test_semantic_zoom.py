@@ -108,3 +108,37 @@ def test_at_fit_the_whole_chart_is_centred_with_no_scrollbars_and_zoomed_in_it_s
         assert past_start(view.visible_area()) * view.zoom >= 100  # room to drag a card out past the edge
         bar.setValue(bar.maximum())
         assert past_end(view.visible_area()) * view.zoom >= 100
+
+
+def test_the_cards_under_a_group_label_still_show_through_it(new_window, qtbot, tmp_path):
+    """At Fit on a 300-post chart a group's label lies over some of the group's cards (its leader's among them);
+    the label's plate lets them show: a card's edge under it keeps a good part of the contrast it has with the
+    labels hidden."""
+    structure = synthetic_structure(300)
+    win = _fitted(new_window, qtbot, tmp_path, structure)
+    view, scene = win.view, win.scene
+    shown = view.viewport().grab().toImage()
+    for box in scene.boxes.values():
+        box.label.setVisible(False)
+    QApplication.processEvents()
+    bare = view.viewport().grab().toImage()
+
+    def contrast(image, x: int, y: int) -> int:  # an edge against the card's inside, just right of it
+        return image.pixelColor(x + 3, y).lightness() - image.pixelColor(x, y).lightness()
+
+    checked = 0
+    for box in scene.boxes.values():
+        plate = view.mapFromScene(box.label.sceneBoundingRect()).boundingRect().adjusted(1, 1, -1, -1)
+        for card in scene.cards.values():
+            edge = view.mapFromScene(card.sceneBoundingRect()).boundingRect()
+            x = edge.left()
+            rows = range(max(edge.top() + 2, plate.top()), min(edge.bottom() - 2, plate.bottom()))
+            if not plate.left() < x < plate.right() - 4 or len(rows) < 3:
+                continue
+            before = max(contrast(bare, x, y) for y in rows)
+            if before < 20:
+                continue
+            after = max(contrast(shown, x, y) for y in rows)
+            assert after >= 0.3 * before, (box.title, card.post_id, before, after)
+            checked += 1
+    assert checked >= 3  # labels do lie over cards at this size

@@ -283,7 +283,7 @@ class GroupLabelItem(QGraphicsItem):
         painter.translate(self._rect.topLeft())
         painter.scale(1 / painted.scale, 1 / painted.scale)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(255, 255, 255, 225))
+        painter.setBrush(QColor(255, 255, 255, 165))  # the cards under a label still show through it
         painter.drawRoundedRect(painted.plate, 4, 4)
         for text, font, bold, line in painted.lines:
             painter.setFont(font)
