@@ -37,7 +37,7 @@ from .geometry import Rect
 from .hierarchy import build_forest
 from .nesting import GroupNesting
 from .options import LayoutOptions
-from .published import Box, Layout, LayoutDelta, LineKey, ResolvedCards, ResolvedRoutes, route_meets
+from .published import Box, Layout, LayoutDelta, LineKey, Resolved, route_meets
 from .routes import LineRoute, column_route, dotted_route, side_route, solid_route, spine_route, wrapped_route
 from .space import Room, make_room_for_hand_placed
 from .tree import ROOT, Block, BlockMeasure, Route, TreeShape, lacking
@@ -821,8 +821,8 @@ class IncrementalLayout:
         return Rect(x0, y0, x1 - x0, y1 - y0)
 
     def _publish(self) -> None:
-        cards: Mapping[str, Rect] = ResolvedCards(self) if self.pending else self.cards
-        routes: Mapping[LineKey, LineRoute] = ResolvedRoutes(self) if self.pending else self.routes
+        cards: Mapping[str, Rect] = Resolved(self, self.cards, self.card) if self.pending else self.cards
+        routes: Mapping[LineKey, LineRoute] = Resolved(self, self.routes, self.route) if self.pending else self.routes
         self.layout = Layout(cards, self.groups, routes, self._bounds(), self.order, self.shape.children, self)
 
     # ----- updates -----------------------------------------------------------------------

@@ -9,16 +9,18 @@ next update, and says so if read after it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from .geometry import Rect
 from .options import LayoutOptions
 from .routes import LineRoute
 from .tree import ROOT, Block
 
+K = TypeVar("K")
+V = TypeVar("V")
 LineKey = tuple[str, str, str]
 """(manager, report, "line" or "dotted")."""
 Box = tuple[float, float, float, float]
@@ -201,53 +203,30 @@ class Live(Protocol):
     def corners(self, post_id: str) -> list[tuple[float, float]]: ...
 
 
-class ResolvedCards(Mapping[str, Rect]):
-    """The cards of a layout holding branches moved whole but not yet walked: each looked up where it is now."""
+class Resolved(Mapping[K, V]):
+    """The cards (or lines) of a layout holding branches moved whole but not yet walked: what is `stored`, each
+    looked up where it is now (`look_up`)."""
 
-    def __init__(self, live: Live) -> None:
-        self._live = live
+    def __init__(self, live: Live, stored: Mapping[K, V], look_up: Callable[[K], V | None]) -> None:
+        self._live, self._stored, self._look_up = live, stored, look_up
         self._version = live.version
 
-    def __getitem__(self, post_id: str) -> Rect:
-        live = self._live
-        if live.version != self._version:
+    def __getitem__(self, key: K) -> V:
+        if self._live.version != self._version:
             raise RuntimeError("a layout was read after a later update")
-        rect = live.card(post_id)
-        if rect is None:
-            raise KeyError(post_id)
-        return rect
+        found = self._look_up(key)
+        if found is None:
+            raise KeyError(key)
+        return found
 
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._live.cards)
+    def __iter__(self) -> Iterator[K]:
+        return iter(self._stored)
 
     def __len__(self) -> int:
-        return len(self._live.cards)
-
-    def __contains__(self, post_id: object) -> bool:
-        return post_id in self._live.cards
-
-
-class ResolvedRoutes(Mapping[LineKey, LineRoute]):
-    """The lines of such a layout, each looked up where it is now."""
-
-    def __init__(self, live: Live) -> None:
-        self._live = live
-        self._version = live.version
-
-    def __getitem__(self, key: LineKey) -> LineRoute:
-        live = self._live
-        if live.version != self._version:
-            raise RuntimeError("a layout was read after a later update")
-        return live.route(key)
-
-    def __iter__(self) -> Iterator[LineKey]:
-        return iter(self._live.routes)
-
-    def __len__(self) -> int:
-        return len(self._live.routes)
+        return len(self._stored)
 
     def __contains__(self, key: object) -> bool:
-        return key in self._live.routes
+        return key in self._stored
 
 
 def route_meets(points: list[tuple[float, float]], box: Box) -> bool:
