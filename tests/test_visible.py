@@ -167,6 +167,54 @@ def test_the_sketch_follows_random_edits_moving_whole_branches_and_their_undo(ma
             assert _sketched(scene) == _laid_out(scene), f"after undoing step {step}"
 
 
+def test_the_sketch_follows_folds_focus_and_edits_with_dotted_lines(make_canvas):
+    """Folding, showing levels, focusing and leaving the focus hide and bring back whole branches, between edits
+    and with dotted lines across them: whenever the chart is sketched it draws every card and line where the
+    layout puts it, and the layout is the one laid out afresh."""
+    from dataclasses import replace
+
+    from orgdesigner.layout import compute_layout
+    from orgdesigner.model import DottedLine
+
+    structure, canvas = _fitted(make_canvas, synthetic_structure(3000, seed=2))
+    scene, document, view = canvas.scene, canvas.document, canvas.view
+    rng = random.Random(11)
+    ids = list(document.structure.posts)
+    for report in rng.sample(ids[1:], 30):
+        manager = rng.choice([p for p in ids if p != report])
+        assert document.perform(lambda: commands.edit_post(  # noqa: B023
+            document.structure, report, dotted=[DottedLine(manager=manager, label="professional")]))
+    state = scene.view_state
+    sketched = 0
+    for step in range(30):
+        posts = document.structure.posts
+        managers = [p for p in posts if document.structure.reports_of(p)]
+        roll = rng.random()
+        if roll < 0.3:
+            state.fold([rng.choice(managers)])
+        elif roll < 0.4:
+            state.unfold(list(state.folded))
+        elif roll < 0.5:
+            state.show_levels(rng.randrange(2, 5), document.analysis)
+        elif roll < 0.6:
+            state.focus_on(rng.choice(managers) if state.focus is None else None)
+        else:
+            leaves = [p for p in posts if posts[p].reports_to and not document.structure.reports_of(p)]
+            leaf = rng.choice(leaves)
+            assert document.perform(lambda: commands.set_manager(  # noqa: B023
+                document.structure, leaf, rng.choice([m for m in managers if m != posts[leaf].reports_to])))
+        view.fit()
+        QApplication.processEvents()
+        fresh = compute_layout(document.structure, replace(scene.incremental.options))
+        assert dict(scene.layout.cards) == dict(fresh.cards), f"after step {step}"
+        assert {k: r.points for k, r in scene.layout.routes.items()} == \
+            {k: r.points for k, r in fresh.routes.items()}, f"after step {step}"
+        if scene.visible.sketching:
+            assert _sketched(scene) == _laid_out(scene), f"after step {step}"
+            sketched += 1
+    assert sketched >= 5  # the chart was large enough to sketch in many of the steps
+
+
 def test_a_large_branch_moved_into_a_small_one_is_sketched_once_and_follows_later_edits(make_canvas):
     """A manager whose branch is larger than a sketch piece, given a manager inside a piece, and then moved whole
     by another edit: every card is still drawn once, where the layout puts it (none left behind)."""
