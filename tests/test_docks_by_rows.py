@@ -127,21 +127,28 @@ def test_findings_replace_only_what_changed_and_match_a_fresh_list(qtbot):
         assert [f.message for f in document.analysis.findings()] == [row[1] for row in _rows(panel)]
 
 
-def test_scrolling_a_large_outline_shows_every_post_even_those_edited_before_their_rows_were_made(qtbot):
-    """Each group's first rows are made at once and the others as they come into sight; posts edited, moved
-    or deleted before their rows were made are listed as a rebuild lists them, and a filter typed straight
-    away already finds posts beyond the first rows."""
+def _large_outline(qtbot, posts: int) -> tuple[Document, OutlinePanel]:
+    """A synthetic structure of `posts` posts in a shown Outline tall enough for its first rows only."""
     from orgdesigner.model.synthetic import synthetic_structure
-    from orgdesigner.ui.docks.outline import FIRST_ROWS
 
     document = Document()
-    document.set_structure(synthetic_structure(1500, seed=4), None)
-    structure = document.structure
+    document.set_structure(synthetic_structure(posts, seed=4), None)
     panel = OutlinePanel(document)
     qtbot.addWidget(panel)
     panel.resize(300, 600)
     panel.show()
     qtbot.waitExposed(panel)
+    return document, panel
+
+
+def test_scrolling_a_large_outline_shows_every_post_even_those_edited_before_their_rows_were_made(qtbot):
+    """Each group's first rows are made at once and the others as they come into sight; posts edited, moved
+    or deleted before their rows were made are listed as a rebuild lists them, and a filter typed straight
+    away already finds posts beyond the first rows."""
+    from orgdesigner.ui.docks.outline import FIRST_ROWS
+
+    document, panel = _large_outline(qtbot, 1500)
+    structure = document.structure
     listed = lambda: sum(1 for label in panel.shown_labels() if label.startswith(("Post", "Renamed", "Added")))
     assert listed() < len(structure.posts), "a 1,500-post structure's rows were all made at once"
     by_group: dict[str | None, list[str]] = {}
@@ -217,17 +224,10 @@ def test_deleting_a_large_branch_before_its_rows_were_made_lists_the_rest_in_ord
     """A directorate of hundreds of posts, most of them not yet listed, deleted at once: scrolling to the end
     lists every other post, in the file's order as a freshly built outline lists them, and none of the deleted; undo
     brings every one back."""
-    from orgdesigner.model.synthetic import synthetic_structure
     from orgdesigner.ui.docks.outline import FIRST_ROWS
 
-    document = Document()
-    document.set_structure(synthetic_structure(2500, seed=4), None)
+    document, panel = _large_outline(qtbot, 2500)
     structure = document.structure
-    panel = OutlinePanel(document)
-    qtbot.addWidget(panel)
-    panel.resize(300, 600)
-    panel.show()
-    qtbot.waitExposed(panel)
 
     def branch(top: str) -> list[str]:
         found, pending = [], [top]
