@@ -823,7 +823,7 @@ class IncrementalLayout:
     def _publish(self) -> None:
         cards: Mapping[str, Rect] = Resolved(self, self.cards, self.card) if self.pending else self.cards
         routes: Mapping[LineKey, LineRoute] = Resolved(self, self.routes, self.route) if self.pending else self.routes
-        self.layout = Layout(cards, self.groups, routes, self._bounds(), self.order, self.shape.children, self)
+        self.layout = Layout(cards, self.groups, routes, self._bounds(), self.order, self)
 
     # ----- updates -----------------------------------------------------------------------
 

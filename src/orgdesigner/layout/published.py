@@ -17,7 +17,7 @@ from typing import Protocol, TypeVar
 from .geometry import Rect
 from .options import LayoutOptions
 from .routes import LineRoute
-from .tree import ROOT, Block
+from .tree import ROOT, Block, TreeShape
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -31,8 +31,7 @@ class Layout:
     """Rectangles for the cards and group boxes, and the lines' routes."""
 
     def __init__(self, cards: Mapping[str, Rect], groups: dict[str, Rect], routes: Mapping[LineKey, LineRoute],
-                 bounds: Rect, order: dict[str, int], tree: Mapping[str, list[str]] | None = None,
-                 finder: Live | None = None) -> None:
+                 bounds: Rect, order: dict[str, int], finder: Live | None = None) -> None:
         self.cards = cards
         """Post id to card rectangle, for every post shown (all but those folded away or outside a focus)."""
         self.groups = groups
@@ -41,117 +40,90 @@ class Layout:
         self.bounds = bounds
         """Encloses every card, box and line; an empty rectangle at the origin for an empty structure."""
         self._order = order
-        self._tree = tree
         self._source = finder
         self._version = finder.version if finder is not None else 0
 
     @property
-    def _finder(self) -> Live | None:
+    def _finder(self) -> Live:
         """The layout kept up to date that made this one, while this one is its latest."""
         source = self._source
-        if source is not None and source.version != self._version:
+        if source is None:
+            raise ValueError("a layout laid out on its own (a trial) answers no questions about where things are")
+        if source.version != self._version:
             raise RuntimeError("a layout was read after a later update")
         return source
 
     def cards_in(self, box: Box, most: int | None = None) -> list[str] | None:
         """The posts whose cards meet `box`; None when there are more than `most`."""
-        if self._finder is not None:
-            return self._finder.cards_in(box, most)
-        left, top, right, bottom = box
-        found = [pid for pid, r in self.cards.items() if r.x <= right and r.right >= left and r.y <= bottom and
-                 r.bottom >= top]
-        return None if most is not None and len(found) > most else found
+        return self._finder.cards_in(box, most)
 
     def lines_in(self, box: Box) -> list[LineKey]:
         """At least the lines that meet `box`."""
-        if self._finder is not None:
-            return self._finder.lines_in(box)
-        return [key for key, route in self.routes.items() if route_meets(route.points, box)]
+        return self._finder.lines_in(box)
 
     def parent(self, post_id: str) -> str | None:
         """The post's manager in the tidy tree; None at the top."""
-        if self._finder is None:
-            return None
         parent = self._finder.parent.get(post_id)
         return None if parent == ROOT else parent
 
     def size(self, post_id: str) -> int:
         """How many cards the post's branch shows (itself included)."""
-        if self._finder is None:
-            return len(self.below(post_id))
         return self._finder.blocks[post_id].size
 
     def origin(self, post_id: str) -> tuple[float, float]:
         """The top left of the post's branch (its block) where it is now."""
-        if self._finder is None:
-            rect = self.cards[post_id]
-            return rect.x, rect.y
         return self._finder.origin_now(post_id)
 
     def extent(self, post_id: str) -> Box:
         """Left, top, right and bottom of what the post's branch draws, from its block's top left."""
-        if self._finder is None:
-            rects = [self.cards[pid] for pid in self.below(post_id)]
-            x, y = self.origin(post_id)
-            return (min(r.x for r in rects) - x, min(r.y for r in rects) - y, max(r.right for r in rects) - x,
-                    max(r.bottom for r in rects) - y)
         return self._finder.blocks[post_id].extent
 
     def branch(self, root: str) -> tuple[list[tuple[str, float, float]], list[tuple[LineRoute, float, float]]]:
         """The cards of the post's branch, each (post, left, top), and its solid lines, each with how far its
         route is to be moved (see `IncrementalLayout.branch`)."""
-        if self._finder is not None:
-            return self._finder.branch(root)
-        below = self.below(root)
-        return ([(pid, self.cards[pid].x, self.cards[pid].y) for pid in below],
-                [(self.routes[key], 0.0, 0.0) for key in self.lines_below(root) if key in self.routes])
+        return self._finder.branch(root)
 
     def card_size(self) -> tuple[float, float]:
         """The cards' width and height (every card of a layout is the same size)."""
-        if self._finder is not None:
-            return self._finder.options.card_width, self._finder.options.card_height
-        for rect in self.cards.values():
-            return rect.width, rect.height
-        return 0.0, 0.0
+        options = self._finder.options
+        return options.card_width, options.card_height
 
     def card_corners(self) -> list[tuple[float, float]]:
         """The top left of every card where it is now (all cards are the same size), quickly: branches that
         moved whole are not looked up card by card, their blocks keep their cards' places."""
-        if self._finder is None or not self._finder.pending or self._finder.hand_placed:
+        finder = self._finder
+        if not finder.pending or finder.hand_placed:
             return [(r.x, r.y) for r in self.cards.values()]
-        return self._finder.corners(ROOT)
+        return finder.corners(ROOT)
 
     def loose(self) -> tuple[list[LineKey], dict[str, Rect]]:
         """The lines that do not follow the tidy tree (dotted, to hand-placed cards) and the hand-placed cards."""
-        if self._finder is None:
-            return [key for key in self.routes if key[2] == "dotted"], {}
         return list(self._finder.loose), dict(self._finder.hand_placed)
 
     @property
     def tops(self) -> list[str]:
         """The posts at the top of the tidy tree shown (and those on reporting cycles, below the trees)."""
-        if self._finder is not None:
-            return [kid for kid, _, _ in self._finder.blocks[ROOT].kids]
-        return list((self._tree or {}).get(ROOT, ()))
+        return [kid for kid, _, _ in self._finder.blocks[ROOT].kids]
 
     def reports(self, post_id: str) -> list[str]:
-        return list((self._tree or {}).get(post_id, ()))
+        """The post's reports shown in the tidy tree."""
+        return list(self._finder.shape.children.get(post_id, ()))
 
     def below(self, post_id: str) -> list[str]:
         """The post and every post shown under it in the tidy tree, each before its reports."""
-        tree = self._tree or {}
+        children = self._finder.shape.children
         order: list[str] = []
         stack = [post_id]
         while stack:
             post = stack.pop()
             order.append(post)
-            stack.extend(reversed(tree.get(post, ())))
+            stack.extend(reversed(children.get(post, ())))
         return order
 
     def lines_below(self, post_id: str) -> list[LineKey]:
         """The solid lines from the post and from every post under it to their reports shown."""
-        tree = self._tree or {}
-        return [(manager, report, "line") for manager in self.below(post_id) for report in tree.get(manager, ())]
+        children = self._finder.shape.children
+        return [(manager, report, "line") for manager in self.below(post_id) for report in children.get(manager, ())]
 
     @cached_property
     def lines(self) -> list[LineRoute]:
@@ -184,6 +156,7 @@ class Live(Protocol):
     routes: dict[LineKey, LineRoute]
     parent: dict[str, str]
     blocks: dict[str, Block]
+    shape: TreeShape
     pending: dict[str, tuple[float, float]]
     loose: set[LineKey]
     hand_placed: dict[str, Rect]
