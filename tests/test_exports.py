@@ -155,7 +155,15 @@ def card_post(name: str) -> str | None:
     return found.group(1) if found else None
 
 
-def test_slides_follow_the_chart_plan_with_a_card_shape_per_post_and_attached_connectors(council, tmp_path):
+def _on_edge(point: tuple[int, int], shape) -> bool:
+    """Whether a point (EMU) lies on the edge of a shape's box, to within rounding."""
+    x, y = point
+    left, top, right, bottom = shape.left, shape.top, shape.left + shape.width, shape.top + shape.height
+    inside = left - 2 <= x <= right + 2 and top - 2 <= y <= bottom + 2
+    return inside and min(abs(x - left), abs(x - right), abs(y - top), abs(y - bottom)) <= 2
+
+
+def test_slides_follow_the_chart_plan_with_a_card_shape_per_post_and_every_line_from_card_to_card(council, tmp_path):
     structure, path = council
     out = tmp_path / "chart.pptx"
     assert main(["export", path, "-o", str(out), "--redact-names"]) == 0
@@ -176,6 +184,14 @@ def test_slides_follow_the_chart_plan_with_a_card_shape_per_post_and_attached_co
             start, end = connector.find(f".//{A_NS}stCxn"), connector.find(f".//{A_NS}endCxn")
             if start is not None:
                 attached.add((ids[int(start.get("id"))], ids[int(end.get("id"))]))
+        for shape in slide.shapes:  # a route of three bends and more: a path from the manager's card to the report's
+            if shape.name.startswith("Line ") and shape.element.find(f".//{A_NS}custGeom") is not None:
+                manager, report = shape.name.removeprefix("Line ").split(" to ")
+                drawn = [(shape.left + int(pt.get("x")), shape.top + int(pt.get("y")))
+                         for pt in shape.element.iter(f"{A_NS}pt")]
+                assert _on_edge(drawn[0], cards[manager]) and _on_edge(drawn[-1], cards[report]), shape.name
+                assert len(drawn) > 4 and all(a[0] == b[0] or a[1] == b[1] for a, b in zip(drawn, drawn[1:]))
+                attached.add((manager, report))
         assert attached == {(route.manager, route.report) for route in page.layout.lines}
         texts = " ".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
         assert page.title in texts

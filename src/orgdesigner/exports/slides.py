@@ -246,21 +246,24 @@ class _SlideWriter:
                 f'{_text_body(paragraphs, 4 * s)}</p:sp>')
 
     def _connector(self, route: LineRoute) -> str:
-        """The route as an elbow connector attached to both cards (a straight one if it has no bend)."""
+        """The route as an elbow connector attached to both cards (a straight one if it has no bend); a route of
+        three bends and more (to a later column of a stack, a wrapped row) as a path drawn through its points."""
         cards = self.page.layout.cards
         if route.manager not in self.card_ids or route.report not in self.card_ids or len(route.points) < 2:
             return ""
         points = [self.pt(x, y) for x, y in route.points]
-        geometry = _connector_geometry(points)
-        start = _site(cards[route.manager], route.points[0])
-        end = _site(cards[route.report], route.points[-1])
         dotted = route.kind == "dotted"
         name = f"{'Dotted line' if dotted else 'Line'} {route.manager} to {route.report}"
+        pen = f'<a:noFill/>{_line(DOTTED_LINE if dotted else LINE, 0.8 * self.s, dotted)}'
+        if _many_bends(points):  # a connector attached to its cards is routed afresh by some viewers, through
+            return (f'<p:sp><p:nvSpPr><p:cNvPr id="{self._id()}" name={quoteattr(name)}/><p:cNvSpPr/><p:nvPr/>'
+                    f'</p:nvSpPr><p:spPr>{_path_geometry(points)}{pen}</p:spPr></p:sp>')  # other cards
+        start = _site(cards[route.manager], route.points[0])
+        end = _site(cards[route.report], route.points[-1])
         return (f'<p:cxnSp><p:nvCxnSpPr><p:cNvPr id="{self._id()}" name={quoteattr(name)}/><p:cNvCxnSpPr>'
                 f'<a:stCxn id="{self.card_ids[route.manager]}" idx="{start}"/>'
                 f'<a:endCxn id="{self.card_ids[route.report]}" idx="{end}"/></p:cNvCxnSpPr><p:nvPr/></p:nvCxnSpPr>'
-                f'<p:spPr>{geometry}<a:noFill/>{_line(DOTTED_LINE if dotted else LINE, 0.8 * self.s, dotted)}'
-                f'</p:spPr></p:cxnSp>')
+                f'<p:spPr>{_connector_geometry(points)}{pen}</p:spPr></p:cxnSp>')
 
     def _label(self, place: LabelPlace) -> str:
         """A dotted line's label where `labels.py` placed it: its lines on a white patch, as on paper."""
@@ -383,6 +386,24 @@ def _connector_geometry(points: list[tuple[float, float]]) -> str:
     guides = "".join(f'<a:gd name="adj{n}" fmla="val {round(share * 100000)}"/>' for n, share in enumerate(shares, 1))
     return (f'{_xfrm(cx - w / 2, cy - h / 2, w, h, flips)}'
             f'<a:prstGeom prst="{preset}"><a:avLst>{guides}</a:avLst></a:prstGeom>')
+
+
+def _many_bends(points: list[tuple[float, float]]) -> bool:
+    """Whether a route has three bends or more (to a later column of a stack, a wrapped row): drawn as a path
+    through its points, which every viewer draws alike, not as an elbow connector's adjust values."""
+    xs, ys = [x for x, _ in points], [y for _, y in points]
+    return len(points) > 4 and min(xs) < max(xs) and min(ys) < max(ys)
+
+
+def _path_geometry(points: list[tuple[float, float]]) -> str:
+    """The xfrm and a drawn path through the route's own points, in the box around them."""
+    left, top = min(x for x, _ in points), min(y for _, y in points)
+    width, height = max(x for x, _ in points) - left, max(y for _, y in points) - top
+    steps = "".join(f'<a:{"moveTo" if n == 0 else "lnTo"}><a:pt x="{_emu(x - left)}" y="{_emu(y - top)}"/>'
+                    f'</a:{"moveTo" if n == 0 else "lnTo"}>' for n, (x, y) in enumerate(points))
+    return (f'{_xfrm(left, top, width, height)}<a:custGeom><a:avLst/><a:gdLst/><a:ahLst/><a:cxnLst/>'
+            f'<a:rect l="0" t="0" r="r" b="b"/><a:pathLst><a:path w="{_emu(width)}" h="{_emu(height)}">'
+            f'{steps}</a:path></a:pathLst></a:custGeom>')
 
 
 def slide_count(data: bytes) -> int:
