@@ -185,14 +185,18 @@ def test_slides_follow_the_chart_plan_with_a_card_shape_per_post_and_every_line_
             if start is not None:
                 attached.add((ids[int(start.get("id"))], ids[int(end.get("id"))]))
         for shape in slide.shapes:  # a route of three bends and more: a path from the manager's card to the report's
-            if shape.name.startswith("Line ") and shape.element.find(f".//{A_NS}custGeom") is not None:
-                manager, report = shape.name.removeprefix("Line ").split(" to ")
+            if shape.name.startswith(("Line ", "Dotted line ")) and shape.element.find(f".//{A_NS}custGeom") is not None:
+                manager, report = shape.name.removeprefix("Dotted line ").removeprefix("Line ").split(" to ")
                 drawn = [(shape.left + int(pt.get("x")), shape.top + int(pt.get("y")))
                          for pt in shape.element.iter(f"{A_NS}pt")]
                 assert _on_edge(drawn[0], cards[manager]) and _on_edge(drawn[-1], cards[report]), shape.name
                 assert len(drawn) > 4 and all(a[0] == b[0] or a[1] == b[1] for a, b in zip(drawn, drawn[1:]))
                 attached.add((manager, report))
         assert attached == {(route.manager, route.report) for route in page.layout.lines}
+        paths = {shape.name for shape in slide.shapes if shape.element.find(f".//{A_NS}custGeom") is not None}
+        assert paths == {f"{'Dotted line' if r.kind == 'dotted' else 'Line'} {r.manager} to {r.report}"
+                         for r in page.layout.lines  # three bends or more: paths, which every viewer draws alike
+                         if len(r.points) > 4 and len({x for x, _ in r.points}) > 1 and len({y for _, y in r.points}) > 1}
         texts = " ".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
         assert page.title in texts
         if page.parent is not None:
