@@ -287,12 +287,17 @@ class GroupLabelItem(QGraphicsItem):
         painter.drawRoundedRect(painted.plate, 4, 4)
         for text, font, bold, line in painted.lines:
             painter.setFont(font)
+            painter.setPen(_HALO)  # a white edge round the letters: a line or card edge behind never runs through them
+            for dx, dy in _HALO_STEPS:
+                painter.drawText(line.translated(dx, dy), _LINE_FLAGS, text)
             painter.setPen(QColor(INK) if bold else QColor(MUTED))
             painter.drawText(line, _LINE_FLAGS, text)
         painter.restore()
 
 
 _LINE_FLAGS = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+_HALO = QColor(255, 255, 255, 235)
+_HALO_STEPS = ((-1.2, 0.0), (1.2, 0.0), (0.0, -1.2), (0.0, 1.2))
 
 
 @dataclass(frozen=True)
