@@ -2,8 +2,10 @@
 
 The slides follow the PDF's plan (`ChartSource.pages`: an overview, then a slide per department,
 "continued on slide 4") and the PDF's page geometry, but every card is one native shape whose
-text stays editable (title, holder, grade line, cost line), every reporting line is a connector
-whose ends are attached to the two cards (PowerPoint keeps it attached when a card is moved),
+text stays editable (title, holder, grade line, cost line), a reporting line is a connector whose
+ends are attached to the two cards (PowerPoint keeps it attached when a card is moved), or, with
+three bends or more, a path through the route's own points (viewers route attached connectors their
+own way, and such a one could run through another card),
 group boxes are shapes behind the cards, and each slide has the legend along its foot. Dotted lines'
 labels are placed by the PDF's rules (`labels.py`) beside the lines as the slide draws them, and those
 given only as a mark are in full in the notes under the slide's title, as on paper.
