@@ -637,6 +637,8 @@ class IncrementalLayout:
             if dx or dy:
                 route = _moved(route, -dx, -dy)
         old = self.routes.get(key)
+        if old is not None and old.points == route.points and old.label == route.label:
+            route = old  # the same line: kept, so what was drawn from it can be kept too
         self.routes[key] = route
         if old is None:
             changed.add(key)

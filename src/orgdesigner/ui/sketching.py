@@ -289,8 +289,7 @@ class SketchPieces:
                 card_shapes.append(((x, y, x + width, y + height), *colours))
                 drawn[post_id] = piece_id
             for route, dx, dy in lines:  # the piece's bounds come from its branches: no box for each line
-                dx, dy = dx - ox, dy - oy
-                line_shapes.append((route.kind, [(px + dx, py + dy) for px, py in route.points], _NO_BOX))
+                line_shapes.append((route.kind, route.points, (dx - ox, dy - oy), _NO_BOX))
         return card_shapes, line_shapes
 
     def _shapes(self, piece_id: str, posts: list[str], lines: list[tuple[str, str, str]],
@@ -316,9 +315,8 @@ class SketchPieces:
             route = routes.get(key)
             if route is None or not route.points:
                 continue
-            points = [(px - x, py - y) for px, py in route.points]
-            xs, ys = [p[0] for p in points], [p[1] for p in points]
-            line_shapes.append((route.kind, points, (min(xs), min(ys), max(xs), max(ys))))
+            xs, ys = [px - x for px, _ in route.points], [py - y for _, py in route.points]
+            line_shapes.append((route.kind, route.points, (-x, -y), (min(xs), min(ys), max(xs), max(ys))))
         return card_shapes, line_shapes
 
 
