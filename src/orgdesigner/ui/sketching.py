@@ -96,9 +96,11 @@ class SketchPieces:
             return
         stale: set[str] = {LOOSE}
         moved: set[str] = set()
-        for post_id in delta.cards:  # the piece that drew it, and the one to draw it now
-            if post_id in self._drawn_in:
-                stale.add(self._drawn_in[post_id])
+        drawn_in = self._drawn_in
+        for post_id in delta.cards:  # the piece that drew it (no longer: a post deleted, its id used again
+            drawn = drawn_in.pop(post_id, None)  # later, would be looked for there), and the one to draw it now
+            if drawn is not None:
+                stale.add(drawn)
             if post_id in layout.cards:
                 stale.add(self._piece_of(post_id))
         for manager, _, _ in delta.lines:
