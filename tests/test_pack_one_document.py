@@ -285,6 +285,18 @@ def test_sample_packs_have_no_chart_page_under_a_quarter_full(tmp_path, council)
     assert not thin, f"chart pages under a quarter full: {thin}"
 
 
+def test_a_page_title_naming_three_departments_is_set_smaller_rather_than_cut_short(tmp_path):
+    """Cambridge's pages of three departments' teams were titled "… · Greater Cambridge Sh…"."""
+    from orgdesigner.model import load
+    from orgdesigner.pdf.pack.document import write_pack
+    out = tmp_path / "pack.pdf"
+    write_pack(load(SAMPLES.parent / "cambridge-2022-current.orgd"),
+               load(SAMPLES.parent / "cambridge-2022-proposed.orgd"), out)
+    texts = page_texts(out)
+    assert sum("\u00b7 Greater Cambridge Shared Planning" in text for text in texts) >= 2
+    assert not any(re.search(r"\u00b7 [^\u00b7]*\u2026", text.split("Reports to")[0]) for text in texts)
+
+
 def test_a_page_of_several_teams_names_each_department_once():
     from orgdesigner.model import Group, Post, Structure
     from orgdesigner.pdf.chart.page import plan_chart
