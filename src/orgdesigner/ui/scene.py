@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QPointF, QRectF, QTimer, Qt, Signal
 from PySide6.QtGui import QColor, QTransform
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouseEvent
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneHelpEvent, QGraphicsSceneMouseEvent
 
 from ..layout import SCREEN_LAYOUT, IncrementalLayout, Layout, LayoutDelta, LayoutOptions, Rect
 from ..model import Change, ChangeKind, Structure
@@ -402,6 +402,13 @@ class OrgScene(QGraphicsScene):
             return False
         gesture.cancel()
         return True
+
+    def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:  # noqa: N802 (Qt's name)
+        """A tooltip is wanted: the cards there work out their hover text now (they do only when asked)."""
+        for item in self.items(event.scenePos()):
+            if isinstance(item, PostCardItem):
+                item.toolTip()
+        super().helpEvent(event)
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if self._gesture is not None:  # another button while one runs

@@ -54,12 +54,13 @@ class PostCardItem(QGraphicsItem):
         self._show_names = True
         self._cost_basis = ""
         """How the structure is costed ('at top of grade with 25 % on-costs'), said under the cost in the hover text."""
+        self._tip: str | None = None
+        """The hover text; None: worked out afresh when asked for (`toolTip`). Most cards made as the view moves
+        are never hovered, and a card is told several things as it is made."""
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)  # moved by a gesture
         self.setAcceptHoverEvents(True)
         self.setZValue(10)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        if post.junior:
-            self.setToolTip(self._tooltip())
 
     def type(self) -> int:
         return POST_CARD_TYPE
@@ -68,30 +69,30 @@ class PostCardItem(QGraphicsItem):
 
     def set_post(self, post: Post, cost: Cost, span: int) -> None:
         self._post, self._cost, self._span = post, cost, span
-        self.setToolTip(self._tooltip())
+        self._tip = None
         self.update()
 
     def set_show_names(self, show: bool) -> None:
         if show != self._show_names:
             self._show_names = show
-            self.setToolTip(self._tooltip())
+            self._tip = None
             self.update()
 
     def set_cost_basis(self, words: str) -> None:
         if words != self._cost_basis:
             self._cost_basis = words
-            self.setToolTip(self._tooltip())
+            self._tip = None
 
     def set_findings(self, findings: list[Finding]) -> None:
         self._findings = findings
         self._severity = _worst(findings)
-        self.setToolTip(self._tooltip())
+        self._tip = None
         self.update()
 
     def set_responsibility_count(self, count: int) -> None:
         if count != self._responsibilities:
             self._responsibilities = count
-            self.setToolTip(self._tooltip())
+            self._tip = None
             self.update()
 
     @property
@@ -103,7 +104,7 @@ class PostCardItem(QGraphicsItem):
         if (kinds, note) == (self._change_kinds, self._change_note):
             return
         self._change_kinds, self._change_note = kinds, note
-        self.setToolTip(self._tooltip())
+        self._tip = None
         self.update()
 
     @property
@@ -153,6 +154,13 @@ class PostCardItem(QGraphicsItem):
 
     def _title_box(self) -> QRectF:
         return title_box(self._rect)
+
+    def toolTip(self) -> str:  # noqa: N802 (Qt's name)
+        """The hover text as the card is now, handed to Qt too (the scene asks for it before a tooltip shows)."""
+        if self._tip is None:
+            self._tip = self._tooltip()
+            self.setToolTip(self._tip)
+        return self._tip
 
     def _tooltip(self) -> str:
         lines = [f"<b>{_escape(self._post.title)}</b>"]
