@@ -35,32 +35,39 @@ def _fill_brush(colour: str) -> QBrush:
     return QBrush(QColor(colour))
 
 
+_FLAGS = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
+"""Selectable, and moved by a gesture (worked out once: a focus on a branch makes hundreds of cards at a time)."""
+_CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache
+_NO_COST = Cost(0.0, 0.0)
+
+
 class PostCardItem(QGraphicsItem):
+    _bounds: QRectF | None = None
+    _span = 0
+    _severity: str | None = None
+    _responsibilities = 0
+    """How many responsibilities (lead roles, briefings, delegations, meetings) the post holds."""
+    _change_kinds: tuple[str, ...] = ()
+    """While comparing: what the proposal does to the post, drawn as a coloured ring and badges."""
+    _change_note = ""
+    _show_names = True
+    _cost_basis = ""
+    """How the structure is costed ('at top of grade with 25 % on-costs'), said under the cost in the hover text."""
+    _tip: str | None = None
+    """The hover text; None: worked out afresh when asked for (`toolTip`). Most cards made as the view moves
+    are never hovered, and a card is told several things as it is made."""
+
     def __init__(self, post: Post, width: float, height: float) -> None:
         super().__init__()
         self.post_id = post.id
         self._post = post
         self._rect = QRectF(0, 0, width, height)
-        self._bounds: QRectF | None = None
-        self._cost = Cost(0.0, 0.0)
-        self._span = 0
+        self._cost = _NO_COST
         self._findings: list[Finding] = []
-        self._severity: str | None = None
-        self._responsibilities = 0
-        """How many responsibilities (lead roles, briefings, delegations, meetings) the post holds."""
-        self._change_kinds: tuple[str, ...] = ()
-        """While comparing: what the proposal does to the post, drawn as a coloured ring and badges."""
-        self._change_note = ""
-        self._show_names = True
-        self._cost_basis = ""
-        """How the structure is costed ('at top of grade with 25 % on-costs'), said under the cost in the hover text."""
-        self._tip: str | None = None
-        """The hover text; None: worked out afresh when asked for (`toolTip`). Most cards made as the view moves
-        are never hovered, and a card is told several things as it is made."""
-        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)  # moved by a gesture
+        self.setFlags(_FLAGS)
         self.setAcceptHoverEvents(True)
         self.setZValue(10)
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setCacheMode(_CACHE)
 
     def type(self) -> int:
         return POST_CARD_TYPE
