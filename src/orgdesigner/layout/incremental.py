@@ -187,11 +187,27 @@ class IncrementalLayout:
     def _measure_below(self, start: str, reuse: bool) -> set[str]:
         """Measure the blocks from `start` down, deepest first, and return those measured. With `reuse`, a
         block measured before is kept unless it is stale or a block below it was measured again."""
+        blocks, children, stale = self.blocks, self.shape.children, self.stale
+        if not reuse or len(stale) >= 64:
+            return self._measure_walk(start, reuse)
+        above = {up for pid in stale for up in self._chain_up(pid)}  # the posts with a stale block below them
+        if start != ROOT:
+            if start in blocks and start not in above and all(kid in blocks for kid in children[start]):
+                return set()  # every block below kept (a block's reports were measured with it): no walk down
+            return self._measure_walk(start, reuse)
+        measured: set[str] = set()  # the top: each tree walked only if something in it is to be measured
+        for top in [*children[ROOT], *self.shape.cycle_tops]:
+            if top not in blocks or top in above or not all(kid in blocks for kid in children[top]):
+                measured |= self._measure_walk(top, reuse)
+        blocks[ROOT] = self.measure.measure(ROOT)
+        measured.add(ROOT)
+        stale.discard(ROOT)
+        return measured
+
+    def _measure_walk(self, start: str, reuse: bool) -> set[str]:
+        """`_measure_below` by a walk through every post from `start` down."""
         blocks, children, stale, measure = self.blocks, self.shape.children, self.stale, self.measure.measure
         measured: set[str] = set()
-        if reuse and start != ROOT and start in blocks and start not in stale and len(stale) < 64 and \
-                all(kid in blocks for kid in children[start]) and not any(start in self._chain_up(s) for s in stale):
-            return measured  # every block below kept (a block's reports were measured with it): no walk down
         for post_id in reversed(self._preorder(start)):
             if reuse and post_id != ROOT and post_id in blocks and post_id not in stale and \
                     not any(kid in measured for kid in children[post_id]):
