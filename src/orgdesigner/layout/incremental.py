@@ -55,6 +55,8 @@ class _Stash:
     pending: dict[str, tuple[float, float]]
     routes: dict[LineKey, LineRoute]
     ends: dict[LineKey, tuple[Rect, Rect]]
+    groups: dict[str, list[str]]
+    """The branch's posts shown in each group (a post moved to another group makes its branch's block stale)."""
 
 
 class IncrementalLayout:
@@ -484,7 +486,7 @@ class IncrementalLayout:
                 stack.extend(children.get(post, ()))
         cards, origin, pending, routes, ends, parent = self.cards, self.origin, self.pending, self.routes, \
             self.ends, self.parent
-        stash = _Stash(self.blocks[root], origin[root], {}, {}, {}, {}, {})
+        stash = _Stash(self.blocks[root], origin[root], {}, {}, {}, {}, {}, {})
         members, group_of, regrouped = self.members, self._group_of, self._regrouped
         top = parent.get(root, ROOT)
         if (top, root, "line") in routes:  # from the rest of the chart: routed again if shown
@@ -511,7 +513,12 @@ class IncrementalLayout:
             group = group_of.pop(pid, None)
             if group is not None:
                 members[group].discard(pid)
-                regrouped.add(group)
+                held = stash.groups.get(group)
+                if held is None:
+                    stash.groups[group] = [pid]
+                else:
+                    held.append(pid)
+        regrouped.update(stash.groups)
         above = self._offset(top) if top != ROOT else (0.0, 0.0)
         if above != (0.0, 0.0):  # the moves above the branch, which it leaves behind
             step = stash.pending.get(root, (0.0, 0.0))
@@ -524,12 +531,11 @@ class IncrementalLayout:
         """Bring a branch hidden whole back, its top's block at `corner`."""
         self.tidy.update(stash.tidy)
         self.cards.update(stash.tidy)
-        members, group_of, posts = self.members, self._group_of, self.structure.posts
-        for pid in stash.tidy:
-            group = posts[pid].group
+        members, group_of = self.members, self._group_of
+        for group, pids in stash.groups.items():
             if group in members:
-                members[group].add(pid)
-                group_of[pid] = group
+                members[group].update(pids)
+                group_of.update(dict.fromkeys(pids, group))
                 self._regrouped.add(group)
         self.origin.update(stash.origins)
         self.pending.update(stash.pending)
