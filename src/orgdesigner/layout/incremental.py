@@ -1071,10 +1071,10 @@ class IncrementalLayout:
                 reroute.add(key[1])
                 if gone or key[1] == pid and pid in posts:  # else routed again under the same key
                     self._drop_route(key, delta.lines)
-        for pid in self._back | self._appeared:  # shown again: dotted lines from it and (whole) to it, dropped
-            reroute.update(self._dotted_from.get(pid, ()))  # or drawn while it was hidden
-            if pid in self._dotted_to:
-                reroute.add(pid)
+        shown = self._back | self._appeared  # shown again: dotted lines from it and (whole) to it, dropped
+        for pid in self._dotted_from.keys() & shown:  # or drawn while it was hidden (`&` walks the smaller side)
+            reroute.update(self._dotted_from[pid])
+        reroute.update(self._dotted_to.keys() & shown)
         for pid in reroute:
             if pid in cards and (lazy or not self._shift_line(pid, delta.lines)):
                 self._route_lines_of(pid, delta.lines)

@@ -105,11 +105,11 @@ class VisibleItems:
         self._drop_unwanted(wanted, sum(1 for p in scene.cards if p in layout.cards))
         if delta.shifted:  # any item may be in a branch moved whole
             posts, lines = self._in_shifted(layout, delta)
-            posts.update(p for p in delta.cards if p in scene.cards)
-            lines.update(k for k in delta.lines if k in scene.lines)
+            posts.update(scene.cards.keys() & delta.cards)  # (`&` walks the smaller side: a focus names 9,000 cards)
+            lines.update(scene.lines.keys() & delta.lines)
         else:
-            posts = {p for p in delta.cards if p in scene.cards}
-            lines = {k for k in delta.lines if k in scene.lines}
+            posts = scene.cards.keys() & delta.cards
+            lines = scene.lines.keys() & delta.lines
         self._follow(layout, posts, lines)
         self.sketch.follow(layout, delta)
         self._make_wanted(wanted)
