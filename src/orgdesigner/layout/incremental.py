@@ -491,10 +491,15 @@ class IncrementalLayout:
         top = parent.get(root, ROOT)
         if (top, root, "line") in routes:  # from the rest of the chart: routed again if shown
             self._drop_route((top, root, "line"), self._lines_shown, park=False)
-        if self.loose:  # dotted lines to or from the branch
-            for pid in branch:
-                for key in [k for k in self.into.get(pid, ()) if k in self.loose]:
-                    self._drop_route(key, self._lines_shown, park=False)
+        loose = self.loose
+        if loose:  # dotted lines to or from the branch, found from the smaller side
+            if len(loose) < len(branch):
+                inside = set(branch)
+                leaving = [key for key in loose if key[0] in inside or key[1] in inside]
+            else:
+                leaving = [key for pid in branch for key in self.into.get(pid, ()) if key in loose]
+            for key in leaving:
+                self._drop_route(key, self._lines_shown, park=False)
         for pid in branch:
             if pid != root:
                 key = (parent[pid], pid, "line")
