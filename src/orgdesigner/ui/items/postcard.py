@@ -38,6 +38,7 @@ def _fill_brush(colour: str) -> QBrush:
 _FLAGS = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
 """Selectable, and moved by a gesture (worked out once: a focus on a branch makes hundreds of cards at a time)."""
 _CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache
+_SELECTED = QStyle.StateFlag.State_Selected
 _NO_COST = Cost(0.0, 0.0)
 
 
@@ -219,7 +220,7 @@ class PostCardItem(QGraphicsItem):
         post, rect = self._post, self._rect
         style = card_style(post)
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        selected = _SELECTED in option.state  # (no new flag made for each card painted)
         change = main_change(self._change_kinds) if self._change_kinds else None
         painter.setPen(_border_pen(ACCENT if selected else style.border, 2.6 if selected else 1.2, style.dashed))
         painter.setBrush(_fill_brush(change.tint if change else style.fill))
