@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyle, QStyleOptionGraphicsItem, QWidget
 
 from ...analysis import Cost, Finding
 from ...model import Post
@@ -39,11 +39,15 @@ _FLAGS = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.Graphic
 """Selectable, and moved by a gesture (worked out once: a focus on a branch makes hundreds of cards at a time)."""
 _CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache
 _SELECTED = QStyle.StateFlag.State_Selected
+_NO_PEN = QPen(Qt.PenStyle.NoPen)
 _NO_COST = Cost(0.0, 0.0)
 
 
-class PostCardItem(QGraphicsItem):
-    _bounds: QRectF | None = None
+class PostCardItem(QGraphicsRectItem):
+    """A post's card. Its `QGraphicsRectItem` rectangle, drawn with no pen, is its bounding rectangle (the card
+    with room for its handle and badges), so Qt finds it without calling into Python: it asks for it several
+    times for each card it paints, and for every card an edit or a scroll moves."""
+
     _span = 0
     _severity: str | None = None
     _responsibilities = 0
@@ -59,10 +63,12 @@ class PostCardItem(QGraphicsItem):
     are never hovered, and a card is told several things as it is made."""
 
     def __init__(self, post: Post, width: float, height: float) -> None:
-        super().__init__()
+        rect = QRectF(0, 0, width, height)
+        super().__init__(_bounds(rect))
+        self.setPen(_NO_PEN)
+        self._rect = rect
         self.post_id = post.id
         self._post = post
-        self._rect = QRectF(0, 0, width, height)
         self._cost = _NO_COST
         self._findings: list[Finding] = []
         self.setFlags(_FLAGS)
@@ -121,9 +127,8 @@ class PostCardItem(QGraphicsItem):
 
     def set_size(self, width: float, height: float) -> None:
         if (width, height) != (self._rect.width(), self._rect.height()):
-            self.prepareGeometryChange()
             self._rect = QRectF(0, 0, width, height)
-            self._bounds = None
+            self.setRect(_bounds(self._rect))
 
     @property
     def post(self) -> Post:
@@ -190,11 +195,6 @@ class PostCardItem(QGraphicsItem):
         return "<br>".join(lines)
 
     # ----- geometry -----------------------------------------------------------------------
-
-    def boundingRect(self) -> QRectF:
-        if self._bounds is None:  # asked for thousands of times when cards move: worked out once per size
-            self._bounds = self._rect.adjusted(-HANDLE_RADIUS - 2, -HANDLE_RADIUS - 12, HANDLE_RADIUS + 12, 10)
-        return self._bounds
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
@@ -328,6 +328,11 @@ class PostCardItem(QGraphicsItem):
             painter.setPen(QColor("#ffffff"))
             painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
             x += width + 3
+
+
+def _bounds(card: QRectF) -> QRectF:
+    """What a card paints: the card, its handle above it, its span badge at its top right, its change badges below."""
+    return card.adjusted(-HANDLE_RADIUS - 2, -HANDLE_RADIUS - 12, HANDLE_RADIUS + 12, 10)
 
 
 def title_box(card: QRectF) -> QRectF:
