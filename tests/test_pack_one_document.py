@@ -343,3 +343,18 @@ def test_two_files_imported_with_the_default_scenario_are_told_apart_on_the_cove
     cover = page_texts(out)[0]
     assert "Current → Current" not in cover
     assert "ashdown district current → ashdown district proposed" in cover.lower()
+
+
+def test_a_proposal_with_errors_says_so_on_the_cover_and_shows_the_statutory_officers_it_lacks(tmp_path, run):
+    """The Ashdown tables designate no statutory officer: three errors, told on the cover, and the statutory
+    officers section shows each required role as not designated."""
+    before, after = tmp_path / "current.orgd", tmp_path / "proposed.orgd"
+    run("import", str(CURRENT), "-o", str(before))
+    run("import", str(PROPOSED), "-o", str(after))
+    out = tmp_path / "pack.pdf"
+    assert run("export", str(after), "--pack", "--before", str(before), "-o", str(out)).returncode == 0
+    texts = page_texts(out)
+    assert "breaks 3 rules that must be put right" in " ".join(texts[0].split())
+    statutory = section_starts(out)["Statutory officers"]
+    page = " ".join(texts[statutory - 1].split())
+    assert page.count("Not designated") >= 3 and "Head of Paid Service" in page

@@ -41,7 +41,7 @@ def _sketched(scene) -> tuple[list[tuple[float, float, float, float]], list[tupl
         x, y = piece.pos().x(), piece.pos().y()
         cards, routes = piece.shapes()
         boxes += [(b[0] + x, b[1] + y, b[2] + x, b[3] + y) for b, _, _ in cards]
-        lines += [(kind, tuple((px + x, py + y) for px, py in points)) for kind, points, _ in routes]
+        lines += [(kind, tuple((px + dx + x, py + dy + y) for px, py in points)) for kind, points, (dx, dy), _ in routes]
     return sorted(boxes), sorted(lines)
 
 

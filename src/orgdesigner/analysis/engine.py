@@ -135,6 +135,7 @@ class Analysis:
         self._depth, self._depth_counts = self._all_depths()
         self._sorted_findings: list[Finding] | None = None
         """`findings()`, kept until a finding changes."""
+        self._structure_findings: list[Finding] | None = None
         self._post_findings: dict[str, list[Finding]] = {
             post_id: [] if post_id in self._context else
             post_findings(s, self.rules, self.scales, post, spans[post_id])
@@ -387,24 +388,31 @@ class Analysis:
         return sum(1 for report in self.graph.reports(post_id) if report not in self._context)
 
     def _refresh_structure_findings(self) -> None:
+        """The findings about the whole structure are stale: worked out again when next asked for (once for a
+        paste of fifty posts, not after each)."""
         self._sorted_findings = None
-        s = self.structure
-        spans = {root: self._own_span(root) for root in self._roots}
-        cycles = sorted(set(self._cycle_of.values()))
-        self._structure_findings = (
-            no_manager_findings(s, self.rules, sorted(self._roots), spans)
-            + statutory_findings(s, self.rules, self._holders)
-            + cycle_findings(s, self.rules, cycles)
-            + responsibility_findings(s, self.rules)
-            + rota_findings(s, self.rules)
-        )
+        self._structure_findings = None
+
+    def _whole_structure_findings(self) -> list[Finding]:
+        if self._structure_findings is None:
+            s = self.structure
+            spans = {root: self._own_span(root) for root in self._roots}
+            cycles = sorted(set(self._cycle_of.values()))
+            self._structure_findings = (
+                no_manager_findings(s, self.rules, sorted(self._roots), spans)
+                + statutory_findings(s, self.rules, self._holders)
+                + cycle_findings(s, self.rules, cycles)
+                + responsibility_findings(s, self.rules)
+                + rota_findings(s, self.rules)
+            )
+        return self._structure_findings
 
     # ----- answers -----------------------------------------------------------------------
 
     def findings(self) -> list[Finding]:
         """Every finding, most severe first; sorted once per edit however many views ask."""
         if self._sorted_findings is None:
-            found = [f for fs in self._post_findings.values() for f in fs] + self._structure_findings
+            found = [f for fs in self._post_findings.values() for f in fs] + self._whole_structure_findings()
             self._sorted_findings = sorted(found, key=Finding.sort_key)
         return list(self._sorted_findings)
 

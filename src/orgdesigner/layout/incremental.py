@@ -27,7 +27,7 @@ in `published.py`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from itertools import islice
 
@@ -355,10 +355,12 @@ class IncrementalLayout:
             block.corners = found
         return blocks[post_id].corners or []
 
-    def branch(self, root: str) -> tuple[list[tuple[str, float, float]], list[tuple[LineRoute, float, float]]]:
+    def branch(self, root: str, stop: Container[str] | None = None) -> tuple[list[tuple[str, float, float]],
+                                                                          list[tuple[LineRoute, float, float]]]:
         """The cards of the post's branch in the tidy tree, each (post, left, top) where it is now, and the solid
         lines among them, each with how far its stored route lies from where it is now: one walk down the
-        blocks, however far the branch moved."""
+        blocks, however far the branch moved. The branches of the posts in `stop` are left out, the lines to
+        them not."""
         blocks, children, routes, pending, loose = self.blocks, self.shape.children, self.routes, self.pending, \
             self.loose
         x, y = self.origin_now(root)
@@ -375,6 +377,8 @@ class IncrementalLayout:
                 if route is not None and (post, kid, "line") not in loose:
                     lines.append((route, dx, dy))
             for kid, kx, ky in block.kids:
+                if stop is not None and kid in stop:
+                    continue
                 step = pending.get(kid)
                 push((kid, x + kx, y + ky, dx + step[0], dy + step[1]) if step else (kid, x + kx, y + ky, dx, dy))
         return cards, lines
@@ -664,6 +668,8 @@ class IncrementalLayout:
             if dx or dy:
                 route = _moved(route, -dx, -dy)
         old = self.routes.get(key)
+        if old is not None and old.points == route.points and old.label == route.label:
+            route = old  # the same line: kept, so what was drawn from it can be kept too
         self.routes[key] = route
         if old is None:
             changed.add(key)

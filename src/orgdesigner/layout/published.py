@@ -9,7 +9,7 @@ next update, and says so if read after it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Container, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Protocol, TypeVar
@@ -78,10 +78,12 @@ class Layout:
         """Left, top, right and bottom of what the post's branch draws, from its block's top left."""
         return self._finder.blocks[post_id].extent
 
-    def branch(self, root: str) -> tuple[list[tuple[str, float, float]], list[tuple[LineRoute, float, float]]]:
+    def branch(self, root: str, stop: Container[str] | None = None) -> tuple[list[tuple[str, float, float]],
+                                                                          list[tuple[LineRoute, float, float]]]:
         """The cards of the post's branch, each (post, left, top), and its solid lines, each with how far its
-        route is to be moved (see `IncrementalLayout.branch`)."""
-        return self._finder.branch(root)
+        route is to be moved (see `IncrementalLayout.branch`); not the branches of the posts in `stop`, but the
+        lines to them."""
+        return self._finder.branch(root, stop)
 
     def card_size(self) -> tuple[float, float]:
         """The cards' width and height (every card of a layout is the same size)."""
@@ -171,7 +173,8 @@ class Live(Protocol):
 
     def lines_in(self, box: Box) -> list[LineKey]: ...
 
-    def branch(self, root: str) -> tuple[list[tuple[str, float, float]], list[tuple[LineRoute, float, float]]]: ...
+    def branch(self, root: str, stop: Container[str] | None = None) -> tuple[list[tuple[str, float, float]],
+                                                                          list[tuple[LineRoute, float, float]]]: ...
 
     def corners(self, post_id: str) -> list[tuple[float, float]]: ...
 

@@ -73,6 +73,8 @@ class OrgScene(QGraphicsScene):
         self._findings: dict[str, list] = {}
         self._held: tuple[Structure, Counter[str | None]] | None = None
         """How many responsibilities each post holds, counted once per edit (see `_responsibilities_of`)."""
+        self._findings_shown: list | None = None
+        """The findings the cards were last marked from (an edit that changes none marks nothing)."""
         self.visible = VisibleItems(self)
         """Which cards and lines are items: those in or near the view (see `ui/visible.py`)."""
         self.show_names = True
@@ -102,6 +104,7 @@ class OrgScene(QGraphicsScene):
         self.boxes.clear()
         self.lines.clear()
         self._severities.clear()
+        self._findings_shown = None
         self.visible.clear()
         self.view_state.open(self.document.path)
         self.relayout()
@@ -329,8 +332,12 @@ class OrgScene(QGraphicsScene):
 
     def refresh_findings(self) -> None:
         """Mark cards with their worst finding; only cards whose marking changes are repainted."""
+        findings = self.document.analysis.findings()
+        if findings == self._findings_shown:  # cards made since were marked as they were made
+            return
+        self._findings_shown = findings
         by_post: dict[str, list] = {}
-        for finding in self.document.analysis.findings():
+        for finding in findings:
             for post_id in finding.posts:
                 by_post.setdefault(post_id, []).append(finding)
         self._findings = by_post

@@ -96,9 +96,11 @@ class SketchPieces:
             return
         stale: set[str] = {LOOSE}
         moved: set[str] = set()
-        for post_id in delta.cards:  # the piece that drew it, and the one to draw it now
-            if post_id in self._drawn_in:
-                stale.add(self._drawn_in[post_id])
+        drawn_in = self._drawn_in
+        for post_id in delta.cards:  # the piece that drew it (no longer: a post deleted, its id used again
+            drawn = drawn_in.pop(post_id, None)  # later, would be looked for there), and the one to draw it now
+            if drawn is not None:
+                stale.add(drawn)
             if post_id in layout.cards:
                 stale.add(self._piece_of(post_id))
         for manager, _, _ in delta.lines:
@@ -244,38 +246,30 @@ class SketchPieces:
             return [], []
         loose, hand = layout.loose()
         if piece_id == LOOSE:
-            return self._shapes(piece_id, list(hand), loose, (0.0, 0.0))
-        if piece_id == CROWN:
-            posts: list[str] = []
-            pending = list(reversed(layout.tops))
-            while pending:
-                post = pending.pop()
-                if post in self._piece_of_root:
-                    continue
-                posts.append(post)
-                pending.extend(reversed(layout.reports(post)))
-            origin = (0.0, 0.0)
-            self._crown_drawn = len(posts)
-        else:
-            return self._branches(piece_id, hand)
-        lines = [(post, kid, "line") for post in posts for kid in layout.reports(post)]
-        left_out = set(loose)
-        return self._shapes(piece_id, [p for p in posts if p not in hand], [k for k in lines if k not in left_out],
-                            origin)
+            return self._shapes(piece_id, list(hand), loose)
+        if piece_id == CROWN:  # every post above the pieces: walked down from the top, stopping at the pieces
+            tops = [top for top in layout.tops if top not in self._piece_of_root]
+            content = self._walked(piece_id, tops, (0.0, 0.0), hand)
+            self._crown_drawn = len(content[0])
+            return content
+        roots = [root for root in self.roots[piece_id] if root in layout.cards]
+        return self._walked(piece_id, roots, layout.origin(piece_id), hand)
 
-    def _branches(self, piece_id: str, hand: dict[str, Rect]) -> Content:
-        """A piece's cards and lines, from one walk down each of its branches."""
+    def _walked(self, piece_id: str, roots: list[str], origin: tuple[float, float], hand: dict[str, Rect]) -> Content:
+        """The cards and lines of the branches under `roots`, from one walk down each (the crown's stops at the
+        pieces' branches), drawn from `origin`. The crown's bounds come from its shapes, so its lines are boxed;
+        a piece's come from its branches."""
         layout = self.layout
         assert layout is not None
-        ox, oy = layout.origin(piece_id)
+        ox, oy = origin
+        crown = piece_id == CROWN
+        stop = self._piece_of_root if crown else None
         structure, styles, drawn = self.scene.structure.posts, self._styles, self._drawn_in
         width, height = layout.card_size()
         card_shapes: list[CardShape] = []
         line_shapes: list[LineShape] = []
-        for root in self.roots[piece_id]:
-            if root not in layout.cards:
-                continue
-            cards, lines = layout.branch(root)
+        for root in roots:
+            cards, lines = layout.branch(root, stop)
             for post_id, x, y in cards:
                 colours = styles.get(post_id)
                 if colours is None:
@@ -288,16 +282,15 @@ class SketchPieces:
                 x, y = x - ox, y - oy
                 card_shapes.append(((x, y, x + width, y + height), *colours))
                 drawn[post_id] = piece_id
-            for route, dx, dy in lines:  # the piece's bounds come from its branches: no box for each line
+            for route, dx, dy in lines:
                 dx, dy = dx - ox, dy - oy
-                line_shapes.append((route.kind, [(px + dx, py + dy) for px, py in route.points], _NO_BOX))
+                line_shapes.append((route.kind, route.points, (dx, dy), _box(route.points, dx, dy) if crown else _NO_BOX))
         return card_shapes, line_shapes
 
-    def _shapes(self, piece_id: str, posts: list[str], lines: list[tuple[str, str, str]],
-                origin: tuple[float, float]) -> Content:
+    def _shapes(self, piece_id: str, posts: list[str], lines: list[tuple[str, str, str]]) -> Content:
+        """The hand-placed cards and the lines that do not follow the tree, where they are."""
         layout = self.layout
         assert layout is not None
-        x, y = origin
         cards, routes, structure = layout.cards, layout.routes, self.scene.structure.posts
         styles, drawn = self._styles, self._drawn_in
         card_shapes: list[CardShape] = []
@@ -309,17 +302,19 @@ class SketchPieces:
             colours = styles.get(post_id)
             if colours is None:
                 colours = styles[post_id] = _colours(post)
-            card_shapes.append(((rect.x - x, rect.y - y, rect.right - x, rect.bottom - y), *colours))
+            card_shapes.append(((rect.x, rect.y, rect.right, rect.bottom), *colours))
             drawn[post_id] = piece_id
         line_shapes: list[LineShape] = []
         for key in lines:
             route = routes.get(key)
-            if route is None or not route.points:
-                continue
-            points = [(px - x, py - y) for px, py in route.points]
-            xs, ys = [p[0] for p in points], [p[1] for p in points]
-            line_shapes.append((route.kind, points, (min(xs), min(ys), max(xs), max(ys))))
+            if route is not None and route.points:
+                line_shapes.append((route.kind, route.points, (0.0, 0.0), _box(route.points, 0.0, 0.0)))
         return card_shapes, line_shapes
+
+
+def _box(points: list[tuple[float, float]], dx: float, dy: float) -> tuple[float, float, float, float]:
+    xs, ys = [x for x, _ in points], [y for _, y in points]
+    return min(xs) + dx, min(ys) + dy, max(xs) + dx, max(ys) + dy
 
 
 def _colours(post: Post) -> tuple[str, str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from difflib import SequenceMatcher
 from typing import ClassVar
 
 from PySide6.QtCore import Qt, Signal
@@ -17,7 +18,7 @@ from ..feature import ActionSpec, DockSpec, FeatureParts, MenuSpec, WindowHost
 
 class FindingsPanel(QTreeWidget):
     """After an edit only the rows whose findings changed are replaced (on 10,000 posts an edit changes a
-    few findings among hundreds)."""
+    few findings among hundreds, often far apart in the list)."""
 
     posts_chosen = Signal(list)
     """The post ids a clicked finding names."""
@@ -40,18 +41,17 @@ class FindingsPanel(QTreeWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        """Replace the rows between the first and the last finding that differ from those shown."""
+        """Replace only the runs of rows whose findings changed, matched as a diff of the two lists."""
         findings, shown = self.document.analysis.findings(), self._shown
         if findings == shown:
             return
-        same = min(len(findings), len(shown))
-        first = next((i for i in range(same) if findings[i] != shown[i]), same)
-        tail = 0
-        while tail < same - first and findings[-1 - tail] == shown[-1 - tail]:
-            tail += 1
-        for _ in range(len(shown) - tail - first):
-            self.takeTopLevelItem(first)
-        self.insertTopLevelItems(first, [_item(f) for f in findings[first:len(findings) - tail]])
+        matcher = SequenceMatcher(None, shown, findings, autojunk=False)
+        for tag, old_start, old_end, new_start, new_end in reversed(matcher.get_opcodes()):
+            if tag == "equal":
+                continue
+            for _ in range(old_end - old_start):  # from the end back, so earlier rows keep their places
+                self.takeTopLevelItem(old_start)
+            self.insertTopLevelItems(old_start, [_item(f) for f in findings[new_start:new_end]])
         self._shown = findings
 
     def _clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:

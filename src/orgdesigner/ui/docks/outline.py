@@ -104,10 +104,18 @@ class OutlinePanel(QWidget):
                         self._items[post_id].setText(_label(structure.posts[post_id]))
 
     def _in_file_order(self, post_ids: frozenset[str]) -> list[Post]:
+        """The posts in the file's order, looked for from its end, where added posts go (a paste into 10,000
+        posts looks at the last few)."""
         posts = self.document.structure.posts
         if len(post_ids) == 1:
             return [posts[next(iter(post_ids))]]
-        return [post for post in posts.values() if post.id in post_ids]
+        found: list[Post] = []
+        for post in reversed(posts.values()):
+            if post.id in post_ids:
+                found.append(post)
+                if len(found) == len(post_ids):
+                    break
+        return found[::-1]
 
     def _add_rows(self, posts: list[Post]) -> None:
         """Append the posts' rows to their groups, each group's in one go (a paste of 50 is a few model

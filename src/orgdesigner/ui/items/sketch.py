@@ -31,9 +31,11 @@ Box = tuple[float, float, float, float]
 """left, top, right, bottom"""
 CardShape = tuple[Box, str, str]
 """A card's box, fill and border colour."""
-LineShape = tuple[str, list[tuple[float, float]], Box]
-"""A line's kind ("line" or "dotted"), its route's points and the box around them (left empty where a piece's bounds
-come from the layout, not from its shapes)."""
+LineShape = tuple[str, list[tuple[float, float]], tuple[float, float], Box]
+"""A line's kind ("line" or "dotted"), its route's points as the layout keeps them, how far they lie from where the
+piece draws them, and the box around them there (left empty where a piece's bounds come from the layout, not from
+its shapes). A route is drawn from the layout's own list of points: a piece drawn again after an edit makes again
+only the segments of the lines that changed or moved within it."""
 Content = tuple[list[CardShape], list[LineShape]]
 
 
@@ -49,6 +51,9 @@ class SketchPiece(QGraphicsItem):
         self._made: dict[Box, QRectF] = {}
         """The rectangle made for each card's box when last painted: an edit moves a few of a piece's cards."""
         self._lines: dict[str, list[QLineF]] | None = None
+        self._made_lines: dict[tuple[int, tuple[float, float]], tuple[list[tuple[float, float]], list[QLineF]]] = {}
+        """The segments made for each route (by its points' identity, kept with them) and offset when last
+        painted."""
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setZValue(10)  # where the cards would be
         # No cached picture: painting a few hundred boxes is quicker than making a picture of them at each zoom.
@@ -94,10 +99,22 @@ class SketchPiece(QGraphicsItem):
 
     def _line_segments(self) -> dict[str, list[QLineF]]:
         if self._lines is None:
-            self._lines = {}
-            for kind, points, _ in self.shapes()[1]:
-                self._lines.setdefault(kind, []).extend(
-                    QLineF(x1, y1, x2, y2) for (x1, y1), (x2, y2) in zip(points, points[1:]))
+            lines: dict[str, list[QLineF]] = {}
+            made, kept = {}, self._made_lines
+            for kind, points, offset, _ in self.shapes()[1]:
+                key = (id(points), offset)
+                found = kept.get(key)
+                if found is None or found[0] is not points:
+                    dx, dy = offset
+                    found = (points, [QLineF(x1 + dx, y1 + dy, x2 + dx, y2 + dy)
+                                      for (x1, y1), (x2, y2) in zip(points, points[1:])])
+                made[key] = found
+                segments = lines.get(kind)
+                if segments is None:
+                    lines[kind] = list(found[1])
+                else:
+                    segments.extend(found[1])
+            self._lines, self._made_lines = lines, made
         return self._lines
 
     def boundingRect(self) -> QRectF:
