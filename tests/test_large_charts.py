@@ -27,6 +27,7 @@ from orgdesigner.presentation.selection import ChartSelection, select
 from orgdesigner import editing as commands
 from orgdesigner.ui.items.lineitem import ReportingLineItem
 from orgdesigner.ui.items.postcard import PostCardItem
+from orgdesigner.ui.items.sketch import SketchPiece
 
 from conftest import SAMPLES
 from pdfread import page_texts
@@ -104,9 +105,9 @@ def test_every_page_of_a_long_chart_carries_the_legend_drawn_once(tmp_path):
 
 @pytest.fixture
 def paints(monkeypatch) -> dict[str, int]:
-    """Counts of cards and lines painted afresh (a card drawn from its cached picture is not)."""
-    painted = {"cards": 0, "lines": 0}
-    for cls, key in ((PostCardItem, "cards"), (ReportingLineItem, "lines")):
+    """Counts of cards, lines and sketch pieces painted afresh (a card drawn from its cached picture is not)."""
+    painted = {"cards": 0, "lines": 0, "pieces": 0}
+    for cls, key in ((PostCardItem, "cards"), (ReportingLineItem, "lines"), (SketchPiece, "pieces")):
         def paint(self, *args, _original=cls.paint, _key=key):
             painted[_key] += 1
             return _original(self, *args)
@@ -116,27 +117,28 @@ def paints(monkeypatch) -> dict[str, int]:
 
 @pytest.fixture
 def big_canvas(paints, make_canvas):
-    """A canvas showing 1,400 posts, fitted to the window as opening a file leaves it: every card an item
-    (`ui.visible.MAX_CARD_ITEMS`), each a plain box."""
+    """A canvas showing 1,400 posts, fitted to the window as opening a file leaves it: few enough cards for
+    items (`ui.visible.MAX_CARD_ITEMS`), but each would be a plain box at that scale, so the chart is sketched."""
     canvas = make_canvas(synthetic_structure(1400))
     canvas.host.resize(830, 695)  # a viewport of 792 × 657, as the window's canvas at 1400 × 900
     QApplication.processEvents()
     canvas.view.fit()
     QApplication.processEvents()
-    paints.update(cards=0, lines=0)
+    paints.update(cards=0, lines=0, pieces=0)
     return canvas
 
 
+def test_cards_too_small_for_any_text_are_sketched_not_made_into_items(big_canvas):
+    scene = big_canvas.scene
+    assert not scene.cards and not scene.lines
+    assert scene.visible.sketching and scene.visible.sketch.card_count() == len(big_canvas.document.structure.posts)
+
+
 def test_an_edit_on_a_fitted_chart_repaints_around_the_post_not_the_whole_chart(big_canvas, paints):
-    document = big_canvas.document
-    assert document.execute(commands.edit_post(document.structure, "P1300", grade="G2"))  # its directorate's cost too
+    document, sketch = big_canvas.document, big_canvas.scene.visible.sketch
+    assert document.execute(commands.edit_post(document.structure, "P1300", status="vacant"))  # its box restyled
     QApplication.processEvents()
-    assert 0 < paints["cards"] <= 10 and paints["lines"] < len(big_canvas.scene.lines) / 4, paints  # was all of them
-
-
-def test_a_zoomed_out_chart_keeps_every_card_cached(big_canvas, paints):
-    big_canvas.view.viewport().repaint()
-    assert paints["cards"] == 0 and paints["lines"] > 1000  # 1,400 cards drawn from their cached pictures
+    assert 0 < paints["pieces"] <= len(sketch.pieces) / 4, paints  # the pieces about the post, not all of them
 
 
 @pytest.fixture
@@ -158,7 +160,7 @@ def test_a_new_total_in_a_group_header_is_shown_without_repainting_the_group(zoo
         assert document.execute(commands.edit_post(document.structure, post_id, fte=0.2))
         QApplication.processEvents()
         assert _on_screen(zoomed_in) != before  # the header's cost changed
-    assert _on_screen(zoomed_in) == _on_screen(_opened_alike(zoomed_in, make_canvas, tmp_path))
+    assert _alike(_on_screen(zoomed_in), _on_screen(_opened_alike(zoomed_in, make_canvas, tmp_path)))
 
 
 def test_lines_laid_out_again_are_shown_where_they_now_run(zoomed_in, make_canvas, tmp_path):
@@ -174,7 +176,7 @@ def test_lines_laid_out_again_are_shown_where_they_now_run(zoomed_in, make_canva
         assert zoomed_in.document.perform(lambda: commands.set_manager(structure, moving, first))
         QApplication.processEvents()
         assert _on_screen(zoomed_in) != before
-    assert _on_screen(zoomed_in) == _on_screen(_opened_alike(zoomed_in, make_canvas, tmp_path))
+    assert _alike(_on_screen(zoomed_in), _on_screen(_opened_alike(zoomed_in, make_canvas, tmp_path)))
 
 
 def _opened_alike(window, make_canvas, tmp_path):
@@ -192,6 +194,16 @@ def _opened_alike(window, make_canvas, tmp_path):
     assert fresh.view.viewport().size() == window.view.viewport().size()
     assert fresh.view.mapFromScene(QPointF(0, 0)) == window.view.mapFromScene(QPointF(0, 0))
     return fresh
+
+
+def _alike(shown: QImage, fresh: QImage) -> bool:
+    """The same picture, but for a level or two of a colour where two antialiased lines cross: the items of a
+    view are made in the order the view came to them, and lines that cross blend in the order they were made."""
+    if shown == fresh:
+        return True
+    if shown.size() != fresh.size() or shown.format() != fresh.format():
+        return False
+    return all(abs(a - b) <= 2 for a, b in zip(bytes(shown.constBits()), bytes(fresh.constBits())) if a != b)
 
 
 def _on_screen(window) -> QImage:

@@ -222,7 +222,7 @@ class OrgScene(QGraphicsScene):
     def show_area(self, area: QRectF, scale: float) -> None:
         """The view shows this part of the scene now, at this scale (as items' `levelOfDetailFromTransform`
         gives it): make the items in or near it, drop the others, and place the group labels in sight."""
-        self.visible.show_area(area)
+        self.visible.show_area(area, scale)
         if self.view_area is None or area != self.view_area or scale != self.view_scale:
             self.view_area, self.view_scale = QRectF(area), scale
             self._place_labels()

@@ -3,8 +3,9 @@ view, and are made or dropped as the view scrolls and zooms.
 
 The layout finds the cards and lines in a view's rectangle itself (`Layout.cards_in`, walking down only the
 branches that meet it), so nothing here keeps a place for every post. When the view holds more cards than
-`MAX_CARD_ITEMS` (a large chart zoomed out), no card or line items are made at all: the chart is sketched in
-pieces that follow its branches (`sketching.py`), which is all a card paints at that size anyway. Selected
+`MAX_CARD_ITEMS` (a large chart zoomed out), or the view is so far out that a card would paint only a plain box
+(`zoom.Detail.BOX`), no card or line items are made at all: the chart is sketched in pieces that follow its
+branches (`sketching.py`), which draw those boxes and lines far more cheaply than items. Selected
 cards are always kept; `ensure` makes the item of any post on demand (selection by id, find, centring, a press
 on a sketched card).
 """
@@ -21,6 +22,7 @@ from ..layout import Layout, LayoutDelta
 from ..model import Structure
 from .items.lineitem import ReportingLineItem
 from .items.postcard import PostCardItem
+from .items.zoom import Detail, card_detail
 from .sketching import SketchPieces
 
 Box = tuple[float, float, float, float]
@@ -75,6 +77,8 @@ class VisibleItems:
         self.layout: Layout | None = None
         self.area: QRectF | None = None
         """The scene rectangle the view shows; None (no view) makes every item."""
+        self.scale: float | None = None
+        """The view's scale (None: not known, items as for any scale)."""
         self.sketching = False
         self.sketch = SketchPieces(scene)
 
@@ -82,9 +86,9 @@ class VisibleItems:
 
     def clear(self) -> None:
         """The scene dropped every item (a new document): start afresh, in the same view."""
-        area = self.area
+        area, scale = self.area, self.scale
         self.__init__(self.scene)  # type: ignore[misc]
-        self.area = area
+        self.area, self.scale = area, scale
 
     def apply(self, layout: Layout) -> None:
         """Take in a new layout: move the items that exist, drop those of posts and lines that went, cut the
@@ -167,11 +171,11 @@ class VisibleItems:
 
     # ----- following the view -----------------------------------------------------------------
 
-    def show_area(self, area: QRectF) -> None:
-        """The view now shows `area` (scene coordinates)."""
-        if self.area is not None and area == self.area:
+    def show_area(self, area: QRectF, scale: float | None = None) -> None:
+        """The view now shows `area` (scene coordinates), at `scale`."""
+        if self.area is not None and area == self.area and scale == self.scale:
             return
-        self.area = QRectF(area)
+        self.area, self.scale = QRectF(area), scale
         self.sync()
 
     def wanted_box(self) -> Box | None:
@@ -196,6 +200,8 @@ class VisibleItems:
         box = self.wanted_box()
         if box is None:
             return _Wanted(list(layout.cards), list(layout.routes), False)
+        if self.scale is not None and card_detail(self.scale, layout.card_size()[1]) is Detail.BOX:
+            return _Wanted([], [], True)  # plain boxes: the sketch draws them
         if self._holds_everything(layout, box):  # the whole chart: no need to look for what is in it
             sketch = len(layout.cards) > MAX_CARD_ITEMS
             return _Wanted([] if sketch else list(layout.cards), [] if sketch else list(layout.routes), sketch)
