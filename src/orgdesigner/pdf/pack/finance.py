@@ -22,9 +22,9 @@ def financial_summary(data: PackData) -> list[Flowable]:
     # the on-cost rate is said once, in `basis_text`
     basis = (f"Posts are costed at their salary where one is recorded, otherwise {_BASIS[settings.cost_basis]}. "
              f"{data.basis_text} Figures are for posts in scope of the review and a full year; the cost to the "
-             "council leaves out the shares partners pay. Each post's cost is rounded to the nearest pound, and "
-             "every total, saving and year of the profile is added up from those rounded costs, so the tables add "
-             "up as printed.")
+             "council leaves out the shares partners pay. Each post's cost is rounded to the nearest pound and every "
+             "total and saving is added up from those rounded costs (each year of the profile is rounded too), so "
+             "the tables add up as printed.")
     width = block_width(data.width, 2)
     left = _before_after(data, width) + _saving(data, width)
     right = _profile(data, width) + _one_off(data, width)

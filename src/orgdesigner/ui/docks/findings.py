@@ -34,7 +34,7 @@ class FindingsPanel(QTreeWidget):
         self.setUniformRowHeights(False)
         self._shown: list[Finding] = []
         self.setColumnWidth(0, max(self.fontMetrics().horizontalAdvance(text) for text in
-                                   ["Severity", *(s.value.capitalize() for s in Severity)]) + 24)
+                                   ["Severity", *(severity_label(s.value) for s in Severity)]) + 24)
         self.itemClicked.connect(self._clicked)
         self.itemActivated.connect(self._clicked)
         document.changed.connect(lambda _change: self.refresh())
