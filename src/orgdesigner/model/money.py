@@ -18,11 +18,16 @@ import math
 MINUS = "\u2212"
 
 
+_HALF = 0.5000001
+"""A half, and a hair more, so a figure a hair under a half through floating point (…4999999) counts as the half."""
+
+
 def whole_pounds(amount: float) -> float:
     """`amount` rounded to whole pounds, halves away from zero (£101,563.50 → £101,564), as a council's
-    tables round; a figure a hair under a half through floating point (…49999999) counts as the half."""
-    value = abs(round(amount, 6))
-    return math.copysign(math.floor(value + 0.5), amount) + 0.0
+    tables round. Called for every post's cost, so kept to one floor."""
+    if amount >= 0:
+        return float(math.floor(amount + _HALF))
+    return 0.0 - math.floor(_HALF - amount)
 
 
 def money(amount: float, short: bool = False) -> str:
