@@ -41,6 +41,7 @@ def _lines(path: Path) -> list[list[str]]:
 
 class Pack:
     def __init__(self, path: Path, before: Structure, after: Structure) -> None:
+        self.pay_award = after.proposal.pay_award_rate
         write_pack(before, after, path, PdfOptions(title="Senior leadership review"))
         self.pages = _lines(path)
         self.lines = [line for page in self.pages for line in page]
@@ -179,8 +180,7 @@ def test_an_average_span_changes_by_the_difference_of_the_printed_averages(tmp_p
 
 def test_with_no_pay_award_the_pack_says_the_saving_is_the_same_each_year(pack):
     text = " ".join(pack.after("Financial summary"))
-    rate = "3%" if "Cambridge" in text else None
-    if rate:
+    if pack.pay_award:  # Cambridge: 3%
         assert "growing each year with a pay award of 3%" in text and "growing with the pay award of 3%" in text
     else:  # Leicester: no pay award, every year alike
         assert "growing" not in text and "pay award" in text
