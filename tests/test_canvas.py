@@ -216,3 +216,19 @@ def test_a_dotted_line_onto_the_line_manager_is_refused_as_on_release(canvas):
     assert hint == "'Head of Planning' is already line managed by 'Director of Place'"
     release(canvas, end, Qt.ControlModifier)
     assert canvas.refusals == [hint] and canvas.document.undo_stack.count() == 0
+
+
+def test_hovering_a_card_shows_its_post_as_it_is_now(canvas):
+    """The tooltip over a card (worked out only when asked for) names the post as an edit left it."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    from orgdesigner import editing
+
+    assert canvas.document.execute(editing.edit_post(canvas.document.structure, "H1", title="Head of Audit"))
+    viewport = canvas.view.viewport()
+    point = canvas.view.mapFromScene(card_centre(canvas, "H1"))
+    QApplication.sendEvent(viewport, QHelpEvent(QEvent.Type.ToolTip, point, viewport.mapToGlobal(point)))
+    assert QToolTip.text().startswith("<b>Head of Audit</b>")
+    QToolTip.hideText()

@@ -54,7 +54,7 @@ def test_the_table_name_is_a_hint_for_the_name_never_the_organisation(run, tmp_p
     out = tmp_path / "x.orgd"
     run("import", str(CURRENT), "-o", str(out), "--on-cost-rate", "0.25")
     structure = load(out)
-    assert structure.name == "ashdown district current" and structure.organisation == ""
+    assert structure.name == "Ashdown district current" and structure.organisation == ""
 
 
 def _restructure(run, tmp_path: Path) -> Path:

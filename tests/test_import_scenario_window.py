@@ -37,7 +37,7 @@ def drive_import(win, path, drive, action=None):
 def test_the_dialog_asks_the_basis_and_names_and_remembers_the_basis(window):
     def first(dialog):
         assert dialog.oncost_spin.value() == 0 and "no on-costs (salary only)" in dialog.basis_label.text()
-        assert dialog.name_edit.placeholderText() == "ashdown district current"
+        assert dialog.name_edit.placeholderText() == "Ashdown district current"
         assert dialog.organisation_edit.text() == "" and dialog.organisation_edit.placeholderText() == ""
         dialog.oncost_spin.setValue(25)
         dialog.basis_combo.setCurrentIndex(dialog.basis_combo.findData("mid"))
@@ -49,7 +49,7 @@ def test_the_dialog_asks_the_basis_and_names_and_remembers_the_basis(window):
     drive_import(window, CURRENT, first)
     structure = window.document.structure
     assert (structure.organisation, structure.scenario, structure.name) == (
-        "Ashdown District Council", "Current", "ashdown district current")
+        "Ashdown District Council", "Current", "Ashdown district current")
     assert structure.settings.on_cost_rate == 0.25 and structure.settings.cost_basis is CostBasis.MID
     assert "at middle of grade with 25% on-costs" in window.summary_label.toolTip()
 

@@ -95,7 +95,7 @@ def test_import_everyday_headers_below_a_title_row_opens_a_new_unsaved_structure
     assert imported.posts["1002"].reports_to == "1001" and imported.posts["1003"].fte == pytest.approx(0.5)
     assert imported.posts["1003"].custom == {"Cost Centre": "CC03"}
     assert window.document.path is None and window.isWindowModified()
-    assert window.windowTitle().startswith("establishment")
+    assert window.windowTitle().startswith("Establishment")
     assert window.statusBar().currentMessage() == "Imported 3 posts from establishment.csv"
 
 

@@ -285,6 +285,18 @@ def test_sample_packs_have_no_chart_page_under_a_quarter_full(tmp_path, council)
     assert not thin, f"chart pages under a quarter full: {thin}"
 
 
+def test_a_page_title_naming_three_departments_is_set_smaller_rather_than_cut_short(tmp_path):
+    """Cambridge's pages of three departments' teams were titled "… · Greater Cambridge Sh…"."""
+    from orgdesigner.model import load
+    from orgdesigner.pdf.pack.document import write_pack
+    out = tmp_path / "pack.pdf"
+    write_pack(load(SAMPLES.parent / "cambridge-2022-current.orgd"),
+               load(SAMPLES.parent / "cambridge-2022-proposed.orgd"), out)
+    texts = page_texts(out)
+    assert sum("\u00b7 Greater Cambridge Shared Planning" in text for text in texts) >= 2
+    assert not any(re.search(r"\u00b7 [^\u00b7]*\u2026", text.split("Reports to")[0]) for text in texts)
+
+
 def test_a_page_of_several_teams_names_each_department_once():
     from orgdesigner.model import Group, Post, Structure
     from orgdesigner.pdf.chart.page import plan_chart
@@ -343,3 +355,18 @@ def test_two_files_imported_with_the_default_scenario_are_told_apart_on_the_cove
     cover = page_texts(out)[0]
     assert "Current → Current" not in cover
     assert "ashdown district current → ashdown district proposed" in cover.lower()
+
+
+def test_a_proposal_with_errors_says_so_on_the_cover_and_shows_the_statutory_officers_it_lacks(tmp_path, run):
+    """The Ashdown tables designate no statutory officer: three errors, told on the cover, and the statutory
+    officers section shows each required role as not designated."""
+    before, after = tmp_path / "current.orgd", tmp_path / "proposed.orgd"
+    run("import", str(CURRENT), "-o", str(before))
+    run("import", str(PROPOSED), "-o", str(after))
+    out = tmp_path / "pack.pdf"
+    assert run("export", str(after), "--pack", "--before", str(before), "-o", str(out)).returncode == 0
+    texts = page_texts(out)
+    assert "breaks 3 rules that must be put right" in " ".join(texts[0].split())
+    statutory = section_starts(out)["Statutory officers"]
+    page = " ".join(texts[statutory - 1].split())
+    assert page.count("Not designated") >= 3 and "Head of Paid Service" in page

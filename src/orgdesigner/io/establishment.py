@@ -95,8 +95,10 @@ def import_table(path: str | Path, options: ImportOptions | None = None,
 
 
 def table_name(path: Path) -> str:
-    """The name an imported structure takes from its file."""
-    return path.stem.replace("_", " ").replace("-", " ").strip() or "Imported structure"
+    """The name an imported structure takes from its file, begun with a capital as a title is ("ashdown-district-
+    current.csv": "Ashdown district current")."""
+    name = " ".join(path.stem.replace("_", " ").replace("-", " ").split())
+    return name[:1].upper() + name[1:] if name else "Imported structure"
 
 
 def options_problem(options: ImportOptions) -> str | None:

@@ -55,6 +55,8 @@ class _Stash:
     pending: dict[str, tuple[float, float]]
     routes: dict[LineKey, LineRoute]
     ends: dict[LineKey, tuple[Rect, Rect]]
+    groups: dict[str, list[str]]
+    """The branch's posts shown in each group (a post moved to another group makes its branch's block stale)."""
 
 
 class IncrementalLayout:
@@ -187,11 +189,27 @@ class IncrementalLayout:
     def _measure_below(self, start: str, reuse: bool) -> set[str]:
         """Measure the blocks from `start` down, deepest first, and return those measured. With `reuse`, a
         block measured before is kept unless it is stale or a block below it was measured again."""
+        blocks, children, stale = self.blocks, self.shape.children, self.stale
+        if not reuse or len(stale) >= 64:
+            return self._measure_walk(start, reuse)
+        above = {up for pid in stale for up in self._chain_up(pid)}  # the posts with a stale block below them
+        if start != ROOT:
+            if start in blocks and start not in above and all(kid in blocks for kid in children[start]):
+                return set()  # every block below kept (a block's reports were measured with it): no walk down
+            return self._measure_walk(start, reuse)
+        measured: set[str] = set()  # the top: each tree walked only if something in it is to be measured
+        for top in [*children[ROOT], *self.shape.cycle_tops]:
+            if top not in blocks or top in above or not all(kid in blocks for kid in children[top]):
+                measured |= self._measure_walk(top, reuse)
+        blocks[ROOT] = self.measure.measure(ROOT)
+        measured.add(ROOT)
+        stale.discard(ROOT)
+        return measured
+
+    def _measure_walk(self, start: str, reuse: bool) -> set[str]:
+        """`_measure_below` by a walk through every post from `start` down."""
         blocks, children, stale, measure = self.blocks, self.shape.children, self.stale, self.measure.measure
         measured: set[str] = set()
-        if reuse and start != ROOT and start in blocks and start not in stale and len(stale) < 64 and \
-                all(kid in blocks for kid in children[start]) and not any(start in self._chain_up(s) for s in stale):
-            return measured  # every block below kept (a block's reports were measured with it): no walk down
         for post_id in reversed(self._preorder(start)):
             if reuse and post_id != ROOT and post_id in blocks and post_id not in stale and \
                     not any(kid in measured for kid in children[post_id]):
@@ -472,15 +490,20 @@ class IncrementalLayout:
                 stack.extend(children.get(post, ()))
         cards, origin, pending, routes, ends, parent = self.cards, self.origin, self.pending, self.routes, \
             self.ends, self.parent
-        stash = _Stash(self.blocks[root], origin[root], {}, {}, {}, {}, {})
+        stash = _Stash(self.blocks[root], origin[root], {}, {}, {}, {}, {}, {})
         members, group_of, regrouped = self.members, self._group_of, self._regrouped
         top = parent.get(root, ROOT)
         if (top, root, "line") in routes:  # from the rest of the chart: routed again if shown
             self._drop_route((top, root, "line"), self._lines_shown, park=False)
-        if self.loose:  # dotted lines to or from the branch
-            for pid in branch:
-                for key in [k for k in self.into.get(pid, ()) if k in self.loose]:
-                    self._drop_route(key, self._lines_shown, park=False)
+        loose = self.loose
+        if loose:  # dotted lines to or from the branch, found from the smaller side
+            if len(loose) < len(branch):
+                inside = set(branch)
+                leaving = [key for key in loose if key[0] in inside or key[1] in inside]
+            else:
+                leaving = [key for pid in branch for key in self.into.get(pid, ()) if key in loose]
+            for key in leaving:
+                self._drop_route(key, self._lines_shown, park=False)
         for pid in branch:
             if pid != root:
                 key = (parent[pid], pid, "line")
@@ -499,7 +522,12 @@ class IncrementalLayout:
             group = group_of.pop(pid, None)
             if group is not None:
                 members[group].discard(pid)
-                regrouped.add(group)
+                held = stash.groups.get(group)
+                if held is None:
+                    stash.groups[group] = [pid]
+                else:
+                    held.append(pid)
+        regrouped.update(stash.groups)
         above = self._offset(top) if top != ROOT else (0.0, 0.0)
         if above != (0.0, 0.0):  # the moves above the branch, which it leaves behind
             step = stash.pending.get(root, (0.0, 0.0))
@@ -512,12 +540,11 @@ class IncrementalLayout:
         """Bring a branch hidden whole back, its top's block at `corner`."""
         self.tidy.update(stash.tidy)
         self.cards.update(stash.tidy)
-        members, group_of, posts = self.members, self._group_of, self.structure.posts
-        for pid in stash.tidy:
-            group = posts[pid].group
+        members, group_of = self.members, self._group_of
+        for group, pids in stash.groups.items():
             if group in members:
-                members[group].add(pid)
-                group_of[pid] = group
+                members[group].update(pids)
+                group_of.update(dict.fromkeys(pids, group))
                 self._regrouped.add(group)
         self.origin.update(stash.origins)
         self.pending.update(stash.pending)
@@ -1055,10 +1082,10 @@ class IncrementalLayout:
                 reroute.add(key[1])
                 if gone or key[1] == pid and pid in posts:  # else routed again under the same key
                     self._drop_route(key, delta.lines)
-        for pid in self._back | self._appeared:  # shown again: dotted lines from it and (whole) to it, dropped
-            reroute.update(self._dotted_from.get(pid, ()))  # or drawn while it was hidden
-            if pid in self._dotted_to:
-                reroute.add(pid)
+        shown = self._back | self._appeared  # shown again: dotted lines from it and (whole) to it, dropped
+        for pid in self._dotted_from.keys() & shown:  # or drawn while it was hidden (`&` walks the smaller side)
+            reroute.update(self._dotted_from[pid])
+        reroute.update(self._dotted_to.keys() & shown)
         for pid in reroute:
             if pid in cards and (lazy or not self._shift_line(pid, delta.lines)):
                 self._route_lines_of(pid, delta.lines)

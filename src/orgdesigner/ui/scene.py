@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QPointF, QRectF, QTimer, Qt, Signal
 from PySide6.QtGui import QColor, QTransform
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouseEvent
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneHelpEvent, QGraphicsSceneMouseEvent
 
 from ..layout import SCREEN_LAYOUT, IncrementalLayout, Layout, LayoutDelta, LayoutOptions, Rect
 from ..model import Change, ChangeKind, Structure
@@ -70,6 +71,8 @@ class OrgScene(QGraphicsScene):
         self._gesture: Gesture | None = None
         self._severities: dict[str, str | None] = {}
         self._findings: dict[str, list] = {}
+        self._held: tuple[Structure, Counter[str | None]] | None = None
+        """How many responsibilities each post holds, counted once per edit (see `_responsibilities_of`)."""
         self._findings_shown: list | None = None
         """The findings the cards were last marked from (an edit that changes none marks nothing)."""
         self.visible = VisibleItems(self)
@@ -113,6 +116,7 @@ class OrgScene(QGraphicsScene):
             self.relayout()
 
     def on_change(self, change: Change) -> None:
+        self._held = None
         structural = change.kind in (ChangeKind.POST_ADDED, ChangeKind.POST_REMOVED, ChangeKind.GROUP_ADDED,
                                      ChangeKind.GROUP_REMOVED) or bool(change.fields & STRUCTURAL_FIELDS)
         touched = set(change.posts) | change.neighbours  # their span badges
@@ -289,13 +293,20 @@ class OrgScene(QGraphicsScene):
         analysis = self.document.analysis
         if card is not None:
             card.set_cost_basis(cost_basis_text(self.document.structure.settings))
-            card.set_responsibility_count(sum(1 for r in self.document.structure.responsibilities
-                                              if r.post == post_id))
+            card.set_responsibility_count(self._responsibilities_of(post_id))
             card.set_change(*self.change_marks.get(post_id, ((), "")))
             card.set_post(post, analysis.cost(post_id), analysis.span(post_id))
         boss = post.reports_to
         if manager and boss in self.cards:  # the manager's span may have changed
             self.cards[boss].set_post(self.document.structure.posts[boss], analysis.cost(boss), analysis.span(boss))
+
+    def _responsibilities_of(self, post_id: str) -> int:
+        """How many responsibilities the post holds: all posts counted at once, again after an edit or for another
+        structure (a focus on a branch makes hundreds of cards, each asking)."""
+        structure = self.document.structure
+        if self._held is None or self._held[0] is not structure:
+            self._held = (structure, Counter(r.post for r in structure.responsibilities))
+        return self._held[1][post_id]
 
     def _refresh_boxes(self) -> None:
         structure, analysis = self.document.structure, self.document.analysis
@@ -409,6 +420,13 @@ class OrgScene(QGraphicsScene):
             return False
         gesture.cancel()
         return True
+
+    def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:  # noqa: N802 (Qt's name)
+        """A tooltip is wanted: the cards there work out their hover text now (they do only when asked)."""
+        for item in self.items(event.scenePos()):
+            if isinstance(item, PostCardItem):
+                item.toolTip()
+        super().helpEvent(event)
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         if self._gesture is not None:  # another button while one runs

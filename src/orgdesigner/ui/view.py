@@ -88,12 +88,12 @@ class OrgView(QGraphicsView):
         call, narrowing or widening the viewport after the zoom: each would report its area, and the scene make
         and drop items for areas shown for no frame at all."""
         factor = max(MIN_ZOOM, min(MAX_ZOOM, factor))
-        self._holding = True
+        held, self._holding = self._holding, True
         try:
             self.setTransform(QTransform.fromScale(factor, factor))  # exactly `factor`, not a product of steps
             QCoreApplication.sendPostedEvents(self, QEvent.Type.MetaCall)  # the scroll bars shown or hidden now
         finally:
-            self._holding = False
+            self._holding = held
         self.report_area()
 
     def zoom_by(self, step: float) -> None:
@@ -104,15 +104,20 @@ class OrgView(QGraphicsView):
         if not isinstance(scene, OrgScene) or scene.layout is None:
             return
         rect = scene.content_rect().adjusted(-FIT_PADDING, -FIT_PADDING, FIT_PADDING, FIT_PADDING)
-        for _ in range(2):  # again if the first fit took the scrollbars away, and so widened the view
-            size = self.viewport().size()
-            self.fitInView(rect, Qt.KeepAspectRatio)
-            if self.zoom > 1.0:
-                self.set_zoom(1.0)
-                self.centerOn(rect.center())
-            self.report_area()
-            if self.viewport().size() == size:
-                break
+        self._holding = True  # as in `set_zoom`: the scene hears only of the area the fit ends at
+        try:
+            for _ in range(2):  # again if the first fit took the scrollbars away, and so widened the view
+                size = self.viewport().size()
+                self.fitInView(rect, Qt.KeepAspectRatio)
+                if self.zoom > 1.0:
+                    self.set_zoom(1.0)
+                    self.centerOn(rect.center())
+                self.report_area()
+                if self.viewport().size() == size:
+                    break
+        finally:
+            self._holding = False
+        self.report_area()
 
     def centre_on_posts(self, post_ids: list[str]) -> None:
         scene = self.scene()

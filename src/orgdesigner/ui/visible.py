@@ -12,7 +12,7 @@ on a sketched card).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from PySide6.QtCore import QPointF, QRectF, SignalInstance
 from PySide6.QtWidgets import QGraphicsItem
@@ -31,6 +31,14 @@ MAX_CARD_ITEMS = 1500
 MARGIN = 0.5
 """How far beyond the view items are made, as a share of the view's width and height on each side."""
 LineKey = tuple[str, str, str]
+
+
+class _Wanted(NamedTuple):
+    """What the view wants as items: these cards and lines, or (`sketch`) none, the chart sketched instead."""
+
+    posts: list[str]
+    lines: list[LineKey]
+    sketch: bool
 
 
 class ItemHost(Protocol):
@@ -88,19 +96,23 @@ class VisibleItems:
 
     def apply_delta(self, layout: Layout, delta: LayoutDelta) -> None:
         """Take in an updated layout where only what `delta` names changed: the items of those cards and lines
-        (if they have one) move or go, the sketch follows, and the view's items are made or dropped."""
+        (if they have one) move or go, the sketch follows, and the view's items are made or dropped. Those the
+        view no longer wants go first, so that they are not moved on their way out (leaving a focus on a branch
+        of a large chart drops every card of the branch for the sketch)."""
         self.layout = layout
         scene = self.scene
+        wanted = self._wanted(layout)
+        self._drop_unwanted(wanted, sum(1 for p in scene.cards if p in layout.cards))
         if delta.shifted:  # any item may be in a branch moved whole
             posts, lines = self._in_shifted(layout, delta)
-            posts.update(p for p in delta.cards if p in scene.cards)
-            lines.update(k for k in delta.lines if k in scene.lines)
+            posts.update(scene.cards.keys() & delta.cards)  # (`&` walks the smaller side: a focus names 9,000 cards)
+            lines.update(scene.lines.keys() & delta.lines)
         else:
-            posts = {p for p in delta.cards if p in scene.cards}
-            lines = {k for k in delta.lines if k in scene.lines}
+            posts = scene.cards.keys() & delta.cards
+            lines = scene.lines.keys() & delta.lines
         self._follow(layout, posts, lines)
         self.sketch.follow(layout, delta)
-        self.sync()
+        self._make_wanted(wanted)
 
     def _in_shifted(self, layout: Layout, delta: LayoutDelta) -> tuple[set[str], set[LineKey]]:
         """The card and line items in the branches `delta` moved whole: each item's chain of managers is looked
@@ -173,36 +185,51 @@ class VisibleItems:
         """Make the items wanted for the area and drop the others (never a selected card, nor anything while a
         gesture runs). Items out of the area are kept while all of them together stay within
         `MAX_CARD_ITEMS` cards: zooming in on a chart that small and out again makes nothing afresh."""
-        scene, layout = self.scene, self.layout
-        if layout is None:
+        if self.layout is None:
             return
+        wanted = self._wanted(self.layout)
+        self._drop_unwanted(wanted, len(self.scene.cards))
+        self._make_wanted(wanted)
+
+    def _wanted(self, layout: Layout) -> _Wanted:
+        """The cards and lines wanted as items for the area, or none at all (sketched)."""
         box = self.wanted_box()
         if box is None:
-            posts, lines, sketch = list(layout.cards), list(layout.routes), False
-        elif self._holds_everything(layout, box):  # the whole chart: no need to look for what is in it
+            return _Wanted(list(layout.cards), list(layout.routes), False)
+        if self._holds_everything(layout, box):  # the whole chart: no need to look for what is in it
             sketch = len(layout.cards) > MAX_CARD_ITEMS
-            posts = [] if sketch else list(layout.cards)
-            lines = [] if sketch else list(layout.routes)
-        else:
-            found = layout.cards_in(box, MAX_CARD_ITEMS)
-            sketch = found is None
-            posts = found or []
-            lines = [] if sketch else layout.lines_in(box)
-        made = [p for p in posts if p not in scene.cards]
-        if not scene.gesture_running() and (sketch or len(scene.cards) + len(made) > MAX_CARD_ITEMS):
-            keep = {card.post_id for card in scene.selected_cards()}
-            wanted, wanted_lines = set(posts), set(lines)
-            for post_id in [p for p in scene.cards if p not in wanted and p not in keep]:
-                scene.drop_card(post_id)
-            for key in [k for k in scene.lines if k not in wanted_lines and not scene.lines[k].isSelected()]:
-                scene.removeItem(scene.lines.pop(key))
+            return _Wanted([] if sketch else list(layout.cards), [] if sketch else list(layout.routes), sketch)
+        found = layout.cards_in(box, MAX_CARD_ITEMS)
+        if found is None:
+            return _Wanted([], [], True)
+        return _Wanted(found, layout.lines_in(box), False)
+
+    def _drop_unwanted(self, wanted: _Wanted, items: int) -> None:
+        """Drop the items not wanted, if the chart is sketched or keeping them (`items` cards now, those still in
+        the layout) with those to make would be too many."""
+        scene = self.scene
+        made = sum(1 for p in wanted.posts if p not in scene.cards)
+        if scene.gesture_running() or not (wanted.sketch or items + made > MAX_CARD_ITEMS):
+            return
+        keep = {card.post_id for card in scene.selected_cards()}
+        posts, lines = set(wanted.posts), set(wanted.lines)
+        for post_id in [p for p in scene.cards if p not in posts and p not in keep]:
+            scene.drop_card(post_id)
+        for key in [k for k in scene.lines if k not in lines and not scene.lines[k].isSelected()]:
+            scene.removeItem(scene.lines.pop(key))
+
+    def _make_wanted(self, wanted: _Wanted) -> None:
+        """Make the wanted items that are not items yet; sketch or not."""
+        scene, layout = self.scene, self.layout
+        assert layout is not None
+        made = [p for p in wanted.posts if p not in scene.cards]
         for post_id in made:
             self.ensure(post_id)
         routes = layout.routes
-        for key in lines:
+        for key in wanted.lines:
             if key not in scene.lines and key in routes:
                 self._make_line(key, routes[key].points)
-        self._set_sketching(sketch)
+        self._set_sketching(wanted.sketch)
         if made:
             scene.cards_made.emit()
 

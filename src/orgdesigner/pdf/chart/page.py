@@ -30,6 +30,8 @@ HEADER_BAND = 34.0
 """Page title and subtitle above the chart, in points."""
 HEADING_SIZE = 13.0
 """The page title's size, in points (bold)."""
+SMALLEST_HEADING = 9.5
+"""A title too long for the page is set smaller, down to this size, before it is cut short."""
 NOTE_SIZE = 8.5
 """The size of the line of notes under the page title, in points, when they fit on one line."""
 WRAPPED_NOTE_SIZE, WRAPPED_NOTE_LEADING = 7.5, 9.0
@@ -160,8 +162,9 @@ def _header(canvas: Canvas, page: ChartPage, x: float, top: float, width: float,
             page_number: PageNumbers) -> NoteBlock:
     """The page's title, and its notes on as many lines as they need; returns the notes as set."""
     canvas.setFillColor(HexColor(INK))
-    canvas.setFont(BOLD, HEADING_SIZE)
-    canvas.drawString(x, top - HEADING_SIZE, fit(page.title, BOLD, HEADING_SIZE, width))
+    size = heading_size(page.title, width)
+    canvas.setFont(BOLD, size)
+    canvas.drawString(x, top - HEADING_SIZE, fit(page.title, BOLD, size, width))
     notes = note_block(page_notes(page, page_number), width)
     if notes.lines:
         canvas.setFillColor(HexColor(MUTED))
@@ -169,6 +172,13 @@ def _header(canvas: Canvas, page: ChartPage, x: float, top: float, width: float,
         for number, line in enumerate(notes.lines):
             canvas.drawString(x, top - NOTE_BASELINE - number * notes.leading, line)
     return notes
+
+
+def heading_size(title: str, width: float) -> float:
+    """The size a page title is set at: `HEADING_SIZE`, or smaller (down to `SMALLEST_HEADING`) so that the names
+    of every department on a page can be read in full."""
+    wide = text_width(title, BOLD, HEADING_SIZE)
+    return HEADING_SIZE if wide <= width else max(SMALLEST_HEADING, HEADING_SIZE * width / wide)
 
 
 def page_notes(page: ChartPage, page_number: PageNumbers, word: str = "page",

@@ -7,6 +7,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Spacer, Table
 
+from ...analysis import Severity
 from ...presentation.chartstyle import ACCENT
 from ...presentation.money import money
 from ..styles import RULE, house_table, para, styles
@@ -45,6 +46,10 @@ def cover(data: PackData, title: str, date: str, author: str) -> list[Flowable]:
     ]
     out += [para(f"\u26a0 Costed differently in the two files: {data.text(w.message)}", s.note)
             for w in data.warnings]
+    errors = sum(1 for f in data.after_analysis.findings() if f.severity is Severity.ERROR)
+    if errors:  # a reader of the cover alone should not take the proposal as sound
+        out.append(para(f"\u26a0 The proposed structure breaks {errors} rule{'' if errors == 1 else 's'} that must be "
+                        "put right: see \u201cAppendix: rule findings\u201d.", s.note))
     return out
 
 

@@ -67,7 +67,10 @@ def _title(data: PackData, structure: Structure, post_id: str | None) -> str:
 
 
 def has_statutory(data: PackData) -> bool:
-    return any(p.designations for s in (data.before, data.after) for p in s.posts.values() if p.context is None)
+    """Whether either structure designates a statutory role, or the proposed one fails to designate one the
+    rules require (the section then says which are missing)."""
+    return any(p.designations for s in (data.before, data.after) for p in s.posts.values() if p.context is None) \
+        or any(f.rule in STATUTORY_RULES for f in data.after_analysis.findings())
 
 
 def statutory_officers_section(data: PackData) -> list[Flowable]:

@@ -44,6 +44,8 @@ class PropertiesPanel(QWidget):
         self._loading = False
         self._manager_rows: list[tuple[str, str]] | None = None
         """The posts (id, title) the Reports-to list was last filled with."""
+        self._manager_row: dict[str, int] = {}
+        """Each post's row in that list (a lookup by data walks every row)."""
         self._manager_hidden: str | None = None
         """The post left out of that list: the one shown."""
         self._build()
@@ -300,19 +302,21 @@ class PropertiesPanel(QWidget):
         posts = [(p.id, p.title) for p in structure.posts.values()]
         if posts != self._manager_rows:
             self._manager_rows = posts
-            _fill_choices(combo, sorted(posts, key=lambda item: item[1].lower()), None)
+            rows = sorted(posts, key=lambda item: item[1].lower())
+            _fill_choices(combo, rows, None)
+            self._manager_row = {key: row for row, (key, _) in enumerate(rows, start=1)}
             self._manager_hidden = None
         model, view = combo.model(), combo.view()
         if isinstance(model, QStandardItemModel) and isinstance(view, QListView):
             for key, hide in ((self._manager_hidden, False), (post_id, True)):
-                row = combo.findData(key) if key is not None else -1
+                row = self._manager_row.get(key, -1) if key is not None else -1
                 if row > 0:
                     view.setRowHidden(row, hide)
                     item = model.item(row)
                     if item is not None:
                         item.setEnabled(not hide)
         self._manager_hidden = post_id
-        combo.setCurrentIndex(max(0, combo.findData(current)) if current is not None else 0)
+        combo.setCurrentIndex(self._manager_row.get(current, 0) if current is not None else 0)
 
     def _load_group(self) -> None:
         structure = self.document.structure

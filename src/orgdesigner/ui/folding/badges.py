@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import shiboken6
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsSceneMouseEvent, QStyleOptionGraphicsItem, QWidget
 
 from ...presentation.chartstyle import ACCENT, MUTED
@@ -29,6 +29,11 @@ def _font() -> QFont:
     font.setPointSizeF(FONT_SIZE)
     font.setBold(True)
     return font
+
+
+_CENTRE, _LEFT, _TIP, _RIGHT = QPointF(0, 0), QPointF(-3, -1.5), QPointF(0, 1.5), QPointF(3, -1.5)
+_RING, _FILL, _CHEVRON = QPen(QColor(MUTED), 1.2), QBrush(QColor("#ffffff")), QPen(QColor(MUTED), 1.4)
+"""The unfolded badge's ink, made once: every manager's card has one, and a focus paints hundreds at once."""
 
 
 class FoldBadge(QGraphicsItem):
@@ -83,18 +88,20 @@ class FoldBadge(QGraphicsItem):
         return self._shape.adjusted(-1, -1, 1, 1)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        painter.setPen(QPen(QColor(ACCENT if self._folded else MUTED), 1.2))
-        painter.setBrush(QColor(ACCENT) if self._folded else QColor("#ffffff"))
         if self._folded:
+            painter.setPen(QPen(QColor(ACCENT), 1.2))
+            painter.setBrush(QColor(ACCENT))
             painter.drawRoundedRect(self._shape, PILL_HEIGHT / 2, PILL_HEIGHT / 2)
             painter.setFont(_font())
             painter.setPen(QColor("#ffffff"))
             painter.drawText(self._shape, Qt.AlignmentFlag.AlignCenter, f"▸  {self._text}")
             return
-        painter.drawEllipse(QPointF(0, 0), RADIUS, RADIUS)
-        painter.setPen(QPen(QColor(MUTED), 1.4))
-        painter.drawLine(QPointF(-3, -1.5), QPointF(0, 1.5))
-        painter.drawLine(QPointF(0, 1.5), QPointF(3, -1.5))
+        painter.setPen(_RING)
+        painter.setBrush(_FILL)
+        painter.drawEllipse(_CENTRE, RADIUS, RADIUS)
+        painter.setPen(_CHEVRON)
+        painter.drawLine(_LEFT, _TIP)
+        painter.drawLine(_TIP, _RIGHT)
 
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         event.accept()  # the click is the badge's: no drag, no selection change

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QPainterPath, QPainterPathStroker, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 
@@ -11,17 +11,23 @@ from ...presentation.chartstyle import ACCENT, DOTTED_LINE, LINE
 LINE_TYPE = QGraphicsItem.UserType + 3
 _PENS: dict[tuple[str, bool], QPen] = {}
 _NO_BRUSH = QBrush(Qt.NoBrush)
+_SELECTABLE = QGraphicsItem.ItemIsSelectable
+"""(Looked up once: a focus on a branch makes a thousand lines at a time.)"""
+_HIT_AREA = QPainterPathStroker()
+"""A line's shape: 9 wide, easy to click."""
+_HIT_AREA.setWidth(9)
 
 
 class ReportingLineItem(QGraphicsPathItem):
+    _points: list[tuple[float, float]] = []  # (replaced by `set_points`, never changed in place)
+    _path = QPainterPath()
+
     def __init__(self, manager: str, report: str, kind: str) -> None:
         super().__init__()
         self.manager, self.report, self.kind = manager, report, kind
-        self.setFlags(QGraphicsItem.ItemIsSelectable)
+        self.setFlags(_SELECTABLE)
         self.setZValue(5)
         self.setPen(self._pen(False))
-        self._points: list[tuple[float, float]] = []
-        self._path = QPainterPath()
 
     def type(self) -> int:
         return LINE_TYPE
@@ -36,9 +42,9 @@ class ReportingLineItem(QGraphicsPathItem):
         self._points = list(points)
         path = QPainterPath()
         if points:
-            path.moveTo(QPointF(*points[0]))
-            for point in points[1:]:
-                path.lineTo(QPointF(*point))
+            path.moveTo(*points[0])
+            for x, y in points[1:]:
+                path.lineTo(x, y)
         self._path = path
         self.setPath(path)
 
@@ -57,10 +63,8 @@ class ReportingLineItem(QGraphicsPathItem):
         pen.setCapStyle(Qt.FlatCap)
         return pen
 
-    def shape(self) -> QPainterPath:
-        stroker = QPainterPathStroker()
-        stroker.setWidth(9)
-        return stroker.createStroke(self.path())
+    def shape(self) -> QPainterPath:  # (Qt asks for it once per new path, for the line's bounding rectangle)
+        return _HIT_AREA.createStroke(self._path)
 
     def paint(self, painter, option, widget=None) -> None:  # no dashed selection rectangle
         painter.setPen(self._pen(self.isSelected()))  # kept cheap: a chart paints thousands of lines

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyle, QStyleOptionGraphicsItem, QWidget
 
 from ...analysis import Cost, Finding
 from ...model import Post
@@ -36,31 +36,46 @@ def _fill_brush(colour: str) -> QBrush:
     return QBrush(QColor(colour))
 
 
-class PostCardItem(QGraphicsItem):
+_FLAGS = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
+"""Selectable, and moved by a gesture (worked out once: a focus on a branch makes hundreds of cards at a time)."""
+_CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache
+_SELECTED = QStyle.StateFlag.State_Selected
+_NO_PEN = QPen(Qt.PenStyle.NoPen)
+_NO_COST = Cost(0.0, 0.0)
+
+
+class PostCardItem(QGraphicsRectItem):
+    """A post's card. Its `QGraphicsRectItem` rectangle, drawn with no pen, is its bounding rectangle (the card
+    with room for its handle and badges), so Qt finds it without calling into Python: it asks for it several
+    times for each card it paints, and for every card an edit or a scroll moves."""
+
+    _span = 0
+    _severity: str | None = None
+    _responsibilities = 0
+    """How many responsibilities (lead roles, briefings, delegations, meetings) the post holds."""
+    _change_kinds: tuple[str, ...] = ()
+    """While comparing: what the proposal does to the post, drawn as a coloured ring and badges."""
+    _change_note = ""
+    _show_names = True
+    _cost_basis = ""
+    """How the structure is costed ('at top of grade with 25% on-costs'), said under the cost in the hover text."""
+    _tip: str | None = None
+    """The hover text; None: worked out afresh when asked for (`toolTip`). Most cards made as the view moves
+    are never hovered, and a card is told several things as it is made."""
+
     def __init__(self, post: Post, width: float, height: float) -> None:
-        super().__init__()
+        rect = QRectF(0, 0, width, height)
+        super().__init__(_bounds(rect))
+        self.setPen(_NO_PEN)
+        self._rect = rect
         self.post_id = post.id
         self._post = post
-        self._rect = QRectF(0, 0, width, height)
-        self._bounds: QRectF | None = None
-        self._cost = Cost(0.0, 0.0)
-        self._span = 0
+        self._cost = _NO_COST
         self._findings: list[Finding] = []
-        self._severity: str | None = None
-        self._responsibilities = 0
-        """How many responsibilities (lead roles, briefings, delegations, meetings) the post holds."""
-        self._change_kinds: tuple[str, ...] = ()
-        """While comparing: what the proposal does to the post, drawn as a coloured ring and badges."""
-        self._change_note = ""
-        self._show_names = True
-        self._cost_basis = ""
-        """How the structure is costed ('at top of grade with 25% on-costs'), said under the cost in the hover text."""
-        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)  # moved by a gesture
+        self.setFlags(_FLAGS)
         self.setAcceptHoverEvents(True)
         self.setZValue(10)
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        if post.junior:
-            self.setToolTip(self._tooltip())
+        self.setCacheMode(_CACHE)
 
     def type(self) -> int:
         return POST_CARD_TYPE
@@ -69,30 +84,30 @@ class PostCardItem(QGraphicsItem):
 
     def set_post(self, post: Post, cost: Cost, span: int) -> None:
         self._post, self._cost, self._span = post, cost, span
-        self.setToolTip(self._tooltip())
+        self._tip = None
         self.update()
 
     def set_show_names(self, show: bool) -> None:
         if show != self._show_names:
             self._show_names = show
-            self.setToolTip(self._tooltip())
+            self._tip = None
             self.update()
 
     def set_cost_basis(self, words: str) -> None:
         if words != self._cost_basis:
             self._cost_basis = words
-            self.setToolTip(self._tooltip())
+            self._tip = None
 
     def set_findings(self, findings: list[Finding]) -> None:
         self._findings = findings
         self._severity = _worst(findings)
-        self.setToolTip(self._tooltip())
+        self._tip = None
         self.update()
 
     def set_responsibility_count(self, count: int) -> None:
         if count != self._responsibilities:
             self._responsibilities = count
-            self.setToolTip(self._tooltip())
+            self._tip = None
             self.update()
 
     @property
@@ -104,7 +119,7 @@ class PostCardItem(QGraphicsItem):
         if (kinds, note) == (self._change_kinds, self._change_note):
             return
         self._change_kinds, self._change_note = kinds, note
-        self.setToolTip(self._tooltip())
+        self._tip = None
         self.update()
 
     @property
@@ -113,9 +128,8 @@ class PostCardItem(QGraphicsItem):
 
     def set_size(self, width: float, height: float) -> None:
         if (width, height) != (self._rect.width(), self._rect.height()):
-            self.prepareGeometryChange()
             self._rect = QRectF(0, 0, width, height)
-            self._bounds = None
+            self.setRect(_bounds(self._rect))
 
     @property
     def post(self) -> Post:
@@ -155,6 +169,13 @@ class PostCardItem(QGraphicsItem):
     def _title_box(self) -> QRectF:
         return title_box(self._rect)
 
+    def toolTip(self) -> str:  # noqa: N802 (Qt's name)
+        """The hover text as the card is now, handed to Qt too (the scene asks for it before a tooltip shows)."""
+        if self._tip is None:
+            self._tip = self._tooltip()
+            self.setToolTip(self._tip)
+        return self._tip
+
     def _tooltip(self) -> str:
         lines = [f"<b>{_escape(self._post.title)}</b>"]
         if self.shown_name:
@@ -175,11 +196,6 @@ class PostCardItem(QGraphicsItem):
         return "<br>".join(lines)
 
     # ----- geometry -----------------------------------------------------------------------
-
-    def boundingRect(self) -> QRectF:
-        if self._bounds is None:  # asked for thousands of times when cards move: worked out once per size
-            self._bounds = self._rect.adjusted(-HANDLE_RADIUS - 2, -HANDLE_RADIUS - 12, HANDLE_RADIUS + 12, 10)
-        return self._bounds
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
@@ -205,7 +221,7 @@ class PostCardItem(QGraphicsItem):
         post, rect = self._post, self._rect
         style = card_style(post)
         lod = option.levelOfDetailFromTransform(painter.worldTransform())
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        selected = _SELECTED in option.state  # (no new flag made for each card painted)
         change = main_change(self._change_kinds) if self._change_kinds else None
         painter.setPen(_border_pen(ACCENT if selected else style.border, 2.6 if selected else 1.2, style.dashed))
         painter.setBrush(_fill_brush(change.tint if change else style.fill))
@@ -313,6 +329,11 @@ class PostCardItem(QGraphicsItem):
             painter.setPen(QColor("#ffffff"))
             painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
             x += width + 3
+
+
+def _bounds(card: QRectF) -> QRectF:
+    """What a card paints: the card, its handle above it, its span badge at its top right, its change badges below."""
+    return card.adjusted(-HANDLE_RADIUS - 2, -HANDLE_RADIUS - 12, HANDLE_RADIUS + 12, 10)
 
 
 def title_box(card: QRectF) -> QRectF:
