@@ -118,7 +118,9 @@ def test_finance_before_after_saving_set_asides_profile_and_payback():
     assert summary.before.fte - summary.after.fte == pytest.approx(1)
     assert summary.saving_gross == pytest.approx(100000)
     assert summary.saving_net == pytest.approx(80000)
-    assert summary.profile == pytest.approx([80000 * 1.03 ** y for y in range(5)])
+    # each year in whole pounds (80,000 × 1.03³ = 87,418.16, × 1.03⁴ = 90,040.70), the total their sum
+    assert summary.profile == [80000, 82400, 84872, 87418, 90041]
+    assert summary.profile_total == 80000 + 82400 + 84872 + 87418 + 90041
     assert summary.payback_years == pytest.approx(1 + (150000 - 80000) / (80000 * 1.03))
 
 

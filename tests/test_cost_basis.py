@@ -20,9 +20,9 @@ SALARIES_PROPOSED = 1_741_500
 
 
 def test_cost_basis_in_a_few_words():
-    assert cost_basis_text(Settings(on_cost_rate=0.25)) == "at top of grade with 25 % on-costs"
+    assert cost_basis_text(Settings(on_cost_rate=0.25)) == "at top of grade with 25% on-costs"
     assert cost_basis_text(Settings(on_cost_rate=0.285, cost_basis=CostBasis.MID)) == \
-        "at middle of grade with 28.5 % on-costs"
+        "at middle of grade with 28.5% on-costs"
     assert cost_basis_text(Settings()) == "at top of grade with no on-costs (salary only)"
 
 
@@ -46,8 +46,8 @@ def test_import_names_the_organisation_structure_scenario_and_basis(run, tmp_pat
     assert (structure.organisation, structure.name, structure.scenario) == (
         "Ashdown District Council", "Ashdown 2025", "Current")
     assert structure.settings == Settings(on_cost_rate=0.25, cost_basis=CostBasis.MID)
-    assert "costed at middle of grade with 25 % on-costs" in run("check", str(out)).stdout
-    assert json.loads(run("check", str(out), "--json").stdout)["cost_basis"] == "at middle of grade with 25 % on-costs"
+    assert "costed at middle of grade with 25% on-costs" in run("check", str(out)).stdout
+    assert json.loads(run("check", str(out), "--json").stdout)["cost_basis"] == "at middle of grade with 25% on-costs"
 
 
 def test_the_table_name_is_a_hint_for_the_name_never_the_organisation(run, tmp_path):
@@ -63,7 +63,7 @@ def _restructure(run, tmp_path: Path) -> Path:
                "--organisation", "Ashdown District Council").returncode == 0
     added = run("import", str(PROPOSED), "-o", str(out), "--add", "--scenario", "Proposed")
     assert added.returncode == 0, added.stderr
-    assert "costed with 25 % on-costs, as" in added.stderr  # the file's rate, not the assumed one
+    assert "costed with 25% on-costs, as" in added.stderr  # the file's rate, not the assumed one
     return out
 
 
@@ -78,7 +78,7 @@ def test_import_as_a_new_scenario_compares_within_one_file(run, tmp_path):
     assert report["saving"]["net"] == pytest.approx((SALARIES_CURRENT - SALARIES_PROPOSED) * 1.25)
     text = run("compare", f"{out}:Current", f"{out}:Proposed").stdout
     assert "— Current  →  " in text and "— Proposed" in text
-    assert "Costed at top of grade with 25 % on-costs." in text
+    assert "Costed at top of grade with 25% on-costs." in text
 
 
 def test_adding_a_scenario_refuses_a_taken_or_missing_name(run, tmp_path):

@@ -41,7 +41,7 @@ def test_the_dialog_asks_the_basis_and_names_and_remembers_the_basis(window):
         assert dialog.organisation_edit.text() == "" and dialog.organisation_edit.placeholderText() == ""
         dialog.oncost_spin.setValue(25)
         dialog.basis_combo.setCurrentIndex(dialog.basis_combo.findData("mid"))
-        assert dialog.basis_label.text() == "(costed at middle of grade with 25 % on-costs)"
+        assert dialog.basis_label.text() == "(costed at middle of grade with 25% on-costs)"
         dialog.organisation_edit.setText("Ashdown District Council")
         dialog.scenario_edit.setText("Current")
         dialog.ok_button.click()
@@ -51,7 +51,7 @@ def test_the_dialog_asks_the_basis_and_names_and_remembers_the_basis(window):
     assert (structure.organisation, structure.scenario, structure.name) == (
         "Ashdown District Council", "Current", "Ashdown district current")
     assert structure.settings.on_cost_rate == 0.25 and structure.settings.cost_basis is CostBasis.MID
-    assert "at middle of grade with 25 % on-costs" in window.summary_label.toolTip()
+    assert "at middle of grade with 25% on-costs" in window.summary_label.toolTip()
 
     def second(dialog):
         assert dialog.oncost_spin.value() == 25 and dialog.basis_combo.currentData() == "mid"

@@ -51,7 +51,9 @@ def test_import_recognises_the_pair_and_check_counts_junior_staff_apart(run, imp
     ran = run("check", str(imported["2011-03-31"]))
     assert ran.returncode == 0
     assert "Posts          8 (8 in scope)" in ran.stdout
-    assert "Junior staff   34.2 FTE under the posts, £1,683,488" in ran.stdout  # 18.2×44,999.5 + 6×24,999.5 + 10×71,450
+    # 18.2×44,999.5 + 6×24,999.5 + 10×71,450 = £1,683,487.90, added up from each senior post's junior cost in
+    # whole pounds (the rule every cost follows), which comes to a pound more
+    assert "Junior staff   34.2 FTE under the posts, £1,683,489" in ran.stdout
     report = json.loads(run("check", str(imported["2011-03-31"]), "--json").stdout)
     assert report["junior_fte"] == 34.2 and report["posts"] == 8
 

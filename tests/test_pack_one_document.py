@@ -49,7 +49,7 @@ def section_starts(path: Path) -> dict[str, int]:
 def test_the_cover_names_the_council_both_scenarios_and_the_cost_basis(pack):
     cover = page_texts(pack)[0]
     assert "Ashdown District Council" in cover and "Current → Proposed" in cover
-    assert "Both structures costed at top of grade with 25 % on-costs." in cover
+    assert "Both structures costed at top of grade with 25% on-costs." in cover
     assert "Costed differently" not in cover
 
 
@@ -324,7 +324,7 @@ def test_a_pack_of_posts_without_tiers_prints_no_empty_tier_columns_and_says_the
     assert "No tier" not in whole and "Posts per tier" not in whole and "Posts and cost by tier" not in whole
     assert not re.search(r"\bTier\b", whole)
     finance = " ".join(texts[starts["Financial summary"] - 1:starts["Spans of control and tiers"]])
-    assert finance.count("on-costs") == 1 and "25 % on-costs" in finance
+    assert finance.count("on-costs") == 1 and "25% on-costs" in finance
 
 
 def test_a_table_carried_over_a_page_names_its_directorate_again(pack, restructure):

@@ -30,6 +30,7 @@ to £0.36m: the tests allow £355,000-£365,000, and the same half-a-unit tolera
 from __future__ import annotations
 
 import re
+from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 
@@ -81,8 +82,13 @@ def in_scope(structure):
     return [p for p in structure.posts.values() if p.in_scope]
 
 
+def _whole_pounds(amount: float) -> int:
+    return int(Decimal(repr(round(amount, 6))).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
 def direct_cost(structure, posts) -> float:
-    """Cost from the model alone: grade point × FTE × (1 + on-costs) × the council's share."""
+    """Cost from the model alone: grade point × FTE × (1 + on-costs) × the council's share, each post's cost
+    rounded to whole pounds (halves up), as a council's table prints it and adds it up."""
     basis = structure.settings.cost_basis.value
     total = 0.0
     for post in posts:
@@ -93,8 +99,8 @@ def direct_cost(structure, posts) -> float:
             salary = {"top": scale.max, "bottom": scale.min, "mid": (scale.min + scale.max) / 2}[basis]
         else:
             continue
-        share = 1 - sum(post.funding.values())
-        total += salary * post.fte * (1 + structure.settings.on_cost_rate) * share
+        gross = _whole_pounds(salary * post.fte * (1 + structure.settings.on_cost_rate))
+        total += _whole_pounds(gross * (1 - sum(post.funding.values()))) if post.funding else gross
     return total
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from ..model import Structure
-from ..model.money import money
+from ..model.money import money, percent
 from .engine import Analysis
 from .finance import FinanceSummary, finance_summary
 
@@ -38,17 +38,13 @@ class BasisWarning:
         return {"kind": self.kind, "message": self.message}
 
 
-def _percent(rate: float) -> str:
-    return f"{rate * 100:.4g}%"
-
-
 def basis_warnings(before: Structure, after: Structure) -> list[BasisWarning]:
     """Each way the two structures' costs are worked out differently, in words."""
     found: list[BasisWarning] = []
     b, a = before.settings, after.settings
     if abs(b.on_cost_rate - a.on_cost_rate) > 1e-9:
-        found.append(BasisWarning(ON_COST_RATE, f"on-costs differ: {_percent(b.on_cost_rate)} before, "
-                                                f"{_percent(a.on_cost_rate)} after"))
+        found.append(BasisWarning(ON_COST_RATE, f"on-costs differ: {percent(b.on_cost_rate)} before, "
+                                                f"{percent(a.on_cost_rate)} after"))
     if b.cost_basis is not a.cost_basis:
         found.append(BasisWarning(COST_BASIS, f"posts are costed at the {b.cost_basis.value} of their grade "
                                               f"before and the {a.cost_basis.value} after"))
@@ -58,8 +54,8 @@ def basis_warnings(before: Structure, after: Structure) -> list[BasisWarning]:
             found.append(BasisWarning(PAY_RANGE, f"grade {code} pays {money(old.min)}–{money(old.max)} before "
                                                  f"and {money(new.min)}–{money(new.max)} after"))
     if abs(before.proposal.pay_award_rate - after.proposal.pay_award_rate) > 1e-9:
-        found.append(BasisWarning(PAY_AWARD, f"the pay award differs: {_percent(before.proposal.pay_award_rate)} "
-                                             f"before, {_percent(after.proposal.pay_award_rate)} after (the "
+        found.append(BasisWarning(PAY_AWARD, f"the pay award differs: {percent(before.proposal.pay_award_rate)} "
+                                             f"before, {percent(after.proposal.pay_award_rate)} after (the "
                                              "profile uses the proposal's)"))
     return found
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import ImpactChoice, Post, PostStatus, Structure
+from ..model.money import percent
 
 DELETED, NEW, UNCHANGED = "deleted", "new", "unchanged"
 RETITLED, REGRADED, MOVED, FTE_CHANGED, TIER_CHANGED = "retitled", "regraded", "moved", "fte changed", "tier changed"
@@ -215,14 +216,14 @@ def _deleted(old: Post, successors: list[tuple[Post, float]], steps: dict[str, i
     elif best[0] == 0:
         change.impact = ImpactChoice.ASSIMILATE
         change.destinations = [best[2].id]
-        change.reason = (f"{best[1]:g}% of the job is in '{best[2].title}' on the same grade: "
+        change.reason = (f"{percent(best[1] / 100)} of the job is in '{best[2].title}' on the same grade: "
                          "assimilate (slot in)")
     elif best[0] == 1:
         change.impact = ImpactChoice.MATCH
-        change.reason = f"{best[1]:g}% of the job is in '{best[2].title}': match, with assessment"
+        change.reason = f"{percent(best[1] / 100)} of the job is in '{best[2].title}': match, with assessment"
     else:
-        change.reason = (f"Post deleted; '{best[2].title}' holds {best[1]:g}% of the job, too little or too "
-                         "different a grade to match: at risk, ring-fenced for the new posts")
+        change.reason = (f"Post deleted; '{best[2].title}' holds {percent(best[1] / 100)} of the job, too little "
+                         "or too different a grade to match: at risk, ring-fenced for the new posts")
     return change
 
 

@@ -3,13 +3,18 @@
 The salary basis is the post's own salary, else its published pay band, else its grade, each at the
 structure's cost basis (top, middle or bottom). A post whose pay is not disclosed has no basis: it is
 not costed, and the findings say so, rather than counting as £0. Junior staff under a senior post
-are costed apart: the middle of their pay scale × FTE × (1 + on-cost rate)."""
+are costed apart: the middle of their pay scale × FTE × (1 + on-cost rate).
+
+Each cost is rounded to whole pounds here, once (`model.money.whole_pounds`): the share this organisation
+pays is taken of the rounded cost and rounded again, so every total and saving added up from these costs
+is the sum of the figures a table prints."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from ..model import CostBasis, JuniorStaff, PayBand, PayScale, Post, Settings
+from ..model.money import whole_pounds
 
 
 @dataclass(frozen=True)
@@ -74,8 +79,8 @@ def post_cost(post: Post, scales: dict[str, PayScale], settings: Settings) -> Co
     basis = salary_basis(post, scales, settings)
     if basis is None:
         return ZERO
-    gross = basis * post.fte * (1.0 + settings.on_cost_rate)
-    return Cost(gross, gross * own_share(post) if post.funding else gross)  # most posts: all our own
+    gross = whole_pounds(basis * post.fte * (1.0 + settings.on_cost_rate))
+    return Cost(gross, whole_pounds(gross * own_share(post)) if post.funding else gross)  # most posts: all our own
 
 
 def pay_ceiling(post: Post, scales: dict[str, PayScale]) -> float | None:
@@ -107,4 +112,4 @@ def junior_cost(post: Post, settings: Settings) -> float:
         middle = junior_scale_middle(staff)
         if middle is not None:
             salaries += middle * staff.fte
-    return salaries * (1.0 + settings.on_cost_rate)
+    return whole_pounds(salaries * (1.0 + settings.on_cost_rate))

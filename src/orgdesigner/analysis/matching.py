@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from ..model import Post, Structure
+from ..model.money import percent
 
 TITLE_WEIGHT, GRADE_WEIGHT, MANAGER_WEIGHT, UNIT_WEIGHT = 0.5, 0.2, 0.2, 0.1
 MIN_SCORE = 0.5
@@ -117,7 +118,8 @@ def _normal(text: str | None) -> str:
 def _score(before: Structure, after: Structure, old: Post, new: Post) -> MatchSuggestion:
     reasons: list[str] = []
     title = title_likeness(old.title, new.title)
-    reasons.append("same title" if title == 1 else f"title {title:.0%} alike ('{old.title}' → '{new.title}')")
+    reasons.append("same title" if title == 1
+                   else f"title {percent(round(title, 2))} alike ('{old.title}' → '{new.title}')")
     grade = 1.0 if old.grade is not None and old.grade == new.grade else 0.0
     reasons.append(f"same grade ({old.grade})" if grade else "different grade")
     manager = _manager_likeness(before, after, old, new)

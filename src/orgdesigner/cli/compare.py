@@ -73,7 +73,7 @@ def run(options: argparse.Namespace) -> int:
 
 
 def basis_line(basis: Basis, costed_on: Settings, note: str, before: Structure) -> str:
-    """'Costed at top of grade with 25 % on-costs', and how, when the two files differ."""
+    """'Costed at top of grade with 25% on-costs', and how, when the two files differ."""
     if basis is Basis.OWN and note:
         return (f"Costed each on its own basis: before {cost_basis_text(before.settings)}, after "
                 f"{cost_basis_text(costed_on)}. {note}")

@@ -10,6 +10,7 @@ from ..analysis.matching import MatchSuggestion
 from ..model import Structure
 from ..presentation.changes import likely_phrase
 from ..presentation.costbasis import cost_basis_text
+from ..presentation.figures import fte_text, payback_text, set_aside, severity_label
 from ..presentation.money import money, saving
 
 
@@ -29,14 +30,14 @@ def format_check(structure: Structure, analysis: Analysis) -> str:
         structure.name + (f" — {structure.scenario}" if structure.scenario else ""),
         "",
         f"Posts          {totals.posts} ({in_scope.posts} in scope), {totals.vacant} vacant",
-        f"FTE            {totals.fte:g}",
+        f"FTE            {fte_text(totals.fte)}",
         f"Cost           {money(totals.gross)} gross, {money(totals.net)} net of partner funding",
         f"               costed {cost_basis_text(structure.settings)}",
     ]
     if totals.pay_withheld:
         lines.append(f"Pay            not disclosed for {posts_phrase(totals.pay_withheld)} (not in the cost)")
     if totals.junior_fte:
-        lines.append(f"Junior staff   {totals.junior_fte:g} FTE under the posts, {money(totals.junior_cost)} "
+        lines.append(f"Junior staff   {fte_text(totals.junior_fte)} FTE under the posts, {money(totals.junior_cost)} "
                      "(apart from the posts' figures)")
     lines += [
         f"Layers         {analysis.layers()}",
@@ -59,7 +60,7 @@ def format_check(structure: Structure, analysis: Analysis) -> str:
     findings = analysis.findings()
     lines += ["", f"Findings: {len(findings)}" if findings else "Findings: none"]
     for f in findings:
-        lines.append(f"  {f.severity.value.upper():<7} [{f.rule}] {f.message}")
+        lines.append(f"  {severity_label(f.severity.value).upper():<7} [{f.rule}] {f.message}")
     return "\n".join(lines)
 
 
@@ -73,7 +74,7 @@ def format_comparison(before: Structure, after: Structure, changes: list[PostCha
         "",
         f"{'':<16}{'Before':>14}{'After':>14}",
         f"{'Posts in scope':<16}{b.posts:>14}{a.posts:>14}",
-        f"{'FTE':<16}{b.fte:>14,.2f}{a.fte:>14,.2f}",
+        f"{'FTE':<16}{fte_text(b.fte):>14}{fte_text(a.fte):>14}",
         f"{'Cost (gross)':<16}{money(b.cost_gross):>14}{money(a.cost_gross):>14}",
         f"{'Cost (net)':<16}{money(b.cost_net):>14}{money(a.cost_net):>14}",
         *([basis] if basis else []),
@@ -81,15 +82,14 @@ def format_comparison(before: Structure, after: Structure, changes: list[PostCha
         f"Saving           {saving(summary.saving_gross)}",
     ]
     for label, amount in summary.set_asides:
-        lines.append(f"  set aside      {money(amount)}  {label}")
+        lines.append(f"  set aside      {set_aside(amount)}  {label}")
     lines.append(f"Net saving       {saving(summary.saving_net)}")
     if len(summary.profile) > 1:
         years = ", ".join(money(v) for v in summary.profile)
         lines.append(f"Profile          {years} = {money(summary.profile_total)} over {len(summary.profile)} years")
     if summary.one_off_costs:
         lines.append(f"One-off costs    {money(summary.one_off_total)}")
-        payback = "never" if summary.payback_years is None else f"{summary.payback_years:.1f} years"
-        lines.append(f"Payback          {payback}")
+        lines.append(f"Payback          {payback_text(summary.payback_years)}")
     lines += ["", "Changes"]
     width = max((len(c.title) for c in changes), default=10)
     for change in changes:
@@ -133,5 +133,5 @@ def format_scenarios(report: dict[str, Any]) -> str:
     lines = [f"{len(rows)} scenario{'s' if len(rows) != 1 else ''} (* baseline)"]
     for row in rows:
         lines.append(f"{'*' if row['baseline'] else ' '} {row['name']:<{width}}  {posts_phrase(row['posts']):>10}  "
-                     f"{row['fte']:>7,.2f} FTE  {money(row['cost_net']):>12} net")
+                     f"{fte_text(row['fte']):>7} FTE  {money(row['cost_net']):>12} net")
     return "\n".join(lines)

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from .designations import Designation
 from .limits import MAX_AMOUNT, MAX_COUNT, MAX_TEXT, MAX_TITLE
+from .money import percent
 from .ruleparams import check_rule_override
 
 NonNegative = Annotated[float, Field(ge=0, le=MAX_AMOUNT)]
@@ -209,7 +210,7 @@ class Post(_Strict):
     @classmethod
     def _shares_add_up(cls, value: dict[str, float]) -> dict[str, float]:
         if sum(value.values()) > 1 + 1e-9:
-            raise ValueError(f"funding shares add up to {sum(value.values()):.0%}, more than 100%")
+            raise ValueError(f"funding shares add up to {percent(sum(value.values()))}, more than 100%")
         return value
 
 

@@ -22,6 +22,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
 
 from ..presentation.chartstyle import ACCENT, INK, MUTED, SEVERITY_COLOURS
+from ..presentation.figures import severity_label
 from ..presentation.money import money
 from .fonts import BOLD, REGULAR, register_fonts
 
@@ -63,13 +64,6 @@ def bold(text: str) -> Markup:
 def lines(*parts: str) -> Markup:
     """Join cell lines (plain text is escaped, `Markup` kept) with line breaks, skipping empty ones."""
     return Markup("<br/>".join(p if isinstance(p, Markup) else esc(p) for p in parts if p))
-
-
-def signed(amount: float, unit: str = "", places: int = 0) -> str:
-    """A change with its sign: '+3', '−£90,900', '−4.50' (a true minus sign, which DejaVu has)."""
-    if round(amount, places) == 0:
-        return f"{unit}{0:.{places}f}"
-    return ("+" if amount > 0 else "\u2212") + f"{unit}{abs(amount):,.{places}f}"
 
 
 def money_or_dash(amount: float | None) -> str:
@@ -256,10 +250,11 @@ def house_table(body: Sequence[Sequence[object]], widths: Sequence[float], comma
     return table
 
 
-def severity_chip(severity: str, label: str) -> Markup:
-    """A severity's label in the colour the canvas marks its findings with."""
+def severity_chip(severity: str) -> Markup:
+    """A severity's label ('Error', 'Warning', 'Note', as the window says it) in the colour the canvas marks its
+    findings with."""
     colour = SEVERITY_COLOURS.get(severity, MUTED)
-    return Markup(f'<font color="{colour}"><b>{esc(label)}</b></font>')
+    return Markup(f'<font color="{colour}"><b>{esc(severity_label(severity))}</b></font>')
 
 
 def block_width(width: float, count: int) -> float:

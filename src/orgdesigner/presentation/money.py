@@ -7,9 +7,9 @@ canvas, in the docks, the PDFs, the spreadsheets' text and the text output.
 from __future__ import annotations
 
 
-from ..model.money import money, saving
+from ..model.money import change, money, percent, saving
 
-__all__ = ["format_funding", "money", "parse_funding", "parse_money", "saving"]
+__all__ = ["change", "format_funding", "money", "parse_funding", "parse_money", "percent", "saving"]
 
 
 def parse_money(text: str) -> float | None:
@@ -49,4 +49,4 @@ def parse_funding(text: str) -> dict[str, float]:
 
 
 def format_funding(funding: dict[str, float]) -> str:
-    return "; ".join(f"{name}: {share * 100:g}%" for name, share in funding.items())
+    return "; ".join(f"{name}: {percent(share)}" for name, share in funding.items())

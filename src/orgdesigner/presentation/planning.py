@@ -11,6 +11,7 @@ from ..analysis.findings import Finding
 from ..analysis.rota import lead_counts
 from ..model import Rota, Structure
 from ..model.rota import parse_month
+from .figures import severity_label
 from .money import money
 
 QUARTERS = {1: "in the lowest quarter (at or below the lower quartile)",
@@ -58,7 +59,7 @@ def format_rota(structure: Structure, rota: Rota, findings: list[Finding]) -> st
         lines.append(f"  {title(post_id):<{width}}  {count}")
     if findings:
         lines += ["", f"Findings: {len(findings)}"]
-        lines += [f"  {f.severity.value.upper():<7} [{f.rule}] {f.message}" for f in findings]
+        lines += [f"  {severity_label(f.severity.value).upper():<7} [{f.rule}] {f.message}" for f in findings]
     return "\n".join(lines)
 
 

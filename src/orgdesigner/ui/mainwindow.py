@@ -20,6 +20,7 @@ from ..heap import settling
 from ..model import EditRefused, Group, Post, Structure, StructureFileError, load
 from ..model.fileformat import write_atomically
 from ..presentation.costbasis import cost_basis_text
+from ..presentation.figures import fte_text
 from ..presentation.money import money
 from ..presentation.redaction import redacted_structure
 from ..presentation.selection import ChartSelection
@@ -462,7 +463,7 @@ class MainWindow(QMainWindow):
         totals = analysis.totals()
         severities = [finding.severity.value for finding in analysis.findings()]
         self.summary_label.setText(
-            f"{totals.posts} posts · {totals.fte:,.1f} FTE · {money(totals.net)} net · "
+            f"{totals.posts} posts · {fte_text(totals.fte)} FTE · {money(totals.net)} net · "
             f"{analysis.layers()} layers · {severities.count('error')} errors, {severities.count('warning')} warnings")
         self.summary_label.setToolTip(f"Costs {cost_basis_text(self.document.structure.settings)}")
 

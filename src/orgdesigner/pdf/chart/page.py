@@ -18,6 +18,7 @@ from ...analysis import Analysis, Cost
 from ...model import Structure
 from ...presentation.chartstyle import (DOTTED_LINE, INK, LINE, MUTED, CardStyle, ChangeStyle, group_colours,
                                         hidden_note, legend_styles, pages_text)
+from ...presentation.costbasis import card_cost_note
 from ..fonts import BOLD, MIN_FONT_SIZE, REGULAR, fit, register_fonts, text_width, wrap_words
 from .cards import CONTINUATION_TICK, ChartPainter, card_height
 from .sizes import GROUP_SIZE, SMALL_SIZE, TITLE_SIZE
@@ -74,11 +75,9 @@ def card_facts(structure: Structure, redact_names: bool, analysis: Analysis | No
     for gid in structure.groups:
         top = structure.groups[[gid, *structure.group_chain(gid)][-1]].name
         colour[gid] = group_colours(tops.index(top) if top in tops else 0)
-    rate = structure.settings.on_cost_rate
-    basis = f"salary plus {rate:.0%} on-costs" if rate else "salary"
-    note = f"Cost: {basis}; (net) after partners' shares."
-    return CardFacts({pid: analysis.cost(pid) for pid in structure.posts}, colour, redact_names, note, greyed,
-                     hidden or {})
+    costs = {pid: analysis.cost(pid) for pid in structure.posts}
+    note = card_cost_note(structure.settings.on_cost_rate, any(c.net != c.gross for c in costs.values()))
+    return CardFacts(costs, colour, redact_names, note, greyed, hidden or {})
 
 
 @dataclass(frozen=True)

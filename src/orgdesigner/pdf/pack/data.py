@@ -78,7 +78,7 @@ class PackData:
 
     @property
     def basis_text(self) -> str:
-        """'Costed at top of grade with 25 % on-costs.', and on which basis when the two files differ."""
+        """'Costed at top of grade with 25% on-costs.', and on which basis when the two files differ."""
         if self.basis is Basis.OWN:
             text = (f"Current structure costed {cost_basis_text(self.before.settings)}; proposed structure "
                     f"costed {cost_basis_text(self.after.settings)}.")
@@ -145,19 +145,6 @@ def frame_width(paper: Paper) -> float:
 
 def frame_height(paper: Paper) -> float:
     return paper.height - 2 * paper.margin - HEADER_ROOM - FOOTER_ROOM
-
-
-def fte_text(fte: float) -> str:
-    """FTE as council tables print it: '1.0', '0.5', '0.81'."""
-    text = f"{fte:,.2f}".rstrip("0")
-    return text + "0" if text.endswith(".") else text
-
-
-def fte_change(change: float) -> str:
-    """A change of FTE with its sign, printed like `fte_text`: '+1.0', '−4.0'."""
-    if abs(change) < 0.005:
-        return "0"
-    return ("+" if change > 0 else "\u2212") + fte_text(abs(change))
 
 
 def readable_date(text: str) -> str:

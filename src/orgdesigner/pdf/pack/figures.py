@@ -13,7 +13,8 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 from ...analysis import Analysis
 from ...model import Structure
 from ...presentation.chartstyle import ACCENT
-from ..styles import (NARROW, Column, Row, block_width, bold, data_table, lines, muted, para, side_by_side, signed,
+from ...presentation.figures import one_place, rounded_change
+from ..styles import (NARROW, Column, Row, block_width, bold, data_table, lines, muted, para, side_by_side,
                       styles, without_column)
 from .data import PackData
 
@@ -74,18 +75,13 @@ def _headline(data: PackData) -> Flowable:
         ("Managers (posts with line reports)", len(data.before_analysis.spans()), len(data.after_analysis.spans())),
         ("Largest span", data.before_analysis.max_span(), data.after_analysis.max_span()),
     ):
-        rows.append(Row([label, f"{current}", f"{proposed}", signed(proposed - current)]))
-    averages = [_average_span(a) for a in (data.before_analysis, data.after_analysis)]
-    rows.append(Row(["Average span of a manager", f"{averages[0]:.1f}", f"{averages[1]:.1f}",
-                     signed(averages[1] - averages[0], places=1)]))
+        rows.append(Row([label, f"{current}", f"{proposed}", rounded_change(current, proposed, 0)]))
+    before, after = (a.average_span() or 0.0 for a in (data.before_analysis, data.after_analysis))
+    rows.append(Row(["Average span of a manager", one_place(before), one_place(after),
+                     rounded_change(before, after, 1)]))
     columns = [Column("", 0.46), Column("Current", 0.18, True), Column("Proposed", 0.18, True),
                Column("Change", 0.18, True)]
     return data_table(columns, rows, min(NARROW, data.width))
-
-
-def _average_span(analysis: Analysis) -> float:
-    spans = analysis.spans()
-    return sum(spans.values()) / len(spans) if spans else 0.0
 
 
 def _span_spread(analysis: Analysis) -> dict[int, int]:

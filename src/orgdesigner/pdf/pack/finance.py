@@ -7,9 +7,11 @@ from reportlab.platypus import Flowable, KeepTogether
 
 from ...analysis import Analysis
 from ...model import CostBasis, Structure
+from ...model.money import change, percent
+from ...presentation.figures import fte_change, fte_text, payback_text, rounded_change, set_aside
 from ..styles import (Column, Row, block_width, bold, data_table, lines, money_or_dash, muted, para, side_by_side,
-                      signed, styles, total_row)
-from .data import PackData, fte_change, fte_text
+                      styles, total_row)
+from .data import PackData
 
 _BASIS = {CostBasis.TOP: "at the top of the grade", CostBasis.MID: "at the middle of the grade",
           CostBasis.BOTTOM: "at the bottom of the grade"}
@@ -20,7 +22,9 @@ def financial_summary(data: PackData) -> list[Flowable]:
     # the on-cost rate is said once, in `basis_text`
     basis = (f"Posts are costed at their salary where one is recorded, otherwise {_BASIS[settings.cost_basis]}. "
              f"{data.basis_text} Figures are for posts in scope of the review and a full year; the cost to the "
-             "council leaves out the shares partners pay.")
+             "council leaves out the shares partners pay. Each post's cost is rounded to the nearest pound and every "
+             "total and saving is added up from those rounded costs (each year of the profile is rounded too), so "
+             "the tables add up as printed.")
     width = block_width(data.width, 2)
     left = _before_after(data, width) + _saving(data, width)
     right = _profile(data, width) + _one_off(data, width)
@@ -39,11 +43,10 @@ def _before_after(data: PackData, width: float) -> list[Flowable]:
     columns = [Column("", 0.37), Column("Current", 0.21, True), Column("Proposed", 0.21, True),
                Column("Change", 0.21, True)]
     rows = [
-        Row(["Posts", f"{b.posts}", f"{a.posts}", signed(a.posts - b.posts)]),
-        Row(["FTE", fte_text(b.fte), fte_text(a.fte), fte_change(a.fte - b.fte)]),
-        Row(["Cost", money_or_dash(b.cost_gross), money_or_dash(a.cost_gross), signed(a.cost_gross - b.cost_gross, "£")]),
-        Row(["Cost to the council", money_or_dash(b.cost_net), money_or_dash(a.cost_net),
-             signed(a.cost_net - b.cost_net, "£")]),
+        Row(["Posts", f"{b.posts}", f"{a.posts}", rounded_change(b.posts, a.posts, 0)]),
+        Row(["FTE", fte_text(b.fte), fte_text(a.fte), fte_change(b.fte, a.fte)]),
+        Row(["Cost", money_or_dash(b.cost_gross), money_or_dash(a.cost_gross), change(a.cost_gross - b.cost_gross)]),
+        Row(["Cost to the council", money_or_dash(b.cost_net), money_or_dash(a.cost_net), change(a.cost_net - b.cost_net)]),
     ]
     return [para("Before and after", styles().h2), data_table(columns, rows, width)]
 
@@ -52,7 +55,7 @@ def _saving(data: PackData, width: float) -> list[Flowable]:
     f = data.finance
     rows = [Row([lines(bold("Gross saving"), muted("the fall in the cost to the council")),
                  money_or_dash(f.saving_gross)])]
-    rows += [Row([lines("Set aside", muted(data.text(label))), money_or_dash(-amount)]) for label, amount in f.set_asides]
+    rows += [Row([lines("Set aside", muted(data.text(label))), set_aside(amount)]) for label, amount in f.set_asides]
     rows.append(total_row(["Net saving", money_or_dash(f.saving_net)]))
     return [para("Saving", styles().h2), data_table([Column("", 0.70), Column("A year", 0.30, True)], rows, width)]
 
@@ -62,10 +65,10 @@ def _profile(data: PackData, width: float) -> list[Flowable]:
     if len(f.profile) < 2:
         return []
     rate = data.after.proposal.pay_award_rate
-    grows = f", growing each year with a pay award of {rate:.1%}" if rate else ""
+    grows = (f", growing each year with a pay award of {percent(rate)}" if f.grows
+             else ", the same each year" + ("" if rate else ": the proposal sets no pay award"))
     rows = [Row([f"Year {year}", money_or_dash(amount)]) for year, amount in enumerate(f.profile, start=1)]
-    # the total of the pounds printed above it, so the column adds up as a reader checks it
-    rows.append(total_row([f"Over {len(f.profile)} years", money_or_dash(sum(round(a) for a in f.profile))]))
+    rows.append(total_row([f"Over {len(f.profile)} years", money_or_dash(f.profile_total)]))
     return [para("Savings profile", s.h2), data_table([Column("", 0.70), Column("Net saving", 0.30, True)], rows, width),
             para(f"The net saving year by year{grows}.", s.note)]
 
@@ -76,19 +79,13 @@ def _one_off(data: PackData, width: float) -> list[Flowable]:
         return []
     rows = [Row([data.text(label), money_or_dash(amount)]) for label, amount in f.one_off_costs]
     rows.append(total_row(["Total one-off costs", money_or_dash(f.one_off_total)]))
+    rate = data.after.proposal.pay_award_rate
+    savings = f"the net savings (growing with the pay award of {percent(rate)})" if rate else "the net savings"
     payback = ("The net savings never repay the one-off costs." if f.payback_years is None
-               else f"Payback period: {_duration(f.payback_years)}, the time the net savings (growing with the "
-                    "pay award) take to repay the one-off costs.")
+               else f"Payback period: {payback_text(f.payback_years)}, the time {savings} take to repay the one-off "
+                    "costs.")
     return [para("One-off costs and payback", s.h2),
             data_table([Column("", 0.70), Column("Amount", 0.30, True)], rows, width), para(payback, s.after_table)]
-
-
-def _duration(years: float) -> str:
-    """'2.1 years'; under a year in months ('about 1 month')."""
-    if years >= 1:
-        return f"{years:.1f} years"
-    months = max(1, round(years * 12))
-    return f"about {months} month{'s' if months != 1 else ''}"
 
 
 def tier_totals(structure: Structure, analysis: Analysis) -> dict[str | None, tuple[int, float]]:

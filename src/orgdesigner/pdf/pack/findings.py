@@ -7,10 +7,9 @@ from collections import Counter
 from reportlab.platypus import Flowable
 
 from ...analysis import Analysis
+from ...presentation.figures import SEVERITY_WORDS
 from ..styles import Column, Row, data_table, para, severity_chip, styles
 from .data import PackData
-
-_SEVERITY_WORDS = {"error": ("error", "errors"), "warning": ("warning", "warnings"), "info": ("note", "notes")}
 
 
 def findings_appendix(data: PackData) -> list[Flowable]:
@@ -34,8 +33,9 @@ def _findings(data: PackData, analysis: Analysis) -> list[Flowable]:
         return [para("No findings: every rule is met.", s.body)]
     counts = Counter(f.severity.value for f in findings)
     summary = ", ".join(f"{counts[k]} {words[0] if counts[k] == 1 else words[1]}"
-                        for k, words in _SEVERITY_WORDS.items() if counts[k])
+                        for k, words in SEVERITY_WORDS.items() if counts[k])
     columns = [Column("Severity", 0.11), Column("Rule", 0.25), Column("Finding", 0.64)]
-    rows = [Row([severity_chip(f.severity.value, _SEVERITY_WORDS[f.severity.value][0].capitalize()), analysis.rules.rules[f.rule].title if f.rule in analysis.rules.rules
-                 else f.rule, data.text(f.message)]) for f in findings]
+    rows = [Row([severity_chip(f.severity.value),
+                 analysis.rules.rules[f.rule].title if f.rule in analysis.rules.rules else f.rule,
+                 data.text(f.message)]) for f in findings]
     return [para(f"{summary.capitalize()}.", s.body), data_table(columns, rows, data.width)]

@@ -21,10 +21,11 @@ from ...analysis.responsibilities import responsibility_matrix
 from ...analysis.rota import lead_counts
 from ...analysis.statutory import StatutoryOfficer, statutory_officers
 from ...model import Designation, PostStatus, ResponsibilityCategory, Structure
+from ...model.money import change, whole_pounds
 from ...presentation.chartstyle import ACCENT, INK
 from ...presentation.money import money
 from ...presentation.planning import month_name, position_sentence
-from ..styles import (NARROW, Column, Row, bold, data_table, lines, muted, para, section_row, severity_chip, signed,
+from ..styles import (NARROW, Column, Row, bold, data_table, lines, muted, para, section_row, severity_chip,
                       styles, total_row)
 from .data import PackData
 
@@ -46,7 +47,7 @@ def _findings_note(data: PackData, findings: list[Finding], none: str) -> list[F
     if not findings:
         return [para(none, s.after_table)]
     columns = [Column("Severity", 0.12), Column("Finding", 0.88)]
-    rows = [Row([severity_chip(f.severity.value, f.severity.value.capitalize()), data.text(f.message)])
+    rows = [Row([severity_chip(f.severity.value), data.text(f.message)])
             for f in findings]
     return [para("Findings", s.h2), data_table(columns, rows, data.width)]
 
@@ -284,7 +285,7 @@ def pay_benchmarking_section(data: PackData) -> list[Flowable]:
         cells: list[object] = [name, str(st.count), money(st.mean), money(st.lower_quartile), money(st.median),
                                money(st.upper_quartile)]
         if pay is not None:
-            cells.append(signed(pay - st.mean, "£"))
+            cells.append(change(whole_pounds(pay) - whole_pounds(st.mean)))
         cells.append(PayBox(st, low, high, pay))
         rows.append(Row(cells))
     out.append(KeepTogether([para("By category", s.h2), data_table(columns, rows, data.width)]))

@@ -10,9 +10,10 @@ from ...analysis.comparison import (DELETED, FTE_CHANGED, MOVED, NEW, REGRADED, 
 from ...model import ImpactChoice, Post, Structure
 from ...presentation.changes import (IMPACT_LABELS, SELECTION_LABELS, impact_note, impact_summary, likely_phrase,
                                      proposed_action)
+from ...presentation.figures import fte_text
 from ..styles import (Column, Markup, Row, bold, data_table, lines, money_or_dash, muted, para, section_row, styles,
                       total_row, without_column)
-from .data import PackData, fte_text
+from .data import PackData
 
 NO_GROUP = "Not in a group"
 

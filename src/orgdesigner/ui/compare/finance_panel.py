@@ -3,7 +3,6 @@ set-asides, the profile by year, one-off costs and payback (the wording of `orgd
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
@@ -13,7 +12,8 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QTre
 from ...analysis import FinanceSummary
 from ...analysis.basis import Basis, on_one_basis
 from ...presentation.costbasis import cost_basis_text
-from ...presentation.money import money, saving
+from ...presentation.figures import fte_change, fte_text, payback_text, rounded_change, set_aside
+from ...presentation.money import change, money, saving
 from .result import ComparisonResult
 
 SAVING_COLOUR, COST_COLOUR, WARNING_COLOUR = "#2e7d32", "#c0392b", "#b26a00"
@@ -89,7 +89,7 @@ class FinancePanel(QWidget):
         self._sides(f)
         self._row("Saving", "", "", saving(f.saving_gross), bold=True)
         for label, amount in f.set_asides:
-            self._row(f"Set aside: {label}", "", "", money(amount))
+            self._row(f"Set aside: {label}", "", "", set_aside(amount))
         self._row("Net saving", "", "", saving(f.saving_net), bold=True)
         if len(f.profile) > 1:
             for year, amount in enumerate(f.profile, start=1):
@@ -99,8 +99,7 @@ class FinancePanel(QWidget):
             self._row(f"One-off: {label}", "", "", money(amount))
         if f.one_off_costs:
             self._row("One-off costs", "", "", money(f.one_off_total), bold=True)
-            payback = "never" if f.payback_years is None else f"{f.payback_years:.1f} years"
-            self._row("Payback", "", "", payback, bold=True)
+            self._row("Payback", "", "", payback_text(f.payback_years), bold=True)
 
     def _basis(self, result: ComparisonResult) -> None:
         """What the figures are costed on, and each way the two structures' own bases differ."""
@@ -116,10 +115,10 @@ class FinancePanel(QWidget):
 
     def _sides(self, f: FinanceSummary) -> None:
         b, a = f.before, f.after
-        self._row("Posts in scope", str(b.posts), str(a.posts), _signed(a.posts - b.posts, str))
-        self._row("FTE", f"{b.fte:,.2f}", f"{a.fte:,.2f}", _signed(a.fte - b.fte, lambda v: f"{v:,.2f}"))
-        self._row("Cost (gross)", money(b.cost_gross), money(a.cost_gross), _signed(a.cost_gross - b.cost_gross))
-        self._row("Cost (net)", money(b.cost_net), money(a.cost_net), _signed(a.cost_net - b.cost_net))
+        self._row("Posts in scope", str(b.posts), str(a.posts), rounded_change(b.posts, a.posts, 0))
+        self._row("FTE", fte_text(b.fte), fte_text(a.fte), fte_change(b.fte, a.fte))
+        self._row("Cost (gross)", money(b.cost_gross), money(a.cost_gross), change(a.cost_gross - b.cost_gross))
+        self._row("Cost (net)", money(b.cost_net), money(a.cost_net), change(a.cost_net - b.cost_net))
 
     def _row(self, label: str, before: str, after: str, change: str, bold: bool = False) -> None:
         item = QTreeWidgetItem(self.tree, [label, before, after, change])
@@ -131,8 +130,3 @@ class FinancePanel(QWidget):
             font.setBold(True)
             for column in range(4):
                 item.setFont(column, font)
-
-
-def _signed(amount: float, form: Callable[[float], str] = money) -> str:
-    """A difference with its sign: −£1,146,938, +2."""
-    return ("−" if amount < 0 else "+") + form(abs(amount))

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from ...presentation.costbasis import cost_basis_text
+from ...presentation.figures import fte_text, one_place
 from ...presentation.money import money
 from ..document import Document
 from ..feature import ActionSpec, DockSpec, FeatureParts, MenuSpec, WindowHost
@@ -57,19 +58,19 @@ class FiguresPanel(OnScreenRefresh, QTreeWidget):
         self.clear()
         rows = [
             ("Posts", str(totals.posts), f"{in_scope.posts} in scope"),
-            ("FTE", "", f"{totals.fte:,.2f}"),
+            ("FTE", "", fte_text(totals.fte)),
             ("Vacant posts", str(totals.vacant), ""),
             ("Cost (gross)", "", money(totals.gross)),
             ("Cost (net)", "", money(totals.net)),
             ("Costed", "", cost_basis_text(structure.settings)),
             ("Layers", "", str(analysis.layers())),
             ("Largest span", "", str(analysis.max_span())),
-            ("Average span", "", "—" if (average := analysis.average_span()) is None else f"{average:.1f}"),
+            ("Average span", "", "—" if (average := analysis.average_span()) is None else one_place(average)),
         ]
         if totals.pay_withheld:
             rows.insert(6, ("Pay not disclosed", str(totals.pay_withheld), "not in the cost"))
         if totals.junior_fte:  # staff under the senior posts: counted apart, never as posts
-            rows[6:6] = [("Junior staff FTE", "", f"{totals.junior_fte:,.2f}"),
+            rows[6:6] = [("Junior staff FTE", "", fte_text(totals.junior_fte)),
                          ("Junior staff cost", "", money(totals.junior_cost))]
         for label, posts, value in rows:
             item = self._row(self, label, posts, value)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from ...analysis import Finding, Severity
 from ...presentation.chartstyle import SEVERITY_COLOURS
+from ...presentation.figures import severity_label
 from ..document import Document
 from ..feature import ActionSpec, DockSpec, FeatureParts, MenuSpec, WindowHost
 
@@ -33,7 +34,7 @@ class FindingsPanel(QTreeWidget):
         self.setUniformRowHeights(False)
         self._shown: list[Finding] = []
         self.setColumnWidth(0, max(self.fontMetrics().horizontalAdvance(text) for text in
-                                   ["Severity", *(s.value.capitalize() for s in Severity)]) + 24)
+                                   ["Severity", *(severity_label(s.value) for s in Severity)]) + 24)
         self.itemClicked.connect(self._clicked)
         self.itemActivated.connect(self._clicked)
         document.changed.connect(lambda _change: self.refresh())
@@ -61,7 +62,7 @@ class FindingsPanel(QTreeWidget):
 
 
 def _item(finding: Finding) -> QTreeWidgetItem:
-    item = QTreeWidgetItem([finding.severity.value.capitalize(), finding.message])
+    item = QTreeWidgetItem([severity_label(finding.severity.value), finding.message])
     item.setForeground(0, QBrush(QColor(SEVERITY_COLOURS[finding.severity.value])))
     item.setData(0, Qt.ItemDataRole.UserRole, list(finding.posts))
     item.setToolTip(1, f"[{finding.rule}] {finding.message}")

@@ -13,6 +13,7 @@ from ...model import Post
 from ...presentation.chartstyle import (ACCENT, MUTED, SEVERITY_COLOURS, SPAN_RULES, card_lines, card_style,
                                         change_style, cost_line, holder_name, junior_grades, junior_summary,
                                         main_change)
+from ...presentation.figures import severity_label
 from .text import pixels_of, points_for, use_font, use_pixel_font
 from .zoom import CARD_PAD_X, CARD_PAD_Y, READABLE_PX, TITLE_LEADING, TITLE_PT, Detail, card_detail, title_pixels
 
@@ -57,7 +58,7 @@ class PostCardItem(QGraphicsRectItem):
     _change_note = ""
     _show_names = True
     _cost_basis = ""
-    """How the structure is costed ('at top of grade with 25 % on-costs'), said under the cost in the hover text."""
+    """How the structure is costed ('at top of grade with 25% on-costs'), said under the cost in the hover text."""
     _tip: str | None = None
     """The hover text; None: worked out afresh when asked for (`toolTip`). Most cards made as the view moves
     are never hovered, and a card is told several things as it is made."""
@@ -190,7 +191,7 @@ class PostCardItem(QGraphicsRectItem):
             lines.append(_escape(self._change_note))
         for finding in self._findings:
             colour = SEVERITY_COLOURS[finding.severity.value]
-            lines.append(f"<span style='color:{colour}'>{finding.severity.value.upper()}</span> "
+            lines.append(f"<span style='color:{colour}'>{severity_label(finding.severity.value).upper()}</span> "
                          f"{_escape(finding.message)}")
         return "<br>".join(lines)
 

@@ -15,7 +15,7 @@ from ...analysis.costing import own_share, share_of
 from ...analysis.organisations import OWN, cost_by_organisation
 from ...model import Change, ChangeKind
 from ...presentation.chartstyle import SEVERITY_COLOURS
-from ...presentation.money import format_funding, money, parse_funding
+from ...presentation.money import format_funding, money, parse_funding, percent
 from ... import editing as commands
 from ..document import Document
 from ..formstyle import INVALID_STYLE
@@ -103,7 +103,7 @@ class SharedPostsPanel(OnScreenRefresh, QWidget):
         rows = [[name, str(sum(1 for p in counted if share_of(p, name, own) > 0)), money(amount)]
                 for name, amount in costs.items()]
         _fill(self.org_table, rows)
-        shared = [[p.title, format_funding(p.funding) + f"; {own}: {own_share(p) * 100:g}%",
+        shared = [[p.title, format_funding(p.funding) + f"; {own}: {percent(own_share(p))}",
                    money(analysis.cost(p.id).net)] for p in counted if p.funding]
         context = [[p.title, f"{p.context}'s post, shown for context", "—"]
                    for p in structure.posts.values() if p.context is not None]
