@@ -4,12 +4,19 @@ card's note is set clear of the card's other words."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from orgdesigner.model.synthetic import synthetic_structure
-from orgdesigner.pdf.chart.document import FOOTER_BAND, chart_source
+from orgdesigner.pdf.chart.document import FOOTER_BAND, chart_source, write_chart
 from orgdesigner.pdf.chart.plan import PRINT_LAYOUT, ChartPage
 from orgdesigner.pdf.options import PdfOptions
+from orgdesigner.presentation.chartstyle import ACCENT, LINE
+from orgdesigner.presentation.selection import ChartSelection
+from pdfread import page_chars, page_strokes
+
+Points = list[tuple[float, float]]
 
 
 def _pages(size: int) -> list[ChartPage]:
@@ -46,3 +53,47 @@ def test_a_wrapped_row_hangs_from_a_bus_well_below_the_cards_above_it_down_a_tru
             assert nearest >= PRINT_LAYOUT.group_padding / 2 - 1e-6, (
                 f"page {page.key + 1}: the trunk to {route.report} runs {nearest:.1f} from a group box's border")
     assert wrapped > 0, "the chart should wrap some rows of reports"
+
+
+def _vertical_runs(points: Points) -> list[tuple[float, float, float]]:
+    """The vertical runs of a path: x, low y, high y (page points, y up)."""
+    return [(x0, min(y0, y1), max(y0, y1)) for (x0, y0), (x1, y1) in zip(points, points[1:])
+            if abs(x0 - x1) < 0.01 and abs(y0 - y1) > 0.01]
+
+
+def _ticks(strokes: list[tuple[str, Points]]) -> list[tuple[float, float]]:
+    """The ticks under cards continued elsewhere: short vertical strokes in the accent colour (x, low y)."""
+    return [(x, low) for colour, points in strokes if colour == ACCENT and len(points) == 2
+            for x, low, high in _vertical_runs(points) if high - low < 6]
+
+
+def test_no_continuation_tick_points_down_at_the_line_to_another_card(tmp_path: Path):
+    """Read back from the PDF: under each card continued on a later page a short tick says its line carries
+    on; one straight above the line down to a card in the next row read as that card's manager's line."""
+    path = tmp_path / "chart.pdf"
+    write_chart(synthetic_structure(300), path, PdfOptions())
+    ticks = 0
+    for number in range(1, len(page_chars(path)) + 1):
+        strokes = page_strokes(path, number)
+        runs = [run for colour, points in strokes if colour == LINE for run in _vertical_runs(points)]
+        for x, low in _ticks(strokes):
+            ticks += 1
+            under = [(rx, top) for rx, _, top in runs if abs(rx - x) < 2 and low - 3 * PRINT_LAYOUT.v_gap < top < low]
+            assert not under, f"page {number}: the tick at x={x:.0f} stands over a line down to another card"
+    assert ticks > 20
+
+
+def test_folded_cards_say_how_many_posts_they_hide_clear_of_their_other_words_and_with_no_tick(tmp_path: Path):
+    """`--levels 2`: each card of the second level hides the posts below it. Its note was overprinted on the
+    grade row ("1 FTE+110 posts be…"), and a tick under it said a line carried on though none does."""
+    path = tmp_path / "levels.pdf"
+    write_chart(synthetic_structure(300), path, PdfOptions(selection=ChartSelection(levels=2)))
+    text, boxes = page_chars(path)[0]
+    inked = [(char, box) for char, box in zip(text, boxes) if not char.isspace()]
+    for index, (char, (l0, b0, r0, t0)) in enumerate(inked):
+        for other, (l1, b1, r1, t1) in inked[index + 1:]:
+            overlap = max(0.0, min(r0, r1) - max(l0, l1)) * max(0.0, min(t0, t1) - max(b0, b1))
+            smaller = min((r0 - l0) * (t0 - b0), (r1 - l1) * (t1 - b1))
+            assert overlap <= 0.25 * smaller, f"{char!r} and {other!r} are printed over each other"
+    assert text.count(" below") == 5, "each of the five directors' cards should say how many posts it hides"
+    assert _ticks(page_strokes(path, 1)) == []
