@@ -87,7 +87,7 @@ class ChartPage:
     @cached_property
     def dotted(self) -> list[LineRoute]:
         """The dotted lines as printed: round the cards in their way where there is a clear channel."""
-        return dotted_routes(self.layout)
+        return dotted_routes(self.layout, self.came_from, self.continued)
 
     @cached_property
     def labels(self) -> list[LabelPlace]:
