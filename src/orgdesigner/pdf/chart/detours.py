@@ -119,8 +119,8 @@ def _gaps(source: tuple[Rect, Rect], target: tuple[Rect, Rect], others: list[Rec
     bottom = min(bounds.bottom, max(manager.bottom, report.bottom) + REACH)
     walls = [card for card in [*others, manager_room, report_room]
              if card.x < right and card.right > left and card.y < bottom and card.bottom > top]
-    ends = {point for route in lines for point in (route.points[0], route.points[-1])}
-    ports = {end: [port for port in _ports(card) if port[0] not in ends]  # not where a solid line comes in
+    attached = {point for route in lines for point in (route.points[0], route.points[-1])}
+    ports = {end: [port for port in _ports(card) if port[0] not in attached]  # not where a solid line comes in
              for end, card in (("from", manager), ("to", report))}
     xs = sorted({x for x in [*(c.x - CLEARANCE for c in walls), *(c.right + CLEARANCE for c in walls),
                              *(stub[0] for stubs in ports.values() for _, stub, _ in stubs)] if left <= x <= right})
@@ -132,8 +132,10 @@ def _gaps(source: tuple[Rect, Rect], target: tuple[Rect, Rect], others: list[Rec
     kept = [Rect(c.x - keep, c.y - keep, c.width + 2 * keep, c.height + 2 * keep) for c in walls]
     across = [[c for c in kept if c.y < y < c.bottom] for y in ys]  # the cards a run along each row could meet
     down = [[c for c in kept if c.x < x < c.right] for x in xs]
-    busy_across = [[b for b in busy[0] if b.y < y < b.bottom and b.x < right and b.right > left] for y in ys]
-    busy_down = [[b for b in busy[1] if b.x < x < b.right and b.y < bottom and b.bottom > top] for x in xs]
+    near_across, near_down = ([b for b in rects if b.x < right and b.right > left and b.y < bottom and b.bottom > top]
+                              for rects in busy)
+    busy_across = [[b for b in near_across if b.y < y < b.bottom] for y in ys]
+    busy_down = [[b for b in near_down if b.x < x < b.right] for x in xs]
 
     def along(i: int, j: int, step: tuple[int, int]) -> float:
         """How much of the run from node (i, j) to `step` lies along a busy place."""
@@ -165,7 +167,14 @@ def _gaps(source: tuple[Rect, Rect], target: tuple[Rect, Rect], others: list[Rec
         targets.setdefault((column[stub[0]], row[stub[1]]), []).append((port, direction ^ 1))
     if not targets:
         return None
-    heap: list[tuple[float, int, tuple[int, int], int, bool, Point | None]] = []
+    goals = [(xs[i], ys[j]) for i, j in targets]
+
+    def guess(node: tuple[int, int]) -> float:
+        """The least the rest of the way from `node` can cost (A*: the search heads for the report first)."""
+        x, y = xs[node[0]], ys[node[1]]
+        return min(abs(x - gx) + abs(y - gy) for gx, gy in goals)
+
+    heap: list[tuple[float, float, int, tuple[int, int], int, Point | None]] = []  # estimate, cost so far, …
     came: dict[tuple[tuple[int, int], int], tuple[tuple[int, int], int] | None] = {}
     best: dict[tuple[tuple[int, int], int], float] = {}
     count = 0
@@ -173,18 +182,17 @@ def _gaps(source: tuple[Rect, Rect], target: tuple[Rect, Rect], others: list[Rec
         node = (column[stub[0]], row[stub[1]])
         best[(node, direction)] = CLEARANCE
         came[(node, direction)] = None
-        heapq.heappush(heap, (CLEARANCE, count := count + 1, node, direction, False, port))
+        heapq.heappush(heap, (CLEARANCE + guess(node), CLEARANCE, count := count + 1, node, direction, None))
     starts = {(column[stub[0]], row[stub[1]]): port for port, stub, _ in usable["from"]}
     while heap:
-        cost, _, node, direction, done, port = heapq.heappop(heap)
-        if done:
-            assert port is not None
-            return _path(node, direction, came, xs, ys, starts, port)
+        _, cost, _, node, direction, arrival = heapq.heappop(heap)
+        if arrival is not None:  # the way into the report, whole
+            return _path(node, direction, came, xs, ys, starts, arrival)
         if cost > best.get((node, direction), float("inf")):
             continue
         for end, into in targets.get(node, []):
             finish = cost + CLEARANCE + (BEND if into != direction else 0.0)
-            heapq.heappush(heap, (finish, count := count + 1, node, direction, True, end))
+            heapq.heappush(heap, (finish, finish, count := count + 1, node, direction, end))
         for turn in range(4):
             if turn == direction ^ 1:
                 continue
@@ -196,7 +204,7 @@ def _gaps(source: tuple[Rect, Rect], target: tuple[Rect, Rect], others: list[Rec
             if new < best.get((step, turn), float("inf")):
                 best[(step, turn)] = new
                 came[(step, turn)] = (node, direction)
-                heapq.heappush(heap, (new, count := count + 1, step, turn, False, None))
+                heapq.heappush(heap, (new + guess(step), new, count := count + 1, step, turn, None))
     return None
 
 
