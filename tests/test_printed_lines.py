@@ -1,6 +1,6 @@
 """Reporting lines and notes on the printed chart as a reader follows them: a wrapped row of reports hangs
-from a bus plainly its own, a "continued on" tick never points at a line to another card, and a folded
-card's note is set clear of the card's other words."""
+from a bus plainly its own, a "continued on" tick never points at a line to another card, a folded
+card's note is set clear of the card's other words, and a short wide chart is not printed as a thin strip."""
 
 from __future__ import annotations
 
@@ -10,11 +10,12 @@ import pytest
 
 from orgdesigner.model.synthetic import synthetic_structure
 from orgdesigner.pdf.chart.document import FOOTER_BAND, chart_source, write_chart
+from orgdesigner.pdf.chart.page import HEADER_BAND, LEGEND_BAND
 from orgdesigner.pdf.chart.plan import PRINT_LAYOUT, ChartPage
 from orgdesigner.pdf.options import PdfOptions
 from orgdesigner.presentation.chartstyle import ACCENT, LINE
 from orgdesigner.presentation.selection import ChartSelection
-from pdfread import page_chars, page_strokes
+from pdfread import drawn_share, page_chars, page_strokes
 
 Points = list[tuple[float, float]]
 
@@ -97,3 +98,14 @@ def test_folded_cards_say_how_many_posts_they_hide_clear_of_their_other_words_an
             assert overlap <= 0.25 * smaller, f"{char!r} and {other!r} are printed over each other"
     assert text.count(" below") == 5, "each of the five directors' cards should say how many posts it hides"
     assert _ticks(page_strokes(path, 1)) == []
+
+
+def test_a_chart_that_would_print_as_a_strip_is_wrapped_to_fill_more_of_its_page(tmp_path: Path):
+    """`--levels 2` of a council of five directorates: printed as one row of five across the page's width, the
+    chart covered under a third of the room it had; its row wrapped, the cards print larger and fill more."""
+    path = tmp_path / "levels.pdf"
+    write_chart(synthetic_structure(300), path, PdfOptions(selection=ChartSelection(levels=2)))
+    paper = PdfOptions().paper
+    room = (paper.margin, paper.margin + FOOTER_BAND + LEGEND_BAND, paper.width - paper.margin,
+            paper.height - paper.margin - HEADER_BAND)
+    assert drawn_share(path, 1, room) > 0.5
