@@ -1,6 +1,7 @@
 """Reporting lines and notes on the printed chart as a reader follows them: a wrapped row of reports hangs
 from a bus plainly its own, a "continued on" tick never points at a line to another card, a folded
-card's note is set clear of the card's other words, and a short wide chart is not printed as a thin strip."""
+card's note is set clear of the card's other words, a dotted line's label never hides a solid line, and a
+short wide chart is not printed as a thin strip."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import dotted_synthetic
 from orgdesigner.model.synthetic import synthetic_structure
 from orgdesigner.pdf.chart.document import FOOTER_BAND, chart_source, write_chart
 from orgdesigner.pdf.chart.page import HEADER_BAND, LEGEND_BAND
@@ -109,3 +111,24 @@ def test_a_chart_that_would_print_as_a_strip_is_wrapped_to_fill_more_of_its_page
     room = (paper.margin, paper.margin + FOOTER_BAND + LEGEND_BAND, paper.width - paper.margin,
             paper.height - paper.margin - HEADER_BAND)
     assert drawn_share(path, 1, room) > 0.5
+
+
+@pytest.mark.parametrize("size", [300, 1000])
+def test_no_dotted_line_label_is_printed_over_a_solid_line(size):
+    """A label is set on a white patch, so lines beneath it do not cut its words: laid over a line of line
+    management the patch cut that line in two (the reader lost who reports to whom)."""
+    options = PdfOptions()
+    paper = options.paper
+    pages = chart_source(dotted_synthetic(size), options).pages(paper.width - 2 * paper.margin,
+                                                                paper.height - 2 * paper.margin - FOOTER_BAND)
+    labels = 0
+    for page in pages:
+        runs = [(min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)) for route in page.layout.lines
+                if route.kind != "dotted" for (x0, y0), (x1, y1) in zip(route.points, route.points[1:])]
+        for place in page.labels:
+            labels += 1
+            patch = place.patch
+            over = [run for run in runs if patch.x <= run[2] and run[0] <= patch.right and patch.y <= run[3]
+                    and run[1] <= patch.bottom]
+            assert not over, f"page {page.key + 1}: the label {place.lines} hides part of a reporting line"
+    assert labels > 20
