@@ -103,3 +103,33 @@ def page_chars(path: Path) -> list[tuple[str, list[tuple[float, float, float, fl
     finally:
         document.close()
     return pages
+
+
+def page_strokes(path: Path, number: int) -> list[tuple[str, list[tuple[float, float]]]]:
+    """Every path drawn on page `number` (from 1) outside the legend's form, as its stroke colour ("#rrggbb")
+    and its points in page points (x right, y up): the lines a reader sees, read back from the file."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    document = pdfium.PdfDocument(str(path))
+    strokes = []
+    try:
+        page = document[number - 1]
+        for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=0):
+            r, g, b, a = (ctypes.c_uint() for _ in range(4))
+            raw.FPDFPageObj_GetStrokeColor(obj.raw, r, g, b, a)
+            matrix = raw.FS_MATRIX()
+            raw.FPDFPageObj_GetMatrix(obj.raw, matrix)
+            points = []
+            for index in range(raw.FPDFPath_CountSegments(obj.raw)):
+                segment = raw.FPDFPath_GetPathSegment(obj.raw, index)
+                x, y = ctypes.c_float(), ctypes.c_float()
+                raw.FPDFPathSegment_GetPoint(segment, x, y)
+                points.append((matrix.a * x.value + matrix.c * y.value + matrix.e,
+                               matrix.b * x.value + matrix.d * y.value + matrix.f))
+            strokes.append((f"#{r.value:02x}{g.value:02x}{b.value:02x}", points))
+    finally:
+        document.close()
+    return strokes

@@ -159,7 +159,7 @@ class _SlideWriter:
         self.next_id = 2  # 1 is the shape tree itself
         self.card_ids: dict[str, int] = {}
         width = SLIDE_WIDTH - 2 * MARGIN
-        dotted = [route for route in page.layout.lines if route.kind == "dotted"]  # as the slide draws them
+        dotted = page.dotted  # as on paper: round the cards in their way
         self.labels = place_labels(dotted, page.layout, page.structure)
         self.notes: NoteBlock = note_block(
             page_notes(page, _slide_number, "slide", unplaced_notes(self.labels, dotted, page.structure)), width)
@@ -187,8 +187,9 @@ class _SlideWriter:
             yield self._group(page.structure.groups[gid].name, box, facts.group_colour.get(gid, group_colours(0)))
         for pid in page.layout.cards:  # numbered first: the lines, drawn behind the cards, name them
             self.card_ids[pid] = self._id()
-        for route in page.layout.lines:
-            connector = self._connector(route)
+        laid_out = {id(route) for route in page.layout.lines}
+        for route in [*(line for line in page.layout.lines if line.kind != "dotted"), *page.dotted]:
+            connector = self._connector(route, id(route) not in laid_out)
             if connector:
                 yield connector
         for pid, card in page.layout.cards.items():
@@ -247,9 +248,10 @@ class _SlideWriter:
                 f'{_fill(style.fill)}{_line(style.border, 0.9 * s, style.dashed)}</p:spPr>'
                 f'{_text_body(paragraphs, 4 * s)}</p:sp>')
 
-    def _connector(self, route: LineRoute) -> str:
+    def _connector(self, route: LineRoute, detour: bool) -> str:
         """The route as an elbow connector attached to both cards (a straight one if it has no bend); a route of
-        three bends and more (to a later column of a stack, a wrapped row) as a path drawn through its points."""
+        three bends and more (to a later column of a stack, a wrapped row) or a dotted line's `detour` round the
+        cards in its way as a path drawn through its points."""
         cards = self.page.layout.cards
         if route.manager not in self.card_ids or route.report not in self.card_ids or len(route.points) < 2:
             return ""
@@ -257,7 +259,7 @@ class _SlideWriter:
         dotted = route.kind == "dotted"
         name = f"{'Dotted line' if dotted else 'Line'} {route.manager} to {route.report}"
         pen = f'<a:noFill/>{_line(DOTTED_LINE if dotted else LINE, 0.8 * self.s, dotted)}'
-        if _many_bends(points):  # a connector attached to its cards is routed afresh by some viewers, through
+        if detour or _many_bends(points):  # a connector attached to its cards is routed afresh by some viewers, through
             return (f'<p:sp><p:nvSpPr><p:cNvPr id="{self._id()}" name={quoteattr(name)}/><p:cNvSpPr/><p:nvPr/>'
                     f'</p:nvSpPr><p:spPr>{_path_geometry(points)}{pen}</p:spPr></p:sp>')  # other cards
         start = _site(cards[route.manager], route.points[0])

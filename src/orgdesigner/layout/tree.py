@@ -382,7 +382,11 @@ class BlockMeasure:
         else:
             inside = units
             rows = self._rows(units, limit, break_at)
-        lane = o.h_gap if len(rows) > 1 and has_card else 0.0
+        wrapped = len(rows) > 1 and has_card
+        # The trunk down to wrapped rows runs in the gutter between the cards and the border of the manager's
+        # group box round them (a group's padding from them), midway: along neither.
+        lane = max(o.h_gap, o.group_padding) if wrapped else 0.0
+        trunk = lane - (o.group_padding or lane) / 2
         placed: list[tuple[str, float, float]] = []
         upper_bottom, upper_deep = head_h, len(chain)
         first_bus: float | None = None
@@ -399,10 +403,15 @@ class BlockMeasure:
             if number == 0 and not has_card:
                 top = 0.0
                 bus = 0.0
-            else:
+            elif number == 0 or not has_card:
                 gap = max(o.v_gap, left + entered + o.v_gap / 2)
                 top = upper_bottom + gap
                 bus = upper_bottom + left + (gap - left - entered) / 2
+            else:  # a wrapped row: its bus further below the row above (and the ticks under its cards) than above
+                # the cards it leads to, so it is read as theirs, not as a line to the upper cards' reports (in
+                # eighths: sums of offsets down the tree then add up the same in any order)
+                bus = upper_bottom + left + o.v_gap * 5 / 8
+                top = bus + o.v_gap * 3 / 8 + entered
             if number == 0:
                 first_bus = bus
             cursor = lane
@@ -431,5 +440,5 @@ class BlockMeasure:
             if route.kind == "column":
                 route.x -= low
         block = Block(high - low, upper_bottom, card_left - low, kids_placed, routes,
-                      trunk=lane / 2 - low if lane else None, first_bus=first_bus, deep=deep)
+                      trunk=trunk - low if wrapped else None, first_bus=first_bus, deep=deep)
         return block

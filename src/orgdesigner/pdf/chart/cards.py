@@ -179,21 +179,49 @@ class ChartPainter:
         c.roundRect(*self.rect(note), 1.5 * self.s, stroke=1, fill=1)
         self.text(note.x + 3, note.bottom - 2.5, text, CONDENSED_BOLD, SMALL_SIZE, ACCENT)
 
-    def continuation(self, card: Rect, text: str, post: Post) -> None:
-        """"continued on page N" inside the card, at the right of its grade row, with a tick below the card:
-        inside the card it never runs across a group box's border or the page's margin."""
-        c = self.c
-        self.stroke(ACCENT)
-        self.line_width(0.8 * self.s)
-        c.line(*self.pt(card.center_x, card.bottom), *self.pt(card.center_x, card.bottom + CONTINUATION_TICK))
-        inner = card.width - 2 * PAD_X
-        used = text_width(card_lines(post), CONDENSED, SMALL_SIZE) + 4
-        row = card.bottom - PAD_Y - 2 * SMALL_LEADING + SMALL_SIZE
-        room = max(inner - used, inner / 2)
-        if text_width(text, CONDENSED_BOLD, SMALL_SIZE) > room:  # keep the page number, lose the words
-            text = text.replace("continued on pages ", "\u2192 pp. ").replace("continued on page ", "\u2192 p. ")
-        self.text(card.right - PAD_X, row, fit(text, CONDENSED_BOLD, SMALL_SIZE, room), CONDENSED_BOLD, SMALL_SIZE,
-                  ACCENT, right=True)
+    def continuation(self, card: Rect, texts: list[str], post: Post, cost: Cost, redact: bool, tick: bool) -> None:
+        """A note inside the card ("continued on page N", "+110 posts below"; `texts` longest first, each
+        shorter form kept for a card with less room) where `note_place` puts it, clear of the card's other
+        words; with `tick`, a tick below the card under the note: inside the card the note never runs across a
+        group box's border or the page's margin, and the tick, off the card's centre, never reads as the
+        line down to a card below."""
+        place = note_place(card, post, cost_line(post, cost.gross, cost.net), redact, texts)
+        if place is None:
+            return
+        x, baseline, text = place
+        if tick:
+            self.stroke(ACCENT)
+            self.line_width(0.8 * self.s)
+            middle = x - text_width(text, CONDENSED_BOLD, SMALL_SIZE) / 2
+            self.c.line(*self.pt(middle, card.bottom), *self.pt(middle, card.bottom + CONTINUATION_TICK))
+        self.text(x, baseline, text, CONDENSED_BOLD, SMALL_SIZE, ACCENT, right=True)
+
+
+def note_place(card: Rect, post: Post, amount: str, redact: bool, texts: list[str]) -> tuple[float, float, str] | None:
+    """Where a note set flush right in a card goes: the right of the first of its three rows (grade row first,
+    then name, then cost: `amount`) with room for one of `texts` (the longest that fits) clear of that row's
+    words, else the shortest cut to the widest room; None when no row has room for a word. Returns (right x,
+    baseline, text)."""
+    inner = card.width - 2 * PAD_X
+    rows_top = card.bottom - PAD_Y - 3 * SMALL_LEADING + SMALL_SIZE
+
+    def room(words: str, taken: bool) -> float:
+        """What a row leaves at its right: none when something is set there already."""
+        return 0.0 if taken else inner - min(text_width(words, CONDENSED, SMALL_SIZE), inner)
+
+    name = "" if redact or post.status is PostStatus.VACANT else post.postholder or ""
+    rooms = [(rows_top + SMALL_LEADING, room(card_lines(post), False)),
+             (rows_top, room(name, bool(card_style(post).label))),
+             (rows_top + 2 * SMALL_LEADING, room(amount, bool(post.designations)))]
+    gap = 4.0
+    for baseline, free in rooms:
+        for text in texts:
+            if text_width(text, CONDENSED_BOLD, SMALL_SIZE) <= free - gap:
+                return card.right - PAD_X, baseline, text
+    baseline, free = max(rooms, key=lambda row: row[1])
+    if free - gap < 4 * text_width("\u2026", CONDENSED_BOLD, SMALL_SIZE):
+        return None
+    return card.right - PAD_X, baseline, fit(texts[-1], CONDENSED_BOLD, SMALL_SIZE, free - gap)
 
 
 class _CardWords:

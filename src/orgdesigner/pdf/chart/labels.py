@@ -52,10 +52,14 @@ class LabelPlace:
 
 
 def place_labels(routes: list[LineRoute], layout: Layout, structure: Structure) -> list[LabelPlace]:
-    """A place for each labelled dotted line's label, clear of cards, group names and the labels placed before
-    it; a label with no room beside its line even as a numbered mark is left out (and given in the page's notes).
-    `routes` are the page's dotted lines as printed."""
+    """A place for each labelled dotted line's label, clear of cards, group names, the solid lines (its white
+    patch would hide a piece of one) and the labels placed before it; a label with no room beside its line even
+    as a numbered mark is left out (and given in the page's notes). `routes` are the page's dotted lines as
+    printed."""
     obstacles = [_around(card) for card in layout.cards.values()]
+    obstacles += [Rect(min(x0, x1) - GAP, min(y0, y1) - GAP, abs(x1 - x0) + 2 * GAP, abs(y1 - y0) + 2 * GAP)
+                  for route in layout.lines if route.kind != "dotted"
+                  for (x0, y0), (x1, y1) in zip(route.points, route.points[1:])]
     for gid, box in layout.groups.items():
         group = structure.groups.get(gid)
         if group is not None:

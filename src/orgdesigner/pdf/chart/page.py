@@ -146,10 +146,13 @@ def draw_chart_page(canvas: Canvas, page: ChartPage, facts: CardFacts, x: float,
         painter.card(post, card, facts.costs.get(pid, Cost(0.0, 0.0)), facts.redact_names, pid in facts.greyed)
         if pid in facts.marks:
             painter.change_mark(card, facts.marks[pid])
+        cost = facts.costs.get(pid, Cost(0.0, 0.0))
         if pid in page.continued:
-            painter.continuation(card, continued_on(page.continued[pid], page_number), post)
-        elif pid in facts.hidden:
-            painter.continuation(card, hidden_note(facts.hidden[pid]), post)
+            painter.continuation(card, note_forms(continued_on(page.continued[pid], page_number)), post, cost,
+                                 facts.redact_names, tick=True)
+        elif pid in facts.hidden:  # folded: nothing is drawn below it, so no tick says a line carries on
+            painter.continuation(card, note_forms(hidden_note(facts.hidden[pid])), post, cost, facts.redact_names,
+                                 tick=False)
         if pid in page.came_from:
             painter.source(card, came_from(page.came_from[pid], page_number))
     for place in page.labels:
@@ -205,6 +208,14 @@ def continued_on(keys: list[int], page_number: PageNumbers, word: str = "page") 
     if not numbers or len(numbers) < len(known):
         return f"continued on later {word}s"
     return pages_text(numbers, word)
+
+
+def note_forms(note: str) -> list[str]:
+    """A card's note and its shorter forms for a card with less room: "continued on page 4", "→ p. 4";
+    "+110 posts below", "+110 below"."""
+    short = (note.replace("continued on pages ", "\u2192 pp. ").replace("continued on page ", "\u2192 p. ")
+             .replace(" posts below", " below").replace(" post below", " below"))
+    return [note, short] if short != note else [note]
 
 
 def came_from(key: int, page_number: PageNumbers, word: str = "page") -> str:

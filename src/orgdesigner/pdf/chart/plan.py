@@ -60,6 +60,8 @@ WHOLE_PARTS = 3
 """A department that misses one page by a little is printed in up to this many parts, each its head over
 some of its teams whole, rather than as a page of its managers and pages of their teams."""
 
+ROOMIER_WRAPS = (0.7, 0.55, 0.4)
+"""The widths, as shares of a chart's, its rows are tried wrapped at when it prints as a strip across a page."""
 CONTINUATION_ALLOWANCE = 12.0
 """Room under a card for its "continued on page N" note, in chart units."""
 
@@ -87,7 +89,7 @@ class ChartPage:
     @cached_property
     def dotted(self) -> list[LineRoute]:
         """The dotted lines as printed: round the cards in their way where there is a clear channel."""
-        return dotted_routes(self.layout)
+        return dotted_routes(self.layout, self.came_from, self.continued)
 
     @cached_property
     def labels(self) -> list[LabelPlace]:
@@ -561,7 +563,22 @@ class _Planner:
     def _printed(self, key: int, title: str, subtitle: str, posts: set[str], layout: Trial) -> ChartPage:
         """A page as printed: its posts cut out of the structure, its lines routed (a candidate page is
         judged by its trial layout alone, and most candidates are never printed)."""
+        layout = self._roomier(posts, layout)
         return ChartPage(key, title, subtitle, self.subset(posts), self.trials.layout(layout), self.scale_for(layout))
+
+    def _roomier(self, posts: set[str], layout: Trial) -> Trial:
+        """A chart printed as a strip across a page mostly left empty (a wide row of teams, held to the page's
+        width) with its rows wrapped narrower, when that prints it larger; else as it is."""
+        scale = self.scale_for(layout)
+        if scale >= self.frame.max_scale or \
+                (layout.bounds.height + CONTINUATION_ALLOWANCE) * scale > self.frame.height / 2:
+            return layout
+        best, best_scale = layout, scale
+        for share in ROOMIER_WRAPS:
+            trial = self.lay(posts, replace(layout.options, wrap_width=layout.bounds.width * share))
+            if self.scale_for(trial) > best_scale * 1.1:
+                best, best_scale = trial, self.scale_for(trial)
+        return best
 
     def _area(self, layout: Trial) -> float:
         """The room a layout takes on the page printed at the smallest readable scale, in square points."""
