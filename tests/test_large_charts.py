@@ -141,6 +141,17 @@ def test_an_edit_on_a_fitted_chart_repaints_around_the_post_not_the_whole_chart(
     assert 0 < paints["pieces"] <= len(sketch.pieces) / 4, paints  # the pieces about the post, not all of them
 
 
+def test_an_edit_to_the_top_post_repaints_round_its_card_not_every_line_from_the_top(big_canvas, paints):
+    """The posts above the sketch's pieces and their lines down to them span the whole chart: restyling the
+    top post once repainted all of it."""
+    document, sketch = big_canvas.document, big_canvas.scene.visible.sketch
+    top = big_canvas.scene.layout.tops[0]
+    assert sketch.layout.size(top) > 300  # drawn by the crown, not by a piece of its own
+    assert document.execute(commands.edit_post(document.structure, top, status="vacant"))
+    QApplication.processEvents()
+    assert 0 < paints["pieces"] <= len(sketch.pieces) / 4, paints
+
+
 @pytest.fixture
 def zoomed_in(big_canvas):
     """The window at 100% on the top of directorate G2: its header, its leader and the first row below."""

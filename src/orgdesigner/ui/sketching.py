@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QGraphicsItem
 from ..layout import Layout, LayoutDelta, Rect
 from ..model import Post, Structure
 from ..presentation.chartstyle import card_style
-from .items.sketch import CardShape, Content, LineShape, SketchPiece, bounds_of
+from .items.sketch import CardShape, Content, LineShape, SketchPiece
 
 PIECE_CARDS = 300
 """Most cards a piece draws (fewer, unless one report's branch alone is larger and has no reports of its own
@@ -121,8 +121,8 @@ class SketchPieces:
                 moved.add(piece_id)
         for piece_id in stale:
             if piece_id in self.pieces:
-                self.pieces[piece_id].invalidate()
-        for piece_id in stale | moved:
+                self._redraw(piece_id)
+        for piece_id in moved - stale:
             if piece_id in self.pieces:
                 self._place(piece_id)
 
@@ -136,9 +136,9 @@ class SketchPieces:
             colours = _colours(post)
             if self._styles[post_id] != colours:
                 self._styles[post_id] = colours
-                piece = self.pieces.get(self._drawn_in.get(post_id) or self._piece_of(post_id))
-                if piece is not None:
-                    piece.invalidate()
+                piece_id = self._drawn_in.get(post_id) or self._piece_of(post_id)
+                if piece_id in self.pieces:
+                    self._redraw(piece_id)
 
     def show(self, shown: bool) -> None:
         if shown != self.shown:
@@ -218,13 +218,22 @@ class SketchPieces:
                     pending.append(kid)
         return found
 
+    def _redraw(self, piece_id: str) -> None:
+        """Something the piece draws changed: the crown and the loose lines repaint round what changed now, a
+        piece of branches is drawn again whole when next in sight."""
+        if piece_id in (CROWN, LOOSE):
+            self.pieces[piece_id].refresh()
+        else:
+            self.pieces[piece_id].invalidate()
+            self._place(piece_id)
+
     def _place(self, piece_id: str) -> None:
         """Put the piece where its first branch is now, and tell it where it may draw."""
         layout, piece = self.layout, self.pieces[piece_id]
         if layout is None:
             return
-        if piece_id in (CROWN, LOOSE):  # a few cards and lines across the chart: bounds from what they are,
-            piece.set_bounds(bounds_of(*piece.shapes()))  # so that drawing them again repaints only round them
+        if piece_id in (CROWN, LOOSE):  # a few cards and lines across the chart: bounds from what they are
+            piece.refresh()
             return
         x, y = layout.origin(piece_id)
         piece.setPos(x, y)

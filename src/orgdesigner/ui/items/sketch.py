@@ -73,6 +73,23 @@ class SketchPiece(QGraphicsItem):
         self._card_shapes, self._cards, self._lines = None, None, None
         self.update()
 
+    def refresh(self) -> None:
+        """Take what the piece draws now, at once, and repaint only round the shapes that changed: for a piece of
+        a few shapes spread across the whole chart (the posts above the pieces, the loose lines), of which an edit
+        changes a few. Its bounds only grow, as a change of bounds repaints all of them."""
+        old_cards, old_lines = self._card_shapes, self._line_shapes
+        cards, lines = self.content()
+        self._card_shapes, self._line_shapes, self._cards, self._lines = cards, lines, None, None
+        bounds = bounds_of(cards, lines)
+        if old_cards is None or (not bounds.isEmpty() and not self._bounds.contains(bounds)):
+            self.set_bounds(self._bounds.united(bounds) if not self._bounds.isEmpty() else bounds)
+            self.update()
+            return
+        changed = {box for box, _, _ in set(old_cards) ^ set(cards)}
+        changed.update(box for _, _, _, box in {_line_key(line) for line in old_lines} ^ {_line_key(line) for line in lines})
+        for left, top, right, bottom in changed:
+            self.update(QRectF(left - 2, top - 2, right - left + 4, bottom - top + 4))
+
     def shapes(self) -> Content:
         """The cards and lines drawn, asked for now if they changed since."""
         if self._card_shapes is None:
@@ -142,6 +159,11 @@ class SketchPiece(QGraphicsItem):
                 painter.setPen(_pen(border))
                 painter.setBrush(_colour(fill))
             painter.drawRects(rects)
+
+
+def _line_key(line: LineShape) -> tuple[str, tuple[tuple[float, float], ...], tuple[float, float], Box]:
+    kind, points, offset, box = line
+    return kind, tuple(points), offset, box
 
 
 @cache
