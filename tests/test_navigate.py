@@ -421,6 +421,23 @@ def test_find_reveals_centres_and_marks_the_chain(new_window, qtbot):
     assert win.feature(NavigationFeature).highlight is None
 
 
+def test_selecting_posts_by_id_tells_the_docks_once(new_window, qtbot):
+    """The properties dock showed the whole structure between the old selection and the new."""
+    win = _window(new_window, qtbot)
+    win.scene.select_posts(["H3"])
+    shown: list[list[str]] = []
+    scene = win.scene
+
+    def heard() -> None:
+        shown.append(scene.selected_post_ids())
+
+    scene.selectionChanged.connect(heard)
+    scene.select_posts(["H2"])
+    scene.select_posts(["H2"])
+    scene.selectionChanged.disconnect(heard)
+    assert shown == [["H2"]]
+
+
 def test_zoom_to_selection(new_window, qtbot):
     win = _window(new_window, qtbot)
     win.scene.select_posts(["H3"])

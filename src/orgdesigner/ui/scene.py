@@ -393,11 +393,19 @@ class OrgScene(QGraphicsScene):
         return min(holding)[1] if holding else None
 
     def select_posts(self, post_ids: list[str]) -> None:
-        self.clearSelection()
-        for post_id in post_ids:
-            card = self.card(post_id)
-            if card is not None:
+        """Select these posts' cards and nothing else, telling of the new selection once: the docks would
+        otherwise show the whole structure for the moment between the old selection and the new."""
+        cards = [card for card in (self.card(post_id) for post_id in post_ids) if card is not None]
+        if set(self.selectedItems()) == set(cards):
+            return
+        self.blockSignals(True)
+        try:
+            self.clearSelection()
+            for card in cards:
                 card.setSelected(True)
+        finally:
+            self.blockSignals(False)
+        self.selectionChanged.emit()
 
     # ----- gestures ----------------------------------------------------------------------
 

@@ -46,6 +46,8 @@ class NavigationFeature(QObject):
         self.fold = self.host.feature(FoldFeature)
         self.overview = Overview(host.scene, host.view)
         self.highlight: QGraphicsPathItem | None = None
+        self._highlighted: str | None = None
+        """The post whose chain `highlight` marks: selecting anything else takes the mark away."""
         self.editor: TitleEditor | None = None
         self._walked: str | None = None
         """The post the last arrow key moved to: the next step starts there."""
@@ -106,7 +108,7 @@ class NavigationFeature(QObject):
         of command up to the top."""
         self.host.select_and_centre([post_id])
         self.clear_highlight()
-        self.highlight = chain_highlight(self.host.scene, post_id)
+        self.highlight, self._highlighted = chain_highlight(self.host.scene, post_id), post_id
 
     def clear_highlight(self) -> None:
         if self.highlight is not None and shiboken6.isValid(self.highlight) and self.highlight.scene() is not None:
@@ -116,13 +118,8 @@ class NavigationFeature(QObject):
     def _selection_changed(self) -> None:
         if not shiboken6.isValid(self.host.scene):
             return
-        selected = self.host.scene.selected_post_ids()
-        if self.highlight is not None and selected != [self._highlighted()]:
+        if self.highlight is not None and self.host.scene.selected_post_ids() != [self._highlighted]:
             self.clear_highlight()
-
-    def _highlighted(self) -> str | None:
-        selected = self.host.scene.selected_post_ids()
-        return selected[0] if len(selected) == 1 else None
 
     # ----- edits from the keyboard ---------------------------------------------------------
 
