@@ -168,6 +168,41 @@ def test_the_sketch_follows_random_edits_moving_whole_branches_and_their_undo(ma
             assert _sketched(scene) == _laid_out(scene), f"after undoing step {step}"
 
 
+def test_edits_made_zoomed_in_are_sketched_once_zoomed_out_again(make_canvas):
+    """The sketch is not kept in step while the view is close enough for items: zooming out after edits and a
+    restyle made meanwhile cuts it afresh, every card drawn once, where the layout puts it, in its colours."""
+    from orgdesigner.ui.clipboard import copy_posts, paste_posts
+
+    structure, canvas = _fitted(make_canvas, synthetic_structure(3000))
+    scene, document, view = canvas.scene, canvas.document, canvas.view
+    assert scene.visible.sketching
+    view.set_zoom(0.7)
+    QApplication.processEvents()
+    assert not scene.visible.sketching
+    posts = document.structure.posts
+    leaf = next(p for p in posts if posts[p].reports_to and not document.structure.reports_of(p))
+    team = sorted(document.structure.reports_of(posts[leaf].reports_to))
+    assert document.perform(lambda: commands.paste_posts(
+        document.structure, paste_posts(document.structure, copy_posts(document.structure, team))))
+    assert document.perform(lambda: commands.delete(document.structure, [leaf], [])), canvas.refusals
+    vacant = next(p for p in team if p != leaf)
+    assert document.perform(lambda: commands.edit_post(document.structure, vacant, status="vacant")), canvas.refusals
+    QApplication.processEvents()
+    view.fit()
+    QApplication.processEvents()
+    assert scene.visible.sketching and _sketched(scene) == _laid_out(scene)
+    fills = {(fill, border) for piece in scene.visible.sketch.pieces.values() for box, fill, border in piece.shapes()[0]
+             if (box[0] + piece.pos().x(), box[1] + piece.pos().y()) == (scene.layout.cards[vacant].x,
+                                                                       scene.layout.cards[vacant].y)}
+    assert fills == {tuple(_colours_of(document.structure.posts[vacant]))}
+
+
+def _colours_of(post) -> tuple[str, str]:
+    from orgdesigner.presentation.chartstyle import card_style
+    style = card_style(post)
+    return style.fill, style.border
+
+
 def test_the_sketch_follows_folds_focus_and_edits_with_dotted_lines(make_canvas):
     """Folding, showing levels, focusing and leaving the focus hide and bring back whole branches, between edits
     and with dotted lines across them: whenever the chart is sketched it draws every card and line where the
