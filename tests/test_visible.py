@@ -169,8 +169,8 @@ def test_the_sketch_follows_random_edits_moving_whole_branches_and_their_undo(ma
 
 
 def test_edits_made_zoomed_in_are_sketched_once_zoomed_out_again(make_canvas):
-    """The sketch is not kept in step while the view is close enough for items: zooming out after edits and a
-    restyle made meanwhile cuts it afresh, every card drawn once, where the layout puts it, in its colours."""
+    """Edits and a restyle made while the view is close enough for items (the sketch hidden) are all in the
+    sketch once zoomed out: every card drawn once, where the layout puts it, in its colours."""
     from orgdesigner.ui.clipboard import copy_posts, paste_posts
 
     structure, canvas = _fitted(make_canvas, synthetic_structure(3000))

@@ -62,19 +62,12 @@ class SketchPieces:
         self._crown_drawn = 0
         """How many posts the crown had when cut, and drew when last drawn."""
         self.shown = False
-        self._cut_when_shown = False
-        """The layout changed while the sketch was hidden (the view close enough for items): the pieces are cut
-        afresh when it is next shown, not kept in step meanwhile."""
 
     # ----- following the layout ---------------------------------------------------------------
 
     def reset(self, layout: Layout) -> None:
-        """Cut a new layout into pieces, every one drawn afresh when it is next in sight (and cut when next
-        shown, while the sketch is hidden)."""
+        """Cut a new layout into pieces, every one drawn afresh when it is next in sight."""
         self.layout = layout
-        self._cut_when_shown = not self.shown
-        if self._cut_when_shown:
-            return
         for piece in self.pieces.values():
             self.scene.removeItem(piece)
         self.pieces, self.roots, self._piece_of_root, self._parent_at_cut = {}, {}, {}, {}
@@ -98,8 +91,7 @@ class SketchPieces:
         """Take in an update: pieces whose branches moved whole move, pieces with changes inside are drawn
         again; a layout whose branches no longer fit the pieces is cut again."""
         self.layout = layout
-        if self._cut_when_shown or not self.shown or len(delta.cards) > len(self.pieces) * 8 or \
-                self._needs_cut(layout, delta):  # hidden, or most of the chart: afresh
+        if len(delta.cards) > len(self.pieces) * 8 or self._needs_cut(layout, delta):  # most of the chart: afresh
             self.reset(layout)
             return
         stale: set[str] = {LOOSE}
@@ -135,8 +127,7 @@ class SketchPieces:
                 self._place(piece_id)
 
     def restyle(self, post_ids: Iterable[str]) -> None:
-        """These posts may look different (status, scope): draw again the pieces of those that do (all are
-        drawn afresh anyway once a sketch hidden meanwhile is cut again)."""
+        """These posts may look different (status, scope): draw again the pieces of those that do."""
         posts = self.scene.structure.posts
         for post_id in post_ids:
             post = posts.get(post_id)
@@ -146,15 +137,12 @@ class SketchPieces:
             if self._styles[post_id] != colours:
                 self._styles[post_id] = colours
                 piece_id = self._drawn_in.get(post_id) or self._piece_of(post_id)
-                if piece_id in self.pieces and not self._cut_when_shown:
+                if piece_id in self.pieces:
                     self._redraw(piece_id)
 
     def show(self, shown: bool) -> None:
         if shown != self.shown:
             self.shown = shown
-            if shown and self._cut_when_shown and self.layout is not None:
-                self.reset(self.layout)
-                return
             for piece in self.pieces.values():
                 piece.setVisible(shown)
 
