@@ -114,7 +114,7 @@ class ImportDialog(QDialog):
         self.oncost_spin.setObjectName("on_cost_rate")
         self.oncost_spin.setRange(0, 100)
         self.oncost_spin.setDecimals(1)
-        self.oncost_spin.setSuffix(" %")
+        self.oncost_spin.setSuffix("%")
         self.oncost_spin.setToolTip("Employer on-costs as a share of salary")
         self.oncost_spin.valueChanged.connect(self.refresh)
         options.addWidget(QLabel("On-costs"))

@@ -37,7 +37,7 @@ class OrganogramImportDialog(QDialog):
         self.oncost_spin.setObjectName("on_cost_rate")
         self.oncost_spin.setRange(0, 100)
         self.oncost_spin.setDecimals(1)
-        self.oncost_spin.setSuffix(" %")
+        self.oncost_spin.setSuffix("%")
         self.oncost_spin.valueChanged.connect(self.refresh)
         costs = QHBoxLayout()
         costs.addWidget(QLabel("On-costs"))

@@ -217,7 +217,7 @@ class PropertiesPanel(QWidget):
         self.oncost_spin = QDoubleSpinBox()
         self.oncost_spin.setObjectName("on_cost_rate")
         self.oncost_spin.setRange(0, 100)
-        self.oncost_spin.setSuffix(" %")
+        self.oncost_spin.setSuffix("%")
         self.oncost_spin.setDecimals(1)
         self.oncost_spin.editingFinished.connect(self._oncost_finished)
         form.addRow("On-costs", self.oncost_spin)
