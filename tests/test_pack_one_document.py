@@ -366,7 +366,7 @@ def test_a_proposal_with_errors_says_so_on_the_cover_and_shows_the_statutory_off
     out = tmp_path / "pack.pdf"
     assert run("export", str(after), "--pack", "--before", str(before), "-o", str(out)).returncode == 0
     texts = page_texts(out)
-    assert "breaks 3 rules that must be put right" in " ".join(texts[0].split())
+    assert "has 3 errors that must be put right" in " ".join(texts[0].split())
     statutory = section_starts(out)["Statutory officers"]
     page = " ".join(texts[statutory - 1].split())
     assert page.count("Not designated") >= 3 and "Head of Paid Service" in page

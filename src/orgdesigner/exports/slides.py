@@ -34,7 +34,7 @@ from ..analysis import Cost
 from ..layout import LineRoute, Rect
 from ..model import PostStatus, Structure
 from ..pdf.chart.document import ChartSource, chart_source
-from ..pdf.chart.labels import LABEL_LEADING, LABEL_SIZE, PAD, LabelPlace, place_labels, unplaced_notes
+from ..pdf.chart.labels import LABEL_LEADING, LABEL_SIZE, PAD, LabelPlace
 from ..pdf.chart.page import (HEADER_BAND, LEGEND_BAND, NOTE_BASELINE, NoteBlock, came_from, chart_scale,
                               continued_on, note_block, page_notes)
 from ..pdf.chart.plan import ChartPage
@@ -159,10 +159,8 @@ class _SlideWriter:
         self.next_id = 2  # 1 is the shape tree itself
         self.card_ids: dict[str, int] = {}
         width = SLIDE_WIDTH - 2 * MARGIN
-        dotted = page.dotted  # as on paper: round the cards in their way
-        self.labels = place_labels(dotted, page.layout, page.structure)
-        self.notes: NoteBlock = note_block(
-            page_notes(page, _slide_number, "slide", unplaced_notes(self.labels, dotted, page.structure)), width)
+        self.labels = page.labels  # as on paper: the dotted lines round the cards in their way, labelled alike
+        self.notes: NoteBlock = note_block(page_notes(page, _slide_number, "slide"), width)
         bounds = page.layout.bounds
         self.s = chart_scale(page, SLIDE_HEIGHT - 2 * MARGIN - FOOTER_BAND - HEADER_BAND - LEGEND_BAND, self.notes.extra)
         self.ox = MARGIN + max(0.0, (width - bounds.width * self.s) / 2) - bounds.x * self.s

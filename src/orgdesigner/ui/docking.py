@@ -75,9 +75,11 @@ class DockLayout(QObject):
         dock = self._docks[name]
         holder = dock.widget()
         if isinstance(holder, QScrollArea) and next(spec for spec in self._specs if spec.name == name).scroll:
-            holder.setWidget(content)
+            holder.setWidget(content)  # (a scroll area deletes the widget it held)
         else:
             dock.setWidget(content)
+            if holder is not None:  # a dock only hides it
+                holder.deleteLater()
 
     def __getitem__(self, name: str) -> QDockWidget:
         return self._docks[name]

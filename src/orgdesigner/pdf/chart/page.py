@@ -184,11 +184,9 @@ def heading_size(title: str, width: float) -> float:
     return HEADING_SIZE if wide <= width else max(SMALLEST_HEADING, HEADING_SIZE * width / wide)
 
 
-def page_notes(page: ChartPage, page_number: PageNumbers, word: str = "page",
-               label_notes: list[str] | None = None) -> str:
+def page_notes(page: ChartPage, page_number: PageNumbers, word: str = "page") -> str:
     """The notes under a page's title: its subtitle, the page it continues ("continued from page 2") and the
-    dotted lines' labels the chart gives in full only here ("[1] professional"): the page's own, or
-    `label_notes` for labels placed on another drawing of the page (a slide's)."""
+    dotted lines' labels the chart gives in full only here ("[1] professional")."""
     notes = [page.subtitle] if page.subtitle else []
     if page.parent is not None:
         numbers = [page_number(source) for source in [page.parent, *page.also_from]]
@@ -196,7 +194,7 @@ def page_notes(page: ChartPage, page_number: PageNumbers, word: str = "page",
         unknown = [f"an earlier {word}"] if len(known) < len(numbers) else []
         notes.append(pages_text(known, word, "continued from") + (" and " + unknown[0] if unknown else "")
                      if known else f"continued from {unknown[0]}")
-    notes += page.label_notes if label_notes is None else label_notes
+    notes += page.label_notes
     text = "; ".join(notes)
     return text[:1].upper() + text[1:]
 

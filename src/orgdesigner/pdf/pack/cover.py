@@ -48,7 +48,7 @@ def cover(data: PackData, title: str, date: str, author: str) -> list[Flowable]:
             for w in data.warnings]
     errors = sum(1 for f in data.after_analysis.findings() if f.severity is Severity.ERROR)
     if errors:  # a reader of the cover alone should not take the proposal as sound
-        out.append(para(f"\u26a0 The proposed structure breaks {errors} rule{'' if errors == 1 else 's'} that must be "
+        out.append(para(f"\u26a0 The proposed structure has {errors} error{'' if errors == 1 else 's'} that must be "
                         "put right: see \u201cAppendix: rule findings\u201d.", s.note))
     return out
 
