@@ -12,9 +12,9 @@ assistants), `incremental` (the layout kept up to date), `published` (what a lay
 from .compute import compute_layout
 from .geometry import Rect
 from .incremental import IncrementalLayout
-from .published import Layout, LayoutDelta
+from .published import Layout, LayoutDelta, route_box
 from .options import SCREEN_LAYOUT, LayoutOptions
 from .routes import LineRoute
 
 __all__ = ["SCREEN_LAYOUT", "IncrementalLayout", "Layout", "LayoutDelta", "LayoutOptions", "LineRoute", "Rect",
-           "compute_layout"]
+           "compute_layout", "route_box"]

@@ -114,13 +114,13 @@ class IncrementalLayout:
         self.has_cycles = bool(forest.cycle_members)
         self.order = {pid: i for i, pid in enumerate(ids)}
         self.manual = {pid for pid, post in structure.posts.items() if post.position is not None}
+        """Posts placed by hand."""
         self._dotted_from: dict[str, set[str]] = {}
         """Each post with dotted lines from it: the posts they go to (routed again when it is shown again)."""
         self._dotted_to: dict[str, set[str]] = {}
         for pid, post in structure.posts.items():
             if post.dotted:
                 self._note_dotted(pid, post.dotted)
-        """Posts placed by hand."""
         self.shape = shape
         self.version += 1
         self._fresh: dict[str, Rect] = {}
@@ -290,7 +290,7 @@ class IncrementalLayout:
 
     # ----- branches moved whole ------------------------------------------------------------
 
-    def _offset(self, post_id: str) -> tuple[float, float]:
+    def _offset(self, post_id: str | None) -> tuple[float, float]:
         """How far the post's stored card (and the solid lines from it) lie from where they are now."""
         pending = self.pending
         if not pending:
@@ -468,7 +468,7 @@ class IncrementalLayout:
         if post_id not in self.origin:  # not placed yet, or hidden: placed afresh when shown
             self.pending.pop(post_id, None)
             return
-        dx, dy = self._offset(under) if under != ROOT else (0.0, 0.0)
+        dx, dy = self._offset(under)
         step = self.pending.get(post_id, (0.0, 0.0))
         step = (step[0] + above[0] - dx, step[1] + above[1] - dy)
         if step == (0.0, 0.0):
@@ -528,7 +528,7 @@ class IncrementalLayout:
                 else:
                     held.append(pid)
         regrouped.update(stash.groups)
-        above = self._offset(top) if top != ROOT else (0.0, 0.0)
+        above = self._offset(top)
         if above != (0.0, 0.0):  # the moves above the branch, which it leaves behind
             step = stash.pending.get(root, (0.0, 0.0))
             stash.pending[root] = (step[0] + above[0], step[1] + above[1])
@@ -655,7 +655,7 @@ class IncrementalLayout:
         if old is None or key in self.loose or manager in self.hand_placed or post_id in self.hand_placed:
             return False
         dx, dy = self.shifted[manager]
-        self.routes[key] = LineRoute(manager, post_id, "line", [(x + dx, y + dy) for x, y in old.points])
+        self.routes[key] = _moved(old, dx, dy)
         self.ends[key] = self.cards[manager], self.cards[post_id]  # so a parked line is known by its cards now
         changed.add(key)
         return True
@@ -899,7 +899,7 @@ class IncrementalLayout:
                 shape.children[pid] = []
             was_shown = pid in self.tidy
             if old_manager != new_parent:
-                above = self._offset(old_manager) if old_manager is not None and old_manager != ROOT else (0.0, 0.0)
+                above = self._offset(old_manager)
                 if old_manager is not None:
                     self._unlink(pid, old_manager)
                     self._mark_managing(old_manager)
@@ -962,7 +962,7 @@ class IncrementalLayout:
         was, self.focus = self.focus, focus
         self.shape.children[ROOT] = [focus] if focus is not None else list(self.reports[ROOT])
         if focus is not None:
-            above = self._offset(self.parent.get(focus, ROOT)) if self.parent.get(focus, ROOT) != ROOT else (0.0, 0.0)
+            above = self._offset(self.parent.get(focus))
             chain: list[str] = []  # the posts above the focus, shown
             current = self.parent.get(focus)
             while current is not None and current != ROOT:
@@ -1176,6 +1176,7 @@ class IncrementalLayout:
         self.shape.children.pop(pid, None)
         self.reports.pop(pid, None)
         self.blocks.pop(pid, None)
+        self.stashed.pop(pid, None)  # a branch hidden under it has no top to come back under
         self.stale.discard(pid)
 
     def _unlink(self, pid: str, manager: str) -> None:

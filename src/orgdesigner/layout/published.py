@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Protocol, TypeVar
 
-from .geometry import Rect
+from .geometry import Box, Rect
 from .options import LayoutOptions
 from .routes import LineRoute
 from .tree import ROOT, Block, TreeShape
@@ -23,8 +23,6 @@ K = TypeVar("K")
 V = TypeVar("V")
 LineKey = tuple[str, str, str]
 """(manager, report, "line" or "dotted")."""
-Box = tuple[float, float, float, float]
-"""left, top, right, bottom"""
 
 
 class Layout:
@@ -205,9 +203,15 @@ class Resolved(Mapping[K, V]):
         return key in self._stored
 
 
+def route_box(points: list[tuple[float, float]], dx: float = 0.0, dy: float = 0.0) -> Box:
+    """The box around a route's points (at least one), moved by `dx`, `dy`."""
+    xs, ys = [x for x, _ in points], [y for _, y in points]
+    return min(xs) + dx, min(ys) + dy, max(xs) + dx, max(ys) + dy
+
+
 def route_meets(points: list[tuple[float, float]], box: Box) -> bool:
     """Whether the box around `points` meets `box`."""
     if not points:
         return False
-    xs, ys = [x for x, _ in points], [y for _, y in points]
-    return min(xs) <= box[2] and max(xs) >= box[0] and min(ys) <= box[3] and max(ys) >= box[1]
+    left, top, right, bottom = route_box(points)
+    return left <= box[2] and right >= box[0] and top <= box[3] and bottom >= box[1]

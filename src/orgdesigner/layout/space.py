@@ -6,11 +6,9 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Mapping
 
-from .geometry import Rect
+from .geometry import Box, Rect
 from .options import LayoutOptions
 
-Box = tuple[float, float, float, float]
-"""left, top, right, bottom"""
 
 
 class Room:

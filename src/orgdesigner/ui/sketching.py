@@ -17,7 +17,7 @@ from typing import Protocol
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QGraphicsItem
 
-from ..layout import Layout, LayoutDelta, Rect
+from ..layout import Layout, LayoutDelta, Rect, route_box
 from ..model import Post, Structure
 from ..presentation.chartstyle import card_style
 from .items.sketch import CardShape, Content, LineShape, SketchPiece
@@ -29,8 +29,8 @@ SMALL_BRANCH = 20
 """Branches this small are gathered into one piece (a row of them moves apart seldom and costs little to
 draw again); larger ones have a piece each, so one moving past another only moves its piece."""
 CROWN, LOOSE = "\0crown", "\0loose"
-_NO_BOX = (0.0, 0.0, 0.0, 0.0)
 """The ids of the two pieces drawn in the chart's own coordinates."""
+_NO_BOX = (0.0, 0.0, 0.0, 0.0)
 
 
 class PieceHost(Protocol):
@@ -131,7 +131,10 @@ class SketchPieces:
         posts = self.scene.structure.posts
         for post_id in post_ids:
             post = posts.get(post_id)
-            if post is None or post_id not in self._styles:
+            if post is None:
+                self._styles.pop(post_id, None)  # deleted: an id used again is a new post
+                continue
+            if post_id not in self._styles:
                 continue
             colours = _colours(post)
             if self._styles[post_id] != colours:
@@ -293,7 +296,7 @@ class SketchPieces:
                 drawn[post_id] = piece_id
             for route, dx, dy in lines:
                 dx, dy = dx - ox, dy - oy
-                line_shapes.append((route.kind, route.points, (dx, dy), _box(route.points, dx, dy) if crown else _NO_BOX))
+                line_shapes.append((route.kind, route.points, (dx, dy), route_box(route.points, dx, dy) if crown else _NO_BOX))
         return card_shapes, line_shapes
 
     def _shapes(self, piece_id: str, posts: list[str], lines: list[tuple[str, str, str]]) -> Content:
@@ -317,13 +320,8 @@ class SketchPieces:
         for key in lines:
             route = routes.get(key)
             if route is not None and route.points:
-                line_shapes.append((route.kind, route.points, (0.0, 0.0), _box(route.points, 0.0, 0.0)))
+                line_shapes.append((route.kind, route.points, (0.0, 0.0), route_box(route.points)))
         return card_shapes, line_shapes
-
-
-def _box(points: list[tuple[float, float]], dx: float, dy: float) -> tuple[float, float, float, float]:
-    xs, ys = [x for x, _ in points], [y for _, y in points]
-    return min(xs) + dx, min(ys) + dy, max(xs) + dx, max(ys) + dy
 
 
 def _colours(post: Post) -> tuple[str, str]:

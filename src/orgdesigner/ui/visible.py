@@ -19,20 +19,19 @@ from PySide6.QtCore import QPointF, QRectF, SignalInstance
 from PySide6.QtWidgets import QGraphicsItem
 
 from ..layout import Layout, LayoutDelta
+from ..layout.geometry import Box
+from ..layout.published import LineKey
 from ..model import Structure
 from .items.lineitem import ReportingLineItem
 from .items.postcard import PostCardItem
 from .items.zoom import Detail, card_detail
 from .sketching import SketchPieces
 
-Box = tuple[float, float, float, float]
-"""left, top, right, bottom"""
 
 MAX_CARD_ITEMS = 1500
 """More cards than this in view and the chart is sketched instead of made of items."""
 MARGIN = 0.5
 """How far beyond the view items are made, as a share of the view's width and height on each side."""
-LineKey = tuple[str, str, str]
 
 
 class _Wanted(NamedTuple):

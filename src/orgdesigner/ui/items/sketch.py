@@ -19,6 +19,7 @@ from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from ...layout.geometry import Box
 from ...presentation.chartstyle import DOTTED_LINE, LINE
 
 _FIRST, _SECOND, _THIRD, _LAST = itemgetter(0), itemgetter(1), itemgetter(2), itemgetter(-1)
@@ -27,8 +28,6 @@ SMALL_CARD = 92.0
 """A card's height in scene units (the layout's default), to judge how large cards are on screen."""
 DOT_PX = 4.0
 """Cards less tall than this on screen are drawn as dots."""
-Box = tuple[float, float, float, float]
-"""left, top, right, bottom"""
 CardShape = tuple[Box, str, str]
 """A card's box, fill and border colour."""
 LineShape = tuple[str, list[tuple[float, float]], tuple[float, float], Box]
