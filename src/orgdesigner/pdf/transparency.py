@@ -13,6 +13,7 @@ from reportlab.platypus import Flowable, SimpleDocTemplate
 from ..analysis import Analysis
 from ..io.transparency import NAMED_FROM, SENIOR_FROM, TOP_LEVELS, TransparencyData, transparency_data
 from ..model import Structure
+from ..model.money import money
 from .chart.document import chart_pdf
 from .fonts import REGULAR
 from .options import PdfOptions
@@ -77,7 +78,7 @@ def _tables(data: TransparencyData, o: PdfOptions) -> bytes:
     else:
         flow.append(para("There are no vacant posts.", s.body))
     flow.append(para("Senior salaries", s.h2))
-    flow.append(para(f"Posts paid £{SENIOR_FROM:,} or more, in £5,000 brackets; only those paid £{NAMED_FROM:,} or "
+    flow.append(para(f"Posts paid {money(SENIOR_FROM)} or more, in £5,000 brackets; only those paid {money(NAMED_FROM)} or "
                      "more are named, and never a name the postholder has not agreed to publish.", s.body))
     if data.salaries:
         flow.append(data_table([Column("Salary bracket", 0.2), Column("Job title", 0.35),
@@ -85,7 +86,7 @@ def _tables(data: TransparencyData, o: PdfOptions) -> bytes:
                                [Row([e.bracket, e.title, lines(e.department, muted(e.team) if e.team else ""),
                                      f"{e.fte:g}", e.name]) for e in data.salaries], width))
     else:
-        flow.append(para(f"No post is paid £{SENIOR_FROM:,} or more.", s.body))
+        flow.append(para(f"No post is paid {money(SENIOR_FROM)} or more.", s.body))
     if data.pay_not_disclosed:
         flow.append(para(f"Pay not disclosed for {data.pay_not_disclosed} filled "
                          f"post{'s' if data.pay_not_disclosed != 1 else ''}: not listed.", s.note))

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from ..analysis import Totals
+from .figures import fte_text
 from .money import money
 
 
 def hidden_summary(totals: Totals) -> str:
     """'12 posts · 11.5 FTE · £640,000': the posts folded away under a card, with their FTE and net cost."""
     posts = f"{totals.posts:,} post{'s' if totals.posts != 1 else ''}"
-    return f"{posts} · {totals.fte:,.1f} FTE · {money(totals.net)}"
+    return f"{posts} · {fte_text(totals.fte)} FTE · {money(totals.net)}"
