@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QImage, QPainter, QTransform
+from PySide6.QtGui import QImage, QPainter, QPixmapCache, QTransform
 from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionGraphicsItem
 
 from orgdesigner import editing
@@ -166,3 +166,25 @@ def test_no_item_paints_outside_what_qt_repaints_for_it_at_any_zoom(make_canvas,
                 assert not _ink_outside(item, scale, selected), (kind, zoom, selected)
     assert {"GroupBoxItem", "GroupLabelItem", "PostCardItem", "ReportingLineItem"} <= checked
     assert posts == 0 or "SketchPiece" in checked
+
+
+def test_sketch_pieces_put_down_from_their_pictures_look_exactly_as_drawn(chart, monkeypatch):
+    """At Fit to Window a piece painted twice unchanged keeps a picture of itself, and an edit that moves the
+    pieces puts their pictures down: the screen is what drawing every piece afresh shows."""
+    from orgdesigner.ui.items import sketch
+
+    structure = chart.document.structure
+    for _ in range(3):
+        _repainted_whole(chart)
+    pieces = chart.scene.visible.sketch.pieces.values()
+    assert sum(piece._picture is not None for piece in pieces) > len(pieces) // 2
+    first = _leaves(structure, "G1")[0]  # a post at the top left: the pieces after it move along
+    _edit_and_compare(chart, "a post added", lambda: editing.add_post(
+        structure, Post(id="NEW", title="Post new", grade="G3", reports_to=structure.posts[first].reports_to,
+                        group="G1")))
+    shown = _on_screen(chart)
+    monkeypatch.setattr(sketch, "PICTURE_PIXELS", 0)
+    QPixmapCache.clear()
+    drawn = _repainted_whole(chart)
+    assert sum(piece._picture is not None for piece in pieces) > len(pieces) // 2  # kept, but not found
+    assert shown == drawn, f"pictures differ from drawing {_where(shown, drawn)}"

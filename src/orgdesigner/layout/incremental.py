@@ -113,6 +113,8 @@ class IncrementalLayout:
                 shape.managing.add(post_id)
         self.has_cycles = bool(forest.cycle_members)
         self.order = {pid: i for i, pid in enumerate(ids)}
+        self._next_number = len(ids)
+        """The number the next post added at the end of the file takes in `order`."""
         self.manual = {pid for pid, post in structure.posts.items() if post.position is not None}
         """Posts placed by hand."""
         self._dotted_from: dict[str, set[str]] = {}
@@ -355,12 +357,12 @@ class IncrementalLayout:
             block.corners = found
         return blocks[post_id].corners or []
 
-    def branch(self, root: str, stop: Container[str] | None = None) -> tuple[list[tuple[str, float, float]],
-                                                                          list[tuple[LineRoute, float, float]]]:
-        """The cards of the post's branch in the tidy tree, each (post, left, top) where it is now, and the solid
-        lines among them, each with how far its stored route lies from where it is now: one walk down the
-        blocks, however far the branch moved. The branches of the posts in `stop` are left out, the lines to
-        them not."""
+    def branch(self, root: str, stop: Container[str] | None = None, with_lines: bool = True) -> tuple[
+            list[tuple[str, float, float]], list[tuple[LineRoute, float, float]]]:
+        """The cards of the post's branch in the tidy tree, each (post, left, top) where it is now, and (unless
+        `with_lines` is False) the solid lines among them, each with how far its stored route lies from where it
+        is now: one walk down the blocks, however far the branch moved. The branches of the posts in `stop` are
+        left out, the lines to them not."""
         blocks, children, routes, pending, loose = self.blocks, self.shape.children, self.routes, self.pending, \
             self.loose
         x, y = self.origin_now(root)
@@ -372,10 +374,12 @@ class IncrementalLayout:
             post, x, y, dx, dy = pop()
             block = blocks[post]
             cards.append((post, x + block.card_x, y))
-            for kid in children.get(post, ()):
-                route = routes.get((post, kid, "line"))
-                if route is not None and (post, kid, "line") not in loose:
-                    lines.append((route, dx, dy))
+            if with_lines:
+                for kid in children.get(post, ()):
+                    key = (post, kid, "line")
+                    route = routes.get(key)
+                    if route is not None and key not in loose:
+                        lines.append((route, dx, dy))
             for kid, kx, ky in block.kids:
                 if stop is not None and kid in stop:
                     continue
@@ -928,21 +932,23 @@ class IncrementalLayout:
     def _follow_order(self, structure: Structure, posts: set[str]) -> None:
         """Keep `order` (the posts' order in the file, which orders reports) in step with added and deleted
         posts: a deleted post leaves it and posts added at the end follow the others, so only a post put back
-        between others (an undone deletion) numbers them all again. A new dict: a published layout keeps its own."""
-        gone = [pid for pid in posts if pid not in structure.posts and pid in self.order]
-        added = [pid for pid in posts if pid in structure.posts and pid not in self.order]
-        if not gone and not added:
+        between others (an undone deletion) numbers them all again. Changed in place: a published layout reads
+        it only while it is the latest (`Layout.lines`)."""
+        order = self.order
+        added = [pid for pid in posts if pid in structure.posts and pid not in order]
+        for pid in posts:
+            if pid not in structure.posts:
+                order.pop(pid, None)
+        if not added:
             return
-        order = dict(self.order)
-        for pid in gone:
-            del order[pid]
         last = list(islice(reversed(structure.posts), len(added)))
         if set(last) != set(added):
-            order = {pid: i for i, pid in enumerate(structure.posts)}
+            self.order = {pid: i for i, pid in enumerate(structure.posts)}
+            self._next_number = len(self.order)
         else:
-            start = max(order.values(), default=-1) + 1
+            start = self._next_number
             order.update((pid, start + i) for i, pid in enumerate(reversed(last)))
-        self.order = order
+            self._next_number = start + len(last)
 
     def set_focus(self, structure: Structure, focus: str | None, folded: frozenset[str]) -> LayoutDelta:
         """Lay out only `focus`'s branch (None: everything), with `folded` folded. The posts leaving the view

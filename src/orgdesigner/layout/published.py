@@ -76,12 +76,12 @@ class Layout:
         """Left, top, right and bottom of what the post's branch draws, from its block's top left."""
         return self._finder.blocks[post_id].extent
 
-    def branch(self, root: str, stop: Container[str] | None = None) -> tuple[list[tuple[str, float, float]],
-                                                                          list[tuple[LineRoute, float, float]]]:
-        """The cards of the post's branch, each (post, left, top), and its solid lines, each with how far its
-        route is to be moved (see `IncrementalLayout.branch`); not the branches of the posts in `stop`, but the
-        lines to them."""
-        return self._finder.branch(root, stop)
+    def branch(self, root: str, stop: Container[str] | None = None, lines: bool = True) -> tuple[
+            list[tuple[str, float, float]], list[tuple[LineRoute, float, float]]]:
+        """The cards of the post's branch, each (post, left, top), and (unless `lines` is False) its solid lines,
+        each with how far its route is to be moved (see `IncrementalLayout.branch`); not the branches of the
+        posts in `stop`, but the lines to them."""
+        return self._finder.branch(root, stop, lines)
 
     def card_size(self) -> tuple[float, float]:
         """The cards' width and height (every card of a layout is the same size)."""
@@ -128,6 +128,8 @@ class Layout:
     @cached_property
     def lines(self) -> list[LineRoute]:
         """Solid lines first, then dotted lines, each in post order."""
+        if self._source is not None:
+            self._finder  # the order is kept up to date in place: read only while this layout is the latest
         order = self._order
         return sorted(self.routes.values(), key=lambda r: (r.kind != "line", order[r.report],
                                                            order[r.manager] if r.kind == "dotted" else 0))
@@ -171,8 +173,8 @@ class Live(Protocol):
 
     def lines_in(self, box: Box) -> list[LineKey]: ...
 
-    def branch(self, root: str, stop: Container[str] | None = None) -> tuple[list[tuple[str, float, float]],
-                                                                          list[tuple[LineRoute, float, float]]]: ...
+    def branch(self, root: str, stop: Container[str] | None = None, lines: bool = True) -> tuple[
+            list[tuple[str, float, float]], list[tuple[LineRoute, float, float]]]: ...
 
     def corners(self, post_id: str) -> list[tuple[float, float]]: ...
 

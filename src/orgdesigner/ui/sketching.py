@@ -248,11 +248,12 @@ class SketchPieces:
             right, bottom = max(right, rx - x + x1), max(bottom, ry - y + y1)
         piece.set_bounds(QRectF(left - 2, top - 2, right - left + 4, bottom - top + 4))
 
-    def _content_of(self, piece_id: str) -> Callable[[], Content]:
-        return lambda: self._content(piece_id)
+    def _content_of(self, piece_id: str) -> Callable[[bool], Content]:
+        return lambda lines: self._content(piece_id, lines)
 
-    def _content(self, piece_id: str) -> Content:
-        """The cards and lines the piece draws, as the layout now stands, in the piece's coordinates."""
+    def _content(self, piece_id: str, lines: bool) -> Content:
+        """The cards the piece draws and, if asked for, its lines, as the layout now stands, in the piece's
+        coordinates."""
         layout = self.layout
         if layout is None:
             return [], []
@@ -261,13 +262,14 @@ class SketchPieces:
             return self._shapes(piece_id, list(hand), loose)
         if piece_id == CROWN:  # every post above the pieces: walked down from the top, stopping at the pieces
             tops = [top for top in layout.tops if top not in self._piece_of_root]
-            content = self._walked(piece_id, tops, (0.0, 0.0), hand)
+            content = self._walked(piece_id, tops, (0.0, 0.0), hand, lines)
             self._crown_drawn = len(content[0])
             return content
         roots = [root for root in self.roots[piece_id] if root in layout.cards]
-        return self._walked(piece_id, roots, layout.origin(piece_id), hand)
+        return self._walked(piece_id, roots, layout.origin(piece_id), hand, lines)
 
-    def _walked(self, piece_id: str, roots: list[str], origin: tuple[float, float], hand: dict[str, Rect]) -> Content:
+    def _walked(self, piece_id: str, roots: list[str], origin: tuple[float, float], hand: dict[str, Rect],
+                with_lines: bool) -> Content:
         """The cards and lines of the branches under `roots`, from one walk down each (the crown's stops at the
         pieces' branches), drawn from `origin`. The crown's bounds come from its shapes, so its lines are boxed;
         a piece's come from its branches."""
@@ -281,7 +283,7 @@ class SketchPieces:
         card_shapes: list[CardShape] = []
         line_shapes: list[LineShape] = []
         for root in roots:
-            cards, lines = layout.branch(root, stop)
+            cards, lines = layout.branch(root, stop, with_lines)
             for post_id, x, y in cards:
                 colours = styles.get(post_id)
                 if colours is None:

@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QStaticText
 from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
 
 from ...presentation.chartstyle import ACCENT, INK, MUTED
@@ -262,10 +262,13 @@ class GroupLabelItem(QGraphicsItem):
         placed = []
         for index, (text, size) in enumerate(lines):
             bold = index < names
-            placed.append((text, _label_font(points_for(size), bold), bold,
-                           QRectF(pad, y, _advance(text, size, bold), size * 1.25)))
+            points = points_for(size)
+            static = _static_text(text, points, bold)
+            top = y + (size * 1.25 - _metrics(points, bold).height()) / 2  # centred in its line, as drawText would
+            placed.append((static, _label_font(points, bold), bold, QRectF(pad, y, _advance(text, size, bold),
+                                                                           size * 1.25), QPointF(pad, top)))
             y += size * 1.25
-        widest = max(line.width() for *_, line in placed)
+        widest = max(line.width() for _, _, _, line, _ in placed)
         plate = QRectF(pad / 2, pad / 2, widest + pad, y)
         covered = plate.adjusted(-1, -1, 1, 1)  # the plate's antialiased edge
         corner = self._rect.topLeft()
@@ -285,17 +288,16 @@ class GroupLabelItem(QGraphicsItem):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(255, 255, 255, 165))  # the cards under a label still show through it
         painter.drawRoundedRect(painted.plate, 4, 4)
-        for text, font, bold, line in painted.lines:
+        for static, font, bold, _, at in painted.lines:
             painter.setFont(font)
             painter.setPen(_HALO)  # a white edge round the letters: a line or card edge behind never runs through them
             for dx, dy in _HALO_STEPS:
-                painter.drawText(line.translated(dx, dy), _LINE_FLAGS, text)
+                painter.drawStaticText(at + QPointF(dx, dy), static)
             painter.setPen(QColor(INK) if bold else QColor(MUTED))
-            painter.drawText(line, _LINE_FLAGS, text)
+            painter.drawStaticText(at, static)
         painter.restore()
 
 
-_LINE_FLAGS = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 _HALO = QColor(255, 255, 255, 235)
 _HALO_STEPS = ((-1.2, 0.0), (1.2, 0.0), (0.0, -1.2), (0.0, 1.2))
 
@@ -307,7 +309,9 @@ class _Painted:
     antialiased edge included."""
 
     scale: float
-    lines: tuple[tuple[str, QFont, bool, QRectF], ...]
+    lines: tuple[tuple[QStaticText, QFont, bool, QRectF, QPointF], ...]
+    """Each line's text (laid out once, kept: drawn five times each paint), font, weight, rectangle and where
+    the text's top left goes."""
     plate: QRectF
     bounds: QRectF
 
@@ -325,6 +329,14 @@ def _advance_in(text: str, points: float, bold: bool) -> float:
 @lru_cache(maxsize=64)
 def _metrics(points: float, bold: bool) -> QFontMetricsF:
     return QFontMetricsF(_label_font(points, bold))
+
+
+@lru_cache(maxsize=4096)
+def _static_text(text: str, points: float, bold: bool) -> QStaticText:
+    static = QStaticText(text)
+    static.setTextFormat(Qt.TextFormat.PlainText)
+    static.prepare(font=_label_font(points, bold))
+    return static
 
 
 @lru_cache(maxsize=64)

@@ -16,7 +16,7 @@ from functools import cache
 from operator import itemgetter
 
 from PySide6.QtCore import QLineF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPixmap, QPixmapCache, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from ...layout.geometry import Box
@@ -28,6 +28,8 @@ SMALL_CARD = 92.0
 """A card's height in scene units (the layout's default), to judge how large cards are on screen."""
 DOT_PX = 4.0
 """Cards less tall than this on screen are drawn as dots."""
+PICTURE_PIXELS = 512 * 512
+"""The largest piece, in screen pixels, kept as a picture once painted (see `SketchPiece.paint`)."""
 CardShape = tuple[Box, str, str]
 """A card's box, fill and border colour."""
 LineShape = tuple[str, list[tuple[float, float]], tuple[float, float], Box]
@@ -39,13 +41,16 @@ Content = tuple[list[CardShape], list[LineShape]]
 
 
 class SketchPiece(QGraphicsItem):
-    def __init__(self, content: Callable[[], Content]) -> None:
+    def __init__(self, content: Callable[[bool], Content]) -> None:
         super().__init__()
         self.content = content
-        """What the piece draws, in its own coordinates, as things are now."""
+        """What the piece draws, in its own coordinates, as things are now; the lines only if asked for (a piece
+        painted as dots draws none)."""
         self._bounds = QRectF()
         self._card_shapes: list[CardShape] | None = None
         self._line_shapes: list[LineShape] = []
+        self._with_lines = False
+        """Whether `_line_shapes` holds the lines as things are now."""
         self._cards: dict[tuple[str, str], list[QRectF]] | None = None
         self._made: dict[Box, QRectF] = {}
         """The rectangle made for each card's box when last painted: an edit moves a few of a piece's cards."""
@@ -53,10 +58,14 @@ class SketchPiece(QGraphicsItem):
         self._made_lines: dict[tuple[int, tuple[float, float]], tuple[list[tuple[float, float]], list[QLineF]]] = {}
         """The segments made for each route (by its points' identity, kept with them) and offset when last
         painted."""
+        self._drawn = 0
+        """Counts what the piece drew: its shapes, their bounds, the scale."""
+        self._painted_at: tuple[int, float] | None = None
+        self._picture: tuple[QPixmapCache.Key, tuple[int, float], int, int] | None = None
+        """The piece painted into a pixmap (in Qt's pixmap cache, which may drop it), for what it drew at what
+        scale, and where the pixmap's top left lies from the piece's own on screen."""
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setZValue(10)  # where the cards would be
-        # No cached picture: painting a few hundred boxes is quicker than making a picture of them at each zoom.
-        self.setCacheMode(QGraphicsItem.CacheMode.NoCache)
 
     def type(self) -> int:
         return SKETCH_TYPE
@@ -66,10 +75,12 @@ class SketchPiece(QGraphicsItem):
         if bounds != self._bounds:
             self.prepareGeometryChange()
             self._bounds = QRectF(bounds)
+            self._drawn += 1
 
     def invalidate(self) -> None:
         """What the piece draws changed: asked for again when it is next painted."""
-        self._card_shapes, self._cards, self._lines = None, None, None
+        self._card_shapes, self._cards, self._lines, self._with_lines = None, None, None, False
+        self._drawn += 1
         self.update()
 
     def refresh(self) -> None:
@@ -77,8 +88,10 @@ class SketchPiece(QGraphicsItem):
         a few shapes spread across the whole chart (the posts above the pieces, the loose lines), of which an edit
         changes a few. Its bounds only grow, as a change of bounds repaints all of them."""
         old_cards, old_lines = self._card_shapes, self._line_shapes
-        cards, lines = self.content()
+        cards, lines = self.content(True)
         self._card_shapes, self._line_shapes, self._cards, self._lines = cards, lines, None, None
+        self._with_lines = True
+        self._drawn += 1
         bounds = bounds_of(cards, lines)
         if old_cards is None or (not bounds.isEmpty() and not self._bounds.contains(bounds)):
             self.set_bounds(self._bounds.united(bounds) if not self._bounds.isEmpty() else bounds)
@@ -89,21 +102,22 @@ class SketchPiece(QGraphicsItem):
         for left, top, right, bottom in changed:
             self.update(QRectF(left - 2, top - 2, right - left + 4, bottom - top + 4))
 
-    def shapes(self) -> Content:
-        """The cards and lines drawn, asked for now if they changed since."""
-        if self._card_shapes is None:
-            self._card_shapes, self._line_shapes = self.content()
+    def shapes(self, lines: bool = True) -> Content:
+        """The cards drawn and, if asked for, the lines, asked for now if they changed since."""
+        if self._card_shapes is None or lines and not self._with_lines:
+            self._card_shapes, self._line_shapes = self.content(lines)
+            self._with_lines = lines
         return self._card_shapes, self._line_shapes
 
     @property
     def card_count(self) -> int:
-        return len(self.shapes()[0])
+        return len(self.shapes(False)[0])
 
     def _card_rects(self) -> dict[tuple[str, str], list[QRectF]]:
         if self._cards is None:
             cards: dict[tuple[str, str], list[QRectF]] = {}
             made, kept = {}, self._made
-            for box, fill, border in self.shapes()[0]:
+            for box, fill, border in self.shapes(False)[0]:
                 rect = kept.get(box)
                 if rect is None:
                     left, top, right, bottom = box
@@ -140,6 +154,58 @@ class SketchPiece(QGraphicsItem):
         return QPainterPath()  # never hit: a press over a sketched card makes its card item first
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
+        """The piece's picture where it has one; else its shapes. A piece painted a second time unchanged at the
+        same scale keeps a picture of itself: an edit at Fit to Window moves most pieces a little, and a picture
+        is quicker to put down than a few hundred boxes. The first paint at a scale makes none, so Fit to
+        Window costs no pictures of pieces it may never paint again. Either way the piece is drawn from the
+        screen pixel nearest its top left, so its picture shows exactly what drawing it would."""
+        transform = painter.worldTransform()
+        if transform.type().value > QTransform.TransformationType.TxScale.value:  # turned: no picture
+            self._draw(painter, option)
+            return
+        x, y = round(transform.dx()), round(transform.dy())
+        snapped = QTransform(transform.m11(), 0.0, 0.0, transform.m22(), x, y)
+        drawn = (self._drawn, transform.m11())
+        picture = self._picture
+        painter.save()
+        painter.setWorldTransform(snapped)
+        if picture is not None and picture[1] == drawn:
+            pixmap = QPixmap()
+            if QPixmapCache.find(picture[0], pixmap):
+                painter.resetTransform()
+                painter.drawPixmap(x + picture[2], y + picture[3], pixmap)
+                painter.restore()
+                return
+        if self._painted_at != drawn or not self._picture_made(painter, snapped, option, drawn):
+            self._draw(painter, option)
+        painter.restore()
+        self._painted_at = drawn
+
+    def _picture_made(self, painter: QPainter, transform: QTransform, option: QStyleOptionGraphicsItem,
+                      drawn: tuple[int, float]) -> bool:
+        """Paint the piece into a pixmap kept in Qt's cache and put it down; False if it is too large to keep."""
+        area = transform.mapRect(self._bounds)
+        left, top = int(area.left()) - 1, int(area.top()) - 1
+        width, height = int(area.width()) + 3, int(area.height()) + 3
+        if width * height > PICTURE_PIXELS:
+            return False
+        ratio = painter.device().devicePixelRatioF()
+        pixmap = QPixmap(round(width * ratio), round(height * ratio))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        onto = QPainter(pixmap)
+        onto.setTransform(transform * QTransform.fromTranslate(-left, -top))
+        self._draw(onto, option)
+        onto.end()
+        if self._picture is not None:
+            QPixmapCache.remove(self._picture[0])
+        x, y = round(transform.dx()), round(transform.dy())
+        self._picture = (QPixmapCache.insert(pixmap), drawn, left - x, top - y)
+        painter.resetTransform()
+        painter.drawPixmap(left, top, pixmap)
+        return True
+
+    def _draw(self, painter: QPainter, option: QStyleOptionGraphicsItem) -> None:
         """Boxes with their borders and the lines between them; when a card is only a few pixels across, a
         dot of its border colour, and no lines (they would only smudge the dots together)."""
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # boxes a few pixels wide: crisp and quick
