@@ -4,7 +4,7 @@ and Redo of one width, a refusal read in full until the next edit, span badges i
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QEvent, QObject, QStandardPaths
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QTabBar, QToolBar
 
@@ -83,7 +83,8 @@ def test_every_dock_tab_label_is_whole(window):
 
 def test_undo_and_redo_keep_one_width_with_the_command_in_the_tooltip_and_history(window):
     toolbar = window.findChild(QToolBar, "main_toolbar")
-    undo, redo = toolbar.widgetForAction(window.undo_action), toolbar.widgetForAction(window.redo_action)
+    undo, redo = window.undo_button, window.redo_button
+    assert undo.parent() is toolbar and undo.isVisible() and undo.text() == "Undo" and redo.text() == "Redo"
     widths = (undo.width(), redo.width())
     structure = window.document.structure
     assert window.document.execute(commands.edit_post(structure, "H1", title="Head of Finance, Audit and Risk"))
@@ -96,6 +97,39 @@ def test_undo_and_redo_keep_one_width_with_the_command_in_the_tooltip_and_histor
     QApplication.processEvents()
     assert (undo.width(), redo.width()) == widths and "Head of Finance" in window.redo_action.toolTip()
     assert not window.undo_action.isEnabled() and window.redo_action.isEnabled()
+    assert not undo.isEnabled() and redo.isEnabled()
+
+
+class _LaidOut(QObject):
+    """Notes each widget asked to lay out its children again."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.asked: list[str] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            self.asked.append(watched.objectName() or type(watched).__name__)
+        return False
+
+
+def test_edits_and_their_undo_lay_out_neither_the_toolbar_nor_the_window_again(window):
+    """Undo's tooltip and Redo's state change with every edit; a toolbar laid out again has the whole window
+    laid out and repainted."""
+    structure = window.document.structure
+    laid_out = _LaidOut()
+    for title in ("Head of Finance", "Head of Finance and Audit", "Director of Finance"):  # the first as it comes
+        if title == "Head of Finance and Audit":
+            QApplication.instance().installEventFilter(laid_out)
+        assert window.document.execute(commands.edit_post(structure, "H1", title=title))
+        QApplication.processEvents()
+        window.undo_action.trigger()
+        QApplication.processEvents()
+        window.redo_action.trigger()
+        QApplication.processEvents()
+    QApplication.instance().removeEventFilter(laid_out)
+    assert window.undo_action.toolTip().startswith("Undo Change title")
+    assert not {"main_toolbar", "MainWindow"} & set(laid_out.asked), laid_out.asked
 
 
 def test_a_refusal_is_shown_in_full_until_the_next_edit(window):

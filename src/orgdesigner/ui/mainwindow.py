@@ -13,7 +13,7 @@ from PySide6.QtCore import QPointF, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QImage, QKeySequence, QPageLayout, QPageSize
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (QApplication, QCompleter, QDialog, QFileDialog, QLabel, QLineEdit, QMainWindow,
-                               QMessageBox, QProgressDialog, QToolBar, QUndoView, QWidget)
+                               QMessageBox, QProgressDialog, QToolBar, QToolButton, QUndoView, QWidget)
 
 from ..exports.formats import FORMATS, chart_bytes, chart_summary
 from ..heap import settling
@@ -253,7 +253,9 @@ class MainWindow(QMainWindow):
         toolbar.setToolButtonStyle(Qt.ToolButtonTextOnly)
         toolbar.addActions([self.new_action, self.open_action, self.save_action])
         toolbar.addSeparator()
-        toolbar.addActions([self.undo_action, self.redo_action])
+        self.undo_button, self.redo_button = _steady_button(self.undo_action), _steady_button(self.redo_action)
+        toolbar.addWidget(self.undo_button)
+        toolbar.addWidget(self.redo_button)
         toolbar.addSeparator()
         toolbar.addActions([self.add_post_action, self.add_group_action, self.delete_action])
         toolbar.addSeparator()
@@ -849,3 +851,16 @@ class MainWindow(QMainWindow):
 def _findable(post: Post) -> str:
     """What the Find box looks through: the title, the post ID and the names of the people holding it."""
     return "\n".join([post.title, post.id, post.postholder or "", *post.co_holders]).lower()
+
+
+def _steady_button(action: QAction) -> QToolButton:
+    """A toolbar button for `action` that keeps one size. Undo's tooltip and Redo's state change with every
+    edit, and a button the toolbar makes for an action has the toolbar, and so the whole window, laid out and
+    repainted again at each change."""
+    button = QToolButton()
+    button.setDefaultAction(action)
+    button.setAutoRaise(True)
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    button.setFixedSize(button.sizeHint())
+    return button
