@@ -136,10 +136,13 @@ class Analysis:
         self._sorted_findings: list[Finding] | None = None
         """`findings()`, kept until a finding changes."""
         self._structure_findings: list[Finding] | None = None
-        self._post_findings: dict[str, list[Finding]] = {
-            post_id: [] if post_id in self._context else
-            post_findings(s, self.rules, self.scales, post, spans[post_id])
-            for post_id, post in s.posts.items()}
+        self._post_findings: dict[str, list[Finding]] = {}
+        """Each post's own findings, for the posts that have any (every edit gathers them all)."""
+        for post_id, post in s.posts.items():
+            if post_id not in self._context:
+                found = post_findings(s, self.rules, self.scales, post, spans[post_id])
+                if found:
+                    self._post_findings[post_id] = found
         self._refresh_structure_findings()
 
     def _all_depths(self) -> tuple[dict[str, int | None], Counter[int]]:
@@ -375,11 +378,12 @@ class Analysis:
         post = self.structure.posts.get(post_id)
         if post is None:
             return
-        if post_id in self._context:
-            self._post_findings[post_id] = []
-            return
-        self._post_findings[post_id] = post_findings(self.structure, self.rules, self.scales, post,
-                                                     self._own_span(post_id))
+        found = [] if post_id in self._context else post_findings(self.structure, self.rules, self.scales, post,
+                                                                  self._own_span(post_id))
+        if found:
+            self._post_findings[post_id] = found
+        else:
+            self._post_findings.pop(post_id, None)
 
     def _own_span(self, post_id: str) -> int:
         """Direct line reports, not counting a partner's context posts."""
