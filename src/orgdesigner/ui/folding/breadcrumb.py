@@ -86,7 +86,8 @@ class Breadcrumb(QFrame):
         return max(LEAST_STEP_WIDTH, min(MOST_STEP_WIDTH, room // max(1, steps)))
 
     def _make_room(self, height: int) -> None:
-        """The bar sits above the canvas, which gives up that strip, so it never hides a card."""
+        """The bar sits above the canvas, which gives up that strip, so it never hides a card (the canvas is
+        laid out again only when the strip changes: most edits leave it as it was)."""
         view = self.parentWidget()
-        if isinstance(view, QAbstractScrollArea):
+        if isinstance(view, QAbstractScrollArea) and view.viewportMargins().top() != height:
             view.setViewportMargins(0, height, 0, 0)

@@ -160,22 +160,22 @@ class SketchPiece(QGraphicsItem):
         Window costs no pictures of pieces it may never paint again. Either way the piece is drawn from the
         screen pixel nearest its top left, so its picture shows exactly what drawing it would."""
         transform = painter.worldTransform()
-        if transform.type().value > QTransform.TransformationType.TxScale.value:  # turned: no picture
+        if transform.type() not in _UNTURNED:
             self._draw(painter, option)
             return
-        x, y = round(transform.dx()), round(transform.dy())
-        snapped = QTransform(transform.m11(), 0.0, 0.0, transform.m22(), x, y)
         drawn = (self._drawn, transform.m11())
         picture = self._picture
-        painter.save()
-        painter.setWorldTransform(snapped)
-        if picture is not None and picture[1] == drawn:
+        x, y = round(transform.dx()), round(transform.dy())
+        if picture is not None and picture[1] == drawn:  # most pieces, most paints: as quickly as may be
             pixmap = QPixmap()
             if QPixmapCache.find(picture[0], pixmap):
                 painter.resetTransform()
                 painter.drawPixmap(x + picture[2], y + picture[3], pixmap)
-                painter.restore()
+                painter.setWorldTransform(transform)
                 return
+        snapped = QTransform(transform.m11(), 0.0, 0.0, transform.m22(), x, y)
+        painter.save()
+        painter.setWorldTransform(snapped)
         if self._painted_at != drawn or not self._picture_made(painter, snapped, option, drawn):
             self._draw(painter, option)
         painter.restore()
@@ -224,6 +224,11 @@ class SketchPiece(QGraphicsItem):
                 painter.setPen(_pen(border))
                 painter.setBrush(_colour(fill))
             painter.drawRects(rects)
+
+
+_UNTURNED = {QTransform.TransformationType.TxNone, QTransform.TransformationType.TxTranslate,
+             QTransform.TransformationType.TxScale}
+"""Transforms a piece's picture can be put down under (no rotation or shear)."""
 
 
 def _line_key(line: LineShape) -> tuple[str, tuple[tuple[float, float], ...], tuple[float, float], Box]:
