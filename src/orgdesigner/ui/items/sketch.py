@@ -174,11 +174,10 @@ class SketchPiece(QGraphicsItem):
                 painter.setWorldTransform(transform)
                 return
         snapped = QTransform(transform.m11(), 0.0, 0.0, transform.m22(), x, y)
-        painter.save()
         painter.setWorldTransform(snapped)
         if self._painted_at != drawn or not self._picture_made(painter, snapped, option, drawn):
             self._draw(painter, option)
-        painter.restore()
+        painter.setWorldTransform(transform)
         self._painted_at = drawn
 
     def _picture_made(self, painter: QPainter, transform: QTransform, option: QStyleOptionGraphicsItem,
@@ -208,6 +207,7 @@ class SketchPiece(QGraphicsItem):
     def _draw(self, painter: QPainter, option: QStyleOptionGraphicsItem) -> None:
         """Boxes with their borders and the lines between them; when a card is only a few pixels across, a
         dot of its border colour, and no lines (they would only smudge the dots together)."""
+        smooth = painter.testRenderHint(QPainter.RenderHint.Antialiasing)  # given back: the view saves no state
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # boxes a few pixels wide: crisp and quick
         scale = option.levelOfDetailFromTransform(painter.worldTransform())
         dots = scale * SMALL_CARD < DOT_PX
@@ -224,6 +224,7 @@ class SketchPiece(QGraphicsItem):
                 painter.setPen(_pen(border))
                 painter.setBrush(_colour(fill))
             painter.drawRects(rects)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, smooth)
 
 
 _UNTURNED = {QTransform.TransformationType.TxNone, QTransform.TransformationType.TxTranslate,
