@@ -9,7 +9,7 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QTabBar, QToolBar
 
 from orgdesigner import editing as commands
-from orgdesigner.model import save
+from orgdesigner.model import Post, save
 from orgdesigner.presentation.chartstyle import ACCENT, SEVERITY_COLOURS
 from orgdesigner.ui.docks.figures import FiguresFeature
 
@@ -114,22 +114,30 @@ class _LaidOut(QObject):
 
 
 def test_edits_and_their_undo_lay_out_neither_the_toolbar_nor_the_window_again(window):
-    """Undo's tooltip and Redo's state change with every edit; a toolbar laid out again has the whole window
-    laid out and repainted."""
+    """Undo's tooltip, Redo's state and the status bar's figures change with every edit; a toolbar or status bar
+    laid out again has the whole window laid out and repainted."""
     structure = window.document.structure
+    edits = [lambda: commands.edit_post(structure, "H1", title="Head of Finance"),  # the first as it comes
+             lambda: commands.edit_post(structure, "H1", title="Head of Finance and Audit"),
+             lambda: commands.add_post(structure, Post(id="NEW", title="Auditor", reports_to="H1",
+                                                       group=structure.posts["H1"].group)),
+             lambda: commands.edit_post(structure, "H1", salary=123_456_789)]
+    figures = window.summary_label.text()
     laid_out = _LaidOut()
-    for title in ("Head of Finance", "Head of Finance and Audit", "Director of Finance"):  # the first as it comes
-        if title == "Head of Finance and Audit":
+    for number, edit in enumerate(edits):
+        if number == 1:
             QApplication.instance().installEventFilter(laid_out)
-        assert window.document.execute(commands.edit_post(structure, "H1", title=title))
+        assert window.document.execute(edit())
         QApplication.processEvents()
         window.undo_action.trigger()
         QApplication.processEvents()
         window.redo_action.trigger()
         QApplication.processEvents()
     QApplication.instance().removeEventFilter(laid_out)
-    assert window.undo_action.toolTip().startswith("Undo Change title")
-    assert not {"main_toolbar", "MainWindow"} & set(laid_out.asked), laid_out.asked
+    assert window.undo_action.toolTip().startswith("Undo Change salary")
+    assert window.summary_label.text() != figures and window.summary_label.width() >= \
+        window.summary_label.fontMetrics().horizontalAdvance(window.summary_label.text())  # read in full
+    assert not {"main_toolbar", "MainWindow", "WrappingStatusBar"} & set(laid_out.asked), laid_out.asked
 
 
 def test_a_refusal_is_shown_in_full_until_the_next_edit(window):

@@ -12,7 +12,7 @@ import shiboken6
 from PySide6.QtCore import QPointF, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QImage, QKeySequence, QPageLayout, QPageSize
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import (QApplication, QCompleter, QDialog, QFileDialog, QLabel, QLineEdit, QMainWindow,
+from PySide6.QtWidgets import (QApplication, QCompleter, QDialog, QFileDialog, QLineEdit, QMainWindow,
                                QMessageBox, QProgressDialog, QToolBar, QToolButton, QUndoView, QWidget)
 
 from ..exports.formats import FORMATS, chart_bytes, chart_summary
@@ -38,7 +38,7 @@ from .recovery import Recovery
 from .scenario_menu import ScenarioControls
 from .scene import GRID, OrgScene
 from .sharing import SharingFeature
-from .statusbar import WrappingStatusBar
+from .statusbar import SummaryLabel, WrappingStatusBar
 from .view import OrgView
 
 if TYPE_CHECKING:  # imported where used: spreadsheets, PDFs and printing are not needed to start the window
@@ -275,7 +275,7 @@ class MainWindow(QMainWindow):
         self._refresh_recent()
 
     def _build_status_bar(self) -> None:
-        self.summary_label = QLabel()
+        self.summary_label = SummaryLabel()
         bar = WrappingStatusBar()
         self.setStatusBar(bar)
         bar.addPermanentWidget(self.summary_label)
@@ -464,7 +464,7 @@ class MainWindow(QMainWindow):
         analysis = self.document.analysis
         totals = analysis.totals()
         severities = [finding.severity.value for finding in analysis.findings()]
-        self.summary_label.setText(
+        self.summary_label.show_text(
             f"{totals.posts} posts · {fte_text(totals.fte)} FTE · {money(totals.net)} net · "
             f"{analysis.layers()} layers · {severities.count('error')} errors, {severities.count('warning')} warnings")
         self.summary_label.setToolTip(f"Costs {cost_basis_text(self.document.structure.settings)}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
-from PySide6.QtWidgets import QStatusBar
+from PySide6.QtWidgets import QLabel, QStatusBar
 
 WRAP = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap
 
@@ -41,3 +41,21 @@ class WrappingStatusBar(QStatusBar):
         painter = QPainter(self)
         painter.setPen(self.palette().windowText().color())
         painter.drawText(self.message_rect(), int(WRAP), message)
+
+
+class SummaryLabel(QLabel):
+    """The figures at the right of the status bar, in a label that only ever grows. Its text changes width with
+    every edit ("10,050 posts", "7 layers"), and a label free to change size has the status bar, and so the
+    whole window, laid out and repainted again each time."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.setFixedSize(0, self.sizeHint().height())
+
+    def show_text(self, text: str) -> None:
+        margins = self.contentsMargins()
+        needed = self.fontMetrics().horizontalAdvance(text) + margins.left() + margins.right() + 2 * self.margin() + 4
+        if needed > self.width():
+            self.setFixedWidth(needed)
+        self.setText(text)
