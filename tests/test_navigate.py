@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QPoint, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import QAction, QImage
+from PySide6.QtWidgets import QApplication
 from PySide6.QtTest import QTest
 
 from canvasdrive import card_centre, view_point
@@ -136,6 +137,29 @@ def test_a_click_in_the_overview_moves_the_view(new_window, qtbot):
         centre = win.view.mapToScene(win.view.viewport().rect().center())
         assert abs(centre.x() - target.x()) < 30 and abs(centre.y() - target.y()) < 30
         assert overview.to_widget(overview.visible_rect()).contains(QPointF(spot))
+
+
+def _overview_on_screen(win, overview) -> QImage:
+    """The overview's pixels as they are on screen (`grab` would paint it afresh)."""
+    QApplication.processEvents()
+    corner = overview.mapTo(win, QPoint(0, 0))
+    image = win.screen().grabWindow(win.winId(), corner.x(), corner.y(), overview.width(), overview.height())
+    return image.toImage().convertToFormat(QImage.Format.Format_RGB32)
+
+
+def test_the_overview_outline_follows_the_canvas_on_screen(new_window, qtbot):
+    """Only the outline's old and new places are repainted as the canvas scrolls; what is on screen is what
+    painting the overview afresh shows."""
+    win = _window(new_window, qtbot)
+    win.view.set_zoom(2.0)
+    overview = win.feature(NavigationFeature).overview
+    overview.ensure_drawn()
+    before = _overview_on_screen(win, overview)
+    bar = win.view.horizontalScrollBar()
+    bar.setValue(bar.value() + bar.pageStep())
+    shown = _overview_on_screen(win, overview)
+    assert shown != before
+    assert shown == overview.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
 
 
 def test_arrow_keys_walk_the_tree_and_shift_extends(new_window, qtbot):

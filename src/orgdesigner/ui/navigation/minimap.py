@@ -41,9 +41,11 @@ class Overview(QWidget):
         self._later.setInterval(REDRAW_DELAY_MS)
         self._later.timeout.connect(self.redraw_chart)
         scene.laid_out.connect(self._later.start)
+        self._frame = QRectF()
+        """Where the outline of what the canvas shows was last painted."""
         for bar in (view.horizontalScrollBar(), view.verticalScrollBar()):
-            bar.valueChanged.connect(self.update)
-            bar.rangeChanged.connect(self.update)
+            bar.valueChanged.connect(self._follow_view)
+            bar.rangeChanged.connect(self._follow_view)
 
     # ----- scene and widget coordinates ----------------------------------------------------
 
@@ -70,6 +72,17 @@ class Overview(QWidget):
     def visible_rect(self) -> QRectF:
         """The part of the chart the canvas shows, in scene coordinates."""
         return self.view.mapToScene(self.view.viewport().rect()).boundingRect()
+
+    def _frame_rect(self) -> QRectF:
+        return self.to_widget(self.visible_rect()).intersected(QRectF(self.rect()).adjusted(1, 1, -1, -1))
+
+    def _follow_view(self) -> None:
+        """Repaint round the outline, where it was and where it goes, if it moves: a scroll bar's range changes
+        with most edits while the canvas shows the same part of the chart."""
+        frame = self._frame_rect()
+        if frame != self._frame:
+            self.update(self._frame.united(frame).toAlignedRect().adjusted(-2, -2, 2, 2))
+            self._frame = frame
 
     # ----- painting ------------------------------------------------------------------------
 
@@ -127,7 +140,8 @@ class Overview(QWidget):
             painter.drawPixmap(0, 0, self._picture)
         painter.setPen(QPen(FRAME, 1.6))
         painter.setBrush(QColor(217, 72, 15, 30))
-        painter.drawRect(self.to_widget(self.visible_rect()).intersected(QRectF(self.rect()).adjusted(1, 1, -1, -1)))
+        self._frame = self._frame_rect()
+        painter.drawRect(self._frame)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._picture = None
