@@ -128,6 +128,9 @@ class IncrementalLayout:
         self._fresh: dict[str, Rect] = {}
         """The cards of moved branches where they are now, as looked up since the last walk."""
         self._fresh_routes: dict[LineKey, LineRoute] = {}
+        self._offsets: dict[str, tuple[float, float]] | None = None
+        """`_offset` of each post asked for since the walk of an update (whose lines then ask for their managers'
+        again and again), while it lasts; None at other times, when the pending moves may change."""
         self._pinned: dict[LineKey, tuple[LineRoute, Rect | None, Rect | None]] = {}
         """The lines of cards being hidden, where they were with the cards they joined: parked when dropped."""
         self._reframed: set[str] = set()
@@ -297,6 +300,11 @@ class IncrementalLayout:
         pending = self.pending
         if not pending:
             return 0.0, 0.0
+        known = self._offsets
+        if known is not None and post_id is not None:
+            found = known.get(post_id)
+            if found is not None:
+                return found
         dx = dy = 0.0
         parent = self.parent
         current: str | None = post_id
@@ -306,6 +314,8 @@ class IncrementalLayout:
                 dx += step[0]
                 dy += step[1]
             current = parent.get(current)
+        if known is not None and post_id is not None:
+            known[post_id] = dx, dy
         return dx, dy
 
     def card(self, post_id: str) -> Rect | None:
@@ -1055,7 +1065,7 @@ class IncrementalLayout:
         self.shifted.clear()
         self._reframed.clear()
         self._place(ROOT, (0.0, 0.0), dirty, moved, lazy)
-        self._fresh, self._fresh_routes = {}, {}
+        self._fresh, self._fresh_routes, self._offsets = {}, {}, {}
         self.version += 1
         tidy, cards, manual = self.tidy, self.cards, self.manual
         for pid in moved:
@@ -1102,6 +1112,7 @@ class IncrementalLayout:
         self._boxes(moved | posts, posts, groups_changed, delta.groups,
                     {gid for pid in delta.shifted for gid in self.measure.spans(pid)} | self._regrouped)
         self._gone, self._back, self._lines_shown, self._regrouped, self._appeared = set(), set(), set(), set(), set()
+        self._offsets = None
         self._publish()
         return delta
 
