@@ -121,6 +121,7 @@ class MainWindow(QMainWindow):
         self.outline = OutlinePanel(self.document)
         self.history = QUndoView(self.document.undo_group)
         self.history.setEmptyLabel("Opened")
+        self.history.setUniformItemSizes(True)  # a line an edit: a long session's list is laid out without measuring
         self.outline_dock = self.dock_layout.add(OUTLINE, self.outline)
         self.properties_dock = self.dock_layout.add(PROPERTIES, self.properties)
         self.history_dock = self.dock_layout.add(HISTORY, self.history)
