@@ -174,9 +174,11 @@ def test_sketch_pieces_put_down_from_their_pictures_look_exactly_as_drawn(chart,
     from orgdesigner.ui.items import sketch
 
     structure = chart.document.structure
-    for _ in range(3):
-        _repainted_whole(chart)
     pieces = chart.scene.visible.sketch.pieces.values()
+    _repainted_whole(chart)
+    assert sum(piece._picture is not None for piece in pieces) <= sketch.PICTURES_PER_PAINT  # a few each paint
+    for _ in range(len(pieces) // sketch.PICTURES_PER_PAINT + 1):
+        _repainted_whole(chart)
     assert sum(piece._picture is not None for piece in pieces) > len(pieces) // 2
     first = _leaves(structure, "G1")[0]  # a post at the top left: the pieces after it move along
     _edit_and_compare(chart, "a post added", lambda: editing.add_post(

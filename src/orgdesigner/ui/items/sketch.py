@@ -30,6 +30,10 @@ DOT_PX = 4.0
 """Cards less tall than this on screen are drawn as dots."""
 PICTURE_PIXELS = 512 * 512
 """The largest piece, in screen pixels, kept as a picture once painted (see `SketchPiece.paint`)."""
+PICTURES_PER_PAINT = 16
+"""The most pieces that make a picture of themselves in one paint of the view. Making one costs about twice
+drawing the piece: a second Fit to Window would make one for every piece at once, so they are spread over
+the paints that follow."""
 CardShape = tuple[Box, str, str]
 """A card's box, fill and border colour."""
 LineShape = tuple[str, list[tuple[float, float]], tuple[float, float], Box]
@@ -40,9 +44,20 @@ only the segments of the lines that changed or moved within it."""
 Content = tuple[list[CardShape], list[LineShape]]
 
 
+class PictureBudget:
+    """How many more pieces may make a picture of themselves in this paint of the view."""
+
+    def __init__(self) -> None:
+        self.left = PICTURES_PER_PAINT
+
+    def new_paint(self) -> None:
+        self.left = PICTURES_PER_PAINT
+
+
 class SketchPiece(QGraphicsItem):
-    def __init__(self, content: Callable[[bool], Content]) -> None:
+    def __init__(self, content: Callable[[bool], Content], budget: PictureBudget) -> None:
         super().__init__()
+        self.budget = budget
         self.content = content
         """What the piece draws, in its own coordinates, as things are now; the lines only if asked for (a piece
         painted as dots draws none)."""
@@ -186,8 +201,9 @@ class SketchPiece(QGraphicsItem):
         area = transform.mapRect(self._bounds)
         left, top = int(area.left()) - 1, int(area.top()) - 1
         width, height = int(area.width()) + 3, int(area.height()) + 3
-        if width * height > PICTURE_PIXELS:
+        if width * height > PICTURE_PIXELS or self.budget.left <= 0:
             return False
+        self.budget.left -= 1
         ratio = painter.device().devicePixelRatioF()
         pixmap = QPixmap(round(width * ratio), round(height * ratio))
         pixmap.setDevicePixelRatio(ratio)
