@@ -74,9 +74,9 @@ class SketchPiece(QGraphicsItem):
         """The segments made for each route (by its points' identity, kept with them) and offset when last
         painted."""
         self._drawn = 0
-        """Counts what the piece drew: its shapes, their bounds, the scale."""
-        self._painted_at: tuple[int, float] | None = None
-        self._picture: tuple[QPixmapCache.Key, tuple[int, float], int, int] | None = None
+        """Counts the changes to what the piece draws (its shapes, their bounds): a picture is of one of them."""
+        self._painted_at: tuple[int, float, float] | None = None
+        self._picture: tuple[QPixmapCache.Key, tuple[int, float, float], int, int] | None = None
         """The piece painted into a pixmap (in Qt's pixmap cache, which may drop it), for what it drew at what
         scale, and where the pixmap's top left lies from the piece's own on screen."""
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
@@ -178,7 +178,7 @@ class SketchPiece(QGraphicsItem):
         if transform.type() not in _UNTURNED:
             self._draw(painter, option)
             return
-        drawn = (self._drawn, transform.m11())
+        drawn = (self._drawn, transform.m11(), painter.device().devicePixelRatioF())  # what, at what scale, on what
         picture = self._picture
         x, y = round(transform.dx()), round(transform.dy())
         if picture is not None and picture[1] == drawn:  # most pieces, most paints: as quickly as may be
@@ -196,7 +196,7 @@ class SketchPiece(QGraphicsItem):
         self._painted_at = drawn
 
     def _picture_made(self, painter: QPainter, transform: QTransform, option: QStyleOptionGraphicsItem,
-                      drawn: tuple[int, float]) -> bool:
+                      drawn: tuple[int, float, float]) -> bool:
         """Paint the piece into a pixmap kept in Qt's cache and put it down; False if it is too large to keep."""
         area = transform.mapRect(self._bounds)
         left, top = int(area.left()) - 1, int(area.top()) - 1
@@ -204,7 +204,7 @@ class SketchPiece(QGraphicsItem):
         if width * height > PICTURE_PIXELS or self.budget.left <= 0:
             return False
         self.budget.left -= 1
-        ratio = painter.device().devicePixelRatioF()
+        ratio = drawn[2]
         pixmap = QPixmap(round(width * ratio), round(height * ratio))
         pixmap.setDevicePixelRatio(ratio)
         pixmap.fill(Qt.GlobalColor.transparent)
