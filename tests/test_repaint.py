@@ -165,7 +165,7 @@ def test_no_item_paints_outside_what_qt_repaints_for_it_at_any_zoom(make_canvas,
             for selected in (False, True):
                 assert not _ink_outside(item, scale, selected), (kind, zoom, selected)
     assert {"GroupBoxItem", "GroupLabelItem", "PostCardItem", "ReportingLineItem"} <= checked
-    assert posts == 0 or "SketchPiece" in checked
+    assert posts == 0 or "SketchLayer" in checked
 
 
 def test_sketch_pieces_put_down_from_their_pictures_look_exactly_as_drawn(chart, monkeypatch):

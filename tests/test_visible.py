@@ -36,10 +36,10 @@ def _fitted(make_canvas, structure):
 def _sketched(scene) -> tuple[list[tuple[float, float, float, float]], list[tuple]]:
     """Every card box and line the sketch's shown pieces draw, in scene coordinates."""
     boxes, lines = [], []
+    if not scene.visible.sketch.layer.isVisible():
+        return [], []
     for piece in scene.visible.sketch.pieces.values():
-        if not piece.isVisible():
-            continue
-        x, y = piece.pos().x(), piece.pos().y()
+        x, y = piece.x, piece.y
         cards, routes = piece.shapes()
         boxes += [(b[0] + x, b[1] + y, b[2] + x, b[3] + y) for b, _, _ in cards]
         lines += [(kind, tuple((px + dx + x, py + dy + y) for px, py in points)) for kind, points, (dx, dy), _ in routes]
@@ -130,7 +130,7 @@ def test_a_chart_too_large_for_items_is_sketched_and_a_press_on_a_card_makes_it(
     view.set_zoom(1.0)  # zoomed in again: items, no sketch
     QApplication.processEvents()
     assert not scene.visible.sketching and scene.cards
-    assert not any(piece.isVisible() for piece in scene.visible.sketch.pieces.values())
+    assert not scene.visible.sketch.layer.isVisible()
 
 
 def test_the_sketch_follows_random_edits_moving_whole_branches_and_their_undo(make_canvas):
@@ -192,8 +192,7 @@ def test_edits_made_zoomed_in_are_sketched_once_zoomed_out_again(make_canvas):
     QApplication.processEvents()
     assert scene.visible.sketching and _sketched(scene) == _laid_out(scene)
     fills = {(fill, border) for piece in scene.visible.sketch.pieces.values() for box, fill, border in piece.shapes()[0]
-             if (box[0] + piece.pos().x(), box[1] + piece.pos().y()) == (scene.layout.cards[vacant].x,
-                                                                       scene.layout.cards[vacant].y)}
+             if (box[0] + piece.x, box[1] + piece.y) == (scene.layout.cards[vacant].x, scene.layout.cards[vacant].y)}
     assert fills == {tuple(_colours_of(document.structure.posts[vacant]))}
 
 

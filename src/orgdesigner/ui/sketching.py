@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QGraphicsItem
 from ..layout import Layout, LayoutDelta, Rect, route_box
 from ..model import Post, Structure
 from ..presentation.chartstyle import card_style
-from .items.sketch import CardShape, Content, LineShape, PictureBudget, SketchPiece
+from .items.sketch import CardShape, Content, LineShape, PictureBudget, SketchLayer, SketchPiece
 
 PIECE_CARDS = 300
 """Most cards a piece draws (fewer, unless one report's branch alone is larger and has no reports of its own
@@ -38,8 +38,6 @@ class PieceHost(Protocol):
     def structure(self) -> Structure: ...
 
     def addItem(self, item: QGraphicsItem) -> None: ...
-
-    def removeItem(self, item: QGraphicsItem) -> None: ...
 
 
 class SketchPieces:
@@ -64,14 +62,15 @@ class SketchPieces:
         self.shown = False
         self.pictures = PictureBudget()
         """Shared by the pieces: renewed at each paint of the view (`VisibleItems.show_area`)."""
+        self.layer = SketchLayer()
+        self.layer.setVisible(False)
+        scene.addItem(self.layer)
 
     # ----- following the layout ---------------------------------------------------------------
 
     def reset(self, layout: Layout) -> None:
         """Cut a new layout into pieces, every one drawn afresh when it is next in sight."""
         self.layout = layout
-        for piece in self.pieces.values():
-            self.scene.removeItem(piece)
         self.pieces, self.roots, self._piece_of_root, self._parent_at_cut = {}, {}, {}, {}
         self._crown, self._drawn_in = set(), {}
         for roots in self._cut(layout):
@@ -83,11 +82,9 @@ class SketchPieces:
             self._parent_at_cut[post_id] = layout.parent(post_id)
         self._crown_size = self._crown_drawn = len(self._crown)
         for piece_id in [CROWN, LOOSE, *self.roots]:
-            piece = SketchPiece(self._content_of(piece_id), self.pictures)
-            piece.setVisible(self.shown)
-            self.pieces[piece_id] = piece
-            self.scene.addItem(piece)
+            self.pieces[piece_id] = SketchPiece(self._content_of(piece_id), self.pictures)
             self._place(piece_id)
+        self.layer.hold(list(self.pieces.values()))
 
     def follow(self, layout: Layout, delta: LayoutDelta) -> None:
         """Take in an update: pieces whose branches moved whole move, pieces with changes inside are drawn
@@ -148,8 +145,7 @@ class SketchPieces:
     def show(self, shown: bool) -> None:
         if shown != self.shown:
             self.shown = shown
-            for piece in self.pieces.values():
-                piece.setVisible(shown)
+            self.layer.setVisible(shown)
 
     def card_count(self) -> int:
         """How many cards the pieces draw (each shown card once)."""
@@ -241,7 +237,7 @@ class SketchPieces:
             piece.refresh()
             return
         x, y = layout.origin(piece_id)
-        piece.setPos(x, y)
+        piece.set_pos(x, y)
         left = top = right = bottom = 0.0
         for root in self.roots[piece_id]:
             rx, ry = layout.origin(root)
