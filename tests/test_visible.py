@@ -41,6 +41,8 @@ def _sketched(scene) -> tuple[list[tuple[float, float, float, float]], list[tupl
     for piece in scene.visible.sketch.pieces.values():
         x, y = piece.x, piece.y
         cards, routes = piece.shapes()
+        for box, _, _ in cards:  # where the piece draws is where Qt repaints it
+            assert piece.scene_rect.contains(QRectF(box[0] + x, box[1] + y, box[2] - box[0], box[3] - box[1])), box
         boxes += [(b[0] + x, b[1] + y, b[2] + x, b[3] + y) for b, _, _ in cards]
         lines += [(kind, tuple((px + dx + x, py + dy + y) for px, py in points)) for kind, points, (dx, dy), _ in routes]
     return sorted(boxes), sorted(lines)

@@ -121,9 +121,9 @@ class SketchPieces:
         for piece_id in stale:
             if piece_id in self.pieces:
                 self._redraw(piece_id)
-        for piece_id in moved - stale:
+        for piece_id in moved - stale:  # its branches moved whole, together: where it may draw is as it was
             if piece_id in self.pieces:
-                self._place(piece_id)
+                self.pieces[piece_id].set_pos(*layout.origin(piece_id))
 
     def restyle(self, post_ids: Iterable[str]) -> None:
         """These posts may look different (status, scope): draw again the pieces of those that do."""
