@@ -258,3 +258,23 @@ def test_deleting_a_large_branch_before_its_rows_were_made_lists_the_rest_in_ord
     _scroll_to_the_end(qtbot, panel, len(structure.posts))
     assert {g: sorted(rows) for g, rows in _post_rows(panel).items()} == \
         {g: sorted(rows) for g, rows in _in_file_order(structure).items()}
+
+
+def test_the_runs_of_changed_findings_turn_the_old_list_into_the_new():
+    """Both lists sorted alike: one pass finds the runs; a finding listed twice falls back to a diff."""
+    from orgdesigner.analysis import Analysis
+    from orgdesigner.model.synthetic import synthetic_structure
+    from orgdesigner.ui.docks.findings import _changed_runs
+
+    every = Analysis(synthetic_structure(1000)).findings()
+    rng = random.Random(7)
+    for trial in range(200):
+        old = [f for f in every if rng.random() > 0.2]
+        new = [f for f in every if rng.random() > 0.2]
+        if trial % 10 == 0:
+            new.insert(rng.randrange(len(new) + 1), every[0])  # twice, or out of order
+        rows = list(old)
+        for old_start, old_end, new_start, new_end in reversed(_changed_runs(old, new)):
+            rows[old_start:old_end] = new[new_start:new_end]
+        assert rows == new, trial
+    assert _changed_runs(every, every) == []

@@ -46,10 +46,7 @@ class FindingsPanel(QTreeWidget):
         findings, shown = self.document.analysis.findings(), self._shown
         if findings == shown:
             return
-        matcher = SequenceMatcher(None, shown, findings, autojunk=False)
-        for tag, old_start, old_end, new_start, new_end in reversed(matcher.get_opcodes()):
-            if tag == "equal":
-                continue
+        for old_start, old_end, new_start, new_end in reversed(_changed_runs(shown, findings)):
             for _ in range(old_end - old_start):  # from the end back, so earlier rows keep their places
                 self.takeTopLevelItem(old_start)
             self.insertTopLevelItems(old_start, [_item(f) for f in findings[new_start:new_end]])
@@ -59,6 +56,29 @@ class FindingsPanel(QTreeWidget):
         posts = item.data(0, Qt.ItemDataRole.UserRole) or []
         if posts:
             self.posts_chosen.emit(posts)
+
+
+def _changed_runs(old: list[Finding], new: list[Finding]) -> list[tuple[int, int, int, int]]:
+    """The runs of rows to replace (old start and end, new start and end), in order. Both lists are sorted the
+    same way, so the findings in both are in the same order in each, and one pass finds the runs between them;
+    if they are not (a finding twice), a diff does."""
+    in_old, in_new = set(old), set(new)
+    kept = [f for f in old if f in in_new]
+    if len(in_old) < len(old) or len(in_new) < len(new) or kept != [f for f in new if f in in_old]:
+        return [(a1, a2, b1, b2) for tag, a1, a2, b1, b2 in SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+                if tag != "equal"]
+    runs: list[tuple[int, int, int, int]] = []
+    i = j = 0
+    while i < len(old) or j < len(new):
+        i0, j0 = i, j
+        while i < len(old) and old[i] not in in_new:
+            i += 1
+        while j < len(new) and new[j] not in in_old:
+            j += 1
+        if i > i0 or j > j0:
+            runs.append((i0, i, j0, j))
+        i, j = i + 1, j + 1  # past a finding in both
+    return runs
 
 
 def _item(finding: Finding) -> QTreeWidgetItem:
