@@ -316,9 +316,11 @@ _UNTURNED = {QTransform.TransformationType.TxNone, QTransform.TransformationType
 """Transforms a piece's picture can be put down under (no rotation or shear)."""
 
 
-def _line_key(line: LineShape) -> tuple[str, tuple[tuple[float, float], ...], tuple[float, float], Box]:
+def _line_key(line: LineShape) -> tuple[str, int, tuple[float, float], Box]:
+    """A line as drawn, its route known by identity: the layout keeps a route's points when it routes a line
+    again unchanged (and the old lines, held while compared, keep their ids from being used again)."""
     kind, points, offset, box = line
-    return kind, tuple(points), offset, box
+    return kind, id(points), offset, box
 
 
 @cache
