@@ -134,6 +134,21 @@ def test_cards_too_small_for_any_text_are_sketched_not_made_into_items(big_canva
     assert scene.visible.sketching and scene.visible.sketch.card_count() == len(big_canvas.document.structure.posts)
 
 
+def test_a_finding_made_while_sketched_marks_the_card_once_it_is_made(big_canvas):
+    document, scene, view = big_canvas.document, big_canvas.scene, big_canvas.view
+    post_id = "P1300"
+    before = {f.rule for f in document.analysis.findings() if post_id in f.posts}
+    assert document.execute(commands.edit_post(document.structure, post_id, salary=9_999_999))  # far over its grade
+    QApplication.processEvents()
+    found = [f for f in document.analysis.findings() if post_id in f.posts]
+    assert not scene.cards and {f.rule for f in found} - before  # no card to mark yet
+    rect = scene.layout.cards[post_id]
+    view.set_zoom(1.0)
+    view.centerOn(QPointF(rect.x + rect.width / 2, rect.y + rect.height / 2))
+    QApplication.processEvents()
+    assert scene.cards[post_id]._findings == found
+
+
 def test_an_edit_on_a_fitted_chart_repaints_around_the_post_not_the_whole_chart(big_canvas, paints):
     document, sketch = big_canvas.document, big_canvas.scene.visible.sketch
     assert document.execute(commands.edit_post(document.structure, "P1300", status="vacant"))  # its box restyled

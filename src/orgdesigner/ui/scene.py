@@ -9,6 +9,7 @@ from PySide6.QtCore import QPointF, QRectF, QTimer, Qt, Signal
 from PySide6.QtGui import QColor, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneHelpEvent, QGraphicsSceneMouseEvent
 
+from ..analysis import Finding
 from ..layout import SCREEN_LAYOUT, IncrementalLayout, Layout, LayoutDelta, LayoutOptions, Rect
 from ..model import Change, ChangeKind, Structure
 from ..presentation.chartstyle import group_colours
@@ -70,7 +71,8 @@ class OrgScene(QGraphicsScene):
         """What the view shows and at what scale (see `show_area`); None until it says."""
         self._gesture: Gesture | None = None
         self._severities: dict[str, str | None] = {}
-        self._findings: dict[str, list] = {}
+        self._findings: dict[str, list[Finding]] | None = None
+        """`_findings_shown` by post (see `_findings_by_post`)."""
         self._held: tuple[Structure, Counter[str | None]] | None = None
         """How many responsibilities each post holds, counted once per edit (see `_responsibilities_of`)."""
         self._findings_shown: list | None = None
@@ -209,7 +211,7 @@ class OrgScene(QGraphicsScene):
         self.cards[post_id] = card
         self.addItem(card)
         self._refresh_card(post_id, manager=False)  # its manager's card, if any, is as it was
-        findings = self._findings.get(post_id, [])
+        findings = self._findings_by_post().get(post_id, [])
         if findings:
             card.set_findings(findings)
             self._severities[post_id] = _findings_key(findings)
@@ -330,17 +332,26 @@ class OrgScene(QGraphicsScene):
             box.set_content(group.name, " · ".join(parts), fill, border, len(chain), summary)
         self._place_labels()  # a box moved or a name changed may bring its label into sight, or take it out
 
+    def _findings_by_post(self) -> dict[str, list[Finding]]:
+        """The findings shown, by each post they name (worked out when a card is first to show them)."""
+        if self._findings is None:
+            by_post: dict[str, list[Finding]] = {}
+            for finding in self._findings_shown or []:
+                for post_id in finding.posts:
+                    by_post.setdefault(post_id, []).append(finding)
+            self._findings = by_post
+        return self._findings
+
     def refresh_findings(self) -> None:
         """Mark cards with their worst finding; only cards whose marking changes are repainted."""
         findings = self.document.analysis.findings()
         if findings == self._findings_shown:  # cards made since were marked as they were made
             return
         self._findings_shown = findings
-        by_post: dict[str, list] = {}
-        for finding in findings:
-            for post_id in finding.posts:
-                by_post.setdefault(post_id, []).append(finding)
-        self._findings = by_post
+        self._findings = None
+        if not self.cards:  # a sketched chart: cards made later are marked as they are made
+            return
+        by_post = self._findings_by_post()
         marked = [post_id for post_id, key in self._severities.items() if key is not None]
         for post_id in [*by_post, *(p for p in marked if p not in by_post)]:  # cards with no findings stay so
             card = self.cards.get(post_id)
