@@ -1,12 +1,13 @@
-"""A piece of the chart drawn as plain shapes: the cards' boxes and the reporting lines of a few branches, in
-one item.
+"""Pieces of the chart drawn as plain shapes: the cards' boxes and the reporting lines of a few branches each,
+all painted by one item (`SketchLayer`).
 
 When the view holds more cards than are worth making items of (a 10,000-post chart fitted to the window),
 the scene shows these pieces instead of card and line items: each card is then a few pixels across, so a
 box coloured by its status is all a card item would paint anyway (see `zoom.Detail.BOX`). A piece draws in
 its own coordinates, from the top left of its first branch, so a branch that moves whole moves its piece
 without working out any of its shapes again. What it draws is asked for when it is first painted after a
-change (`SketchPiece.content`), so pieces out of sight cost nothing.
+change (`SketchPiece.content`), so pieces out of sight cost nothing; a piece painted again unchanged puts
+down a picture of itself (`SketchPiece.paint`).
 """
 
 from __future__ import annotations
