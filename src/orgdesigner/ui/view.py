@@ -57,6 +57,9 @@ class OrgView(QGraphicsView):
         area = chart.adjusted(-dx, -dy, dx, dy)
         if area != self.sceneRect():
             self.setSceneRect(area)
+            # Lay the scroll area out now (its margins set again do so): scroll bars that come or go then do
+            # so before the view is painted, not after it, which paints it twice.
+            self.setViewportMargins(self.viewportMargins())
 
     def visible_area(self) -> QRectF:
         return self.mapToScene(self.viewport().rect()).boundingRect()

@@ -105,6 +105,11 @@ class SketchPiece:
             if self.layer is not None:
                 self.layer.moved(old, self.scene_rect)
 
+    def drop_picture(self) -> None:
+        if self._picture is not None:
+            QPixmapCache.remove(self._picture[0])
+            self._picture = None
+
     def update(self, rect: QRectF | None = None) -> None:
         """Repaint the piece, or the part of it in `rect` (its own coordinates)."""
         if self.layer is not None:
@@ -276,9 +281,11 @@ class SketchLayer(QGraphicsItem):
         return SKETCH_TYPE
 
     def hold(self, pieces: list[SketchPiece]) -> None:
-        """Paint these pieces (in this order) instead of those before."""
+        """Paint these pieces (in this order) instead of those before, whose pictures leave Qt's pixmap cache
+        (which the cards' own pictures share)."""
         for piece in self.pieces:
             piece.layer = None
+            piece.drop_picture()
         self.pieces = pieces
         bounds = QRectF()
         for piece in pieces:
