@@ -30,7 +30,7 @@ class OrgView(QGraphicsView):
         self._holding = False
         """While a zoom runs (see `set_zoom`): the scroll area follows, the scene hears of the area at the end."""
         scene.hint.connect(self._show_hint)
-        scene.sceneRectChanged.connect(lambda _rect: self._fit_scroll_area())  # the chart grew or shrank
+        scene.sceneRectChanged.connect(lambda _rect: self._fit_scroll_area(now=True))  # the chart grew or shrank
         self.report_area()
 
     def report_area(self) -> None:
@@ -45,21 +45,25 @@ class OrgView(QGraphicsView):
             scale = QStyleOptionGraphicsItem.levelOfDetailFromTransform(self.transform())  # as items are painted at
             scene.show_area(self.visible_area(), scale)
 
-    def _fit_scroll_area(self) -> None:
-        """Scroll over the chart and `SCROLL_MARGIN_PX` beyond it, along each axis where it doesn't fit."""
+    def _fit_scroll_area(self, now: bool = False) -> None:
+        """Scroll over the chart and `SCROLL_MARGIN_PX` beyond it, along each axis where it doesn't fit. `now`: the
+        chart grew or shrank, and the scroll area is laid out at once, so scroll bars that come or go do so before
+        the view is painted, not after it, which paints it twice (a scroll or zoom leaves that to Qt)."""
         scene = self.scene()
         if not isinstance(scene, OrgScene) or scene.layout is None:
             return
-        chart, zoom, size = scene.content_rect(), self.zoom, self.viewport().size()
+        chart, zoom = scene.content_rect(), self.zoom
         margin = SCROLL_MARGIN_PX / zoom
-        dx = 0.0 if chart.width() * zoom <= size.width() else margin
-        dy = 0.0 if chart.height() * zoom <= size.height() else margin
-        area = chart.adjusted(-dx, -dy, dx, dy)
-        if area != self.sceneRect():
+        for _ in range(3 if now else 1):  # a scroll bar that comes or goes changes the room, so perhaps the other
+            size = self.viewport().size()
+            dx = 0.0 if chart.width() * zoom <= size.width() else margin
+            dy = 0.0 if chart.height() * zoom <= size.height() else margin
+            area = chart.adjusted(-dx, -dy, dx, dy)
+            if area == self.sceneRect():
+                return
             self.setSceneRect(area)
-            # Lay the scroll area out now (its margins set again do so): scroll bars that come or go then do
-            # so before the view is painted, not after it, which paints it twice.
-            self.setViewportMargins(self.viewportMargins())
+            if now:
+                self.setViewportMargins(self.viewportMargins())  # (setting them again lays the scroll area out)
 
     def visible_area(self) -> QRectF:
         return self.mapToScene(self.viewport().rect()).boundingRect()
