@@ -185,9 +185,6 @@ class SketchPiece:
             self._lines, self._made_lines = lines, made
         return self._lines
 
-    def boundingRect(self) -> QRectF:
-        return self._bounds
-
     def paint(self, painter: QPainter, base: QTransform, option: QStyleOptionGraphicsItem) -> None:
         """The piece's picture where it has one; else its shapes. A piece painted a second time unchanged at the
         same scale keeps a picture of itself: an edit at Fit to Window moves most pieces a little, and a picture
