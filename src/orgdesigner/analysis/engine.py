@@ -137,6 +137,8 @@ class Analysis:
         """`findings()`, kept until a finding changes."""
         self._structure_findings: list[Finding] | None = None
         self._post_findings: dict[str, list[Finding]] = {}
+        self._unchecked: set[str] = set()
+        """Posts touched since their findings were last worked out (see `_check_post`)."""
         """Each post's own findings, for the posts that have any (every edit gathers them all)."""
         for post_id, post in s.posts.items():
             if post_id not in self._context:
@@ -374,16 +376,22 @@ class Analysis:
     # ----- findings --------------------------------------------------------------------
 
     def _check_post(self, post_id: str) -> None:
+        """The post's own findings are to be worked out again, when next asked for: a paste of fifty posts
+        into one team touches its manager fifty times."""
         self._sorted_findings = None
-        post = self.structure.posts.get(post_id)
-        if post is None:
-            return
-        found = [] if post_id in self._context else post_findings(self.structure, self.rules, self.scales, post,
-                                                                  self._own_span(post_id))
-        if found:
-            self._post_findings[post_id] = found
-        else:
-            self._post_findings.pop(post_id, None)
+        self._unchecked.add(post_id)
+
+    def _check_posts(self) -> None:
+        structure = self.structure
+        for post_id in self._unchecked:
+            post = structure.posts.get(post_id)
+            found = [] if post is None or post_id in self._context else \
+                post_findings(structure, self.rules, self.scales, post, self._own_span(post_id))
+            if found:
+                self._post_findings[post_id] = found
+            else:
+                self._post_findings.pop(post_id, None)
+        self._unchecked.clear()
 
     def _own_span(self, post_id: str) -> int:
         """Direct line reports, not counting a partner's context posts."""
@@ -416,6 +424,7 @@ class Analysis:
     def findings(self) -> list[Finding]:
         """Every finding, most severe first; sorted once per edit however many views ask."""
         if self._sorted_findings is None:
+            self._check_posts()
             found = [f for fs in self._post_findings.values() for f in fs] + self._whole_structure_findings()
             self._sorted_findings = sorted(found, key=Finding.sort_key)
         return list(self._sorted_findings)
