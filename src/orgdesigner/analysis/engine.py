@@ -137,9 +137,9 @@ class Analysis:
         """`findings()`, kept until a finding changes."""
         self._structure_findings: list[Finding] | None = None
         self._post_findings: dict[str, list[Finding]] = {}
+        """Each post's own findings, for the posts that have any (every edit gathers them all)."""
         self._unchecked: set[str] = set()
         """Posts touched since their findings were last worked out (see `_check_post`)."""
-        """Each post's own findings, for the posts that have any (every edit gathers them all)."""
         for post_id, post in s.posts.items():
             if post_id not in self._context:
                 found = post_findings(s, self.rules, self.scales, post, spans[post_id])
@@ -382,6 +382,7 @@ class Analysis:
         self._unchecked.add(post_id)
 
     def _check_posts(self) -> None:
+        """Work out the findings of the posts touched since, each once."""
         structure = self.structure
         for post_id in self._unchecked:
             post = structure.posts.get(post_id)

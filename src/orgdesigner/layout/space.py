@@ -10,7 +10,6 @@ from .geometry import Box, Rect
 from .options import LayoutOptions
 
 
-
 class Room:
     """The cards a hand-placed card may not lie on, by cell: each cell's cards are asked for (`find`, the
     layout's walk down only the blocks that meet it) when the search for room first reaches it, so nothing is

@@ -11,7 +11,7 @@ import pypdfium2 as pdfium
 from reportlab.platypus import Flowable, SimpleDocTemplate
 
 from ..analysis import Analysis
-from ..io.transparency import NAMED_FROM, SENIOR_FROM, TOP_LEVELS, TransparencyData, transparency_data
+from ..io.transparency import BRACKET, NAMED_FROM, SENIOR_FROM, TOP_LEVELS, TransparencyData, transparency_data
 from ..model import Structure
 from ..model.money import money
 from .chart.document import chart_pdf
@@ -58,8 +58,8 @@ def _tables(data: TransparencyData, o: PdfOptions) -> bytes:
         para(f"{data.organisation}: Transparency Code publication", s.h1),
         para("Published under the Local Government Transparency Code 2015: the organisation chart of the top "
              "three levels, with each post's grade, job title, department and team, whether permanent or "
-             "temporary, contact details, salary in £5,000 brackets and the grade's salary ceiling; the vacant "
-             "posts; and the senior salaries." + (f" As at {data.date}." if data.date else ""), s.body),
+             f"temporary, contact details, salary in {money(BRACKET)} brackets and the grade's salary ceiling; the "
+             "vacant posts; and the senior salaries." + (f" As at {data.date}." if data.date else ""), s.body),
         para("Organisation chart: the top three levels", s.h2),
         data_table([Column("Level", 0.05, True), Column("Job title", 0.2), Column("Grade", 0.07),
                     Column("Department and team", 0.17), Column("Permanent or temporary", 0.09),
@@ -78,8 +78,9 @@ def _tables(data: TransparencyData, o: PdfOptions) -> bytes:
     else:
         flow.append(para("There are no vacant posts.", s.body))
     flow.append(para("Senior salaries", s.h2))
-    flow.append(para(f"Posts paid {money(SENIOR_FROM)} or more, in £5,000 brackets; only those paid {money(NAMED_FROM)} or "
-                     "more are named, and never a name the postholder has not agreed to publish.", s.body))
+    flow.append(para(f"Posts paid {money(SENIOR_FROM)} or more, in {money(BRACKET)} brackets; only those paid "
+                     f"{money(NAMED_FROM)} or more are named, and never a name the postholder has not agreed to "
+                     "publish.", s.body))
     if data.salaries:
         flow.append(data_table([Column("Salary bracket", 0.2), Column("Job title", 0.35),
                                 Column("Department and team", 0.25), Column("FTE", 0.05, True), Column("Name", 0.15)],
