@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QGraphicsItem
 from ..layout import Layout, LayoutDelta, Rect, route_box
 from ..model import Post, Structure
 from ..presentation.chartstyle import card_style
-from .items.sketch import CardShape, Content, LineShape, PictureBudget, SketchLayer, SketchPiece
+from .items.sketch import CardShape, Content, LineShape, SketchLayer, SketchPiece
 
 PIECE_CARDS = 300
 """Most cards a piece draws (fewer, unless one report's branch alone is larger and has no reports of its own
@@ -60,8 +60,6 @@ class SketchPieces:
         self._crown_drawn = 0
         """How many posts the crown had when cut, and drew when last drawn."""
         self.shown = False
-        self.pictures = PictureBudget()
-        """Shared by the pieces: renewed at each paint of the view (`VisibleItems.show_area`)."""
         self.layer = SketchLayer()
         self.layer.setVisible(False)
         scene.addItem(self.layer)
@@ -82,7 +80,7 @@ class SketchPieces:
             self._parent_at_cut[post_id] = layout.parent(post_id)
         self._crown_size = self._crown_drawn = len(self._crown)
         for piece_id in [CROWN, LOOSE, *self.roots]:
-            self.pieces[piece_id] = SketchPiece(self._content_of(piece_id), self.pictures)
+            self.pieces[piece_id] = SketchPiece(self._content_of(piece_id))
             self._place(piece_id)
         self.layer.hold(list(self.pieces.values()))
 

@@ -171,8 +171,7 @@ class VisibleItems:
     # ----- following the view -----------------------------------------------------------------
 
     def show_area(self, area: QRectF, scale: float | None = None) -> None:
-        """The view now shows `area` (scene coordinates), at `scale`; asked at each paint of the view."""
-        self.sketch.pictures.new_paint()
+        """The view now shows `area` (scene coordinates), at `scale`."""
         if self.area is not None and area == self.area and scale == self.scale:
             return
         self.area, self.scale = QRectF(area), scale

@@ -45,21 +45,10 @@ only the segments of the lines that changed or moved within it."""
 Content = tuple[list[CardShape], list[LineShape]]
 
 
-class PictureBudget:
-    """How many more pieces may make a picture of themselves in this paint of the view."""
-
-    def __init__(self) -> None:
-        self.left = PICTURES_PER_PAINT
-
-    def new_paint(self) -> None:
-        self.left = PICTURES_PER_PAINT
-
-
 class SketchPiece:
     """One piece: what it draws, where, and its picture. Not an item of its own: the layer paints every piece."""
 
-    def __init__(self, content: Callable[[bool], Content], budget: PictureBudget) -> None:
-        self.budget = budget
+    def __init__(self, content: Callable[[bool], Content]) -> None:
         self.layer: SketchLayer | None = None
         self.x = self.y = 0.0
         """Where the piece's own coordinates start in the scene."""
@@ -192,12 +181,12 @@ class SketchPiece:
         Window costs no pictures of pieces it may never paint again. Either way the piece is drawn from the
         screen pixel nearest its top left, so its picture shows exactly what drawing it would. `base` is the
         scene's transform onto the screen; the painter's is left as it may be (the layer sets it back)."""
-        if base.type() not in _UNTURNED:
+        if base.type() not in _UNTURNED or self.layer is None:
             painter.setWorldTransform(QTransform.fromTranslate(self.x, self.y) * base)
             self._draw(painter, option)
             return
         scale = base.m11()
-        drawn = (self._drawn, scale, painter.device().devicePixelRatioF())  # what, at what scale, on what
+        drawn = (self._drawn, scale, self.layer.ratio)  # what, at what scale, on what
         picture = self._picture
         x, y = round(base.dx() + self.x * scale), round(base.dy() + self.y * base.m22())
         if picture is not None and picture[1] == drawn:  # most pieces, most paints: as quickly as may be
@@ -218,9 +207,10 @@ class SketchPiece:
         area = transform.mapRect(self._bounds)
         left, top = int(area.left()) - 1, int(area.top()) - 1
         width, height = int(area.width()) + 3, int(area.height()) + 3
-        if width * height > PICTURE_PIXELS or self.budget.left <= 0:
+        layer = self.layer
+        if layer is None or width * height > PICTURE_PIXELS or layer.pictures_left <= 0:
             return False
-        self.budget.left -= 1
+        layer.pictures_left -= 1
         ratio = drawn[2]
         pixmap = QPixmap(round(width * ratio), round(height * ratio))
         pixmap.setDevicePixelRatio(ratio)
@@ -270,6 +260,10 @@ class SketchLayer(QGraphicsItem):
         super().__init__()
         self.pieces: list[SketchPiece] = []
         self._bounds = QRectF()
+        self.pictures_left = PICTURES_PER_PAINT
+        """How many more pieces may make a picture of themselves in this paint."""
+        self.ratio = 1.0
+        """The device pixel ratio of what this paint is on."""
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)  # to paint only the pieces exposed
         self.setZValue(10)  # where the cards would be
@@ -310,6 +304,7 @@ class SketchLayer(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         exposed, base = option.exposedRect, painter.worldTransform()
+        self.pictures_left, self.ratio = PICTURES_PER_PAINT, painter.device().devicePixelRatioF()
         for piece in self.pieces:
             if piece.scene_rect.intersects(exposed):
                 piece.paint(painter, base, option)
